@@ -1,0 +1,185 @@
+/**
+ * Every error the library throws is a {@link SynadmError}, so callers can tell
+ * library failures from their own bugs with one `instanceof`.
+ */
+export class SynadmError extends Error {
+  override name = "SynadmError";
+}
+
+/** Where a failed request went: enough to name it in a message, never the token. */
+export interface RequestDescription {
+  readonly method: string;
+  /** Path and query of the request, without scheme, host or credentials. */
+  readonly path: string;
+}
+
+function describe(request: RequestDescription): string {
+  return `${request.method} ${request.path}`;
+}
+
+/**
+ * The server answered with an HTTP error status. Carries the Matrix `errcode`
+ * and `error` when the body had them.
+ */
+export class ApiError extends SynadmError {
+  override name = "ApiError";
+  readonly status: number;
+  readonly errcode: string | undefined;
+  readonly error: string | undefined;
+  readonly request: RequestDescription;
+  /** The decoded JSON body, or the raw text when it was not JSON. */
+  readonly body: unknown;
+
+  constructor(status: number, body: unknown, request: RequestDescription) {
+    const matrix = readMatrixError(body);
+    const what = matrix.errcode ? `${matrix.errcode}: ${matrix.error ?? "(no message)"}` : "";
+    super(`${describe(request)} failed: HTTP ${status}${what ? ` ${what}` : ""}`);
+    this.status = status;
+    this.errcode = matrix.errcode;
+    this.error = matrix.error;
+    this.request = request;
+    this.body = body;
+  }
+}
+
+/** 400: the server rejected the request as malformed. */
+export class BadRequestError extends ApiError {
+  override name = "BadRequestError";
+}
+/** 401: the access token is missing, unknown or expired. */
+export class UnauthorizedError extends ApiError {
+  override name = "UnauthorizedError";
+}
+/** 403: the token is valid but its user is not a server admin (or lacks the right). */
+export class ForbiddenError extends ApiError {
+  override name = "ForbiddenError";
+}
+/** 404: the endpoint or the thing asked for does not exist. */
+export class NotFoundError extends ApiError {
+  override name = "NotFoundError";
+}
+/** 5xx: the server (or a proxy in front of it) failed. */
+export class ServerError extends ApiError {
+  override name = "ServerError";
+}
+
+/**
+ * 429 or `M_LIMIT_EXCEEDED`, still rate limited after the allowed retries, or
+ * asked to wait longer than the client is willing to.
+ */
+export class RateLimitError extends ApiError {
+  override name = "RateLimitError";
+  /** How long the server asked us to wait, if it said. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(status: number, body: unknown, request: RequestDescription, retryAfterMs: number | undefined) {
+    super(status, body, request);
+    this.retryAfterMs = retryAfterMs;
+    if (retryAfterMs !== undefined) {
+      this.message += ` (server asks to wait ${Math.ceil(retryAfterMs / 1000)} s)`;
+    }
+  }
+}
+
+/** The server could not be reached: DNS, refused or reset connection, TLS failure. */
+export class ConnectionError extends SynadmError {
+  override name = "ConnectionError";
+  readonly request: RequestDescription;
+  /** The system error code (`ECONNREFUSED`, `ENOTFOUND`, `CERT_HAS_EXPIRED`...) if there was one. */
+  readonly code: string | undefined;
+
+  constructor(request: RequestDescription, origin: string, cause: unknown) {
+    const code = (cause as { code?: unknown } | undefined)?.code;
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`${describe(request)} failed: cannot reach ${origin}: ${reason}`, { cause });
+    this.request = request;
+    this.code = typeof code === "string" ? code : undefined;
+  }
+}
+
+/** No complete response arrived within the request timeout. */
+export class TimeoutError extends SynadmError {
+  override name = "TimeoutError";
+  readonly request: RequestDescription;
+  readonly timeoutMs: number;
+
+  constructor(request: RequestDescription, timeoutMs: number) {
+    super(`${describe(request)} failed: no response within ${formatSeconds(timeoutMs)}`);
+    this.request = request;
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/**
+ * A 2xx answer the client cannot use: not JSON (an HTML page from a proxy, a
+ * truncated body), or JSON without the fields the code relies on.
+ */
+export class InvalidResponseError extends SynadmError {
+  override name = "InvalidResponseError";
+  readonly request: RequestDescription;
+  readonly status: number;
+
+  constructor(request: RequestDescription, status: number, problem: string) {
+    super(`${describe(request)} returned an invalid response (HTTP ${status}): ${problem}`);
+    this.request = request;
+    this.status = status;
+  }
+}
+
+/** The caller's AbortSignal fired before the request finished. */
+export class AbortError extends SynadmError {
+  override name = "AbortError";
+  constructor(what = "request") {
+    super(`${what} aborted`);
+  }
+}
+
+/** A value given to the library (an ID, a time, a URL) has the wrong form. */
+export class InvalidInputError extends SynadmError {
+  override name = "InvalidInputError";
+}
+
+/** A long-running server job (room delete, history purge, redaction) ended in failure. */
+export class JobFailedError extends SynadmError {
+  override name = "JobFailedError";
+  readonly status: unknown;
+  constructor(message: string, status: unknown) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/**
+ * Builds the right {@link ApiError} subclass for an HTTP error status.
+ * `retryAfterMs` only matters for rate limits.
+ */
+export function apiErrorFor(
+  status: number,
+  body: unknown,
+  request: RequestDescription,
+  retryAfterMs?: number,
+): ApiError {
+  if (status === 429 || readMatrixError(body).errcode === "M_LIMIT_EXCEEDED") {
+    return new RateLimitError(status, body, request, retryAfterMs);
+  }
+  if (status === 400) return new BadRequestError(status, body, request);
+  if (status === 401) return new UnauthorizedError(status, body, request);
+  if (status === 403) return new ForbiddenError(status, body, request);
+  if (status === 404) return new NotFoundError(status, body, request);
+  if (status >= 500) return new ServerError(status, body, request);
+  return new ApiError(status, body, request);
+}
+
+/** Reads `errcode` and `error` from a Matrix error body, tolerating anything else. */
+export function readMatrixError(body: unknown): { errcode: string | undefined; error: string | undefined } {
+  if (typeof body !== "object" || body === null) return { errcode: undefined, error: undefined };
+  const { errcode, error } = body as Record<string, unknown>;
+  return {
+    errcode: typeof errcode === "string" ? errcode : undefined,
+    error: typeof error === "string" ? error : undefined,
+  };
+}
+
+function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}

@@ -1,0 +1,259 @@
+import type { GenericSchema } from "valibot";
+import {
+  AbortError,
+  apiErrorFor,
+  ConnectionError,
+  InvalidResponseError,
+  RateLimitError,
+  type RequestDescription,
+  readMatrixError,
+  TimeoutError,
+} from "./errors.ts";
+import { type Logger, redactSecrets, silentLogger } from "./logger.ts";
+import { NodeHttpTransport } from "./node-transport.ts";
+import { joinUrl } from "./path.ts";
+import {
+  backoffDelayMs,
+  DEFAULT_RETRY_POLICY,
+  isIdempotent,
+  isTransientStatus,
+  type RetryPolicy,
+  serverRetryDelayMs,
+  sleep,
+} from "./retry.ts";
+import { checkResponse } from "./schema.ts";
+import { type HttpResponse, type Transport, TransportFailure } from "./transport.ts";
+
+/** HTTP methods the admin and client-server APIs use. */
+export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
+
+/** Which URL prefix an endpoint lives under. */
+export type ApiPrefix = "admin" | "matrix" | "none";
+
+/** A query parameter value: `undefined`/`null` are left out, arrays repeat the key, booleans are `true`/`false`. */
+export type QueryValue =
+  | string
+  | number
+  | boolean
+  | null
+  | undefined
+  | ReadonlyArray<string | number | boolean>;
+
+/** Options every API call accepts. */
+export interface RequestOptions {
+  /** Cancels the request and any retry wait. */
+  readonly signal?: AbortSignal;
+  /** Overrides the client's timeout for this call. */
+  readonly timeoutMs?: number;
+  /** Overrides the client's retry count for this call. */
+  readonly maxRetries?: number;
+}
+
+/** One API call as resources describe it. */
+export interface ApiRequest<T> extends RequestOptions {
+  readonly method: HttpMethod;
+  /** Already encoded; build it with the `path` template tag. */
+  readonly path: string;
+  /** URL prefix (default `admin`). */
+  readonly prefix?: ApiPrefix;
+  readonly query?: Readonly<Record<string, QueryValue>>;
+  /** Sent as JSON when given. */
+  readonly body?: unknown;
+  /** Checked against the 2xx response; fields it does not name pass through untouched. */
+  readonly schema?: GenericSchema<unknown, T>;
+  /** Another access token for this call, or `null` to send none (login, discovery). */
+  readonly accessToken?: string | null;
+}
+
+/** How to reach and talk to one homeserver. */
+export interface HttpClientOptions {
+  /** Where Synapse listens, e.g. `https://matrix.example.org` (a sub-path is kept). */
+  readonly baseUrl: string;
+  /** An admin user's access token. */
+  readonly accessToken?: string;
+  /** Prefix of the Admin API (default `/_synapse/admin`). */
+  readonly adminPath?: string;
+  /** Prefix of the Matrix APIs (default `/_matrix`). */
+  readonly matrixPath?: string;
+  /** Time allowed per request attempt (default 30 s). */
+  readonly timeoutMs?: number;
+  readonly retry?: Partial<RetryPolicy>;
+  /** Replaces the network, e.g. with a fake in tests or {@link FetchTransport}. */
+  readonly transport?: Transport;
+  /** Passed to the default transport when no `transport` is given. */
+  readonly verifyTls?: boolean;
+  readonly ca?: string;
+  readonly logger?: Logger;
+  readonly userAgent?: string;
+}
+
+/**
+ * The one place requests are made: URL composition, authentication, JSON,
+ * timeouts, retries and the mapping of failures to error classes.
+ */
+export class HttpClient {
+  readonly baseUrl: string;
+  readonly adminPath: string;
+  readonly matrixPath: string;
+  readonly timeoutMs: number;
+  readonly retryPolicy: RetryPolicy;
+  readonly logger: Logger;
+  readonly transport: Transport;
+  readonly #accessToken: string | undefined;
+  readonly #userAgent: string;
+
+  constructor(options: HttpClientOptions) {
+    this.baseUrl = options.baseUrl;
+    this.adminPath = options.adminPath ?? "/_synapse/admin";
+    this.matrixPath = options.matrixPath ?? "/_matrix";
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.logger = options.logger ?? silentLogger;
+    this.#accessToken = options.accessToken;
+    this.#userAgent = options.userAgent ?? "synadm";
+    this.transport =
+      options.transport ??
+      new NodeHttpTransport({
+        ...(options.verifyTls === undefined ? {} : { verifyTls: options.verifyTls }),
+        ...(options.ca === undefined ? {} : { ca: options.ca }),
+      });
+  }
+
+  /** Whether an access token was configured. */
+  get hasAccessToken(): boolean {
+    return Boolean(this.#accessToken);
+  }
+
+  /** The full URL of an endpoint, as requests will use it. */
+  url(prefix: ApiPrefix, path: string, query?: Readonly<Record<string, QueryValue>>): URL {
+    const base = prefix === "admin" ? this.adminPath : prefix === "matrix" ? this.matrixPath : "";
+    let url: URL;
+    try {
+      url = new URL(joinUrl(this.baseUrl, base, path));
+    } catch {
+      throw new InvalidResponseError(
+        { method: "-", path },
+        0,
+        `cannot build a URL from base URL "${this.baseUrl}"`,
+      );
+    }
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value === undefined || value === null) continue;
+      for (const item of Array.isArray(value) ? value : [value]) url.searchParams.append(key, String(item));
+    }
+    return url;
+  }
+
+  /** Sends one API call, retrying where that is safe, and returns the decoded JSON answer. */
+  async request<T = unknown>(request: ApiRequest<T>): Promise<T> {
+    const url = this.url(request.prefix ?? "admin", request.path, request.query);
+    const description: RequestDescription = { method: request.method, path: url.pathname + url.search };
+    const token = request.accessToken === undefined ? this.#accessToken : request.accessToken;
+    const headers: Record<string, string> = { accept: "application/json", "user-agent": this.#userAgent };
+    if (token) headers["authorization"] = `Bearer ${token}`;
+    let body: string | undefined;
+    if (request.body !== undefined) {
+      headers["content-type"] = "application/json";
+      body = JSON.stringify(request.body);
+    }
+    const timeoutMs = request.timeoutMs ?? this.timeoutMs;
+    const maxRetries = request.maxRetries ?? this.retryPolicy.maxRetries;
+    const idempotent = isIdempotent(request.method);
+
+    for (let attempt = 0; ; attempt++) {
+      const canRetry = attempt < maxRetries;
+      this.#logRequest(description, token, request.body, attempt);
+      const started = Date.now();
+      let response: HttpResponse;
+      try {
+        response = await this.transport.send({
+          method: request.method,
+          url,
+          headers,
+          timeoutMs,
+          ...(body === undefined ? {} : { body }),
+          ...(request.signal === undefined ? {} : { signal: request.signal }),
+        });
+      } catch (error) {
+        if (!(error instanceof TransportFailure)) throw error;
+        if (error.kind === "abort") throw new AbortError(`${description.method} ${description.path}`);
+        // A request that may have reached the server is repeated only if doing it twice is harmless.
+        const safe = idempotent || !error.mayHaveArrived;
+        const failure =
+          error.kind === "timeout"
+            ? new TimeoutError(description, timeoutMs)
+            : new ConnectionError(description, url.origin, error.cause ?? error);
+        if (!(safe && canRetry)) throw failure;
+        await this.#wait(backoffDelayMs(attempt, this.retryPolicy), failure.message, request.signal);
+        continue;
+      }
+      this.logger.debug(
+        `← ${response.status} ${description.method} ${description.path} (${Date.now() - started} ms)`,
+      );
+
+      const decoded = decodeBody(response);
+      if (response.status >= 200 && response.status < 300) {
+        if (!decoded.ok) throw new InvalidResponseError(description, response.status, decoded.problem);
+        return request.schema
+          ? checkResponse(request.schema, decoded.value, description, response.status)
+          : (decoded.value as T);
+      }
+
+      const errorBody = decoded.ok ? decoded.value : response.body;
+      const hint = serverRetryDelayMs(response.headers, errorBody);
+      if (response.status === 429 || readMatrixError(errorBody).errcode === "M_LIMIT_EXCEEDED") {
+        // Rate-limited requests were refused before any work, so every method may be repeated.
+        const delay = hint ?? backoffDelayMs(attempt, this.retryPolicy);
+        if (!canRetry || delay > this.retryPolicy.maxRetryAfterMs) {
+          throw new RateLimitError(response.status, errorBody, description, hint);
+        }
+        await this.#wait(delay, `rate limited on ${description.method} ${description.path}`, request.signal);
+        continue;
+      }
+      if (isTransientStatus(response.status) && idempotent && canRetry) {
+        const delay = Math.min(
+          hint ?? backoffDelayMs(attempt, this.retryPolicy),
+          this.retryPolicy.maxRetryAfterMs,
+        );
+        await this.#wait(
+          delay,
+          `HTTP ${response.status} on ${description.method} ${description.path}`,
+          request.signal,
+        );
+        continue;
+      }
+      throw apiErrorFor(response.status, errorBody, description, hint);
+    }
+  }
+
+  async #wait(ms: number, reason: string, signal: AbortSignal | undefined): Promise<void> {
+    this.logger.info(`${reason}; retrying in ${(ms / 1000).toFixed(1)} s`);
+    await sleep(ms, signal);
+  }
+
+  #logRequest(
+    description: RequestDescription,
+    token: string | null | undefined,
+    body: unknown,
+    attempt: number,
+  ): void {
+    const again = attempt > 0 ? ` (retry ${attempt})` : "";
+    this.logger.info(`${description.method} ${description.path}${again}`);
+    this.logger.debug(`  authorization: ${token ? "Bearer <redacted>" : "(none)"}`);
+    if (body !== undefined) this.logger.debug(`  body: ${JSON.stringify(redactSecrets(body))}`);
+  }
+}
+
+type Decoded = { ok: true; value: unknown } | { ok: false; problem: string };
+
+function decodeBody(response: HttpResponse): Decoded {
+  const text = response.body;
+  if (text.trim() === "") return { ok: false, problem: "empty body" };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    const type = response.headers["content-type"]?.split(";")[0] ?? "no content type";
+    const start = text.trim().slice(0, 60).replace(/\s+/g, " ");
+    return { ok: false, problem: `expected JSON, got ${type}: "${start}${text.length > 60 ? "…" : ""}"` };
+  }
+}

@@ -1,0 +1,130 @@
+import { InvalidInputError } from "./errors.ts";
+
+/** A full Matrix user ID, `@localpart:server`. */
+export type UserId = `@${string}:${string}`;
+/** A room ID, `!opaque:server`, or `!opaque` for room version 12 and later. */
+export type RoomId = `!${string}`;
+/** A room alias, `#name:server`. */
+export type RoomAlias = `#${string}:${string}`;
+/** An event ID, `$opaque` (or `$opaque:server` in room versions 1 and 2). */
+export type EventId = `$${string}`;
+
+/** The parts of an `mxc://server/media-id` URI. */
+export interface MxcUri {
+  readonly serverName: string;
+  readonly mediaId: string;
+}
+
+// Hostname, IPv4 or bracketed IPv6, with an optional port (Matrix spec, "Server name").
+const SERVER_NAME = /^(?:\[[0-9A-Fa-f:.]{2,45}\]|[A-Za-z0-9.-]{1,255})(?::\d{1,5})?$/;
+// Historical user IDs allow any printable ASCII but ':' in the localpart.
+const HISTORICAL_LOCALPART = /^[\x21-\x39\x3B-\x7E]+$/;
+// What a bare localpart typed on the command line may look like (synadm's rule, Unicode-aware).
+const BARE_LOCALPART = /^@?([-./=+\p{L}\p{N}_]+):?$/u;
+const OPAQUE = /^[\x21-\x7E]+$/;
+const MEDIA_ID = /^[A-Za-z0-9_-]+$/;
+
+/** Whether `value` is a valid server name (`example.org`, `example.org:8448`, `[::1]:8448`). */
+export function isServerName(value: string): boolean {
+  return SERVER_NAME.test(value);
+}
+
+/** Checks a server name, throwing {@link InvalidInputError} with the expected form otherwise. */
+export function parseServerName(value: string): string {
+  if (!isServerName(value)) {
+    throw new InvalidInputError(
+      `invalid server name "${value}": expected a host name like example.org[:port]`,
+    );
+  }
+  return value;
+}
+
+function splitServer(value: string, sigil: string, what: string, example: string): [string, string] {
+  const colon = value.indexOf(":");
+  const local = colon < 0 ? "" : value.slice(1, colon);
+  const server = colon < 0 ? "" : value.slice(colon + 1);
+  if (!value.startsWith(sigil) || local === "" || !isServerName(server)) {
+    throw new InvalidInputError(`invalid ${what} "${value}": expected the form ${example}`);
+  }
+  return [local, server];
+}
+
+/** Checks a full user ID, `@localpart:server`. */
+export function parseUserId(value: string): UserId {
+  const [local] = splitServer(value, "@", "user ID", "@alice:example.org");
+  if (!HISTORICAL_LOCALPART.test(local)) {
+    throw new InvalidInputError(
+      `invalid user ID "${value}": the localpart has characters Matrix does not allow`,
+    );
+  }
+  return value as UserId;
+}
+
+/** Checks a room ID, `!opaque:server` or (room version 12+) `!opaque`. */
+export function parseRoomId(value: string): RoomId {
+  if (!value.startsWith("!") || value.length < 2 || !OPAQUE.test(value)) {
+    throw new InvalidInputError(`invalid room ID "${value}": expected the form !opaque:example.org`);
+  }
+  const colon = value.indexOf(":");
+  if (colon === 1 || (colon > 0 && !isServerName(value.slice(colon + 1)))) {
+    throw new InvalidInputError(`invalid room ID "${value}": expected the form !opaque:example.org`);
+  }
+  return value as RoomId;
+}
+
+/** Checks a room alias, `#name:server`. */
+export function parseRoomAlias(value: string): RoomAlias {
+  splitServer(value, "#", "room alias", "#name:example.org");
+  return value as RoomAlias;
+}
+
+/** Checks an event ID, `$opaque`. */
+export function parseEventId(value: string): EventId {
+  if (!value.startsWith("$") || value.length < 2 || !OPAQUE.test(value)) {
+    throw new InvalidInputError(`invalid event ID "${value}": expected the form $opaque`);
+  }
+  return value as EventId;
+}
+
+/** Splits and checks an `mxc://server/media-id` URI. */
+export function parseMxcUri(value: string): MxcUri {
+  const match = /^mxc:\/\/([^/]+)\/([^/]+)$/.exec(value);
+  if (!match || !isServerName(match[1]!) || !MEDIA_ID.test(match[2]!)) {
+    throw new InvalidInputError(`invalid mxc URI "${value}": expected the form mxc://example.org/MediaId`);
+  }
+  return { serverName: match[1]!, mediaId: match[2]! };
+}
+
+/** Checks a media ID as used in media admin paths. */
+export function parseMediaId(value: string): string {
+  if (!MEDIA_ID.test(value)) {
+    throw new InvalidInputError(`invalid media ID "${value}": expected letters, digits, '_' or '-'`);
+  }
+  return value;
+}
+
+/**
+ * Reads what an admin typed for a user: a full user ID (checked), or a bare
+ * localpart (`alice`, `@alice`, `alice:`) that needs the homeserver name.
+ * Throws {@link InvalidInputError} for anything else, before any lookup.
+ */
+export function parseUserInput(value: string): { userId: UserId } | { localpart: string } {
+  const colon = value.indexOf(":");
+  if (value.startsWith("@") && colon > 0 && colon < value.length - 1) return { userId: parseUserId(value) };
+  const match = BARE_LOCALPART.exec(value);
+  if (!match) {
+    throw new InvalidInputError(
+      `invalid user "${value}": expected a user ID like @alice:example.org or a localpart like alice`,
+    );
+  }
+  return { localpart: match[1]! };
+}
+
+/**
+ * Turns what an admin types for a user into a full user ID: `@alice:example.org`
+ * stays as it is; `alice`, `@alice` and `alice:` become `@alice:<serverName>`.
+ */
+export function expandUserId(value: string, serverName: string): UserId {
+  const input = parseUserInput(value);
+  return "userId" in input ? input.userId : parseUserId(`@${input.localpart}:${serverName}`);
+}

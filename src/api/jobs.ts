@@ -1,0 +1,75 @@
+import { JobFailedError } from "./errors.ts";
+import { sleep } from "./retry.ts";
+
+/** The three ways a status read while polling can end a job. */
+export type JobOutcome = "running" | "complete" | "failed";
+
+/** How to follow one kind of long-running server job. */
+export interface JobDefinition<Status> {
+  /** Names the job in messages, e.g. `room delete 1234`. */
+  readonly description: string;
+  fetchStatus(signal?: AbortSignal): Promise<Status>;
+  /** Reads the outcome from a status; states it does not know count as running. */
+  outcome(status: Status): JobOutcome;
+  /** Why the job failed, from a failed status. */
+  failureReason?(status: Status): string | undefined;
+}
+
+/** Options of {@link LongRunningJob.wait}. */
+export interface WaitOptions<Status> {
+  /** Time between status reads (default 1 s, growing to 5 s for long jobs). */
+  readonly intervalMs?: number;
+  readonly signal?: AbortSignal;
+  /** Called with every status read, for progress display. */
+  readonly onStatus?: (status: Status) => void;
+}
+
+/**
+ * A job the server runs after the request returned: an asynchronous room
+ * delete (`delete_id`), a history purge (`purge_id`), a user redaction
+ * (`redact_id`). Created by the resource that started it.
+ */
+export class LongRunningJob<Status> {
+  readonly id: string;
+  readonly #definition: JobDefinition<Status>;
+
+  constructor(id: string, definition: JobDefinition<Status>) {
+    this.id = id;
+    this.#definition = definition;
+  }
+
+  /** Reads the current status once. */
+  status(signal?: AbortSignal): Promise<Status> {
+    return this.#definition.fetchStatus(signal);
+  }
+
+  /** Yields every status read until the job completes or fails. */
+  async *poll(options: Omit<WaitOptions<Status>, "onStatus"> = {}): AsyncGenerator<Status, void, undefined> {
+    let interval = options.intervalMs ?? 1000;
+    for (;;) {
+      const status = await this.#definition.fetchStatus(options.signal);
+      yield status;
+      if (this.#definition.outcome(status) !== "running") return;
+      await sleep(interval, options.signal);
+      if (options.intervalMs === undefined) interval = Math.min(interval * 1.5, 5000);
+    }
+  }
+
+  /**
+   * Polls until the job ends. Resolves with the final status when it completed;
+   * throws {@link JobFailedError} when it failed.
+   */
+  async wait(options: WaitOptions<Status> = {}): Promise<Status> {
+    let last: Status | undefined;
+    for await (const status of this.poll(options)) {
+      options.onStatus?.(status);
+      last = status;
+    }
+    const final = last as Status;
+    if (this.#definition.outcome(final) === "failed") {
+      const reason = this.#definition.failureReason?.(final);
+      throw new JobFailedError(`${this.#definition.description} failed${reason ? `: ${reason}` : ""}`, final);
+    }
+    return final;
+  }
+}

@@ -1,0 +1,70 @@
+import { type DiscoveryOptions, discoverServerName } from "./discovery.ts";
+import { type ApiRequest, HttpClient, type HttpClientOptions } from "./http-client.ts";
+import { expandUserId, parseUserInput, type UserId } from "./ids.ts";
+import { MatrixResource } from "./resources/matrix.ts";
+import { VersionResource } from "./resources/version.ts";
+
+/** Options of {@link SynapseAdmin}. */
+export interface SynapseAdminOptions extends HttpClientOptions {
+  /** The homeserver's name (`example.org`); discovered on first need when not given. */
+  readonly serverName?: string;
+  /** How to discover the server name (default `well-known`). */
+  readonly discovery?: Partial<DiscoveryOptions>;
+}
+
+/**
+ * A typed client of the Synapse Admin API.
+ *
+ * @example
+ * const admin = new SynapseAdmin({ baseUrl: "https://matrix.example.org", accessToken });
+ * const { server_version } = await admin.version.get();
+ */
+export class SynapseAdmin {
+  /** The transport-level client every resource shares. */
+  readonly http: HttpClient;
+  readonly #discovery: DiscoveryOptions;
+  #serverName: Promise<string> | undefined;
+  #version: VersionResource | undefined;
+  #matrix: MatrixResource | undefined;
+
+  constructor(options: SynapseAdminOptions) {
+    this.http = new HttpClient(options);
+    this.#discovery = { mode: "well-known", ...options.discovery };
+    if (options.serverName !== undefined) this.#serverName = Promise.resolve(options.serverName);
+  }
+
+  /** The Version API. */
+  get version(): VersionResource {
+    this.#version ??= new VersionResource(this.http);
+    return this.#version;
+  }
+
+  /** Client-server and federation calls: login, whoami, room aliases, server keys. */
+  get matrix(): MatrixResource {
+    this.#matrix ??= new MatrixResource(this.http);
+    return this.#matrix;
+  }
+
+  /** The homeserver's name, discovered once and remembered. */
+  serverName(): Promise<string> {
+    this.#serverName ??= discoverServerName(this.http, this.#discovery).catch((error: unknown) => {
+      this.#serverName = undefined;
+      throw error;
+    });
+    return this.#serverName;
+  }
+
+  /** A full user ID from a user ID or a bare localpart (`alice` → `@alice:example.org`). */
+  async userId(userOrLocalpart: string): Promise<UserId> {
+    const input = parseUserInput(userOrLocalpart);
+    return "userId" in input ? input.userId : expandUserId(input.localpart, await this.serverName());
+  }
+
+  /**
+   * Any Admin API call, for endpoints the typed resources do not cover yet.
+   * `path` is relative to the admin prefix and must already be encoded.
+   */
+  request<T = unknown>(request: ApiRequest<T>): Promise<T> {
+    return this.http.request(request);
+  }
+}

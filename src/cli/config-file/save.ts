@@ -1,0 +1,48 @@
+import { chmod, mkdir, open, readFile, rename, rm } from "node:fs/promises";
+import { dirname } from "node:path";
+import { CliError, ExitCode } from "../errors.ts";
+import type { Settings } from "./settings.ts";
+
+/**
+ * Writes the settings to the configuration file with mode 0600 from its first
+ * byte (no window where the token is readable by others), through a temporary
+ * file and a rename so a crash never leaves half a file. Comments and key order
+ * of an existing file are kept; a new file lists the keys sorted, as synadm writes them.
+ */
+export async function saveSettings(path: string, settings: Partial<Settings>): Promise<void> {
+  const { parseDocument, Document } = await import("yaml");
+  let existing: string | undefined;
+  try {
+    existing = await readFile(path, "utf8");
+  } catch {
+    existing = undefined;
+  }
+  const document = existing === undefined ? new Document({}) : parseDocument(existing);
+  if (existing !== undefined && document.errors.length > 0) {
+    throw new CliError(
+      `cannot update ${path}: it is not valid YAML; fix or remove it first`,
+      ExitCode.configWrite,
+    );
+  }
+  const keys = Object.keys(settings) as Array<keyof Settings>;
+  for (const key of existing === undefined ? keys.sort() : keys) document.set(key, settings[key]);
+
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+    const file = await open(temporary, "w", 0o600);
+    try {
+      await file.writeFile(document.toString({ lineWidth: 0 }));
+    } finally {
+      await file.close();
+    }
+    await chmod(temporary, 0o600);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw new CliError(
+      `cannot write configuration file ${path}: ${(error as Error).message}`,
+      ExitCode.configWrite,
+    );
+  }
+}

@@ -1,0 +1,87 @@
+import { OUTPUT_FORMATS, type OutputFormat } from "../output/format.ts";
+
+/** The keys of synadm's configuration file, with the same names and meanings. */
+export interface Settings {
+  user: string;
+  token: string;
+  base_url: string;
+  admin_path: string;
+  matrix_path: string;
+  /** Seconds per request. */
+  timeout: number;
+  format: OutputFormat;
+  server_discovery: "well-known" | "dns";
+  /** The homeserver's name, or `auto-retrieval` to discover it. */
+  homeserver: string;
+  ssl_verify: boolean;
+  /** synadm 0.49 writes this key; only `http` is supported here. */
+  protocol: "http" | "unix";
+}
+
+export type SettingKey = keyof Settings;
+
+/** What a fresh synadm install assumes. */
+export const DEFAULT_SETTINGS: Readonly<Settings> = {
+  user: "",
+  token: "",
+  base_url: "http://localhost:8008",
+  admin_path: "/_synapse/admin",
+  matrix_path: "/_matrix",
+  timeout: 30,
+  format: "yaml",
+  server_discovery: "well-known",
+  homeserver: "auto-retrieval",
+  ssl_verify: true,
+  protocol: "http",
+};
+
+export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
+
+/** The environment variable overriding each key: `SYNADM_TOKEN`, `SYNADM_BASE_URL`... */
+export function envNameOf(key: SettingKey): string {
+  return `SYNADM_${key.toUpperCase()}`;
+}
+
+/**
+ * Checks one value read from the file or the environment; returns the value in
+ * its proper type, or a message saying what was expected.
+ */
+export function checkSetting(
+  key: SettingKey,
+  value: unknown,
+): { value: Settings[SettingKey] } | { problem: string } {
+  switch (key) {
+    case "timeout": {
+      const number = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+      if (typeof number === "number" && Number.isFinite(number) && number > 0) return { value: number };
+      return { problem: "expected a number of seconds above 0" };
+    }
+    case "ssl_verify": {
+      if (typeof value === "boolean") return { value };
+      if (typeof value === "string" && /^(true|false|yes|no|1|0|on|off)$/i.test(value)) {
+        return { value: /^(true|yes|1|on)$/i.test(value) };
+      }
+      return { problem: "expected true or false" };
+    }
+    case "format":
+      return oneOf(value, OUTPUT_FORMATS);
+    case "server_discovery":
+      return oneOf(value, ["well-known", "dns"] as const);
+    case "protocol":
+      return oneOf(value, ["http", "unix"] as const);
+    default:
+      if (value === null) return { value: "" };
+      if (typeof value === "string") return { value };
+      if (typeof value === "number") return { value: String(value) };
+      return { problem: "expected text" };
+  }
+}
+
+function oneOf<const T extends string>(
+  value: unknown,
+  allowed: readonly T[],
+): { value: T } | { problem: string } {
+  if (typeof value === "string" && (allowed as readonly string[]).includes(value))
+    return { value: value as T };
+  return { problem: `expected one of ${allowed.join(", ")}` };
+}

@@ -1,0 +1,140 @@
+import { join } from "node:path";
+import type { UserId } from "../api/ids.ts";
+import type { Logger } from "../api/logger.ts";
+import type { SynapseAdmin } from "../api/synapse-admin.ts";
+import type { LoadedSettings } from "./config-file/load.ts";
+import type { Settings } from "./config-file/settings.ts";
+import { CliError, ExitCode } from "./errors.ts";
+import type { GlobalOptions } from "./global-options.ts";
+import type { CliIo } from "./io.ts";
+import { stderrLogger } from "./log.ts";
+import { Prompter } from "./prompt.ts";
+
+/**
+ * What a command implementation works with: the process's streams, the
+ * global options, the configuration and an API client, each made on first use
+ * so a command pays only for what it touches.
+ */
+export class CommandContext {
+  readonly io: CliIo;
+  readonly globals: GlobalOptions;
+  readonly log: Logger;
+  readonly prompt: Prompter;
+  #settings: Promise<LoadedSettings> | undefined;
+  #admin: Promise<SynapseAdmin> | undefined;
+
+  constructor(io: CliIo, globals: GlobalOptions) {
+    this.io = io;
+    this.globals = globals;
+    this.log = stderrLogger(io.stderr, globals.verbose);
+    this.prompt = new Prompter(io);
+  }
+
+  /** Whether prompts may be shown: not in batch mode, and a person at the terminal. */
+  get interactive(): boolean {
+    return !this.globals.batch && Boolean(this.io.stdin.isTTY);
+  }
+
+  /** The configuration file in use: `-c`, else `$SYNADM_CONFIG`, else `~/.config/synadm.yaml`. */
+  get configPath(): string {
+    const given = this.globals.configFile ?? this.io.env["SYNADM_CONFIG"];
+    if (!given) return join(this.io.homedir, ".config", "synadm.yaml");
+    return given.startsWith("~/") ? join(this.io.homedir, given.slice(2)) : given;
+  }
+
+  /** The configuration file merged with the environment. */
+  settings(): Promise<LoadedSettings> {
+    this.#settings ??= import("./config-file/load.ts").then(async ({ loadSettings }) => {
+      const loaded = await loadSettings(this.configPath, this.io.env);
+      for (const warning of loaded.warnings) this.log.warn(warning);
+      return loaded;
+    });
+    return this.#settings;
+  }
+
+  /** Forgets the loaded configuration, after the configurator changed it. */
+  reloadSettings(): void {
+    this.#settings = undefined;
+  }
+
+  /**
+   * A client for the configured server. When no token is configured, an
+   * interactive run starts the configurator (as synadm does); any other run
+   * stops with a message saying how to configure.
+   */
+  admin(): Promise<SynapseAdmin> {
+    this.#admin ??= this.#createAdmin();
+    return this.#admin;
+  }
+
+  /** A full user ID from what the admin typed, using the (cached) homeserver name for bare localparts. */
+  async userId(input: string): Promise<UserId> {
+    const { expandUserId, parseUserInput } = await import("../api/ids.ts");
+    const parsed = parseUserInput(input);
+    return "userId" in parsed ? parsed.userId : expandUserId(parsed.localpart, await this.serverName());
+  }
+
+  /** The homeserver's name: configured, cached from an earlier run, or discovered now. */
+  async serverName(): Promise<string> {
+    const { settings } = await this.settings();
+    if (settings.homeserver && settings.homeserver !== "auto-retrieval") return settings.homeserver;
+    const { ServerNameCache } = await import("./server-name-cache.ts");
+    const cache = new ServerNameCache(this.io.env, this.io.homedir);
+    const cached = await cache.get(settings.base_url);
+    if (cached) return cached;
+    const name = await (await this.admin()).serverName();
+    await cache.set(settings.base_url, name);
+    return name;
+  }
+
+  /** Prints a result on stdout in the chosen format: exactly one document. */
+  async print(value: unknown): Promise<void> {
+    const format = this.globals.output ?? (await this.settings()).settings.format;
+    const { formatOutput } = await import("./output/format.ts");
+    this.io.stdout.write(`${await formatOutput(value, format)}\n`);
+  }
+
+  /** A message for the person running the command, never mixed into the data. */
+  note(message: string): void {
+    this.io.stderr.write(`${message}\n`);
+  }
+
+  async #createAdmin(): Promise<SynapseAdmin> {
+    let { settings } = await this.settings();
+    if (!settings.token) settings = await this.#configureFirst();
+    if (settings.protocol === "unix") {
+      throw new CliError('"protocol: unix" is not supported yet; use an http(s) base_url', ExitCode.usage);
+    }
+    if (!settings.ssl_verify) this.log.warn("TLS certificate verification is off (ssl_verify: false)");
+    const { SynapseAdmin } = await import("../api/synapse-admin.ts");
+    return new SynapseAdmin({
+      baseUrl: settings.base_url,
+      accessToken: settings.token,
+      adminPath: settings.admin_path,
+      matrixPath: settings.matrix_path,
+      timeoutMs: settings.timeout * 1000,
+      verifyTls: settings.ssl_verify,
+      logger: this.log,
+      discovery: { mode: settings.server_discovery },
+      ...(settings.homeserver && settings.homeserver !== "auto-retrieval"
+        ? { serverName: settings.homeserver }
+        : {}),
+      ...(this.io.transport ? { transport: this.io.transport } : {}),
+    });
+  }
+
+  async #configureFirst(): Promise<Settings> {
+    const hint = `run "synadm config" or set SYNADM_TOKEN and SYNADM_BASE_URL`;
+    if (!this.interactive) {
+      const { fileExists } = await this.settings();
+      const why = fileExists ? `${this.configPath} has no token` : `${this.configPath} does not exist`;
+      throw new CliError(`synadm is not configured: ${why}; ${hint}`, ExitCode.usage);
+    }
+    const { runConfigurator } = await import("./config/configurator.ts");
+    await runConfigurator(this, {});
+    this.reloadSettings();
+    const { settings } = await this.settings();
+    if (!settings.token) throw new CliError("configuration incomplete: no token", ExitCode.configIncomplete);
+    return settings;
+  }
+}

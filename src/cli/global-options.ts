@@ -1,0 +1,39 @@
+import { UsageError } from "./errors.ts";
+import { OUTPUT_FORMATS, type OutputFormat, parseOutputFormat } from "./output/format.ts";
+import { count, flag, type OptionValues, option } from "./parser/spec.ts";
+import { filePath, type ValueParser } from "./parser/values.ts";
+
+const outputFormat: ValueParser<OutputFormat | undefined> = {
+  metavar: `[${OUTPUT_FORMATS.join("|")}|y|j|m|h|p]`,
+  choices: [...OUTPUT_FORMATS, "y", "j", "m", "h", "p"],
+  parse(word, name) {
+    // synadm accepts an empty -o as "use the configured format".
+    if (word === "") return undefined;
+    const format = parseOutputFormat(word);
+    if (!format)
+      throw new UsageError(`invalid value for ${name}: "${word}" is not one of ${OUTPUT_FORMATS.join(", ")}`);
+    return format;
+  },
+};
+
+/** The options every command accepts, as synadm 0.49.2 spells them. */
+export const globalOptions = {
+  verbose: count("-v, --verbose", "Log to stderr: -v each request, -vv details and stack traces."),
+  batch: flag(
+    "--batch, --no-confirm, --yes, --non-interactive, --scripting",
+    "Non-interactive mode: never prompt; commands that would ask for confirmation go ahead. Use with care.",
+  ),
+  output: option(
+    "-o, --output",
+    outputFormat,
+    "Output format, overriding the configured one: 'yaml', 'json' (pretty), 'minified' (one-line JSON), " +
+      "'human' (tables), 'pprint' (Python-style). One-letter prefixes work too.",
+  ),
+  configFile: option(
+    "-c, --config-file",
+    filePath,
+    "Configuration file.  [default: $SYNADM_CONFIG or ~/.config/synadm.yaml]",
+  ),
+};
+
+export type GlobalOptions = OptionValues<typeof globalOptions>;

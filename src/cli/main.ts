@@ -1,0 +1,51 @@
+import { rootGroup } from "./commands.ts";
+import { CommandContext } from "./context.ts";
+import { ExitCode } from "./errors.ts";
+import { type GlobalOptions, globalOptions } from "./global-options.ts";
+import type { CliIo } from "./io.ts";
+import { renderHelp } from "./parser/help.ts";
+import { parseCommandLine } from "./parser/parse.ts";
+import { reportError } from "./report-error.ts";
+
+declare const SYNADM_VERSION: string;
+
+/** The version of this synadm, set at build time. */
+export const version: string = typeof SYNADM_VERSION === "string" ? SYNADM_VERSION : "0.0.0-dev";
+
+/** Runs one command line and returns the exit code. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let verbosity = 0;
+  try {
+    const parsed = parseCommandLine(rootGroup, globalOptions, argv, io.env);
+    switch (parsed.kind) {
+      case "help":
+        io.stdout.write(renderHelp(parsed.node, parsed.path, globalOptions));
+        return ExitCode.ok;
+      case "version":
+        io.stdout.write(`synadm, version ${version}\n`);
+        return ExitCode.ok;
+      case "missing-command":
+        io.stderr.write(renderHelp(parsed.node, parsed.path, globalOptions));
+        io.stderr.write(`\nError: missing command; see '${parsed.path.join(" ")} --help'\n`);
+        return ExitCode.usage;
+      case "run": {
+        const globals = parsed.globals as GlobalOptions;
+        verbosity = globals.verbose;
+        const context = new CommandContext(io, globals);
+        const implementation = await parsed.command.load();
+        try {
+          await implementation.default(context, {
+            options: parsed.options,
+            args: parsed.args,
+            given: parsed.given,
+          } as never);
+        } finally {
+          context.prompt.close();
+        }
+        return ExitCode.ok;
+      }
+    }
+  } catch (error) {
+    return reportError(error, io.stderr, verbosity);
+  }
+}

@@ -1,0 +1,15 @@
+import { CliError, ExitCode } from "../errors.ts";
+import type { RunFor } from "../parser/spec.ts";
+import type { matrixLoginParameters } from "./command.ts";
+
+const run: RunFor<typeof matrixLoginParameters> = async (context, { options, args }) => {
+  if (options.password === undefined && context.globals.batch) {
+    throw new CliError("matrix login needs --password in batch mode", ExitCode.usage);
+  }
+  const userId = await context.userId(args.userId);
+  const password = options.password ?? (await context.prompt.ask("Password", { hidden: true }));
+  context.prompt.close();
+  const admin = await context.admin();
+  await context.print(await admin.matrix.login(userId, password));
+};
+export default run;

@@ -1,0 +1,89 @@
+// The "human" format of the Python tool (its humanize() over tabulate), with
+// its shortcomings fixed: table columns come from every row rather than the
+// first one, lists of non-strings print, and null prints as nothing.
+import { type Alignment, renderTable } from "./table.ts";
+
+export { renderTable } from "./table.ts";
+
+type JsonObject = Readonly<Record<string, unknown>>;
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function renderCell(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "boolean") return value ? "True" : "False";
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+// tabulate's "decimal" alignment: pad numbers on the right so that their
+// decimal points line up, then right-align the column. tabulate counts the
+// digits after the point, or after the "e" of an exponent.
+function digitsAfterPoint(value: number, text: string): number {
+  if (Number.isInteger(value)) return -1;
+  const point = text.lastIndexOf(".");
+  const position = point >= 0 ? point : text.toLowerCase().lastIndexOf("e");
+  return position >= 0 ? text.length - position - 1 : -1;
+}
+
+interface Column {
+  readonly cells: string[];
+  readonly align: Alignment;
+}
+
+// A column holding only numbers (and blanks) is numeric for tabulate.
+function renderColumn(values: readonly unknown[]): Column {
+  const present = values.filter((value) => value !== null && value !== undefined);
+  const cells = values.map(renderCell);
+  if (present.length === 0 || !present.every((value) => typeof value === "number")) {
+    return { cells, align: "left" };
+  }
+  const decimals = values.map((value, index) =>
+    typeof value === "number" ? digitsAfterPoint(value, cells[index]!) : -1,
+  );
+  const most = Math.max(...decimals);
+  return {
+    cells: cells.map((cell, index) => (cell === "" ? cell : cell + " ".repeat(most - decimals[index]!))),
+    align: "right",
+  };
+}
+
+function transpose(columns: readonly Column[], rowCount: number): string[][] {
+  return Array.from({ length: rowCount }, (_, row) => columns.map((column) => column.cells[row]!));
+}
+
+function renderObjects(items: readonly JsonObject[]): string {
+  const keys = new Set<string>();
+  for (const item of items) for (const key of Object.keys(item)) keys.add(key);
+  const headers = [...keys];
+  const columns = headers.map((key) => renderColumn(items.map((item) => item[key])));
+  return renderTable(
+    headers,
+    transpose(columns, items.length),
+    columns.map((column) => column.align),
+  );
+}
+
+function renderPairs(value: JsonObject): string {
+  const entries = Object.entries(value);
+  const keys: Column = { cells: entries.map(([key]) => key), align: "left" };
+  const values = renderColumn(entries.map(([, item]) => item));
+  return renderTable([], transpose([keys, values], entries.length), [keys.align, values.align]);
+}
+
+/**
+ * Formats a JSON value for reading: a list of objects as a table with a
+ * header row, an object as a two-column key/value table, any other list one
+ * item per line, and a scalar as its text (null as nothing).
+ */
+export function formatHuman(value: unknown): string {
+  if (Array.isArray(value)) {
+    if (value.length > 0 && value.every(isObject)) return renderObjects(value);
+    return value.map(renderCell).join("\n");
+  }
+  if (isObject(value)) return renderPairs(value);
+  return renderCell(value);
+}

@@ -1,0 +1,53 @@
+import {
+  AbortError,
+  ApiError,
+  ConnectionError,
+  ForbiddenError,
+  InvalidInputError,
+  InvalidResponseError,
+  TimeoutError,
+  UnauthorizedError,
+} from "../api/errors.ts";
+import { CliError, ExitCode, UsageError } from "./errors.ts";
+import type { OutputStream } from "./io.ts";
+
+/**
+ * Reports a failure as one line on stderr and returns the exit code; the stack
+ * trace only with `-vv`.
+ */
+export function reportError(error: unknown, stderr: OutputStream, verbosity: number): number {
+  const { message, exitCode } = describeFailure(error);
+  stderr.write(`Error: ${message}\n`);
+  if (verbosity >= 2 && error instanceof Error && error.stack) stderr.write(`${error.stack}\n`);
+  return exitCode;
+}
+
+function describeFailure(error: unknown): { message: string; exitCode: number } {
+  if (error instanceof UsageError) {
+    const help = error.helpFor ? `; see '${error.helpFor} --help'` : "";
+    return { message: `${error.message}${help}`, exitCode: error.exitCode };
+  }
+  if (error instanceof CliError) return { message: error.message, exitCode: error.exitCode };
+  if (error instanceof InvalidInputError) return { message: error.message, exitCode: ExitCode.usage };
+  if (error instanceof UnauthorizedError) {
+    return {
+      message: `${error.message} (the access token is not valid; check it with 'synadm config')`,
+      exitCode: ExitCode.failed,
+    };
+  }
+  if (error instanceof ForbiddenError) {
+    return {
+      message: `${error.message} (the token's user must be a server admin)`,
+      exitCode: ExitCode.failed,
+    };
+  }
+  if (error instanceof ApiError) return { message: error.message, exitCode: ExitCode.failed };
+  if (error instanceof ConnectionError || error instanceof TimeoutError) {
+    return { message: error.message, exitCode: ExitCode.unreachable };
+  }
+  if (error instanceof InvalidResponseError)
+    return { message: error.message, exitCode: ExitCode.invalidResponse };
+  if (error instanceof AbortError) return { message: error.message, exitCode: ExitCode.interrupted };
+  const text = error instanceof Error ? error.message : String(error);
+  return { message: `unexpected failure: ${text} (run with -vv for details)`, exitCode: ExitCode.failed };
+}

@@ -1,0 +1,66 @@
+export {
+  type DiscoveryMode,
+  type DiscoveryOptions,
+  discoverServerName,
+  type SrvRecord,
+} from "./api/discovery.ts";
+export {
+  AbortError,
+  ApiError,
+  BadRequestError,
+  ConnectionError,
+  ForbiddenError,
+  InvalidInputError,
+  InvalidResponseError,
+  JobFailedError,
+  NotFoundError,
+  RateLimitError,
+  type RequestDescription,
+  ServerError,
+  SynadmError,
+  TimeoutError,
+  UnauthorizedError,
+} from "./api/errors.ts";
+export { FetchTransport } from "./api/fetch-transport.ts";
+export {
+  type ApiPrefix,
+  type ApiRequest,
+  HttpClient,
+  type HttpClientOptions,
+  type HttpMethod,
+  type QueryValue,
+  type RequestOptions,
+} from "./api/http-client.ts";
+export {
+  type EventId,
+  expandUserId,
+  isServerName,
+  type MxcUri,
+  parseEventId,
+  parseMediaId,
+  parseMxcUri,
+  parseRoomAlias,
+  parseRoomId,
+  parseServerName,
+  parseUserId,
+  parseUserInput,
+  type RoomAlias,
+  type RoomId,
+  type UserId,
+} from "./api/ids.ts";
+export { type JobDefinition, type JobOutcome, LongRunningJob, type WaitOptions } from "./api/jobs.ts";
+export { type Logger, redactSecrets, silentLogger } from "./api/logger.ts";
+export { NodeHttpTransport, type NodeHttpTransportOptions } from "./api/node-transport.ts";
+export { PagedList, type PageWalker } from "./api/pagination.ts";
+export { encodePathSegment, path } from "./api/path.ts";
+export {
+  LOGIN_DEVICE_NAME,
+  type LoginResponse,
+  MatrixResource,
+  type WhoAmI,
+} from "./api/resources/matrix.ts";
+export { type ServerVersion, VersionResource } from "./api/resources/version.ts";
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./api/retry.ts";
+export { SynapseAdmin, type SynapseAdminOptions } from "./api/synapse-admin.ts";
+export { daysAgo, formatLocalDateTime, parseDuration, parseTimeSpec } from "./api/time.ts";
+export { type HttpRequest, type HttpResponse, type Transport, TransportFailure } from "./api/transport.ts";

@@ -1,0 +1,76 @@
+// Runs the whole suite: unit tests, then integration tests against a real
+// Synapse started here (or the server named by SYNADM_TEST_BASE_URL and
+// SYNADM_TEST_TOKEN), and ends with the line "N passed, N failed".
+// `--unit` runs only the unit tests, which need no server.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type SynapseServer, startSynapse, testServerFromEnv } from "./support/synapse.ts";
+
+const unitOnly = process.argv.includes("--unit");
+const testDir = new URL(".", import.meta.url).pathname;
+const files = (dir: string): string[] =>
+  readdirSync(join(testDir, dir))
+    .filter((name) => name.endsWith(".test.ts"))
+    .sort()
+    .map((name) => join(testDir, dir, name));
+
+const env: Record<string, string> = { ...(process.env as Record<string, string>) };
+let server: SynapseServer | undefined;
+let exitCode = 1;
+try {
+  const testFiles = files("unit");
+  if (!unitOnly) {
+    const existing = testServerFromEnv();
+    if (existing) {
+      process.stderr.write(`Using the existing server at ${existing.baseUrl}\n`);
+    } else {
+      process.stderr.write("Starting a throw-away Synapse for the integration tests...\n");
+      server = await startSynapse();
+      Object.assign(env, {
+        SYNADM_TEST_BASE_URL: server.baseUrl,
+        SYNADM_TEST_TOKEN: server.adminToken,
+        SYNADM_TEST_ADMIN_PASSWORD: server.adminPassword,
+        SYNADM_TEST_SERVER_NAME: server.serverName,
+        SYNADM_TEST_ROOT: server.root,
+        SYNADM_TEST_DATA_DIR: server.dataDir,
+      });
+      process.stderr.write(`Synapse is up at ${server.baseUrl}\n`);
+    }
+    testFiles.push(...files("integration"));
+  }
+  exitCode = await runTests(testFiles);
+} catch (error) {
+  // No silent skip: a server that cannot be provisioned fails the run, saying why.
+  process.stderr.write(`\nThe test server could not be started: ${(error as Error).message}\n`);
+  process.stdout.write("0 passed, 1 failed\n");
+} finally {
+  await server?.stop();
+}
+process.exitCode = exitCode;
+
+async function runTests(testFiles: readonly string[]): Promise<number> {
+  const tap = join(mkdtempSync(join(tmpdir(), "synadm-tap-")), "results.tap");
+  const args = [
+    "--import",
+    "tsx",
+    "--test",
+    "--test-reporter=spec",
+    "--test-reporter-destination=stdout",
+    "--test-reporter=tap",
+    `--test-reporter-destination=${tap}`,
+    ...testFiles,
+  ];
+  const code = await new Promise<number>((resolve, reject) => {
+    const child = spawn(process.execPath, args, { env, stdio: ["ignore", "inherit", "inherit"] });
+    child.on("error", reject);
+    child.on("close", (status) => resolve(status ?? 1));
+  });
+  const report = readFileSync(tap, "utf8");
+  const count = (label: string): number =>
+    Number(new RegExp(`^# ${label} (\\d+)$`, "m").exec(report)?.[1] ?? 0);
+  const failed = count("fail") + count("cancelled");
+  process.stdout.write(`${count("pass")} passed, ${failed} failed\n`);
+  return code === 0 && failed === 0 && count("pass") > 0 ? 0 : 1;
+}

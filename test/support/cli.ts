@@ -1,0 +1,67 @@
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const BIN = new URL("../../dist/cli/synadm.mjs", import.meta.url).pathname;
+
+/** What one run of the built CLI produced. */
+export interface CliResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Options of {@link runCli}. */
+export interface RunOptions {
+  /** Extra environment; the run never sees the developer's own HOME or SYNADM_* variables. */
+  readonly env?: Record<string, string>;
+  /** Written to stdin, which is then closed (stdin is always closed, never a terminal). */
+  readonly input?: string;
+  readonly home?: string;
+  readonly timeoutMs?: number;
+}
+
+/** Runs the built CLI as a separate process, as an admin would. */
+export function runCli(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
+  const home = options.home ?? freshHome();
+  const env: Record<string, string> = { PATH: process.env["PATH"] ?? "", HOME: home, ...options.env };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(
+        new Error(
+          `synadm ${args.join(" ")} did not finish within ${options.timeoutMs ?? 30_000} ms\n${stderr}`,
+        ),
+      );
+    }, options.timeoutMs ?? 30_000);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin.end(options.input ?? "");
+  });
+}
+
+/** A new empty home directory. */
+export function freshHome(): string {
+  return mkdtempSync(join(tmpdir(), "synadm-home-"));
+}
+
+/** A home directory whose ~/.config/synadm.yaml has the given text. */
+export function homeWithConfig(yaml: string): string {
+  const home = freshHome();
+  mkdirSync(join(home, ".config"));
+  writeFileSync(join(home, ".config", "synadm.yaml"), yaml, { mode: 0o600 });
+  return home;
+}

@@ -1,0 +1,112 @@
+import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+/** The real Synapse the integration tests run against, as test/run.ts announced it. */
+export interface TestServer {
+  readonly baseUrl: string;
+  readonly token: string;
+  readonly serverName: string;
+  readonly adminPassword: string | undefined;
+  /** The Debian root with the reference synadm, when the server was started here. */
+  readonly root: string | undefined;
+  /** The server's data directory, as a path inside the root. */
+  readonly dataDir: string | undefined;
+}
+
+/** Reads the test server from the environment; fails loudly when there is none. */
+export function testServer(): TestServer {
+  const env = process.env;
+  const baseUrl = env["SYNADM_TEST_BASE_URL"];
+  const token = env["SYNADM_TEST_TOKEN"];
+  if (!baseUrl || !token) {
+    throw new Error(
+      "no test server: run the tests with 'npm test', or set SYNADM_TEST_BASE_URL and SYNADM_TEST_TOKEN",
+    );
+  }
+  return {
+    baseUrl,
+    token,
+    serverName: env["SYNADM_TEST_SERVER_NAME"] ?? "synadm.test",
+    adminPassword: env["SYNADM_TEST_ADMIN_PASSWORD"],
+    root: env["SYNADM_TEST_ROOT"],
+    dataDir: env["SYNADM_TEST_DATA_DIR"],
+  };
+}
+
+/** A synadm.yaml for the test server, as the reference writes it, with keys overridden. */
+export function configYaml(overrides: Record<string, string | number | boolean> = {}): string {
+  const server = testServer();
+  const settings: Record<string, string | number | boolean> = {
+    admin_path: "/_synapse/admin",
+    base_url: server.baseUrl,
+    format: "yaml",
+    homeserver: "auto-retrieval",
+    matrix_path: "/_matrix",
+    server_discovery: "well-known",
+    ssl_verify: true,
+    timeout: 30,
+    token: server.token,
+    user: "admin",
+    ...overrides,
+  };
+  return Object.entries(settings)
+    .map(([key, value]) => `${key}: ${value}`)
+    .join("\n")
+    .concat("\n");
+}
+
+/** Calls the Admin API directly (not through synadm) to check the server's state. */
+export async function adminApi(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: unknown }> {
+  const server = testServer();
+  const response = await fetch(`${server.baseUrl}/_synapse/admin${path}`, {
+    method,
+    headers: { authorization: `Bearer ${server.token}`, "content-type": "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, json: text ? JSON.parse(text) : undefined };
+}
+
+/** What a run of the reference synadm did. */
+export interface ReferenceRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** The configuration file after the run, if there was one. */
+  readonly configAfter: string | undefined;
+}
+
+/**
+ * Runs the reference synadm 0.49.2 inside the test root, as a black box, with
+ * `config` as its configuration file (`null`: no file, for `config` runs that write one).
+ */
+export async function runReference(
+  args: readonly string[],
+  config: string | null = configYaml(),
+): Promise<ReferenceRun> {
+  const { root, dataDir } = testServer();
+  if (!root || !dataDir) {
+    throw new Error(
+      "the reference synadm needs SYNADM_TEST_ROOT and SYNADM_TEST_DATA_DIR (set by 'npm test')",
+    );
+  }
+  const inRoot = join(dataDir, `reference-${randomBytes(4).toString("hex")}.yaml`);
+  const onHost = join(root, inRoot);
+  if (config !== null) writeFileSync(onHost, config, { mode: 0o600 });
+  try {
+    const run = await new Promise<Omit<ReferenceRun, "configAfter">>((resolve) => {
+      execFile("chroot", [root, "synadm", "-c", inRoot, ...args], (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      });
+    });
+    return { ...run, configAfter: existsSync(onHost) ? readFileSync(onHost, "utf8") : undefined };
+  } finally {
+    rmSync(onHost, { force: true });
+  }
+}

@@ -1,0 +1,169 @@
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { describe, it } from "node:test";
+import { TransportFailure } from "../../src/api/transport.ts";
+import type { CliIo } from "../../src/cli/io.ts";
+import { main } from "../../src/cli/main.ts";
+import { FakeTransport, type Scripted } from "./fake-transport.ts";
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  transport: FakeTransport;
+  home: string;
+}
+
+async function run(
+  argv: string[],
+  options: { config?: string; script?: Scripted[]; env?: Record<string, string>; input?: string } = {},
+): Promise<Run> {
+  const home = mkdtempSync(join(tmpdir(), "synadm-unit-"));
+  if (options.config !== undefined) {
+    mkdirSync(join(home, ".config"));
+    writeFileSync(join(home, ".config", "synadm.yaml"), options.config);
+  }
+  let stdout = "";
+  let stderr = "";
+  const transport = new FakeTransport(...(options.script ?? []));
+  const io: CliIo = {
+    stdout: { write: (chunk: string) => (stdout += chunk) },
+    stderr: { write: (chunk: string) => (stderr += chunk) },
+    stdin: Readable.from(options.input === undefined ? [] : [options.input]),
+    env: options.env ?? {},
+    homedir: home,
+    transport,
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr, transport, home };
+}
+
+const CONFIG = "base_url: https://hs.example.org\ntoken: syt_secret\nformat: json\n";
+
+describe("CLI main (fake transport)", () => {
+  it("prints one JSON document on stdout and nothing on stderr", async () => {
+    const result = await run(["version"], {
+      config: CONFIG,
+      script: [{ json: { server_version: "1.160.0" } }],
+    });
+    assert.equal(result.code, 0);
+    assert.equal(result.stdout, '{\n    "server_version": "1.160.0"\n}\n');
+    assert.equal(result.stderr, "");
+    assert.equal(
+      result.transport.requests[0]!.url.toString(),
+      "https://hs.example.org/_synapse/admin/v1/server_version",
+    );
+    assert.equal(result.transport.requests[0]!.headers["authorization"], "Bearer syt_secret");
+  });
+
+  it("maps failures to exit codes with one line on stderr", async () => {
+    const notFound = await run(["raw", "v2/users/%40x%3Ay"], {
+      config: CONFIG,
+      script: [{ status: 404, json: { errcode: "M_NOT_FOUND", error: "User not found" } }],
+    });
+    assert.equal(notFound.code, 1);
+    assert.equal(
+      notFound.stderr,
+      "Error: GET /_synapse/admin/v2/users/%40x%3Ay failed: HTTP 404 M_NOT_FOUND: User not found\n",
+    );
+    const refused = new TransportFailure("connection", false, new Error("connect ECONNREFUSED"));
+    const down = await run(["version"], { config: CONFIG, script: [refused, refused, refused] });
+    assert.equal(down.code, 6);
+    assert.match(
+      down.stderr,
+      /^Error: GET \/_synapse\/admin\/v1\/server_version failed: cannot reach https:\/\/hs\.example\.org: connect ECONNREFUSED\n$/,
+    );
+    const html = await run(["version"], {
+      config: CONFIG,
+      script: [{ status: 200, body: "<html></html>", headers: { "content-type": "text/html" } }],
+    });
+    assert.equal(html.code, 7);
+  });
+
+  it("sends matrix raw with the MTOKEN token and the configured token otherwise", async () => {
+    const withToken = await run(["matrix", "raw", "client/v3/account/whoami"], {
+      config: CONFIG,
+      env: { MTOKEN: "syt_user" },
+      script: [{ json: {} }],
+    });
+    assert.equal(withToken.transport.requests[0]!.headers["authorization"], "Bearer syt_user");
+    assert.equal(withToken.transport.requests[0]!.url.pathname, "/_matrix/client/v3/account/whoami");
+    const prompted = await run(["matrix", "raw", "-p", "client/versions"], {
+      config: CONFIG,
+      input: "syt_typed\n",
+      script: [{ json: {} }],
+    });
+    assert.equal(prompted.transport.requests[0]!.headers["authorization"], "Bearer syt_typed");
+    assert.doesNotMatch(prompted.stderr, /syt_typed/);
+  });
+
+  it("sends raw bodies only for non-GET methods, parsed before sending", async () => {
+    const post = await run(["raw", "-m", "put", "v1/x", "-d", '{"a": [1]}'], {
+      config: CONFIG,
+      script: [{ json: {} }],
+    });
+    assert.equal(post.transport.requests[0]!.method, "PUT");
+    assert.equal(post.transport.requests[0]!.body, '{"a":[1]}');
+    const get = await run(["raw", "v1/x", "-d", '{"a": 1}'], { config: CONFIG, script: [{ json: {} }] });
+    assert.equal(get.transport.requests[0]!.body, undefined);
+    const bad = await run(["raw", "-m", "post", "v1/x", "-d", "{"], { config: CONFIG });
+    assert.equal(bad.code, 2);
+    assert.equal(bad.transport.requests.length, 0);
+  });
+
+  it("uses whoami to expand a bare localpart, and caches the server name", async () => {
+    const login = { user_id: "@alice:example.org", access_token: "syt_new", device_id: "DEV" };
+    const result = await run(["matrix", "login", "alice", "-p", "pw"], {
+      config: CONFIG,
+      script: [{ json: { user_id: "@admin:example.org" } }, { json: login }],
+    });
+    assert.equal(result.code, 0, result.stderr);
+    const body = JSON.parse(result.transport.requests[1]!.body!);
+    assert.deepEqual(body.identifier, { type: "m.id.user", user: "@alice:example.org" });
+    assert.equal(result.transport.requests[1]!.headers["authorization"], undefined);
+    const cache = JSON.parse(
+      readFileSync(join(result.home, ".cache", "synadm", "server-names.json"), "utf8"),
+    );
+    assert.equal(cache["https://hs.example.org"].name, "example.org");
+  });
+
+  it("writes a batch config with mode 0600, keeping comments of an existing file", async () => {
+    const result = await run(["--batch", "config", "-t", "syt_new", "-n", "example.org"], {
+      config: "# mine\nbase_url: https://hs.example.org\ntoken: old\n",
+    });
+    assert.equal(result.code, 0, result.stderr);
+    const file = join(result.home, ".config", "synadm.yaml");
+    const text = readFileSync(file, "utf8");
+    assert.match(text, /^# mine\nbase_url: https:\/\/hs\.example\.org\ntoken: syt_new\n/);
+    assert.match(text, /^homeserver: example\.org$/m);
+    assert.equal(statSync(file).mode & 0o777, 0o600);
+    assert.match(result.stderr, /Configuration saved to/);
+  });
+
+  it("warns about unknown keys with their line, and lets SYNADM_* override the file", async () => {
+    const result = await run(["version"], {
+      config: `${CONFIG}colour: blue\n`,
+      env: { SYNADM_BASE_URL: "https://other.example.org", SYNADM_FORMAT: "minified" },
+      script: [{ json: { server_version: "1" } }],
+    });
+    assert.equal(result.code, 0);
+    assert.match(result.stderr, /line 4: unknown key "colour" ignored/);
+    assert.equal(result.stdout, '{"server_version":"1"}\n');
+    assert.equal(result.transport.requests[0]!.url.host, "other.example.org");
+  });
+
+  it("prints help on stdout for --help and on stderr with exit 2 for a bare group", async () => {
+    const help = await run(["--help"]);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /^Usage: synadm \[OPTIONS\] COMMAND \[ARGS\]\.\.\./);
+    const bare = await run(["matrix"]);
+    assert.equal(bare.code, 2);
+    assert.equal(bare.stdout, "");
+    assert.match(bare.stderr, /Commands:\n {2}login/);
+    const version = await run(["--version"]);
+    assert.match(version.stdout, /^synadm, version \S+\n$/);
+  });
+});
