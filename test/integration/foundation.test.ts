@@ -78,6 +78,8 @@ describe("configuration", () => {
         server.token,
         "-b",
         server.baseUrl,
+        "--protocol",
+        "http",
         "-p",
         "/_synapse/admin",
         "-m",
@@ -168,9 +170,12 @@ describe("configuration", () => {
   });
 
   it("names the line of a broken configuration file", async () => {
-    const broken = await runCli(["version"], { home: homeWithConfig("token: abc\nbase_url: [unclosed\n") });
+    const broken = await runCli(["version"], { home: homeWithConfig("token: abc\nbase_url: a: b\n") });
     assert.equal(broken.code, 2);
-    assertOneLineError(broken.stderr, /not valid YAML \(line 2\)/);
+    assertOneLineError(
+      broken.stderr,
+      /not valid YAML \(line 2\): Nested mappings are not allowed in compact mappings$/,
+    );
     const wrongType = await runCli(["version"], { home: homeWithConfig(`${configYaml()}timeout: soon\n`) });
     assert.equal(wrongType.code, 2);
     assertOneLineError(wrongType.stderr, /line 11: "timeout" has the value "soon"; expected a number/);
@@ -185,14 +190,14 @@ describe("configuration", () => {
 
 describe("failures exit non-zero with one clear line", () => {
   it("401: a bad token", async () => {
-    const result = await runCli(["version"], {
+    const result = await runCli(["raw", "v1/registration_tokens"], {
       home: homeWithConfig(configYaml({ token: "syt_not_a_token" })),
     });
     assert.equal(result.code, 1);
     assert.equal(result.stdout, "");
     assertOneLineError(
       result.stderr,
-      /GET \/_synapse\/admin\/v1\/server_version failed: HTTP 401 M_UNKNOWN_TOKEN/,
+      /GET \/_synapse\/admin\/v1\/registration_tokens failed: HTTP 401 M_UNKNOWN_TOKEN: .*check it with 'synadm config'/,
     );
   });
 
@@ -237,7 +242,7 @@ describe("failures exit non-zero with one clear line", () => {
   });
 
   it("-vv adds the stack trace but never the token", async () => {
-    const result = await runCli(["-vv", "version"], {
+    const result = await runCli(["-vv", "raw", "v1/registration_tokens"], {
       home: homeWithConfig(configYaml({ token: "syt_not_a_token" })),
     });
     assert.equal(result.code, 1);

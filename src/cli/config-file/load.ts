@@ -69,7 +69,8 @@ export async function parseSettingsFile(
   const lineOf = (offset: number | undefined): number => lines.linePos(offset ?? 0).line;
   const firstError = document.errors[0];
   if (firstError) {
-    const message = firstError.message.split("\n")[0];
+    // The parser's message repeats the position; ours names the line once.
+    const message = firstError.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "");
     throw new CliError(
       `configuration file ${path} is not valid YAML (line ${lineOf(firstError.pos[0])}): ${message}`,
       ExitCode.usage,
