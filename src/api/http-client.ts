@@ -3,6 +3,7 @@ import {
   AbortError,
   apiErrorFor,
   ConnectionError,
+  InvalidInputError,
   InvalidResponseError,
   RateLimitError,
   type RequestDescription,
@@ -131,10 +132,8 @@ export class HttpClient {
     try {
       url = new URL(joinUrl(this.baseUrl, base, path));
     } catch {
-      throw new InvalidResponseError(
-        { method: "-", path },
-        0,
-        `cannot build a URL from base URL "${this.baseUrl}"`,
+      throw new InvalidInputError(
+        `invalid base URL "${this.baseUrl}": expected a URL like https://matrix.example.org`,
       );
     }
     for (const [key, value] of Object.entries(query ?? {})) {

@@ -201,3 +201,13 @@ describe("HttpClient", () => {
     assert.match(all, /"new_password":"<redacted>"/);
   });
 });
+
+describe("HttpClient configuration", () => {
+  it("rejects a base URL that is not a URL as bad input", async () => {
+    const http = new HttpClient({ baseUrl: "matrix.example.org", transport: new FakeTransport() });
+    await assert.rejects(
+      http.request({ method: "GET", path: "/x" }),
+      /invalid base URL "matrix.example.org": expected a URL like/,
+    );
+  });
+});

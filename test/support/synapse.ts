@@ -1,0 +1,355 @@
+// Provisions and runs a real Synapse for the integration tests and the demo:
+// a Debian unstable root with matrix-synapse and the reference synadm, kept
+// outside the work tree and reused; one fresh server (SQLite, loopback) per run.
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+
+/** Where the Debian root lives; reused across runs. */
+export const DEFAULT_ROOT = process.env["SYNADM_TEST_ROOT"] || "/var/tmp/synadm-test-root";
+
+/** A running test server. */
+export interface SynapseServer {
+  readonly baseUrl: string;
+  readonly serverName: string;
+  readonly adminUser: string;
+  readonly adminPassword: string;
+  readonly adminToken: string;
+  readonly sharedSecret: string;
+  readonly root: string;
+  /** The data directory as a path inside the root. */
+  readonly dataDir: string;
+  /** The same directory seen from the host. */
+  readonly hostDataDir: string;
+  readonly pid: number;
+  stop(): Promise<void>;
+}
+
+type Log = (message: string) => void;
+const stderrLog: Log = (message) => process.stderr.write(`${message}\n`);
+
+const PACKAGES = "matrix-synapse,synadm,ca-certificates";
+const MIRROR = "http://deb.debian.org/debian";
+
+/** Creates the Debian root with Synapse and the reference synadm unless it is already there. */
+export async function provisionRoot(root: string = DEFAULT_ROOT, log: Log = stderrLog): Promise<void> {
+  if (
+    existsSync(join(root, "usr/bin/synadm")) &&
+    existsSync(join(root, "usr/lib/python3/dist-packages/synapse"))
+  ) {
+    return;
+  }
+  const isRoot = process.getuid?.() === 0;
+  if (!(await commandExists("mmdebstrap"))) {
+    if (!isRoot)
+      throw new Error("mmdebstrap is missing: install it (apt-get install mmdebstrap) and run again");
+    log("Installing mmdebstrap...");
+    await run("apt-get", ["update", "-qq"], { maxBuffer: 64 << 20 });
+    await run("apt-get", ["install", "-y", "-qq", "mmdebstrap"], { maxBuffer: 64 << 20 });
+  }
+  // Built aside and renamed, so an interrupted run never leaves a root that looks complete.
+  const partial = `${root}.partial-${process.pid}`;
+  rmSync(partial, { recursive: true, force: true });
+  log(`Provisioning a Debian unstable root with ${PACKAGES} in ${root} (about a minute, 450 MB)...`);
+  const args = [
+    "--variant=apt",
+    // The package mirror reachable here is a frozen snapshot whose Release file has "expired".
+    '--aptopt=Acquire::Check-Valid-Until "false"',
+    `--include=${PACKAGES}`,
+    ...(isRoot ? [] : ["--mode=unshare"]),
+    "sid",
+    partial,
+    MIRROR,
+  ];
+  try {
+    await run("mmdebstrap", args, { maxBuffer: 256 << 20 });
+  } catch (error) {
+    rmSync(partial, { recursive: true, force: true });
+    const output = `${(error as { stderr?: string }).stderr ?? ""}`.trim().split("\n").slice(-40).join("\n");
+    throw new Error(`mmdebstrap failed:\n${output}`);
+  }
+  rmSync(root, { recursive: true, force: true });
+  renameSync(partial, root);
+}
+
+/** Options of {@link startSynapse}. */
+export interface StartOptions {
+  readonly root?: string;
+  readonly port?: number;
+  readonly serverName?: string;
+  readonly log?: Log;
+  /** Leave the server running after this process exits (the demo). */
+  readonly keepRunning?: boolean;
+}
+
+/** Starts a fresh Synapse on a loopback port, registers an admin and logs it in. */
+export async function startSynapse(options: StartOptions = {}): Promise<SynapseServer> {
+  const root = options.root ?? DEFAULT_ROOT;
+  const log = options.log ?? stderrLog;
+  await provisionRoot(root, log);
+  const port = options.port ?? (await freePort());
+  const serverName = options.serverName ?? "synadm.test";
+  const dataDir = `/srv/synadm-test-${process.pid}-${Date.now()}`;
+  const hostDataDir = join(root, dataDir);
+  mkdirSync(hostDataDir, { recursive: true });
+  const sharedSecret = randomBytes(16).toString("hex");
+  writeFileSync(
+    join(hostDataDir, "homeserver.yaml"),
+    homeserverConfig({ serverName, port, dataDir, sharedSecret }),
+  );
+  writeFileSync(join(hostDataDir, "log.config"), logConfig(dataDir));
+  const config = join(dataDir, "homeserver.yaml");
+  await run("chroot", [root, "python3", "-m", "synapse.app.homeserver", "-c", config, "--generate-keys"]);
+
+  // Synapse never inherits our stdout: a test runner's output must not be held open by it.
+  const output = openSync(join(hostDataDir, "stdout.log"), "a");
+  const child = spawn("chroot", [root, "python3", "-m", "synapse.app.homeserver", "-c", config], {
+    stdio: ["ignore", output, output],
+    detached: true,
+  });
+  const pid = child.pid!;
+  let stopped = false;
+  const kill = (signal: NodeJS.Signals): void => {
+    try {
+      process.kill(-pid, signal);
+    } catch {
+      // Already gone.
+    }
+  };
+  const onExit = (): void => kill("SIGKILL");
+  if (options.keepRunning) child.unref();
+  else process.on("exit", onExit);
+
+  const stop = async (): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    process.off("exit", onExit);
+    kill("SIGTERM");
+    if (!(await exited(child, pid, 10_000))) kill("SIGKILL");
+    await exited(child, pid, 5_000);
+    rmSync(hostDataDir, { recursive: true, force: true });
+  };
+
+  try {
+    await waitForHealth(port, child, 60_000);
+    const adminPassword = randomBytes(12).toString("hex");
+    await registerWithSharedSecret(root, port, sharedSecret, "admin", adminPassword, true);
+    const adminToken = await login(port, "admin", adminPassword);
+    return {
+      baseUrl: `http://localhost:${port}`,
+      serverName,
+      adminUser: "admin",
+      adminPassword,
+      adminToken,
+      sharedSecret,
+      root,
+      dataDir,
+      hostDataDir,
+      pid,
+      stop,
+    };
+  } catch (error) {
+    const logs = ["homeserver.log", "stdout.log"].map((name) => tail(join(hostDataDir, name), 30)).join("\n");
+    await stop();
+    throw new Error(`${(error as Error).message}\n${logs}`);
+  }
+}
+
+/** The server named by SYNADM_TEST_BASE_URL and SYNADM_TEST_TOKEN, if both are set. */
+export function testServerFromEnv(): { baseUrl: string; adminToken: string } | undefined {
+  const baseUrl = process.env["SYNADM_TEST_BASE_URL"];
+  const adminToken = process.env["SYNADM_TEST_TOKEN"];
+  return baseUrl && adminToken ? { baseUrl, adminToken } : undefined;
+}
+
+/** Registers a user with the shared secret, as `synapse_register_new_matrix_user` does. */
+export async function registerUser(
+  server: SynapseServer,
+  localpart: string,
+  password: string,
+  admin = false,
+): Promise<void> {
+  await registerWithSharedSecret(
+    server.root,
+    Number(new URL(server.baseUrl).port),
+    server.sharedSecret,
+    localpart,
+    password,
+    admin,
+  );
+}
+
+async function registerWithSharedSecret(
+  root: string,
+  port: number,
+  secret: string,
+  user: string,
+  password: string,
+  admin: boolean,
+): Promise<void> {
+  const args = [
+    root,
+    "synapse_register_new_matrix_user",
+    "-u",
+    user,
+    "-p",
+    password,
+    admin ? "-a" : "--no-admin",
+  ];
+  await run("chroot", [...args, "-k", secret, `http://127.0.0.1:${port}`]);
+}
+
+function homeserverConfig(options: {
+  serverName: string;
+  port: number;
+  dataDir: string;
+  sharedSecret: string;
+}): string {
+  const { serverName, port, dataDir, sharedSecret } = options;
+  const unlimited = "{ per_second: 1000, burst_count: 10000 }";
+  const limits = [
+    "rc_message",
+    "rc_registration",
+    "rc_registration_token_validity",
+    "rc_admin_redaction",
+    "rc_joins_per_room",
+    "rc_3pid_validation",
+    "rc_third_party_invite",
+    "rc_media_create",
+    "rc_delayed_event_mgmt",
+    "rc_room_creation",
+    "rc_reports",
+    "rc_user_directory",
+    "rc_key_requests",
+  ].map((key) => `${key}: ${unlimited}`);
+  return [
+    `server_name: ${serverName}`,
+    `pid_file: ${dataDir}/homeserver.pid`,
+    "listeners:",
+    `  - port: ${port}`,
+    "    bind_addresses: ['127.0.0.1']",
+    "    type: http",
+    "    tls: false",
+    "    x_forwarded: false",
+    "    resources:",
+    "      - names: [client, federation]",
+    "        compress: false",
+    "database:",
+    "  name: sqlite3",
+    "  args:",
+    `    database: ${dataDir}/homeserver.db`,
+    `media_store_path: ${dataDir}/media_store`,
+    `signing_key_path: ${dataDir}/signing.key`,
+    `log_config: ${dataDir}/log.config`,
+    `registration_shared_secret: ${sharedSecret}`,
+    `macaroon_secret_key: ${randomBytes(16).toString("hex")}`,
+    `form_secret: ${randomBytes(16).toString("hex")}`,
+    "report_stats: false",
+    "enable_registration: false",
+    "trusted_key_servers: []",
+    "suppress_key_server_warning: true",
+    "url_preview_enabled: false",
+    ...limits,
+    `rc_joins: { local: ${unlimited}, remote: ${unlimited} }`,
+    `rc_invites: { per_room: ${unlimited}, per_user: ${unlimited}, per_issuer: ${unlimited} }`,
+    `rc_login: { address: ${unlimited}, account: ${unlimited}, failed_attempts: ${unlimited} }`,
+    `rc_presence: { per_user: ${unlimited} }`,
+    "",
+  ].join("\n");
+}
+
+function logConfig(dataDir: string): string {
+  return [
+    "version: 1",
+    "formatters:",
+    "  plain: { format: '%(asctime)s %(levelname)s %(name)s: %(message)s' }",
+    "handlers:",
+    `  file: { class: logging.FileHandler, formatter: plain, filename: ${dataDir}/homeserver.log }`,
+    "root: { level: WARNING, handlers: [file] }",
+    "disable_existing_loggers: false",
+    "",
+  ].join("\n");
+}
+
+async function waitForHealth(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`Synapse exited early with code ${child.exitCode}`);
+    if ((await httpStatus(port, "GET", "/health")) === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`Synapse did not answer /health within ${timeoutMs / 1000} s`);
+}
+
+async function login(port: number, user: string, password: string): Promise<string> {
+  const body = JSON.stringify({
+    type: "m.login.password",
+    identifier: { type: "m.id.user", user },
+    password,
+  });
+  const response = await fetch(`http://127.0.0.1:${port}/_matrix/client/v3/login`, { method: "POST", body });
+  const json = (await response.json()) as { access_token?: string };
+  if (!json.access_token) throw new Error(`login as ${user} failed: HTTP ${response.status}`);
+  return json.access_token;
+}
+
+function httpStatus(port: number, method: string, path: string): Promise<number> {
+  return new Promise((resolve) => {
+    const req = request({ host: "127.0.0.1", port, method, path }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on("error", () => resolve(0));
+    req.setTimeout(2000, () => req.destroy());
+    req.end();
+  });
+}
+
+async function exited(child: ChildProcess, pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null || !alive(pid)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function commandExists(command: string): Promise<boolean> {
+  try {
+    await run("sh", ["-c", `command -v ${command}`]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function tail(path: string, lines: number): string {
+  try {
+    return `--- ${path}\n${readFileSync(path, "utf8").trim().split("\n").slice(-lines).join("\n")}`;
+  } catch {
+    return `--- ${path}: (none)`;
+  }
+}
