@@ -59,6 +59,20 @@ export {
   MatrixResource,
   type WhoAmI,
 } from "./api/resources/matrix.ts";
+export {
+  type Device,
+  type MediaOrder,
+  type RedactOptions,
+  type RedactStatus,
+  type UserDetails,
+  type UserListPage,
+  type UserListParams,
+  type UserMediaPage,
+  type UserOrder,
+  type UserSummary,
+  UsersResource,
+  type UserUpdate,
+} from "./api/resources/users.ts";
 export { type ServerVersion, VersionResource } from "./api/resources/version.ts";
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./api/retry.ts";
 export { SynapseAdmin, type SynapseAdminOptions } from "./api/synapse-admin.ts";

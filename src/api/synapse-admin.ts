@@ -2,6 +2,7 @@ import { type DiscoveryOptions, discoverServerName } from "./discovery.ts";
 import { type ApiRequest, HttpClient, type HttpClientOptions } from "./http-client.ts";
 import { expandUserId, parseUserInput, type UserId } from "./ids.ts";
 import { MatrixResource } from "./resources/matrix.ts";
+import { UsersResource } from "./resources/users.ts";
 import { VersionResource } from "./resources/version.ts";
 
 /** Options of {@link SynapseAdmin}. */
@@ -26,6 +27,7 @@ export class SynapseAdmin {
   #serverName: Promise<string> | undefined;
   #version: VersionResource | undefined;
   #matrix: MatrixResource | undefined;
+  #users: UsersResource | undefined;
 
   constructor(options: SynapseAdminOptions) {
     this.http = new HttpClient(options);
@@ -37,6 +39,12 @@ export class SynapseAdmin {
   get version(): VersionResource {
     this.#version ??= new VersionResource(this.http);
     return this.#version;
+  }
+
+  /** The User Admin API. */
+  get users(): UsersResource {
+    this.#users ??= new UsersResource(this.http);
+    return this.#users;
   }
 
   /** Client-server and federation calls: login, whoami, room aliases, server keys. */

@@ -8,6 +8,7 @@ import { CliError, ExitCode } from "./errors.ts";
 import type { GlobalOptions } from "./global-options.ts";
 import type { CliIo } from "./io.ts";
 import { stderrLogger } from "./log.ts";
+import type { OutputFormat } from "./output/format.ts";
 import { Prompter } from "./prompt.ts";
 
 /**
@@ -87,11 +88,21 @@ export class CommandContext {
     return name;
   }
 
-  /** Prints a result on stdout in the chosen format: exactly one document. */
-  async print(value: unknown): Promise<void> {
-    const format = this.globals.output ?? (await this.settings()).settings.format;
+  /** The output format: `-o`, else the configured one. */
+  async outputFormat(): Promise<OutputFormat> {
+    return this.globals.output ?? (await this.settings()).settings.format;
+  }
+
+  /**
+   * Prints a result on stdout in the chosen format: exactly one document, the
+   * server's. `human` shows `humanView` instead when given (the rows of a list
+   * rather than its envelope), as synadm does.
+   */
+  async print(value: unknown, humanView?: unknown): Promise<void> {
+    const format = await this.outputFormat();
     const { formatOutput } = await import("./output/format.ts");
-    this.io.stdout.write(`${await formatOutput(value, format)}\n`);
+    const shown = format === "human" && humanView !== undefined ? humanView : value;
+    this.io.stdout.write(`${await formatOutput(shown, format)}\n`);
   }
 
   /** A message for the person running the command, never mixed into the data. */

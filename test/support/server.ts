@@ -110,3 +110,56 @@ export async function runReference(
     rmSync(onHost, { force: true });
   }
 }
+
+/** Calls the client-server API as some user (not through synadm). */
+export async function clientApi(
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: unknown }> {
+  const response = await fetch(`${testServer().baseUrl}/_matrix/client/v3${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, json: text ? JSON.parse(text) : undefined };
+}
+
+/** A full user ID on the test server. */
+export function mxid(localpart: string): string {
+  return `@${localpart}:${testServer().serverName}`;
+}
+
+/** Creates (or resets) a local user directly through the Admin API. */
+export async function createUser(
+  localpart: string,
+  password: string,
+  fields: Record<string, unknown> = {},
+): Promise<string> {
+  const userId = mxid(localpart);
+  const result = await adminApi("PUT", `/v2/users/${encodeURIComponent(userId)}`, { password, ...fields });
+  if (result.status >= 300) throw new Error(`cannot create ${userId}: HTTP ${result.status}`);
+  return userId;
+}
+
+/** Logs a user in with a password and returns a new access token (a new device). */
+export async function loginUser(localpart: string, password: string): Promise<string> {
+  const response = await fetch(`${testServer().baseUrl}/_matrix/client/v3/login`, {
+    method: "POST",
+    body: JSON.stringify({
+      type: "m.login.password",
+      identifier: { type: "m.id.user", user: localpart },
+      password,
+    }),
+  });
+  const json = (await response.json()) as { access_token?: string };
+  if (!json.access_token) throw new Error(`login as ${localpart} failed: HTTP ${response.status}`);
+  return json.access_token;
+}
+
+/** A prefix that keeps one run's users apart from another's on a shared server. */
+export function uniquePrefix(): string {
+  return `t${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+}

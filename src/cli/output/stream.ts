@@ -1,0 +1,61 @@
+import type { OutputStream } from "../io.ts";
+import { formatOutput, type OutputFormat } from "./format.ts";
+
+/**
+ * Prints `{ [key]: [...items], ...rest }` as one document while the items are
+ * still arriving, so a list of 100,000 users never sits in memory whole.
+ * JSON, minified JSON and YAML are written item by item with exactly the text
+ * the whole document would have; `human` (a table of the items) and `pprint`
+ * need every row first.
+ */
+export async function printStreamedList(
+  stdout: OutputStream,
+  format: OutputFormat,
+  key: string,
+  items: AsyncIterable<unknown>,
+  rest: Record<string, unknown>,
+): Promise<void> {
+  if (format === "human" || format === "pprint") {
+    const all: unknown[] = [];
+    for await (const item of items) all.push(item);
+    // A table shows the rows; pprint the whole document.
+    stdout.write(`${await formatOutput(format === "human" ? all : { [key]: all, ...rest }, format)}\n`);
+    return;
+  }
+  const { formatJson, formatMinified } = await import("./json.ts");
+  let count = 0;
+  if (format === "yaml") {
+    // PyYAML-style documents sort keys, so the list comes after keys sorting before it.
+    const { formatYaml } = await import("./yaml.ts");
+    const restText = await formatYaml(rest);
+    const [before, after] = splitSortedKeys(restText, key);
+    stdout.write(before);
+    for await (const item of items) {
+      stdout.write(`${count === 0 ? `${key}:\n` : ""}${await formatYaml([item])}`);
+      count++;
+    }
+    if (count === 0) stdout.write(`${key}: []\n`);
+    stdout.write(after);
+    return;
+  }
+  const pretty = format === "json";
+  const open = pretty ? `{\n    ${JSON.stringify(key)}: [` : `{${JSON.stringify(key)}:[`;
+  stdout.write(open);
+  for await (const item of items) {
+    const text = pretty ? formatJson(item).replace(/^/gm, "        ") : formatMinified(item);
+    stdout.write(`${count === 0 ? (pretty ? "\n" : "") : pretty ? ",\n" : ","}${text}`);
+    count++;
+  }
+  const tail = pretty ? formatJson(rest).slice(1) : formatMinified(rest).slice(1);
+  const separator = tail.startsWith(pretty ? "\n}" : "}") ? "" : ",";
+  stdout.write(`${count > 0 && pretty ? "\n    " : ""}]${separator}${tail}\n`);
+}
+
+function splitSortedKeys(yamlText: string, key: string): [string, string] {
+  if (yamlText.trim() === "{}") return ["", ""];
+  const lines = yamlText.split(/(?<=\n)/);
+  const index = lines.findIndex(
+    (line) => /^[^\s-]/.test(line) && line.split(":")[0]!.replace(/^'|'$/g, "") > key,
+  );
+  return index < 0 ? [yamlText, ""] : [lines.slice(0, index).join(""), lines.slice(index).join("")];
+}

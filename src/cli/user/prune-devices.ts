@@ -1,0 +1,47 @@
+import type { Device } from "../../api/resources/users.ts";
+import { daysAgo } from "../../api/time.ts";
+import { confirmOrStop } from "../confirm.ts";
+import type { RunFor } from "../parser/spec.ts";
+import { withLocalTimes } from "../timestamps.ts";
+import type { pruneDevicesParameters } from "./command.ts";
+
+/** Which devices to delete: oldest first, never leaving fewer than `minSurviving`. */
+export function selectDevices(
+  devices: readonly Device[],
+  options: { minDays: number; minSurviving: number; deviceId: string | undefined },
+  now: number = Date.now(),
+): Device[] {
+  const oldestFirst = [...devices].sort((a, b) => (a.last_seen_ts ?? 0) - (b.last_seen_ts ?? 0));
+  const seenSince = daysAgo(options.minDays, now);
+  const selected: Device[] = [];
+  for (const device of oldestFirst) {
+    if (devices.length - selected.length <= options.minSurviving) break;
+    if (options.deviceId !== undefined) {
+      if (device.device_id === options.deviceId) selected.push(device);
+      continue;
+    }
+    // synadm selected nothing with --min-days 0; here 0 means "regardless of age".
+    if ((device.last_seen_ts ?? 0) <= seenSince || options.minDays === 0) selected.push(device);
+  }
+  return selected;
+}
+
+const run: RunFor<typeof pruneDevicesParameters> = async (context, { options, args }) => {
+  const userId = await context.userId(args.userId);
+  const admin = await context.admin();
+  const { devices } = await admin.users.devices(userId);
+  const selected = selectDevices(devices, options);
+  const shown = options.datetime ? withLocalTimes(selected, ["last_seen_ts"]) : selected;
+  context.note(`${userId}: ${selected.length} of ${devices.length} device(s) selected for deletion.`);
+  if (selected.length > 0 && !options.listOnly) {
+    await confirmOrStop(context, `Delete ${selected.length} device(s) of ${userId} and their access tokens?`);
+    // The full user ID: synadm used what was typed, which failed for a bare localpart.
+    await admin.users.deleteDevices(
+      userId,
+      selected.map((device) => device.device_id),
+    );
+    context.note(`Deleted: ${selected.map((device) => device.device_id).join(", ")}`);
+  }
+  await context.print(shown);
+};
+export default run;

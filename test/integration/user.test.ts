@@ -1,0 +1,323 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { homeWithConfig, runCli } from "../support/cli.ts";
+import {
+  adminApi,
+  clientApi,
+  configYaml,
+  createUser,
+  loginUser,
+  mxid,
+  runReference,
+  uniquePrefix,
+} from "../support/server.ts";
+
+const home = homeWithConfig(configYaml({ format: "json" }));
+const prefix = uniquePrefix();
+const synadm = (...args: string[]) => runCli(args, { home });
+const json = <T>(stdout: string): T => JSON.parse(stdout) as T;
+const userState = async (userId: string) =>
+  (await adminApi("GET", `/v2/users/${encodeURIComponent(userId)}`)).json as Record<string, unknown>;
+
+describe("user: reading", () => {
+  it("details and list print the same documents as the reference", async () => {
+    await createUser(`${prefix}ref`, "pw", { displayname: "Réf Üser 🐱" });
+    for (const args of [
+      ["user", "details", mxid(`${prefix}ref`)],
+      ["user", "list", "-d", "-g", "-n", prefix],
+      ["user", "list", "-a", "--sort-by", "creation_ts", "--reverse", "-l", "3"],
+    ]) {
+      const ours = await synadm(...args);
+      const reference = await runReference(["-o", "json", ...args]);
+      assert.equal(ours.code, 0, ours.stderr);
+      assert.equal(ours.stdout, reference.stdout, args.join(" "));
+    }
+  });
+
+  it("expands a bare localpart and reports an unknown user in one line", async () => {
+    const details = await synadm("user", "details", `${prefix}ref`);
+    assert.equal(json<{ name: string }>(details.stdout).name, mxid(`${prefix}ref`));
+    const missing = await synadm("user", "details", `${prefix}nobody`);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /^Error: GET .* failed: HTTP 404 M_NOT_FOUND: User not found\n$/);
+  });
+
+  it("list --all follows every page and prints one document", async () => {
+    for (let i = 0; i < 5; i++) await createUser(`${prefix}page${i}`, "pw");
+    for (const format of ["json", "minified", "yaml"]) {
+      const result = await runCli(["-o", format, "user", "list", "--all", "-l", "2", "-n", `${prefix}page`], {
+        home,
+      });
+      assert.equal(result.code, 0, result.stderr);
+      const document =
+        format === "yaml" ? (await import("yaml")).parse(result.stdout) : JSON.parse(result.stdout);
+      assert.equal(document.total, 5, format);
+      assert.deepEqual(
+        document.users.map((user: { name: string }) => user.name).sort(),
+        [0, 1, 2, 3, 4].map((i) => mxid(`${prefix}page${i}`)),
+        format,
+      );
+    }
+  });
+
+  it("search ignores case and prints one document", async () => {
+    const userId = await createUser(`${prefix}findme`, "pw", { displayname: "Find Me" });
+    const result = await synadm("user", "search", `${prefix}FINDME`);
+    assert.equal(result.code, 0, result.stderr);
+    const found = json<{ users: Array<{ name: string }>; total: number }>(result.stdout);
+    assert.deepEqual(
+      found.users.map((user) => user.name),
+      [userId],
+    );
+    assert.equal(found.total, 1);
+  });
+
+  it("whois, membership and media show what the user has", async () => {
+    const userId = await createUser(`${prefix}member`, "pw");
+    const token = await loginUser(`${prefix}member`, "pw");
+    const room = await clientApi(token, "POST", "/createRoom", { room_alias_name: `${prefix}room` });
+    const roomId = (room.json as { room_id: string }).room_id;
+    const upload = await fetch(
+      `${process.env["SYNADM_TEST_BASE_URL"]}/_matrix/media/v3/upload?filename=a.txt`,
+      {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "text/plain" },
+        body: "hello",
+      },
+    );
+    assert.equal(upload.status, 200);
+
+    const whois = json<{ user_id: string }>((await synadm("user", "whois", userId)).stdout);
+    assert.equal(whois.user_id, userId);
+    const byId = json<{ joined_rooms: string[]; total: number }>(
+      (await synadm("user", "membership", userId, "--ids")).stdout,
+    );
+    assert.deepEqual(byId, { joined_rooms: [roomId], total: 1 });
+    const byAlias = await synadm("user", "membership", userId);
+    assert.deepEqual(json(byAlias.stdout), {
+      joined_rooms: [`#${prefix}room:${userId.split(":")[1]}`],
+      total: 1,
+    });
+    assert.equal(byAlias.stdout, (await runReference(["-o", "json", "user", "membership", userId])).stdout);
+    const media = json<{ media: Array<{ upload_name: string; created_ts: string }>; total: number }>(
+      (await synadm("user", "media", userId)).stdout,
+    );
+    assert.equal(media.total, 1);
+    assert.equal(media.media[0]!.upload_name, "a.txt");
+    assert.match(media.media[0]!.created_ts, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    const raw = json<{ media: Array<{ created_ts: number }> }>(
+      (await synadm("user", "media", userId, "--ts")).stdout,
+    );
+    assert.equal(typeof raw.media[0]!.created_ts, "number");
+  });
+
+  it("finds users by third-party ID and reports unknown auth-provider IDs", async () => {
+    const userId = await createUser(`${prefix}mail`, "pw", {
+      threepids: [{ medium: "email", address: `${prefix}@example.org` }],
+    });
+    const found = await synadm("user", "3pid", `${prefix}@example.org`);
+    assert.equal(found.code, 0, found.stderr);
+    assert.deepEqual(json(found.stdout), { user_id: userId });
+    const unknown = await synadm("user", "auth-provider", "-p", "oidc", "nobody");
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.stderr, /HTTP 404/);
+    const missing = await synadm("user", "auth-provider", "nobody");
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /give at least one of --provider/);
+  });
+});
+
+describe("user: changing", () => {
+  it("modify creates a user with every field, and the password works", async () => {
+    const userId = mxid(`${prefix}new`);
+    const result = await synadm(
+      "--batch",
+      "user",
+      "modify",
+      `${prefix}new`,
+      "-P",
+      "s3cret!",
+      "-n",
+      "New User",
+      "-t",
+      "email",
+      `${prefix}new@example.org`,
+      "-a",
+      "--user-type",
+      "bot",
+    );
+    assert.equal(result.code, 0, result.stderr);
+    assert.doesNotMatch(result.stderr + result.stdout, /s3cret!/);
+    assert.match(result.stderr, /does not exist yet; it will be created/);
+    const state = await userState(userId);
+    assert.equal(state["displayname"], "New User");
+    assert.equal(state["admin"], true);
+    assert.equal(state["user_type"], "bot");
+    assert.deepEqual(
+      (state["threepids"] as Array<{ address: string }>).map((t) => t.address),
+      [`${prefix}new@example.org`],
+    );
+    assert.ok(await loginUser(`${prefix}new`, "s3cret!"));
+  });
+
+  it("modify --no-logout keeps the user's sessions; without it they end", async () => {
+    await createUser(`${prefix}keep`, "first");
+    const token = await loginUser(`${prefix}keep`, "first");
+    await synadm("--batch", "user", "modify", `${prefix}keep`, "-P", "second", "--no-logout");
+    assert.equal((await clientApi(token, "GET", "/account/whoami")).status, 200);
+    await synadm("--batch", "user", "modify", `${prefix}keep`, "-P", "third");
+    assert.equal((await clientApi(token, "GET", "/account/whoami")).status, 401);
+  });
+
+  it("modify refuses bad input before sending anything, and refuses without a terminal to confirm", async () => {
+    const userId = await createUser(`${prefix}guard`, "pw", { displayname: "Before" });
+    const cases: Array<[string[], RegExp]> = [
+      [["-P", "x", "--deactivate"], /a password and deactivating/],
+      [
+        ["-P", "x", "-p"],
+        /--password-prompt and --password cannot be used together|--password and --password-prompt/,
+      ],
+      [[], /give at least one of/],
+      [["-v", "https://example.org/a.png"], /invalid mxc URI/],
+      [["-p"], /in batch mode/],
+    ];
+    for (const [args, pattern] of cases) {
+      const result = await synadm("--batch", "user", "modify", `${prefix}guard`, ...args);
+      assert.equal(result.code, 2, `${args.join(" ")}: ${result.stderr}`);
+      assert.match(result.stderr, pattern);
+    }
+    const unconfirmed = await synadm("user", "modify", `${prefix}guard`, "-n", "After");
+    assert.equal(unconfirmed.code, 2);
+    assert.match(unconfirmed.stderr, /needs a terminal to answer; add --batch/);
+    const dryRun = await synadm("--batch", "user", "modify", `${prefix}guard`, "-n", "After", "--dry-run");
+    assert.equal(dryRun.code, 0);
+    assert.equal((await userState(userId))["displayname"], "Before");
+  });
+
+  it("password sets a new password; -n keeps sessions", async () => {
+    await createUser(`${prefix}pw`, "old");
+    const token = await loginUser(`${prefix}pw`, "old");
+    const result = await synadm("user", "password", `${prefix}pw`, "-p", "new", "-n");
+    assert.equal(result.code, 0, result.stderr);
+    assert.ok(await loginUser(`${prefix}pw`, "new"));
+    assert.equal((await clientApi(token, "GET", "/account/whoami")).status, 200);
+  });
+
+  it("deactivate (and -e) deactivates; --dry-run changes nothing", async () => {
+    const plain = await createUser(`${prefix}deact`, "pw");
+    const erased = await createUser(`${prefix}erase`, "pw");
+    assert.equal((await synadm("--batch", "user", "deactivate", plain, "--dry-run")).code, 0);
+    assert.equal((await userState(plain))["deactivated"], false);
+    const result = await synadm("--batch", "user", "deactivate", plain);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal((await userState(plain))["deactivated"], true);
+    assert.equal((await synadm("--batch", "user", "deactivate", "-e", erased)).code, 0);
+    const state = await userState(erased);
+    assert.equal(state["deactivated"], true);
+    assert.equal(state["erased"], true);
+  });
+
+  it("deactivate-regex deactivates exactly the matching users and prints one summary", async () => {
+    for (const name of ["spam1", "spam2", "spam3", "keep"]) await createUser(`${prefix}${name}`, "pw");
+    const regex = `@${prefix}spam`;
+    const dry = await synadm("--batch", "user", "deactivate-regex", regex, "-n");
+    assert.equal(json<{ matched: string[] }>(dry.stdout).matched.length, 3);
+    assert.equal((await userState(mxid(`${prefix}spam1`)))["deactivated"], false);
+    const result = await synadm("--batch", "user", "deactivate-regex", regex, "-p", "2");
+    assert.equal(result.code, 0, result.stderr);
+    const summary = json<{ deactivated: string[]; failed: unknown[] }>(result.stdout);
+    assert.deepEqual(
+      summary.deactivated.sort(),
+      ["spam1", "spam2", "spam3"].map((n) => mxid(`${prefix}${n}`)),
+    );
+    assert.deepEqual(summary.failed, []);
+    for (const name of ["spam1", "spam2", "spam3"])
+      assert.equal((await userState(mxid(`${prefix}${name}`)))["deactivated"], true);
+    assert.equal((await userState(mxid(`${prefix}keep`)))["deactivated"], false);
+    const bad = await synadm("--batch", "user", "deactivate-regex", "(");
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /does not compile/);
+  });
+
+  it("login gives a working token of the user; an expiry in the past is refused", async () => {
+    const userId = await createUser(`${prefix}login`, "pw");
+    const result = await synadm("--batch", "user", "login", `${prefix}login`, "-d", "2");
+    assert.equal(result.code, 0, result.stderr);
+    const { access_token } = json<{ access_token: string }>(result.stdout);
+    assert.deepEqual((await clientApi(access_token, "GET", "/account/whoami")).json, {
+      user_id: userId,
+      is_guest: false,
+    });
+    const past = await synadm("user", "login", userId, "--expire-ts", "1000");
+    assert.equal(past.code, 2);
+    assert.match(past.stderr, /in the past/);
+    const both = await synadm("user", "login", userId, "-d", "1", "--expire-never");
+    assert.equal(both.code, 2);
+  });
+
+  it("shadow-ban and suspend change the account, and undo", async () => {
+    const userId = await createUser(`${prefix}mod`, "pw");
+    assert.equal((await synadm("--batch", "user", "shadow-ban", userId)).code, 0);
+    assert.equal((await userState(userId))["shadow_banned"], true);
+    assert.equal((await synadm("--batch", "user", "shadow-ban", "-u", userId)).code, 0);
+    assert.equal((await userState(userId))["shadow_banned"], false);
+    assert.equal((await synadm("--batch", "user", "suspend", userId)).code, 0);
+    assert.equal((await userState(userId))["suspended"], true);
+    assert.equal((await synadm("--batch", "user", "suspend", "-U", userId)).code, 0);
+    assert.equal((await userState(userId))["suspended"], false);
+  });
+
+  it("redact redacts the user's messages and redact-status follows it", async () => {
+    await createUser(`${prefix}talker`, "pw");
+    const token = await loginUser(`${prefix}talker`, "pw");
+    const roomId = ((await clientApi(token, "POST", "/createRoom", {})).json as { room_id: string }).room_id;
+    const sent = await clientApi(token, "PUT", `/rooms/${encodeURIComponent(roomId)}/send/m.room.message/1`, {
+      msgtype: "m.text",
+      body: "spam",
+    });
+    const eventId = (sent.json as { event_id: string }).event_id;
+    const bad = await synadm("--batch", "user", "redact", `${prefix}talker`, "-r", "not-a-room");
+    assert.equal(bad.code, 2);
+    const result = await synadm(
+      "--batch",
+      "user",
+      "redact",
+      `${prefix}talker`,
+      "-r",
+      roomId,
+      "--reason",
+      "test",
+    );
+    assert.equal(result.code, 0, result.stderr);
+    const { redact_id } = json<{ redact_id: string }>(result.stdout);
+    let status = "";
+    for (let i = 0; i < 50 && status !== "complete"; i++) {
+      status = json<{ status: string }>((await synadm("user", "redact-status", redact_id)).stdout).status;
+      if (status !== "complete") await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.equal(status, "complete");
+    const event = await clientApi(
+      token,
+      "GET",
+      `/rooms/${encodeURIComponent(roomId)}/event/${encodeURIComponent(eventId)}`,
+    );
+    assert.deepEqual((event.json as { content: unknown }).content, {});
+  });
+
+  it("prune-devices deletes the oldest devices by bare localpart, keeping the minimum", async () => {
+    const userId = await createUser(`${prefix}devices`, "pw");
+    for (let i = 0; i < 3; i++) await loginUser(`${prefix}devices`, "pw");
+    const devices = async () =>
+      ((await adminApi("GET", `/v2/users/${encodeURIComponent(userId)}/devices`)).json as { total: number })
+        .total;
+    const listed = await synadm("user", "prune-devices", `${prefix}devices`, "-l", "-d", "0", "-s", "1");
+    assert.equal(json<unknown[]>(listed.stdout).length, 2);
+    assert.equal(await devices(), 3);
+    const pruned = await synadm("--batch", "user", "prune-devices", `${prefix}devices`, "-d", "0", "-s", "1");
+    assert.equal(pruned.code, 0, pruned.stderr);
+    assert.equal(await devices(), 1);
+    const kept = await synadm("--batch", "user", "prune-devices", `${prefix}devices`, "-d", "0", "-s", "1");
+    assert.deepEqual(json(kept.stdout), []);
+    assert.equal(await devices(), 1);
+  });
+});
