@@ -53,12 +53,19 @@ export { type Logger, redactSecrets, silentLogger } from "./api/logger.ts";
 export { NodeHttpTransport, type NodeHttpTransportOptions } from "./api/node-transport.ts";
 export { PagedList, type PageWalker } from "./api/pagination.ts";
 export { encodePathSegment, path } from "./api/path.ts";
+export { AccountValidityResource } from "./api/resources/account-validity.ts";
 export {
   LOGIN_DEVICE_NAME,
   type LoginResponse,
   MatrixResource,
   type WhoAmI,
 } from "./api/resources/matrix.ts";
+export {
+  RegisterResource,
+  type RegistrationResult,
+  registrationMac,
+  type SharedSecretRegistration,
+} from "./api/resources/register.ts";
 export {
   type Device,
   type MediaOrder,

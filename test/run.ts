@@ -35,6 +35,7 @@ try {
         SYNADM_TEST_SERVER_NAME: server.serverName,
         SYNADM_TEST_ROOT: server.root,
         SYNADM_TEST_DATA_DIR: server.dataDir,
+        SYNADM_TEST_SHARED_SECRET: server.sharedSecret,
       });
       process.stderr.write(`Synapse is up at ${server.baseUrl}\n`);
     }

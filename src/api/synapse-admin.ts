@@ -1,7 +1,9 @@
 import { type DiscoveryOptions, discoverServerName } from "./discovery.ts";
 import { type ApiRequest, HttpClient, type HttpClientOptions } from "./http-client.ts";
 import { expandUserId, parseUserInput, type UserId } from "./ids.ts";
+import { AccountValidityResource } from "./resources/account-validity.ts";
 import { MatrixResource } from "./resources/matrix.ts";
+import { RegisterResource } from "./resources/register.ts";
 import { UsersResource } from "./resources/users.ts";
 import { VersionResource } from "./resources/version.ts";
 
@@ -28,6 +30,8 @@ export class SynapseAdmin {
   #version: VersionResource | undefined;
   #matrix: MatrixResource | undefined;
   #users: UsersResource | undefined;
+  #register: RegisterResource | undefined;
+  #accountValidity: AccountValidityResource | undefined;
 
   constructor(options: SynapseAdminOptions) {
     this.http = new HttpClient(options);
@@ -45,6 +49,18 @@ export class SynapseAdmin {
   get users(): UsersResource {
     this.#users ??= new UsersResource(this.http);
     return this.#users;
+  }
+
+  /** Shared-secret registration: creates users without an access token. */
+  get register(): RegisterResource {
+    this.#register ??= new RegisterResource(this.http);
+    return this.#register;
+  }
+
+  /** The Account validity API. */
+  get accountValidity(): AccountValidityResource {
+    this.#accountValidity ??= new AccountValidityResource(this.http);
+    return this.#accountValidity;
   }
 
   /** Client-server and federation calls: login, whoami, room aliases, server keys. */

@@ -110,9 +110,18 @@ export class CommandContext {
     this.io.stderr.write(`${message}\n`);
   }
 
+  /** A client for calls that need no token (shared-secret registration), even when none is configured. */
+  async adminWithoutToken(): Promise<SynapseAdmin> {
+    return this.#clientFor((await this.settings()).settings, false);
+  }
+
   async #createAdmin(): Promise<SynapseAdmin> {
     let { settings } = await this.settings();
     if (!settings.token) settings = await this.#configureFirst();
+    return this.#clientFor(settings, true);
+  }
+
+  async #clientFor(settings: Settings, withToken: boolean): Promise<SynapseAdmin> {
     if (settings.protocol === "unix") {
       throw new CliError('"protocol: unix" is not supported yet; use an http(s) base_url', ExitCode.usage);
     }
@@ -120,7 +129,7 @@ export class CommandContext {
     const { SynapseAdmin } = await import("../api/synapse-admin.ts");
     return new SynapseAdmin({
       baseUrl: settings.base_url,
-      accessToken: settings.token,
+      ...(withToken ? { accessToken: settings.token } : {}),
       adminPath: settings.admin_path,
       matrixPath: settings.matrix_path,
       timeoutMs: settings.timeout * 1000,

@@ -255,6 +255,8 @@ function homeserverConfig(options: {
     "trusted_key_servers: []",
     "suppress_key_server_warning: true",
     "url_preview_enabled: false",
+    // Lets the account-validity API be tested; accounts stay valid far longer than a test run.
+    "account_validity: { enabled: true, period: 30d }",
     ...limits,
     `rc_joins: { local: ${unlimited}, remote: ${unlimited} }`,
     `rc_invites: { per_room: ${unlimited}, per_user: ${unlimited}, per_issuer: ${unlimited} }`,

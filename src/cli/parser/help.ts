@@ -14,7 +14,9 @@ export function renderHelp(
   if (node.kind === "group") {
     lines.push(`Usage: ${path.join(" ")} [OPTIONS] COMMAND [ARGS]...`, "");
   } else {
-    const args = Object.values(node.args).map((arg) => (arg.required ? arg.name : `[${arg.name}]`));
+    const args = Object.values(node.args).map((arg) =>
+      arg.variadic ? `${arg.name}...` : arg.required ? arg.name : `[${arg.name}]`,
+    );
     lines.push(`Usage: ${path.join(" ")} [OPTIONS]${args.length ? ` ${args.join(" ")}` : ""}`, "");
   }
   lines.push(...paragraphs(node.description ?? node.summary, 2), "");

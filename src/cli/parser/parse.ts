@@ -144,6 +144,11 @@ export function parseCommandLine(
   const args: Values = {};
   const argSpecs = Object.entries(command.args);
   for (const [key, spec] of argSpecs) {
+    if (spec.variadic) {
+      if (positionals.length === 0) throw usage(`missing argument ${spec.name}`);
+      args[key] = positionals.splice(0).map((word) => spec.parser.parse(word, spec.name));
+      continue;
+    }
     const word = positionals.shift();
     if (word === undefined) {
       if (spec.required) throw usage(`missing argument ${spec.name}`);

@@ -62,6 +62,8 @@ export interface ArgumentSpec<T = unknown, V = T> {
   readonly name: string;
   readonly parser: ValueParser<T>;
   readonly required: boolean;
+  /** Takes every remaining word (the last argument only). */
+  readonly variadic?: boolean;
   readonly help?: string;
   readonly _value?: V;
 }
@@ -248,6 +250,15 @@ export function optionalArgument<T>(
   help?: string,
 ): ArgumentSpec<T, T | undefined> {
   return { name, parser, required: false, ...(help === undefined ? {} : { help }) };
+}
+
+/** A last positional argument taking one or more words. */
+export function variadicArgument<T>(
+  name: string,
+  parser: ValueParser<T>,
+  help?: string,
+): ArgumentSpec<T, T[]> {
+  return { name, parser, required: true, variadic: true, ...(help === undefined ? {} : { help }) };
 }
 
 /** Splits `"-a, --admin"` into its names. */

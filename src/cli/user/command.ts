@@ -13,6 +13,7 @@ import {
 } from "../parser/spec.ts";
 import { choice, integer, integerAtLeast, text } from "../parser/values.ts";
 import { datetimeOption } from "../timestamps.ts";
+import { moreUserCommands } from "./more-commands.ts";
 
 const userId = {
   userId: argument("USER_ID", text, "A user ID (@alice:example.org) or a bare localpart (alice)."),
@@ -433,5 +434,6 @@ export const userGroup = defineGroup({
       ...threepidParameters,
       load: () => lookups().then((m) => ({ default: m.threepid })),
     }),
+    ...moreUserCommands,
   ],
 });

@@ -1,0 +1,26 @@
+import type { RequestOptions } from "../http-client.ts";
+import { Resource } from "./resource.ts";
+
+/**
+ * The Account validity API (`account_validity.md`), for servers with `account_validity` enabled.
+ * @see https://element-hq.github.io/synapse/latest/admin_api/account_validity.html
+ */
+export class AccountValidityResource extends Resource {
+  /**
+   * Extends an account's validity by the configured period, or to `expirationTs`.
+   *
+   * `POST /_synapse/admin/v1/account_validity/validity`
+   * @see https://element-hq.github.io/synapse/latest/admin_api/account_validity.html#renew-account
+   */
+  renew(
+    userId: string,
+    renewal: { expirationTs?: number; enableRenewalEmails?: boolean } = {},
+    options: RequestOptions = {},
+  ): Promise<{ expiration_ts: number }> {
+    const body: Record<string, unknown> = { user_id: userId };
+    if (renewal.expirationTs !== undefined) body["expiration_ts"] = renewal.expirationTs;
+    if (renewal.enableRenewalEmails !== undefined)
+      body["enable_renewal_emails"] = renewal.enableRenewalEmails;
+    return this.http.request({ ...options, method: "POST", path: "/v1/account_validity/validity", body });
+  }
+}
