@@ -26,6 +26,8 @@ describe("user: reading", () => {
       ["user", "details", mxid(`${prefix}ref`)],
       ["user", "list", "-d", "-g", "-n", prefix],
       ["user", "list", "-a", "--sort-by", "creation_ts", "--reverse", "-l", "3"],
+      ["user", "whois", mxid(`${prefix}ref`)],
+      ["user", "media", mxid(`${prefix}ref`)],
     ]) {
       const ours = await synadm(...args);
       const reference = await runReference(["-o", "json", ...args]);

@@ -208,7 +208,7 @@ export const mediaParameters = defineParameters({
     from: optionWithDefault("-f, --from", integerAtLeast(0), "Start at this offset for paging.", 0),
     limit: optionWithDefault("-l, --limit", integerAtLeast(1), "Media per page.", 100),
     sort: option(
-      "-s, --sort",
+      "-s, --sort, --order-by",
       choice(MEDIA_ORDERS),
       "Sort by this field (only media_id and created_ts are indexed).",
     ),
