@@ -15,3 +15,22 @@ export async function confirmOrStop(context: CommandContext, question: string): 
   if (!(await context.prompt.confirm(question)))
     throw new CliError("Aborted: nothing was changed.", ExitCode.declined);
 }
+
+/**
+ * The one path of a confirmed change: with `--dry-run` it only says what it
+ * would do; otherwise it asks (see {@link confirmOrStop}) and then acts.
+ * Resolves to `undefined` when nothing was done.
+ */
+export async function changeAfterConfirmation<T>(
+  context: CommandContext,
+  dryRun: boolean,
+  action: string,
+  change: () => Promise<T>,
+): Promise<T | undefined> {
+  if (dryRun) {
+    context.note(`Would: ${action}.`);
+    return undefined;
+  }
+  await confirmOrStop(context, `${action}?`);
+  return change();
+}

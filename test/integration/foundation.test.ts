@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { freshHome, homeWithConfig, runCli } from "../support/cli.ts";
 import { adminApi, configYaml, runReference, testServer } from "../support/server.ts";
+import { freePort } from "../support/synapse.ts";
 import { startTlsProxy, type TlsProxy } from "../support/tls-proxy.ts";
 
 const server = testServer();
@@ -212,7 +212,7 @@ describe("failures exit non-zero with one clear line", () => {
   });
 
   it("an unreachable server", async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const home = homeWithConfig(configYaml({ base_url: `http://127.0.0.1:${port}` }));
     const result = await runCli(["version"], { home });
     assert.equal(result.code, 6);
@@ -223,7 +223,7 @@ describe("failures exit non-zero with one clear line", () => {
   });
 
   it("bad input is refused before any request (an unreachable server proves nothing was sent)", async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const home = homeWithConfig(configYaml({ base_url: `http://127.0.0.1:${port}` }));
     const cases: Array<[string[], RegExp]> = [
       [["raw", "-m", "post", "-d", "{bad", "v1/x"], /the body from --data is not valid JSON/],
@@ -346,11 +346,3 @@ describe("raw and matrix", () => {
     assertOneLineError(result.stderr, /needs --password in batch mode/);
   });
 });
-
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}

@@ -1,4 +1,4 @@
-import { confirmOrStop } from "../confirm.ts";
+import { changeAfterConfirmation, confirmOrStop } from "../confirm.ts";
 import type { CommandContext } from "../context.ts";
 import { UsageError } from "../errors.ts";
 import type { RunFor } from "../parser/spec.ts";
@@ -79,28 +79,22 @@ export const login: RunFor<typeof loginParameters> = async (context, { options, 
 
 export const shadowBan: RunFor<typeof shadowBanParameters> = async (context, { options, args }) => {
   const userId = await context.userId(args.userId);
-  const admin = await context.admin();
-  const action = options.unban ? "Lift the shadow-ban of" : "Shadow-ban";
-  if (options.dryRun) {
-    context.note(`Would: ${action} ${userId}.`);
-    return;
-  }
-  await confirmOrStop(context, `${action} ${userId}?`);
-  await context.print(
-    options.unban ? await admin.users.unshadowBan(userId) : await admin.users.shadowBan(userId),
+  const { users } = await context.admin();
+  const action = `${options.unban ? "Lift the shadow-ban of" : "Shadow-ban"} ${userId}`;
+  const result = await changeAfterConfirmation(context, options.dryRun, action, () =>
+    options.unban ? users.unshadowBan(userId) : users.shadowBan(userId),
   );
+  if (result) await context.print(result);
 };
 
 export const suspend: RunFor<typeof suspendParameters> = async (context, { options, args }) => {
   const userId = await context.userId(args.userId);
-  const admin = await context.admin();
-  const action = options.unsuspend ? "Lift the suspension of" : "Suspend";
-  if (options.dryRun) {
-    context.note(`Would: ${action} ${userId}.`);
-    return;
-  }
-  await confirmOrStop(context, `${action} ${userId}?`);
-  await context.print(await admin.users.setSuspended(userId, !options.unsuspend));
+  const { users } = await context.admin();
+  const action = `${options.unsuspend ? "Lift the suspension of" : "Suspend"} ${userId}`;
+  const result = await changeAfterConfirmation(context, options.dryRun, action, () =>
+    users.setSuspended(userId, !options.unsuspend),
+  );
+  if (result) await context.print(result);
 };
 
 export const redact: RunFor<typeof redactParameters> = async (context, { options, args }) => {

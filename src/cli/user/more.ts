@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { parseTimeSpec } from "../../api/time.ts";
-import { confirmOrStop } from "../confirm.ts";
+import { changeAfterConfirmation, confirmOrStop } from "../confirm.ts";
 import type { CommandContext } from "../context.ts";
 import { UsageError } from "../errors.ts";
 import type { RunFor } from "../parser/spec.ts";
@@ -49,17 +49,12 @@ export const renameDevice: RunFor<typeof renameDeviceParameters> = async (contex
 
 export const deleteDevices: RunFor<typeof deleteDevicesParameters> = async (context, { options, args }) => {
   const { userId, users } = await usersApi(context, args.userId);
-  const what = `${args.deviceIds.length} device(s) of ${userId} (${args.deviceIds.join(", ")}) and their access tokens`;
-  if (options.dryRun) {
-    context.note(`Would delete ${what}.`);
-    return;
-  }
-  await confirmOrStop(context, `Delete ${what}?`);
-  const result =
-    args.deviceIds.length === 1
-      ? await users.deleteDevice(userId, args.deviceIds[0]!)
-      : await users.deleteDevices(userId, args.deviceIds);
-  await context.print(result);
+  const ids = args.deviceIds;
+  const action = `Delete ${ids.length} device(s) of ${userId} (${ids.join(", ")}) and their access tokens`;
+  const result = await changeAfterConfirmation(context, options.dryRun, action, () =>
+    ids.length === 1 ? users.deleteDevice(userId, ids[0]!) : users.deleteDevices(userId, ids),
+  );
+  if (result) await context.print(result);
 };
 
 export const showRateLimit: UserOnly = async (context, { args }) => {
@@ -91,12 +86,10 @@ function setServerAdmin(admin: boolean): RunFor<typeof changeWithConfirmParamete
   return async (context, { options, args }) => {
     const { userId, users } = await usersApi(context, args.userId);
     const action = admin ? `Make ${userId} a server admin` : `Revoke the server-admin flag of ${userId}`;
-    if (options.dryRun) {
-      context.note(`Would: ${action}.`);
-      return;
-    }
-    await confirmOrStop(context, `${action}?`);
-    await context.print(await users.setAdmin(userId, admin));
+    const result = await changeAfterConfirmation(context, options.dryRun, action, () =>
+      users.setAdmin(userId, admin),
+    );
+    if (result) await context.print(result);
   };
 }
 export const grantServerAdmin = setServerAdmin(true);
@@ -140,12 +133,10 @@ export const allowCrossSigningReset: RunFor<typeof changeWithConfirmParameters> 
 ) => {
   const { userId, users } = await usersApi(context, args.userId);
   const action = `Let ${userId} replace their master cross-signing key without re-authenticating for 10 minutes`;
-  if (options.dryRun) {
-    context.note(`Would: ${action}.`);
-    return;
-  }
-  await confirmOrStop(context, `${action}?`);
-  await context.print(await users.allowCrossSigningReplacement(userId));
+  const result = await changeAfterConfirmation(context, options.dryRun, action, () =>
+    users.allowCrossSigningReplacement(userId),
+  );
+  if (result) await context.print(result);
 };
 
 export const deleteMedia: RunFor<typeof changeWithConfirmParameters> = async (context, { options, args }) => {
