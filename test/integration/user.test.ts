@@ -120,6 +120,12 @@ describe("user: reading", () => {
     const found = await synadm("user", "3pid", `${prefix}@example.org`);
     assert.equal(found.code, 0, found.stderr);
     assert.deepEqual(json(found.stdout), { user_id: userId });
+    const linked = await createUser(`${prefix}sso`, "pw", {
+      external_ids: [{ auth_provider: "oidc", external_id: `${prefix}-ext` }],
+    });
+    const byProvider = await synadm("user", "auth-provider", "-p", "oidc", `${prefix}-ext`);
+    assert.equal(byProvider.code, 0, byProvider.stderr);
+    assert.deepEqual(json(byProvider.stdout), { user_id: linked });
     const unknown = await synadm("user", "auth-provider", "-p", "oidc", "nobody");
     assert.equal(unknown.code, 1);
     assert.match(unknown.stderr, /HTTP 404/);
