@@ -67,6 +67,15 @@ export {
   type SharedSecretRegistration,
 } from "./api/resources/register.ts";
 export {
+  type RoomDeleteOptions,
+  type RoomDeleteStatus,
+  type RoomListPage,
+  type RoomListParams,
+  type RoomOrder,
+  type RoomSummary,
+  RoomsResource,
+} from "./api/resources/rooms.ts";
+export {
   type Device,
   type MediaOrder,
   type RedactOptions,

@@ -4,6 +4,7 @@ import { expandUserId, parseUserInput, type UserId } from "./ids.ts";
 import { AccountValidityResource } from "./resources/account-validity.ts";
 import { MatrixResource } from "./resources/matrix.ts";
 import { RegisterResource } from "./resources/register.ts";
+import { RoomsResource } from "./resources/rooms.ts";
 import { UsersResource } from "./resources/users.ts";
 import { VersionResource } from "./resources/version.ts";
 
@@ -30,6 +31,7 @@ export class SynapseAdmin {
   #version: VersionResource | undefined;
   #matrix: MatrixResource | undefined;
   #users: UsersResource | undefined;
+  #rooms: RoomsResource | undefined;
   #register: RegisterResource | undefined;
   #accountValidity: AccountValidityResource | undefined;
 
@@ -49,6 +51,12 @@ export class SynapseAdmin {
   get users(): UsersResource {
     this.#users ??= new UsersResource(this.http);
     return this.#users;
+  }
+
+  /** The Rooms Admin API, room membership, room media and the room directory. */
+  get rooms(): RoomsResource {
+    this.#rooms ??= new RoomsResource(this.http);
+    return this.#rooms;
   }
 
   /** Shared-secret registration: creates users without an access token. */

@@ -2,6 +2,7 @@ import { configCommand } from "./config/command.ts";
 import { matrixGroup } from "./matrix/command.ts";
 import { defineGroup } from "./parser/spec.ts";
 import { rawCommand } from "./raw/command.ts";
+import { roomGroup } from "./room/command.ts";
 import { userGroup } from "./user/command.ts";
 import { versionCommand } from "./version/command.ts";
 
@@ -12,5 +13,5 @@ export const rootGroup = defineGroup({
   description:
     "Administer a Synapse Matrix homeserver through its Admin API. Reads synadm's configuration file " +
     "(~/.config/synadm.yaml); run 'synadm config' to set it up.",
-  commands: [configCommand, matrixGroup, rawCommand, userGroup, versionCommand],
+  commands: [configCommand, matrixGroup, rawCommand, roomGroup, userGroup, versionCommand],
 });

@@ -2,7 +2,6 @@ import {
   AbortError,
   ApiError,
   ConnectionError,
-  ForbiddenError,
   InvalidInputError,
   InvalidResponseError,
   TimeoutError,
@@ -32,12 +31,6 @@ function describeFailure(error: unknown): { message: string; exitCode: number } 
   if (error instanceof UnauthorizedError) {
     return {
       message: `${error.message} (the access token is not valid; check it with 'synadm config')`,
-      exitCode: ExitCode.failed,
-    };
-  }
-  if (error instanceof ForbiddenError) {
-    return {
-      message: `${error.message} (the token's user must be a server admin)`,
       exitCode: ExitCode.failed,
     };
   }

@@ -257,6 +257,8 @@ function homeserverConfig(options: {
     "url_preview_enabled: false",
     // Lets the account-validity API be tested; accounts stay valid far longer than a test run.
     "account_validity: { enabled: true, period: 30d }",
+    // Publishing to the room directory is denied unless a rule allows it.
+    "room_list_publication_rules: [{ action: allow }]",
     ...limits,
     `rc_joins: { local: ${unlimited}, remote: ${unlimited} }`,
     `rc_invites: { per_room: ${unlimited}, per_user: ${unlimited}, per_issuer: ${unlimited} }`,

@@ -1,0 +1,54 @@
+import type { RoomDeleteOptions, RoomDeleteStatus } from "../../api/resources/rooms.ts";
+import { confirmOrStop } from "../confirm.ts";
+import { CliError, ExitCode } from "../errors.ts";
+import type { RunFor } from "../parser/spec.ts";
+import type { deleteParameters } from "./command.ts";
+import { parseRoomId } from "./room-ids.ts";
+
+const run: RunFor<typeof deleteParameters> = async (context, { options, args }) => {
+  const roomId = parseRoomId(args.roomId);
+  const deletion: RoomDeleteOptions = { block: options.block, purge: !options.noPurge };
+  if (options.newRoomUserId !== undefined)
+    deletion.new_room_user_id = await context.userId(options.newRoomUserId);
+  if (options.roomName !== undefined) deletion.room_name = options.roomName;
+  if (options.message !== undefined) deletion.message = options.message;
+  if (options.forcePurge) deletion.force_purge = true;
+
+  const { rooms } = await context.admin();
+  const [room, members] = await Promise.all([rooms.get(roomId), rooms.members(roomId)]);
+  context.note(
+    `Room ${roomId}: ${room.name ?? "(no name)"}${room.canonical_alias ? ` ${room.canonical_alias}` : ""}, ` +
+      `${room.joined_members} member(s) (${room.joined_local_members} local)` +
+      (members.members.length > 0 ? `:\n  ${members.members.join("\n  ")}` : "."),
+  );
+  const what = `${options.noPurge ? "Delete" : "Delete and purge"}${options.block ? " and block" : ""} ${roomId}`;
+  if (options.dryRun) {
+    context.note(`Would: ${what} with ${JSON.stringify(deletion)}.`);
+    return;
+  }
+  await confirmOrStop(context, `${what}?`);
+
+  if (options.v1) {
+    await context.print(await rooms.deleteNow(roomId, deletion));
+    return;
+  }
+  const job = await rooms.delete(roomId, deletion);
+  if (options.noWait) {
+    context.note(`Delete started; follow it with: synadm room delete-status -d ${job.id}`);
+    await context.print({ delete_id: job.id });
+    return;
+  }
+  let last = "";
+  const final = await job
+    .wait({
+      onStatus: (status: RoomDeleteStatus) => {
+        if (status.status !== last) context.note(`Room delete ${job.id}: ${status.status}`);
+        last = status.status;
+      },
+    })
+    .catch((error: unknown) => {
+      throw new CliError((error as Error).message, ExitCode.failed);
+    });
+  await context.print({ delete_id: job.id, ...final });
+};
+export default run;
