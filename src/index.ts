@@ -60,12 +60,19 @@ export {
   MatrixResource,
   type WhoAmI,
 } from "./api/resources/matrix.ts";
+export { type MediaDeleteCriteria, type MediaRef, MediaResource } from "./api/resources/media.ts";
+export { PurgeHistoryResource, type PurgePoint, type PurgeStatus } from "./api/resources/purge-history.ts";
 export {
   RegisterResource,
   type RegistrationResult,
   registrationMac,
   type SharedSecretRegistration,
 } from "./api/resources/register.ts";
+export {
+  type NewRegistrationToken,
+  type RegistrationToken,
+  RegistrationTokensResource,
+} from "./api/resources/registration-tokens.ts";
 export {
   type RoomDeleteOptions,
   type RoomDeleteStatus,
@@ -75,6 +82,7 @@ export {
   type RoomSummary,
   RoomsResource,
 } from "./api/resources/rooms.ts";
+export { type ServerNotice, ServerNoticesResource } from "./api/resources/server-notices.ts";
 export {
   type Device,
   type MediaOrder,

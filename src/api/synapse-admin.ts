@@ -3,8 +3,12 @@ import { type ApiRequest, HttpClient, type HttpClientOptions } from "./http-clie
 import { expandUserId, parseUserInput, type UserId } from "./ids.ts";
 import { AccountValidityResource } from "./resources/account-validity.ts";
 import { MatrixResource } from "./resources/matrix.ts";
+import { MediaResource } from "./resources/media.ts";
+import { PurgeHistoryResource } from "./resources/purge-history.ts";
 import { RegisterResource } from "./resources/register.ts";
+import { RegistrationTokensResource } from "./resources/registration-tokens.ts";
 import { RoomsResource } from "./resources/rooms.ts";
+import { ServerNoticesResource } from "./resources/server-notices.ts";
 import { UsersResource } from "./resources/users.ts";
 import { VersionResource } from "./resources/version.ts";
 
@@ -32,6 +36,10 @@ export class SynapseAdmin {
   #matrix: MatrixResource | undefined;
   #users: UsersResource | undefined;
   #rooms: RoomsResource | undefined;
+  #media: MediaResource | undefined;
+  #purgeHistory: PurgeHistoryResource | undefined;
+  #registrationTokens: RegistrationTokensResource | undefined;
+  #serverNotices: ServerNoticesResource | undefined;
   #register: RegisterResource | undefined;
   #accountValidity: AccountValidityResource | undefined;
 
@@ -57,6 +65,30 @@ export class SynapseAdmin {
   get rooms(): RoomsResource {
     this.#rooms ??= new RoomsResource(this.http);
     return this.#rooms;
+  }
+
+  /** The Media Admin API. */
+  get media(): MediaResource {
+    this.#media ??= new MediaResource(this.http);
+    return this.#media;
+  }
+
+  /** The Purge History API. */
+  get purgeHistory(): PurgeHistoryResource {
+    this.#purgeHistory ??= new PurgeHistoryResource(this.http);
+    return this.#purgeHistory;
+  }
+
+  /** The Registration Tokens API. */
+  get registrationTokens(): RegistrationTokensResource {
+    this.#registrationTokens ??= new RegistrationTokensResource(this.http);
+    return this.#registrationTokens;
+  }
+
+  /** The Server Notices API. */
+  get serverNotices(): ServerNoticesResource {
+    this.#serverNotices ??= new ServerNoticesResource(this.http);
+    return this.#serverNotices;
   }
 
   /** Shared-secret registration: creates users without an access token. */

@@ -1,7 +1,12 @@
 import { configCommand } from "./config/command.ts";
+import { groupGroup } from "./group/command.ts";
+import { historyGroup } from "./history/command.ts";
 import { matrixGroup } from "./matrix/command.ts";
+import { mediaGroup } from "./media/command.ts";
+import { noticeGroup } from "./notice/command.ts";
 import { defineGroup } from "./parser/spec.ts";
 import { rawCommand } from "./raw/command.ts";
+import { regtokGroup } from "./regtok/command.ts";
 import { roomGroup } from "./room/command.ts";
 import { userGroup } from "./user/command.ts";
 import { versionCommand } from "./version/command.ts";
@@ -13,5 +18,17 @@ export const rootGroup = defineGroup({
   description:
     "Administer a Synapse Matrix homeserver through its Admin API. Reads synadm's configuration file " +
     "(~/.config/synadm.yaml); run 'synadm config' to set it up.",
-  commands: [configCommand, matrixGroup, rawCommand, roomGroup, userGroup, versionCommand],
+  commands: [
+    configCommand,
+    groupGroup,
+    historyGroup,
+    matrixGroup,
+    mediaGroup,
+    noticeGroup,
+    rawCommand,
+    regtokGroup,
+    roomGroup,
+    userGroup,
+    versionCommand,
+  ],
 });

@@ -259,6 +259,7 @@ function homeserverConfig(options: {
     "account_validity: { enabled: true, period: 30d }",
     // Publishing to the room directory is denied unless a rule allows it.
     "room_list_publication_rules: [{ action: allow }]",
+    "server_notices: { system_mxid_localpart: notices, system_mxid_display_name: Notices, room_name: Server Notices }",
     ...limits,
     `rc_joins: { local: ${unlimited}, remote: ${unlimited} }`,
     `rc_invites: { per_room: ${unlimited}, per_user: ${unlimited}, per_issuer: ${unlimited} }`,

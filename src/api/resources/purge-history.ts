@@ -1,0 +1,77 @@
+import { looseObject, string } from "valibot";
+import type { RequestOptions } from "../http-client.ts";
+import { LongRunningJob } from "../jobs.ts";
+import { path } from "../path.ts";
+import { Resource } from "./resource.ts";
+
+/** Where a history purge stops: before an event, or before a time. */
+export type PurgePoint = { beforeEventId: string } | { beforeTs: number };
+
+/** The status of a history purge. */
+export interface PurgeStatus {
+  status: "active" | "complete" | "failed" | string;
+  error?: string;
+  [field: string]: unknown;
+}
+
+const purgeSchema = looseObject({ purge_id: string() });
+const statusSchema = looseObject({ status: string() });
+
+/**
+ * The Purge History API (`purge_history_api.md`).
+ * @see https://element-hq.github.io/synapse/latest/admin_api/purge_history_api.html
+ */
+export class PurgeHistoryResource extends Resource {
+  /**
+   * Starts purging a room's events before a point; local users' events only with `deleteLocalEvents`.
+   *
+   * `POST /_synapse/admin/v1/purge_history/<room_id>`
+   * @see https://element-hq.github.io/synapse/latest/admin_api/purge_history_api.html
+   */
+  async purge(
+    roomId: string,
+    point: PurgePoint,
+    deleteLocalEvents = false,
+    options: RequestOptions = {},
+  ): Promise<LongRunningJob<PurgeStatus>> {
+    const body: Record<string, unknown> =
+      "beforeEventId" in point
+        ? { purge_up_to_event_id: point.beforeEventId }
+        : { purge_up_to_ts: point.beforeTs };
+    if (deleteLocalEvents) body["delete_local_events"] = true;
+    const { purge_id } = await this.http.request({
+      ...options,
+      method: "POST",
+      path: path`/v1/purge_history/${roomId}`,
+      body,
+      schema: purgeSchema,
+    });
+    return this.purgeJob(purge_id);
+  }
+
+  /** A handle on a purge started earlier. */
+  purgeJob(purgeId: string): LongRunningJob<PurgeStatus> {
+    return new LongRunningJob(purgeId, {
+      description: `history purge ${purgeId}`,
+      fetchStatus: (signal) => this.status(purgeId, signal ? { signal } : {}),
+      outcome: (status) =>
+        status.status === "complete" ? "complete" : status.status === "failed" ? "failed" : "running",
+      failureReason: (status) => status.error,
+    });
+  }
+
+  /**
+   * The status of a purge.
+   *
+   * `GET /_synapse/admin/v1/purge_history_status/<purge_id>`
+   * @see https://element-hq.github.io/synapse/latest/admin_api/purge_history_api.html#purge-status-query
+   */
+  status(purgeId: string, options: RequestOptions = {}): Promise<PurgeStatus> {
+    return this.http.request({
+      ...options,
+      method: "GET",
+      path: path`/v1/purge_history_status/${purgeId}`,
+      schema: statusSchema,
+    }) as Promise<PurgeStatus>;
+  }
+}

@@ -1,0 +1,58 @@
+import type { RegistrationToken } from "../../api/resources/registration-tokens.ts";
+import { parseTimeSpec } from "../../api/time.ts";
+import { changeAfterConfirmation } from "../confirm.ts";
+import type { RunFor } from "../parser/spec.ts";
+import { withLocalTimes } from "../timestamps.ts";
+import type {
+  deleteParameters,
+  detailsParameters,
+  listParameters,
+  newParameters,
+  updateParameters,
+} from "./command.ts";
+
+const shown = (tokens: RegistrationToken[], datetime: boolean): RegistrationToken[] =>
+  datetime ? withLocalTimes(tokens, ["expiry_time"]) : tokens;
+
+export const list: RunFor<typeof listParameters> = async (context, { options }) => {
+  const result = await (await context.admin()).registrationTokens.list(options.valid);
+  const tokens = shown(result.registration_tokens, options.datetime);
+  await context.print({ ...result, registration_tokens: tokens }, tokens);
+};
+
+export const details: RunFor<typeof detailsParameters> = async (context, { options, args }) => {
+  const token = await (await context.admin()).registrationTokens.get(args.token);
+  await context.print(shown([token], options.datetime)[0]);
+};
+
+export const create: RunFor<typeof newParameters> = async (context, { options }) => {
+  const expiry =
+    options.expiryTs ?? (options.expireAt === undefined ? null : parseTimeSpec(options.expireAt));
+  const body = {
+    length: options.length,
+    uses_allowed: options.usesAllowed ?? null,
+    expiry_time: expiry,
+    ...(options.token === undefined ? {} : { token: options.token }),
+  };
+  await context.print(await (await context.admin()).registrationTokens.create(body));
+};
+
+export const update: RunFor<typeof updateParameters> = async (context, { options, args }) => {
+  const changes: { uses_allowed?: number | null; expiry_time?: number | null } = {};
+  if (options.usesAllowed !== undefined)
+    changes.uses_allowed = options.usesAllowed === -1 ? null : options.usesAllowed;
+  if (options.expiryTs !== undefined) changes.expiry_time = options.expiryTs === -1 ? null : options.expiryTs;
+  if (options.expireAt !== undefined) changes.expiry_time = parseTimeSpec(options.expireAt);
+  await context.print(await (await context.admin()).registrationTokens.update(args.token, changes));
+};
+
+export const remove: RunFor<typeof deleteParameters> = async (context, { options, args }) => {
+  const { registrationTokens } = await context.admin();
+  const result = await changeAfterConfirmation(
+    context,
+    options.dryRun,
+    `Delete registration token ${args.token}`,
+    () => registrationTokens.delete(args.token),
+  );
+  if (result) await context.print(result);
+};

@@ -1,0 +1,164 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { homeWithConfig, runCli } from "../support/cli.ts";
+import {
+  adminApi,
+  clientApi,
+  configYaml,
+  createUser,
+  loginUser,
+  runReference,
+  testServer,
+  uniquePrefix,
+} from "../support/server.ts";
+
+const home = homeWithConfig(configYaml({ format: "json" }));
+const prefix = uniquePrefix();
+const synadm = (...args: string[]) => runCli(args, { home });
+const json = <T>(stdout: string): T => JSON.parse(stdout) as T;
+const enc = encodeURIComponent;
+
+async function upload(token: string, name: string): Promise<{ uri: string; server: string; id: string }> {
+  const response = await fetch(`${testServer().baseUrl}/_matrix/media/v3/upload?filename=${name}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "text/plain" },
+    body: `${name} ${Date.now()}`,
+  });
+  const { content_uri } = (await response.json()) as { content_uri: string };
+  const [, server, id] = /^mxc:\/\/([^/]+)\/(.+)$/.exec(content_uri)!;
+  return { uri: content_uri, server: server!, id: id! };
+}
+
+const mediaInfo = async (server: string, id: string) =>
+  (await adminApi("GET", `/v1/media/${server}/${id}`)) as {
+    status: number;
+    json: { media_info: Record<string, unknown> };
+  };
+
+describe("media", () => {
+  it("list by user prints the reference's document; info shows a file", async () => {
+    const userId = await createUser(`${prefix}up`, "pw");
+    const token = await loginUser(`${prefix}up`, "pw");
+    const file = await upload(token, "a.txt");
+    for (const args of [
+      ["media", "list", "-u", userId, "--ts"],
+      ["media", "list", "-u", userId],
+    ]) {
+      const ours = await synadm(...args);
+      const reference = await runReference(["-o", "json", ...args]);
+      assert.equal(ours.code, 0, ours.stderr);
+      assert.equal(ours.stdout, reference.stdout, args.join(" "));
+    }
+    const info = json<{ media_info: { media_id: string } }>((await synadm("media", "info", file.uri)).stdout);
+    assert.equal(info.media_info.media_id, file.id);
+  });
+
+  it("quarantine by ID, mxc URI and user; unquarantine; protect and unprotect; the changes are listed", async () => {
+    await createUser(`${prefix}q`, "pw");
+    const token = await loginUser(`${prefix}q`, "pw");
+    const [one, two, three] = [await upload(token, "1"), await upload(token, "2"), await upload(token, "3")];
+    assert.equal((await synadm("--batch", "media", "quarantine", "-i", one.id)).code, 0);
+    assert.ok((await mediaInfo(one.server, one.id)).json.media_info["quarantined_by"]);
+    assert.equal((await synadm("--batch", "media", "quarantine", "-U", two.uri)).code, 0);
+    assert.ok((await mediaInfo(two.server, two.id)).json.media_info["quarantined_by"]);
+    assert.equal((await synadm("media", "unquarantine", "-U", two.uri)).code, 0);
+    assert.equal((await mediaInfo(two.server, two.id)).json.media_info["quarantined_by"], null);
+
+    assert.equal((await synadm("media", "protect", three.id)).code, 0);
+    assert.ok((await mediaInfo(three.server, three.id)).json.media_info["safe_from_quarantine"]);
+    assert.equal((await synadm("media", "unprotect", three.id)).code, 0);
+    assert.ok(!(await mediaInfo(three.server, three.id)).json.media_info["safe_from_quarantine"]);
+
+    const byUser = await synadm(
+      "--batch",
+      "media",
+      "quarantine",
+      "-u",
+      `${prefix}q`,
+      "-s",
+      "ignored.example",
+    );
+    assert.equal(byUser.code, 0, byUser.stderr);
+    assert.match(byUser.stderr, /applies to a media ID only; ignored/);
+    assert.ok((await mediaInfo(three.server, three.id)).json.media_info["quarantined_by"]);
+
+    const changes = json<{ changes: Array<{ media_id: string; quarantined: boolean }> }>(
+      (await synadm("media", "quarantine-changes")).stdout,
+    );
+    assert.ok(
+      changes.changes.some((change) => change.media_id === two.id && !change.quarantined),
+      JSON.stringify(changes),
+    );
+  });
+
+  it("delete by ID and by age removes local media; bad combinations are refused first", async () => {
+    await createUser(`${prefix}del`, "pw");
+    const token = await loginUser(`${prefix}del`, "pw");
+    const [one, two] = [await upload(token, "x"), await upload(token, "y")];
+    for (const args of [
+      ["-i", one.id, "--kib", "1"],
+      ["-i", one.id, "--all"],
+      ["-i", one.id, "-d", "1"],
+      [],
+    ]) {
+      const result = await synadm("--batch", "media", "delete", ...args);
+      assert.equal(result.code, 2, `${args.join(" ")}: ${result.stderr}`);
+    }
+    const dry = await synadm("--batch", "media", "delete", "-i", one.id, "--dry-run");
+    assert.equal(dry.code, 0);
+    assert.equal((await mediaInfo(one.server, one.id)).status, 200);
+    const byId = await synadm("--batch", "media", "delete", "-i", one.id);
+    assert.deepEqual(json(byId.stdout), { deleted_media: [one.id], total: 1 });
+    assert.equal((await mediaInfo(one.server, one.id)).status, 404);
+    const byAge = await synadm("--batch", "media", "delete", "-t", String(Date.now() + 60_000));
+    assert.equal(byAge.code, 0, byAge.stderr);
+    assert.ok(json<{ deleted_media: string[] }>(byAge.stdout).deleted_media.includes(two.id));
+    assert.equal((await mediaInfo(two.server, two.id)).status, 404);
+  });
+
+  it("purge asks for a time and purges the remote cache", async () => {
+    const missing = await synadm("--batch", "media", "purge");
+    assert.equal(missing.code, 2);
+    const result = await synadm("--batch", "media", "purge", "-d", "30");
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(json(result.stdout), { deleted: 0 });
+  });
+});
+
+describe("history", () => {
+  it("purge removes old messages and follows the purge; purge-status reads it", async () => {
+    const roomId = (
+      (await clientApi(testServer().token, "POST", "/createRoom", {})).json as { room_id: string }
+    ).room_id;
+    const sent: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const result = await clientApi(
+        testServer().token,
+        "PUT",
+        `/rooms/${enc(roomId)}/send/m.room.message/h${i}`,
+        {
+          msgtype: "m.text",
+          body: `old ${i}`,
+        },
+      );
+      sent.push((result.json as { event_id: string }).event_id);
+    }
+    const refused = await synadm("history", "purge", roomId, "-i", sent[2]!);
+    assert.equal(refused.code, 2);
+    const result = await synadm("--batch", "history", "purge", roomId, "-i", sent[2]!, "--delete-local");
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /History purge .*: complete/);
+    const { purge_id, status } = json<{ purge_id: string; status: string }>(result.stdout);
+    assert.equal(status, "complete");
+    assert.deepEqual(json((await synadm("history", "purge-status", purge_id)).stdout), {
+      status: "complete",
+    });
+    const messages = (await adminApi("GET", `/v1/rooms/${enc(roomId)}/messages?dir=b&limit=50`)).json as {
+      chunk: Array<{ event_id: string }>;
+    };
+    const left = messages.chunk.map((event) => event.event_id);
+    assert.ok(!left.includes(sent[0]!) && !left.includes(sent[1]!), "the older messages are gone");
+    const noWait = await synadm("--batch", "history", "purge", roomId, "-d", "0", "--no-wait");
+    assert.match(json<{ purge_id: string }>(noWait.stdout).purge_id, /\S+/);
+  });
+});

@@ -1,0 +1,134 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { homeWithConfig, runCli } from "../support/cli.ts";
+import {
+  adminApi,
+  clientApi,
+  configYaml,
+  createUser,
+  loginUser,
+  mxid,
+  runReference,
+  uniquePrefix,
+} from "../support/server.ts";
+
+const home = homeWithConfig(configYaml({ format: "json" }));
+const prefix = uniquePrefix();
+const synadm = (...args: string[]) => runCli(args, { home });
+const json = <T>(stdout: string): T => JSON.parse(stdout) as T;
+const tokenState = async (token: string) =>
+  (await adminApi("GET", `/v1/registration_tokens/${token}`)).json as Record<string, unknown>;
+
+describe("regtok", () => {
+  it("new, update, details, list and delete change the server's tokens", async () => {
+    const token = `${prefix}tok`;
+    const created = await synadm("regtok", "new", "-n", token, "-u", "5", "-e", "2099-01-01");
+    assert.equal(created.code, 0, created.stderr);
+    assert.equal((await tokenState(token))["uses_allowed"], 5);
+    assert.equal((await tokenState(token))["expiry_time"], new Date(2099, 0, 1).getTime());
+
+    assert.equal((await synadm("regtok", "update", token, "-u", "-1", "-t", "-1")).code, 0);
+    const updated = await tokenState(token);
+    assert.equal(updated["uses_allowed"], null);
+    assert.equal(updated["expiry_time"], null);
+    assert.equal((await synadm("regtok", "update", token, "-t", "4102444800000")).code, 0);
+
+    for (const args of [
+      ["regtok", "details", token],
+      ["regtok", "details", token, "--ts"],
+      ["regtok", "list"],
+      ["regtok", "list", "-v", "--ts"],
+    ]) {
+      const ours = await synadm(...args);
+      const reference = await runReference(["-o", "json", ...args]);
+      assert.equal(ours.code, 0, ours.stderr);
+      assert.equal(ours.stdout, reference.stdout, args.join(" "));
+    }
+    const generated = json<{ token: string }>((await synadm("regtok", "new", "-l", "7")).stdout);
+    assert.equal(generated.token.length, 7);
+
+    assert.equal((await synadm("regtok", "delete", token)).code, 2);
+    assert.equal((await synadm("--batch", "regtok", "delete", token)).code, 0);
+    assert.equal((await adminApi("GET", `/v1/registration_tokens/${token}`)).status, 404);
+    const missing = await synadm("regtok", "details", token);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /HTTP 404/);
+  });
+});
+
+describe("notice", () => {
+  /** The notice's body, after checking that it sits in a room the recipient is invited to or in. */
+  async function deliveredBody(userId: string, eventId: string): Promise<string | undefined> {
+    const fetched = (await adminApi("GET", `/v1/fetch_event/${encodeURIComponent(eventId)}`)).json as {
+      event: { room_id: string; content: { body?: string } };
+    };
+    const memberships = (await adminApi("GET", `/v1/users/${encodeURIComponent(userId)}/memberships`))
+      .json as {
+      memberships: Record<string, string>;
+    };
+    assert.ok(memberships.memberships[fetched.event.room_id], `${userId} is in the notice room`);
+    return fetched.event.content.body;
+  }
+
+  const noticeRooms = async (userId: string): Promise<number> =>
+    Object.keys(
+      (
+        (await adminApi("GET", `/v1/users/${encodeURIComponent(userId)}/memberships`)).json as {
+          memberships: object;
+        }
+      ).memberships,
+    ).length;
+
+  it("send delivers a notice to one user", async () => {
+    await createUser(`${prefix}one`, "pw");
+    const result = await synadm("--batch", "notice", "send", `${prefix}one`, "Maintenance tonight");
+    assert.equal(result.code, 0, result.stderr);
+    const { sent } = json<{ sent: Array<{ user_id: string; event_id: string }> }>(result.stdout);
+    assert.equal(sent[0]!.user_id, mxid(`${prefix}one`));
+    assert.equal(await deliveredBody(mxid(`${prefix}one`), sent[0]!.event_id), "Maintenance tonight");
+  });
+
+  it("send --regex reaches every matching user with the same page size throughout, and nobody else", async () => {
+    for (const name of ["r1", "r2", "r3", "other"]) await createUser(`${prefix}${name}`, "pw");
+    const result = await synadm(
+      "--batch",
+      "notice",
+      "send",
+      "-r",
+      `@${prefix}r`,
+      "Hello regex",
+      "-p",
+      "1",
+      "-s",
+    );
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(json(result.stdout), { sent: 3, failed: [] });
+    for (const name of ["r1", "r2", "r3"]) assert.equal(await noticeRooms(mxid(`${prefix}${name}`)), 1, name);
+    assert.equal(await noticeRooms(mxid(`${prefix}other`)), 0);
+    const unconfirmed = await synadm("notice", "send", "-r", `@${prefix}r`, "x");
+    assert.equal(unconfirmed.code, 2);
+  });
+
+  it("event sends a notice of another event type", async () => {
+    await createUser(`${prefix}ev`, "pw");
+    const result = await synadm(
+      "notice",
+      "event",
+      `${prefix}ev`,
+      "m.room.message",
+      '{"msgtype":"m.notice","body":"custom"}',
+    );
+    assert.equal(result.code, 0, result.stderr);
+    const { event_id } = json<{ event_id: string }>(result.stdout);
+    assert.equal(await deliveredBody(mxid(`${prefix}ev`), event_id), "custom");
+    assert.equal((await synadm("notice", "event", `${prefix}ev`, "m.x", "{bad")).code, 2);
+  });
+});
+
+describe("group", () => {
+  it("delete says that Synapse removed groups and exits non-zero", async () => {
+    const result = await synadm("group", "delete", "+group:example.org");
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /Synapse removed groups \(communities\) in version 1\.61/);
+  });
+});
