@@ -54,6 +54,7 @@ export { NodeHttpTransport, type NodeHttpTransportOptions } from "./api/node-tra
 export { PagedList, type PageWalker } from "./api/pagination.ts";
 export { encodePathSegment, path } from "./api/path.ts";
 export { AccountValidityResource } from "./api/resources/account-validity.ts";
+export { type AdminClientConfig, AdminClientConfigResource } from "./api/resources/admin-client-config.ts";
 export {
   LOGIN_DEVICE_NAME,
   type LoginResponse,

@@ -2,6 +2,7 @@ import { type DiscoveryOptions, discoverServerName } from "./discovery.ts";
 import { type ApiRequest, HttpClient, type HttpClientOptions } from "./http-client.ts";
 import { expandUserId, parseUserInput, type UserId } from "./ids.ts";
 import { AccountValidityResource } from "./resources/account-validity.ts";
+import { AdminClientConfigResource } from "./resources/admin-client-config.ts";
 import { MatrixResource } from "./resources/matrix.ts";
 import { MediaResource } from "./resources/media.ts";
 import { PurgeHistoryResource } from "./resources/purge-history.ts";
@@ -36,6 +37,7 @@ export class SynapseAdmin {
   #matrix: MatrixResource | undefined;
   #users: UsersResource | undefined;
   #rooms: RoomsResource | undefined;
+  #adminClientConfig: AdminClientConfigResource | undefined;
   #media: MediaResource | undefined;
   #purgeHistory: PurgeHistoryResource | undefined;
   #registrationTokens: RegistrationTokensResource | undefined;
@@ -89,6 +91,12 @@ export class SynapseAdmin {
   get serverNotices(): ServerNoticesResource {
     this.#serverNotices ??= new ServerNoticesResource(this.http);
     return this.#serverNotices;
+  }
+
+  /** The admin's own client config (Client-Server API extensions). */
+  get adminClientConfig(): AdminClientConfigResource {
+    this.#adminClientConfig ??= new AdminClientConfigResource(this.http);
+    return this.#adminClientConfig;
   }
 
   /** Shared-secret registration: creates users without an access token. */

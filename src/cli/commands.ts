@@ -1,3 +1,4 @@
+import { adminClientConfigGroup } from "./admin-client-config/command.ts";
 import { configCommand } from "./config/command.ts";
 import { groupGroup } from "./group/command.ts";
 import { historyGroup } from "./history/command.ts";
@@ -19,6 +20,7 @@ export const rootGroup = defineGroup({
     "Administer a Synapse Matrix homeserver through its Admin API. Reads synadm's configuration file " +
     "(~/.config/synadm.yaml); run 'synadm config' to set it up.",
   commands: [
+    adminClientConfigGroup,
     configCommand,
     groupGroup,
     historyGroup,
