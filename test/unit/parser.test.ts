@@ -161,7 +161,7 @@ describe("command-line parser", () => {
     assert.match(help, /Examples:\n {2}synadm raw v1\/server_version/);
     const root = renderHelp(rootGroup, ["synadm"], globalOptions);
     assert.match(root, /--batch, --no-confirm, --yes, --non-interactive, --scripting/);
-    assert.match(root, /Commands:\n(?: {2}\S.*\n)* {2}config +Set up/);
+    assert.match(root, /Commands:\n[^]*\n {2}config +Set up/);
   });
 
   it("offers choices in the value parser", () => {
