@@ -30,10 +30,12 @@ export class ApiError extends SynadmError {
   /** The decoded JSON body, or the raw text when it was not JSON. */
   readonly body: unknown;
 
-  constructor(status: number, body: unknown, request: RequestDescription) {
+  constructor(status: number, body: unknown, request: RequestDescription, location?: string) {
     const matrix = readMatrixError(body);
-    const what = matrix.errcode ? `${matrix.errcode}: ${matrix.error ?? "(no message)"}` : "";
-    super(`${describe(request)} failed: HTTP ${status}${what ? ` ${what}` : ""}`);
+    const what = matrix.errcode ? ` ${matrix.errcode}: ${matrix.error ?? "(no message)"}` : "";
+    // A redirect is not followed: it would carry the token to wherever it points.
+    const moved = location ? ` (redirected to ${location}; is base_url right?)` : "";
+    super(`${describe(request)} failed: HTTP ${status}${what}${moved}`);
     this.status = status;
     this.errcode = matrix.errcode;
     this.error = matrix.error;
@@ -88,10 +90,17 @@ export class ConnectionError extends SynadmError {
   /** The system error code (`ECONNREFUSED`, `ENOTFOUND`, `CERT_HAS_EXPIRED`...) if there was one. */
   readonly code: string | undefined;
 
-  constructor(request: RequestDescription, origin: string, cause: unknown) {
+  /** True when the connection broke after the request was sent: the server may have carried it out. */
+  readonly mayHaveArrived: boolean;
+
+  constructor(request: RequestDescription, origin: string, cause: unknown, mayHaveArrived = false) {
     const code = (cause as { code?: unknown } | undefined)?.code;
     const reason = cause instanceof Error ? cause.message : String(cause);
-    super(`${describe(request)} failed: cannot reach ${origin}: ${reason}`, { cause });
+    const what = mayHaveArrived
+      ? `the connection to ${origin} broke after the request was sent, so it may have been carried out`
+      : `cannot reach ${origin}`;
+    super(`${describe(request)} failed: ${what}: ${reason}`, { cause });
+    this.mayHaveArrived = mayHaveArrived;
     this.request = request;
     this.code = typeof code === "string" ? code : undefined;
   }
@@ -158,6 +167,7 @@ export function apiErrorFor(
   body: unknown,
   request: RequestDescription,
   retryAfterMs?: number,
+  location?: string,
 ): ApiError {
   if (status === 429 || readMatrixError(body).errcode === "M_LIMIT_EXCEEDED") {
     return new RateLimitError(status, body, request, retryAfterMs);
@@ -167,7 +177,7 @@ export function apiErrorFor(
   if (status === 403) return new ForbiddenError(status, body, request);
   if (status === 404) return new NotFoundError(status, body, request);
   if (status >= 500) return new ServerError(status, body, request);
-  return new ApiError(status, body, request);
+  return new ApiError(status, body, request, status >= 300 && status < 400 ? location : undefined);
 }
 
 /** Reads `errcode` and `error` from a Matrix error body, tolerating anything else. */

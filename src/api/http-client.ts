@@ -181,7 +181,7 @@ export class HttpClient {
         const failure =
           error.kind === "timeout"
             ? new TimeoutError(description, timeoutMs)
-            : new ConnectionError(description, url.origin, error.cause ?? error);
+            : new ConnectionError(description, url.origin, error.cause ?? error, error.mayHaveArrived);
         if (!(safe && canRetry)) throw failure;
         await this.#wait(backoffDelayMs(attempt, this.retryPolicy), failure.message, request.signal);
         continue;
@@ -221,7 +221,7 @@ export class HttpClient {
         );
         continue;
       }
-      throw apiErrorFor(response.status, errorBody, description, hint);
+      throw apiErrorFor(response.status, errorBody, description, hint, response.headers["location"]);
     }
   }
 

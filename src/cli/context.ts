@@ -132,7 +132,7 @@ export class CommandContext {
       ...(withToken ? { accessToken: settings.token } : {}),
       adminPath: settings.admin_path,
       matrixPath: settings.matrix_path,
-      timeoutMs: settings.timeout * 1000,
+      timeoutMs: (this.globals.timeout ?? settings.timeout) * 1000,
       verifyTls: settings.ssl_verify,
       logger: this.log,
       discovery: { mode: settings.server_discovery },

@@ -1,7 +1,7 @@
 import { UsageError } from "./errors.ts";
 import { OUTPUT_FORMATS, type OutputFormat, parseOutputFormat } from "./output/format.ts";
 import { count, flag, type OptionValues, option } from "./parser/spec.ts";
-import { filePath, type ValueParser } from "./parser/values.ts";
+import { filePath, integerAtLeast, type ValueParser } from "./parser/values.ts";
 
 const outputFormat: ValueParser<OutputFormat | undefined> = {
   metavar: `[${OUTPUT_FORMATS.join("|")}|y|j|m|h|p]`,
@@ -28,6 +28,14 @@ export const globalOptions = {
     outputFormat,
     "Output format, overriding the configured one: 'yaml', 'json' (pretty), 'minified' (one-line JSON), " +
       "'human' (tables), 'pprint' (Python-style). One-letter prefixes work too.",
+  ),
+  timeout: option(
+    "--timeout",
+    integerAtLeast(1),
+    "Seconds to wait for each answer, overriding the configured timeout.",
+    {
+      metavar: "SECONDS",
+    },
   ),
   configFile: option(
     "-c, --config-file",

@@ -2,21 +2,15 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { freshHome, homeWithConfig, runCli } from "../support/cli.ts";
+import { assertOneLineError as assertLine, freshHome, homeWithConfig, runCli } from "../support/cli.ts";
 import { adminApi, configYaml, runReference, testServer } from "../support/server.ts";
 import { freePort } from "../support/synapse.ts";
 import { startTlsProxy, type TlsProxy } from "../support/tls-proxy.ts";
 
 const server = testServer();
 
-/** One clear line on stderr, no stack trace. */
 function assertOneLineError(stderr: string, pattern: RegExp): void {
-  const lines = stderr.trim().split("\n");
-  assert.equal(lines.length, 1, `expected one line, got:\n${stderr}`);
-  assert.match(lines[0]!, /^Error: /);
-  assert.match(lines[0]!, pattern);
-  assert.doesNotMatch(stderr, /\n\s+at /);
-  assert.doesNotMatch(stderr, new RegExp(server.token));
+  assertLine(stderr, pattern, server.token);
 }
 
 describe("version and output formats", () => {

@@ -1,16 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { homeWithConfig, runCli } from "../support/cli.ts";
-import {
-  adminApi,
-  clientApi,
-  configYaml,
-  createUser,
-  loginUser,
-  mxid,
-  runReference,
-  uniquePrefix,
-} from "../support/server.ts";
+import { adminApi, configYaml, createUser, mxid, runReference, uniquePrefix } from "../support/server.ts";
 
 const home = homeWithConfig(configYaml({ format: "json" }));
 const prefix = uniquePrefix();

@@ -1,3 +1,4 @@
+import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -64,4 +65,14 @@ export function homeWithConfig(yaml: string): string {
   mkdirSync(join(home, ".config"));
   writeFileSync(join(home, ".config", "synadm.yaml"), yaml, { mode: 0o600 });
   return home;
+}
+
+/** One clear line on stderr starting with "Error:", no stack trace, and never the secret given. */
+export function assertOneLineError(stderr: string, pattern: RegExp, secret?: string): void {
+  const lines = stderr.trim().split("\n");
+  assert.equal(lines.length, 1, `expected one line, got:\n${stderr}`);
+  assert.match(lines[0]!, /^Error: /);
+  assert.match(lines[0]!, pattern);
+  assert.doesNotMatch(stderr, /\n\s+at /);
+  if (secret) assert.ok(!stderr.includes(secret), "the secret is not shown");
 }

@@ -1,0 +1,162 @@
+import { createServer, request, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** The faults the proxy can inject instead of (or into) the server's answer. */
+export type Fault =
+  | "429-retry-after-ms"
+  | "429-retry-after-header"
+  | "500"
+  | "502"
+  | "503"
+  | "504"
+  | "reset-after-forwarding"
+  | "stall"
+  | "truncated"
+  | "invalid-json"
+  | "html-page"
+  | "redirect";
+
+interface Injection {
+  readonly fault: Fault;
+  remaining: number;
+  readonly matches: (method: string, path: string) => boolean;
+}
+
+/** A request the proxy saw, and whether it reached the real server. */
+export interface SeenRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly forwarded: boolean;
+  readonly fault: Fault | undefined;
+}
+
+/**
+ * A loopback proxy in front of the test Synapse that answers with a fault for
+ * the next N matching requests, then passes requests through again.
+ */
+export class FaultProxy {
+  readonly seen: SeenRequest[] = [];
+  #server: Server | undefined;
+  #injections: Injection[] = [];
+  readonly #target: URL;
+
+  constructor(target: string) {
+    this.#target = new URL(target);
+  }
+
+  /** The base URL to give synadm. */
+  get url(): string {
+    const { port } = this.#server!.address() as AddressInfo;
+    return `http://127.0.0.1:${port}`;
+  }
+
+  async start(): Promise<this> {
+    this.#server = createServer((req, res) => {
+      const method = req.method ?? "GET";
+      const path = req.url ?? "/";
+      const injection = this.#injections.find((i) => i.remaining > 0 && i.matches(method, path));
+      if (injection) injection.remaining--;
+      const fault = injection?.fault;
+      const forwarded = fault === undefined || fault === "reset-after-forwarding";
+      this.seen.push({ method, path, forwarded, fault });
+      if (!forwarded) {
+        req.resume();
+        req.on("end", () => answerWithFault(fault!, res));
+        return;
+      }
+      const upstream = request(
+        {
+          host: "127.0.0.1",
+          port: this.#target.port,
+          method,
+          path,
+          headers: { ...req.headers, host: this.#target.host },
+        },
+        (answer) => {
+          if (fault === "reset-after-forwarding") {
+            // The server has acted; the client only sees the connection break.
+            answer.resume();
+            answer.on("end", () => res.socket?.destroy());
+            return;
+          }
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      upstream.on("error", () => res.destroy());
+      req.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => this.#server!.listen(0, "127.0.0.1", resolve));
+    return this;
+  }
+
+  /** Answers the next `times` requests matching `pathPart` (and `method`, if given) with `fault`. */
+  inject(fault: Fault, options: { times?: number; pathPart?: string; method?: string } = {}): void {
+    this.#injections.push({
+      fault,
+      remaining: options.times ?? 1,
+      matches: (method, path) =>
+        (options.method === undefined || options.method === method) &&
+        (options.pathPart === undefined || path.includes(options.pathPart)),
+    });
+  }
+
+  /** Forgets injections and seen requests between tests. */
+  reset(): void {
+    this.#injections = [];
+    this.seen.length = 0;
+  }
+
+  async stop(): Promise<void> {
+    this.#server?.closeAllConnections();
+    await new Promise((resolve) => this.#server?.close(resolve));
+  }
+}
+
+function answerWithFault(fault: Fault, res: import("node:http").ServerResponse): void {
+  const json = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
+    res.writeHead(status, { "content-type": "application/json", ...headers });
+    res.end(JSON.stringify(body));
+  };
+  const html = (status: number): void => {
+    res.writeHead(status, { "content-type": "text/html" });
+    res.end(`<html><body><h1>${status} Bad Gateway</h1><hr>nginx</body></html>`);
+  };
+  switch (fault) {
+    case "429-retry-after-ms":
+      json(429, { errcode: "M_LIMIT_EXCEEDED", error: "Too Many Requests", retry_after_ms: 300 });
+      return;
+    case "429-retry-after-header":
+      json(429, { errcode: "M_LIMIT_EXCEEDED", error: "Too Many Requests" }, { "retry-after": "1" });
+      return;
+    case "500":
+      json(500, { errcode: "M_UNKNOWN", error: "Internal server error" });
+      return;
+    case "502":
+    case "503":
+    case "504":
+      html(Number(fault));
+      return;
+    case "stall":
+      return; // never answers; the client's timeout must end it
+    case "truncated":
+      res.writeHead(200, { "content-type": "application/json", "content-length": "100" });
+      res.write('{"server_version": "1.');
+      res.socket?.destroy();
+      return;
+    case "invalid-json":
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end("{not json");
+      return;
+    case "html-page":
+      res.writeHead(200, { "content-type": "text/html" });
+      res.end("<html><body>Please log in to the corporate proxy</body></html>");
+      return;
+    case "redirect":
+      res.writeHead(302, { location: "https://elsewhere.example/_synapse/admin/v1/server_version" });
+      res.end();
+      return;
+    default:
+      res.destroy();
+  }
+}
