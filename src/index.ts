@@ -25,6 +25,7 @@ export { FetchTransport } from "./api/fetch-transport.ts";
 export {
   type ApiPrefix,
   type ApiRequest,
+  type ChangeRecord,
   HttpClient,
   type HttpClientOptions,
   type HttpMethod,

@@ -86,6 +86,20 @@ export interface HttpClientOptions {
   readonly ca?: string;
   readonly logger?: Logger;
   readonly userAgent?: string;
+  /** Told about every request that may change something (all but GET), after it ended. */
+  readonly onChange?: (record: ChangeRecord) => void;
+}
+
+/** What an audit trail keeps of a changing request: never its body or the token. */
+export interface ChangeRecord {
+  readonly method: string;
+  /** Path and query, as sent. */
+  readonly path: string;
+  readonly outcome: "ok" | "failed";
+  /** The HTTP status of a failure, if an answer came. */
+  readonly status?: number;
+  /** Why it failed, if it did. */
+  readonly error?: string;
 }
 
 /**
@@ -102,6 +116,7 @@ export class HttpClient {
   readonly transport: Transport;
   readonly #accessToken: string | undefined;
   readonly #userAgent: string;
+  readonly #onChange: ((record: ChangeRecord) => void) | undefined;
 
   constructor(options: HttpClientOptions) {
     this.baseUrl = options.baseUrl;
@@ -112,6 +127,7 @@ export class HttpClient {
     this.logger = options.logger ?? silentLogger;
     this.#accessToken = options.accessToken;
     this.#userAgent = options.userAgent ?? "synadm";
+    this.#onChange = options.onChange;
     this.transport =
       options.transport ??
       new NodeHttpTransport({
@@ -145,6 +161,27 @@ export class HttpClient {
 
   /** Sends one API call, retrying where that is safe, and returns the decoded JSON answer. */
   async request<T = unknown>(request: ApiRequest<T>): Promise<T> {
+    if (!this.#onChange || request.method === "GET") return this.#send(request);
+    const url = this.url(request.prefix ?? "admin", request.path, request.query);
+    const path = url.pathname + url.search;
+    try {
+      const result = await this.#send(request);
+      this.#onChange({ method: request.method, path, outcome: "ok" });
+      return result;
+    } catch (error) {
+      const status = (error as { status?: unknown }).status;
+      this.#onChange({
+        method: request.method,
+        path,
+        outcome: "failed",
+        ...(typeof status === "number" ? { status } : {}),
+        error: (error as Error).message,
+      });
+      throw error;
+    }
+  }
+
+  async #send<T>(request: ApiRequest<T>): Promise<T> {
     const url = this.url(request.prefix ?? "admin", request.path, request.query);
     const description: RequestDescription = { method: request.method, path: url.pathname + url.search };
     const token = request.accessToken === undefined ? this.#accessToken : request.accessToken;

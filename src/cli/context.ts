@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import type { ChangeRecord } from "../api/http-client.ts";
 import type { UserId } from "../api/ids.ts";
 import type { Logger } from "../api/logger.ts";
 import type { SynapseAdmin } from "../api/synapse-admin.ts";
@@ -24,9 +25,13 @@ export class CommandContext {
   #settings: Promise<LoadedSettings> | undefined;
   #admin: Promise<SynapseAdmin> | undefined;
 
-  constructor(io: CliIo, globals: GlobalOptions) {
+  /** The command being run, e.g. `user deactivate`, for the audit log. */
+  readonly commandPath: string;
+
+  constructor(io: CliIo, globals: GlobalOptions, commandPath = "") {
     this.io = io;
     this.globals = globals;
+    this.commandPath = commandPath;
     this.log = stderrLogger(io.stderr, globals.verbose);
     this.prompt = new Prompter(io);
   }
@@ -117,6 +122,9 @@ export class CommandContext {
 
   async #createAdmin(): Promise<SynapseAdmin> {
     let { settings } = await this.settings();
+    if (!settings.token && settings.token_command) {
+      settings = { ...settings, token: await tokenFromCommand(settings.token_command) };
+    }
     if (!settings.token) settings = await this.#configureFirst();
     return this.#clientFor(settings, true);
   }
@@ -127,7 +135,13 @@ export class CommandContext {
     }
     if (!settings.ssl_verify) this.log.warn("TLS certificate verification is off (ssl_verify: false)");
     const { SynapseAdmin } = await import("../api/synapse-admin.ts");
+    const ca = settings.ca_file ? await readCaFile(settings.ca_file) : undefined;
+    const onChange = settings.audit_log
+      ? await auditLogWriter(settings.audit_log, this.commandPath)
+      : undefined;
     return new SynapseAdmin({
+      ...(ca === undefined ? {} : { ca }),
+      ...(onChange === undefined ? {} : { onChange }),
       baseUrl: settings.base_url,
       ...(withToken ? { accessToken: settings.token } : {}),
       adminPath: settings.admin_path,
@@ -157,4 +171,34 @@ export class CommandContext {
     if (!settings.token) throw new CliError("configuration incomplete: no token", ExitCode.configIncomplete);
     return settings;
   }
+}
+
+async function tokenFromCommand(command: string): Promise<string> {
+  const { execFile } = await import("node:child_process");
+  return new Promise((resolve, reject) => {
+    execFile("/bin/sh", ["-c", command], { timeout: 30_000 }, (error, stdout) => {
+      // The command's own output is not repeated: it may hold the secret.
+      if (error)
+        reject(new CliError(`token_command failed (exit ${error.code ?? "?"}): ${command}`, ExitCode.usage));
+      else resolve(stdout.trim());
+    });
+  });
+}
+
+async function readCaFile(path: string): Promise<string> {
+  const { readFile } = await import("node:fs/promises");
+  try {
+    return await readFile(path, "utf8");
+  } catch (error) {
+    throw new CliError(`cannot read ca_file ${path}: ${(error as Error).message}`, ExitCode.usage);
+  }
+}
+
+/** Appends one JSON line per changing request: time, command, method, path, outcome; never bodies or tokens. */
+async function auditLogWriter(path: string, command: string): Promise<(record: ChangeRecord) => void> {
+  const { appendFileSync } = await import("node:fs");
+  return (record) => {
+    const line = JSON.stringify({ time: new Date().toISOString(), command, ...record });
+    appendFileSync(path, `${line}\n`, { mode: 0o600 });
+  };
 }

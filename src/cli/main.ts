@@ -31,7 +31,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       case "run": {
         const globals = parsed.globals as GlobalOptions;
         verbosity = globals.verbose;
-        const context = new CommandContext(io, globals);
+        const context = new CommandContext(io, globals, parsed.path.slice(1).join(" "));
         const implementation = await parsed.command.load();
         try {
           await implementation.default(context, {

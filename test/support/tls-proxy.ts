@@ -9,6 +9,8 @@ import { join } from "node:path";
 /** An HTTPS front with a self-signed certificate, forwarding to a plain-HTTP server on loopback. */
 export interface TlsProxy {
   readonly url: string;
+  /** The self-signed certificate, in PEM. */
+  readonly certFile: string;
   close(): Promise<void>;
 }
 
@@ -61,6 +63,7 @@ export async function startTlsProxy(target: string): Promise<TlsProxy> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `https://127.0.0.1:${port}`,
+    certFile: join(dir, "cert.pem"),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

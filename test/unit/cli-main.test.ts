@@ -24,7 +24,7 @@ async function run(
   const home = mkdtempSync(join(tmpdir(), "synadm-unit-"));
   if (options.config !== undefined) {
     mkdirSync(join(home, ".config"));
-    writeFileSync(join(home, ".config", "synadm.yaml"), options.config);
+    writeFileSync(join(home, ".config", "synadm.yaml"), options.config, { mode: 0o600 });
   }
   let stdout = "";
   let stderr = "";

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { CliError, ExitCode } from "../errors.ts";
 import {
   checkSetting,
@@ -44,6 +44,14 @@ export async function loadSettings(
   }
   const warnings: string[] = [];
   const fromFile = text === undefined ? {} : await parseSettingsFile(text, path, warnings);
+  if (fromFile.token) {
+    const mode = (await stat(path)).mode & 0o777;
+    if (mode & 0o077) {
+      warnings.push(
+        `${path} holds an access token but others can read it (mode ${mode.toString(8)}); run: chmod 600 ${path}`,
+      );
+    }
+  }
   const settings: Settings = { ...DEFAULT_SETTINGS, ...fromFile };
   for (const key of SETTING_KEYS) {
     const name = envNameOf(key);

@@ -16,6 +16,12 @@ export interface Settings {
   ssl_verify: boolean;
   /** synadm 0.49 writes this key; only `http` is supported here. */
   protocol: "http" | "unix";
+  /** A shell command printing the token (a password store), used when `token` is empty. */
+  token_command: string;
+  /** Extra CA certificates (PEM file) to trust, for a server signed by a private CA. */
+  ca_file: string;
+  /** Where to append one JSON line per changing request; off when empty. */
+  audit_log: string;
 }
 
 export type SettingKey = keyof Settings;
@@ -33,7 +39,13 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   homeserver: "auto-retrieval",
   ssl_verify: true,
   protocol: "http",
+  token_command: "",
+  ca_file: "",
+  audit_log: "",
 };
+
+/** Keys synadm itself does not know; written only when set, so the file stays synadm's. */
+export const EXTENSION_KEYS: readonly SettingKey[] = ["protocol", "token_command", "ca_file", "audit_log"];
 
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
 

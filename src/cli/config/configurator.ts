@@ -53,7 +53,9 @@ export async function runConfigurator(context: CommandContext, overrides: Settin
 /** Writes the settings and says where, on stderr. */
 export async function writeSettings(context: CommandContext, settings: Settings): Promise<void> {
   const { saveSettings } = await import("../config-file/save.ts");
-  const { protocol, ...rest } = settings;
-  await saveSettings(context.configPath, protocol === "http" ? rest : settings);
+  const { DEFAULT_SETTINGS, EXTENSION_KEYS } = await import("../config-file/settings.ts");
+  const written: Partial<Settings> = { ...settings };
+  for (const key of EXTENSION_KEYS) if (settings[key] === DEFAULT_SETTINGS[key]) delete written[key];
+  await saveSettings(context.configPath, written);
   context.note(`Configuration saved to ${context.configPath} (readable by you only).`);
 }

@@ -1,0 +1,81 @@
+import assert from "node:assert/strict";
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { assertOneLineError, homeWithConfig, runCli } from "../support/cli.ts";
+import { configYaml, testServer, uniquePrefix } from "../support/server.ts";
+import { startTlsProxy, type TlsProxy } from "../support/tls-proxy.ts";
+
+const configOf = (home: string) => join(home, ".config", "synadm.yaml");
+
+describe("configuration and security", () => {
+  let proxy: TlsProxy;
+  before(async () => {
+    proxy = await startTlsProxy(testServer().baseUrl);
+  });
+  after(async () => {
+    await proxy.close();
+  });
+
+  it("warns when the configuration file is readable by others, and still works", async () => {
+    const home = homeWithConfig(configYaml());
+    chmodSync(configOf(home), 0o644);
+    const result = await runCli(["version"], { home });
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /others can read it \(mode 644\); run: chmod 600/);
+  });
+
+  it("takes the token from token_command, and says so in one line when the command fails", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "synadm-secret-"));
+    writeFileSync(join(dir, "token"), `${testServer().token}\n`, { mode: 0o600 });
+    const home = homeWithConfig(
+      configYaml({ token: "''", token_command: `cat ${join(dir, "token")}`, format: "json" }),
+    );
+    const result = await runCli(["raw", "v1/registration_tokens"], { home });
+    assert.equal(result.code, 0, result.stderr);
+    assert.ok(
+      Array.isArray((JSON.parse(result.stdout) as { registration_tokens: unknown[] }).registration_tokens),
+    );
+    const broken = homeWithConfig(configYaml({ token: "''", token_command: "exit 3" }));
+    const failed = await runCli(["raw", "v1/registration_tokens"], { home: broken });
+    assert.equal(failed.code, 2);
+    assertOneLineError(failed.stderr, /token_command failed \(exit 3\)/);
+  });
+
+  it("trusts a private CA from ca_file, with verification on", async () => {
+    const trusted = homeWithConfig(configYaml({ base_url: proxy.url, ca_file: proxy.certFile }));
+    const result = await runCli(["version"], { home: trusted });
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout, "server_version: 1.160.0\n");
+    assert.doesNotMatch(result.stderr, /verification is off/);
+  });
+
+  it("audit_log records every changing request as a JSON line, never a body or the token", async () => {
+    const log = join(mkdtempSync(join(tmpdir(), "synadm-audit-")), "audit.jsonl");
+    const home = homeWithConfig(configYaml({ audit_log: log }));
+    const token = `${uniquePrefix()}audit`;
+    await runCli(["version"], { home });
+    await runCli(["raw", "-m", "post", "v1/registration_tokens/new", "-d", JSON.stringify({ token })], {
+      home,
+    });
+    await runCli(["--batch", "regtok", "delete", token], { home });
+    await runCli(["--batch", "regtok", "delete", token], { home });
+    const text = readFileSync(log, "utf8");
+    const records = text
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    assert.deepEqual(
+      records.map((r) => [r["command"], r["method"], r["outcome"], r["status"]]),
+      [
+        ["raw", "POST", "ok", undefined],
+        ["regtok delete", "DELETE", "ok", undefined],
+        ["regtok delete", "DELETE", "failed", 404],
+      ],
+    );
+    assert.equal(records[1]!["path"], `/_synapse/admin/v1/registration_tokens/${token}`);
+    assert.ok(!text.includes(testServer().token));
+    assert.ok(!text.includes('"token"'));
+  });
+});
