@@ -23,7 +23,7 @@ describe("secrets", () => {
         "-d",
         JSON.stringify({ new_password: password }),
       ],
-      ["user", "password", `${prefix}pw`, "-p", password],
+      ["--batch", "user", "password", `${prefix}pw`, "-p", password],
       ["user", "details", `${prefix}nobody`],
       ["matrix", "raw", "client/v3/account/whoami"],
       ["room", "details", "!nothing:example.org"],

@@ -40,6 +40,7 @@ describe("user: the rest of the User Admin API", () => {
   it("ratelimit set, show and delete", async () => {
     const userId = await createUser(`${prefix}rl`, "pw");
     const set = await synadm(
+      "--batch",
       "user",
       "ratelimit",
       "set",
@@ -58,7 +59,7 @@ describe("user: the rest of the User Admin API", () => {
       messages_per_second: 5,
       burst_count: 7,
     });
-    assert.equal((await synadm("user", "ratelimit", "delete", userId)).code, 0);
+    assert.equal((await synadm("--batch", "user", "ratelimit", "delete", userId)).code, 0);
     assert.deepEqual((await adminApi("GET", `/v1/users/${enc(userId)}/override_ratelimit`)).json, {});
   });
 

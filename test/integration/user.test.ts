@@ -205,7 +205,9 @@ describe("user: changing", () => {
   it("password sets a new password; -n keeps sessions", async () => {
     await createUser(`${prefix}pw`, "old");
     const token = await loginUser(`${prefix}pw`, "old");
-    const result = await synadm("user", "password", `${prefix}pw`, "-p", "new", "-n");
+    const refused = await synadm("user", "password", `${prefix}pw`, "-p", "new", "-n");
+    assert.equal(refused.code, 2);
+    const result = await synadm("--batch", "user", "password", `${prefix}pw`, "-p", "new", "-n");
     assert.equal(result.code, 0, result.stderr);
     assert.ok(await loginUser(`${prefix}pw`, "new"));
     assert.equal((await clientApi(token, "GET", "/account/whoami")).status, 200);

@@ -40,8 +40,8 @@ const run: RunFor<typeof sendParameters> = async (context, { options, args }) =>
       (recipients.length ? `\n  ${shown.join("\n  ")}${more}` : " (no user matched)") +
       `\n---\n${plain}\n---${formatted === plain ? "" : `\n${formatted}\n---`}`,
   );
-  if (recipients.length === 0) {
-    await context.print({ sent: [], failed: [] });
+  if (recipients.length === 0 || options.dryRun) {
+    await context.print({ dry_run: options.dryRun, recipients, sent: [], failed: [] });
     return;
   }
   await confirmOrStop(context, `Send this notice to ${recipients.length} user(s)?`);

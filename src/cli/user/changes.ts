@@ -32,14 +32,12 @@ export const deactivate: RunFor<typeof deactivateParameters> = async (context, {
 export const password: RunFor<typeof passwordParameters> = async (context, { options, args }) => {
   const userId = await context.userId(args.userId);
   const newPassword = options.password ?? (await askNewPassword(context));
-  const admin = await context.admin();
-  if (options.dryRun) {
-    context.note(
-      `Would set a new password for ${userId}${options.noLogout ? "" : " and log them out everywhere"}.`,
-    );
-    return;
-  }
-  await context.print(await admin.users.resetPassword(userId, newPassword, !options.noLogout));
+  const { users } = await context.admin();
+  const action = `Set a new password for ${userId}${options.noLogout ? "" : " and log them out everywhere"}`;
+  const result = await changeAfterConfirmation(context, options.dryRun, action, () =>
+    users.resetPassword(userId, newPassword, !options.noLogout),
+  );
+  if (result) await context.print(result);
 };
 
 /** Asks for a new password twice, hidden; never in batch mode, where there is nobody to ask. */

@@ -155,7 +155,7 @@ export const deactivateRegexParameters = defineParameters({
 
 export const pruneDevicesParameters = defineParameters({
   options: {
-    listOnly: flag("-l, --list-only", "Only list the devices that would be deleted."),
+    listOnly: flag("-l, --list-only, --dry-run", "Only list the devices that would be deleted."),
     minDays: optionWithDefault(
       "-d, --min-days",
       integerAtLeast(0),

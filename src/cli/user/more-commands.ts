@@ -33,6 +33,7 @@ export const deleteDevicesParameters = defineParameters({
 });
 export const setRateLimitParameters = defineParameters({
   options: {
+    dryRun,
     messagesPerSecond: optionWithDefault(
       "--messages-per-second",
       integerAtLeast(0),
@@ -170,7 +171,7 @@ export const moreUserCommands: ReadonlyArray<AnyCommandSpec | GroupSpec> = [
       defineCommand({
         name: "delete",
         summary: "Remove the override.",
-        ...userOnlyParameters,
+        ...changeWithConfirmParameters,
         load: () => more().then((m) => ({ default: m.deleteRateLimit })),
       }),
     ],

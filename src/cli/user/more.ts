@@ -64,17 +64,24 @@ export const showRateLimit: UserOnly = async (context, { args }) => {
 
 export const setRateLimit: RunFor<typeof setRateLimitParameters> = async (context, { options, args }) => {
   const { userId, users } = await usersApi(context, args.userId);
-  await context.print(
-    await users.setRateLimit(userId, {
-      messages_per_second: options.messagesPerSecond,
-      burst_count: options.burstCount,
-    }),
+  const limit = { messages_per_second: options.messagesPerSecond, burst_count: options.burstCount };
+  const action = `Override the rate limit of ${userId} with ${JSON.stringify(limit)}`;
+  const result = await changeAfterConfirmation(context, options.dryRun, action, () =>
+    users.setRateLimit(userId, limit),
   );
+  if (result) await context.print(result);
 };
 
-export const deleteRateLimit: UserOnly = async (context, { args }) => {
+export const deleteRateLimit: RunFor<typeof changeWithConfirmParameters> = async (
+  context,
+  { options, args },
+) => {
   const { userId, users } = await usersApi(context, args.userId);
-  await context.print(await users.deleteRateLimit(userId));
+  const action = `Remove the rate-limit override of ${userId}`;
+  const result = await changeAfterConfirmation(context, options.dryRun, action, () =>
+    users.deleteRateLimit(userId),
+  );
+  if (result) await context.print(result);
 };
 
 export const showServerAdmin: UserOnly = async (context, { args }) => {
