@@ -52,6 +52,14 @@ export {
 export { type JobDefinition, type JobOutcome, LongRunningJob, type WaitOptions } from "./api/jobs.ts";
 export { type Logger, redactSecrets, silentLogger } from "./api/logger.ts";
 export { NodeHttpTransport, type NodeHttpTransportOptions } from "./api/node-transport.ts";
+export {
+  MEDIA_ORDERS,
+  type MediaOrder,
+  ROOM_ORDERS,
+  type RoomOrder,
+  USER_ORDERS,
+  type UserOrder,
+} from "./api/orders.ts";
 export { PagedList, type PageWalker } from "./api/pagination.ts";
 export { encodePathSegment, path } from "./api/path.ts";
 export { AccountValidityResource } from "./api/resources/account-validity.ts";
@@ -80,21 +88,18 @@ export {
   type RoomDeleteStatus,
   type RoomListPage,
   type RoomListParams,
-  type RoomOrder,
   type RoomSummary,
   RoomsResource,
 } from "./api/resources/rooms.ts";
 export { type ServerNotice, ServerNoticesResource } from "./api/resources/server-notices.ts";
 export {
   type Device,
-  type MediaOrder,
   type RedactOptions,
   type RedactStatus,
   type UserDetails,
   type UserListPage,
   type UserListParams,
   type UserMediaPage,
-  type UserOrder,
   type UserSummary,
   UsersResource,
   type UserUpdate,

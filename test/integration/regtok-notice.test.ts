@@ -1,12 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { homeWithConfig, runCli } from "../support/cli.ts";
-import { adminApi, configYaml, createUser, mxid, runReference, uniquePrefix } from "../support/server.ts";
+import { parseJson as json, jsonSession } from "../support/cli.ts";
+import { adminApi, createUser, mxid, runReference, uniquePrefix } from "../support/server.ts";
 
-const home = homeWithConfig(configYaml({ format: "json" }));
+const { synadm } = jsonSession();
 const prefix = uniquePrefix();
-const synadm = (...args: string[]) => runCli(args, { home });
-const json = <T>(stdout: string): T => JSON.parse(stdout) as T;
 const tokenState = async (token: string) =>
   (await adminApi("GET", `/v1/registration_tokens/${token}`)).json as Record<string, unknown>;
 

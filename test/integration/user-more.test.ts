@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { freshHome, homeWithConfig, runCli } from "../support/cli.ts";
+import { freshHome, parseJson as json, jsonSession, runCli } from "../support/cli.ts";
 import {
   adminApi,
   clientApi,
-  configYaml,
   createUser,
   loginUser,
   mxid,
@@ -12,10 +11,8 @@ import {
   uniquePrefix,
 } from "../support/server.ts";
 
-const home = homeWithConfig(configYaml({ format: "json" }));
+const { synadm } = jsonSession();
 const prefix = uniquePrefix();
-const synadm = (...args: string[]) => runCli(args, { home });
-const json = <T>(stdout: string): T => JSON.parse(stdout) as T;
 const enc = encodeURIComponent;
 
 describe("user: the rest of the User Admin API", () => {

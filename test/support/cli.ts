@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { configYaml } from "./server.ts";
 
 const BIN = new URL("../../dist/cli/synadm.mjs", import.meta.url).pathname;
 
@@ -75,4 +76,15 @@ export function assertOneLineError(stderr: string, pattern: RegExp, secret?: str
   assert.match(lines[0]!, pattern);
   assert.doesNotMatch(stderr, /\n\s+at /);
   if (secret) assert.ok(!stderr.includes(secret), "the secret is not shown");
+}
+
+/** Parses a command's JSON output. */
+export function parseJson<T>(stdout: string): T {
+  return JSON.parse(stdout) as T;
+}
+
+/** A home configured for the test server with JSON output, and a runner bound to it. */
+export function jsonSession(): { home: string; synadm: (...args: string[]) => Promise<CliResult> } {
+  const home = homeWithConfig(configYaml({ format: "json" }));
+  return { home, synadm: (...args: string[]) => runCli(args, { home }) };
 }

@@ -1,6 +1,7 @@
 import { array, looseObject, number, optional, string, union } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
 import { LongRunningJob } from "../jobs.ts";
+import type { RoomOrder } from "../orders.ts";
 import { PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
 import { Resource } from "./resource.ts";
@@ -34,22 +35,6 @@ export interface RoomListPage {
   prev_batch?: number;
   [field: string]: unknown;
 }
-
-/** Sort orders of the room list. */
-export type RoomOrder =
-  | "name"
-  | "canonical_alias"
-  | "joined_members"
-  | "joined_local_members"
-  | "version"
-  | "creator"
-  | "encryption"
-  | "federatable"
-  | "public"
-  | "join_rules"
-  | "guest_access"
-  | "history_visibility"
-  | "state_events";
 
 /** Filters and order of the room list. */
 export interface RoomListParams {

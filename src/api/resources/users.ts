@@ -1,6 +1,7 @@
 import { array, looseObject, number, optional, string, union } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
 import { LongRunningJob } from "../jobs.ts";
+import type { MediaOrder, UserOrder } from "../orders.ts";
 import { PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
 import { Resource } from "./resource.ts";
@@ -62,19 +63,6 @@ export interface UserListParams {
   notUserType?: readonly string[];
 }
 
-/** Sort orders of the user list. */
-export type UserOrder =
-  | "name"
-  | "is_guest"
-  | "admin"
-  | "user_type"
-  | "deactivated"
-  | "shadow_banned"
-  | "displayname"
-  | "avatar_url"
-  | "creation_ts"
-  | "last_seen_ts";
-
 /** Fields of Create or modify account; only those given are changed. */
 export interface UserUpdate {
   password?: string;
@@ -110,17 +98,6 @@ export interface UserMediaPage {
   total: number;
   [field: string]: unknown;
 }
-
-/** Sort orders of a user's media. */
-export type MediaOrder =
-  | "media_id"
-  | "upload_name"
-  | "created_ts"
-  | "last_access_ts"
-  | "media_length"
-  | "media_type"
-  | "quarantined_by"
-  | "safe_from_quarantine";
 
 /** Options of {@link UsersResource.redact}. */
 export interface RedactOptions {

@@ -1,3 +1,4 @@
+import { MEDIA_ORDERS } from "../../api/orders.ts";
 import {
   argument,
   defineCommand,
@@ -11,16 +12,6 @@ import { choice, integerAtLeast, text } from "../parser/values.ts";
 import { beforeOptions } from "../time-options.ts";
 import { datetimeOption } from "../timestamps.ts";
 
-const MEDIA_ORDERS = [
-  "media_id",
-  "upload_name",
-  "created_ts",
-  "last_access_ts",
-  "media_length",
-  "media_type",
-  "quarantined_by",
-  "safe_from_quarantine",
-] as const;
 const dryRun = flag("--dry-run", "Show what would be done and change nothing.");
 const serverName = option(
   "-s, --server-name",

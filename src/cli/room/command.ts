@@ -1,3 +1,4 @@
+import { ROOM_ORDERS } from "../../api/orders.ts";
 import {
   argument,
   defineCommand,
@@ -10,22 +11,6 @@ import {
   toggleWithDefault,
 } from "../parser/spec.ts";
 import { choice, integerAtLeast, text } from "../parser/values.ts";
-
-const ROOM_ORDERS = [
-  "name",
-  "canonical_alias",
-  "joined_members",
-  "joined_local_members",
-  "version",
-  "creator",
-  "encryption",
-  "federatable",
-  "public",
-  "join_rules",
-  "guest_access",
-  "history_visibility",
-  "state_events",
-] as const;
 
 const roomId = argument("ROOM_ID", text, "A room ID (!abc:example.org); quote the ! for the shell.");
 const dryRun = flag("--dry-run", "Show what would be done and change nothing.");

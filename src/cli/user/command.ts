@@ -1,3 +1,4 @@
+import { MEDIA_ORDERS, USER_ORDERS } from "../../api/orders.ts";
 import {
   argument,
   defineCommand,
@@ -19,29 +20,6 @@ const userId = {
   userId: argument("USER_ID", text, "A user ID (@alice:example.org) or a bare localpart (alice)."),
 };
 const dryRun = flag("--dry-run", "Show what would be done and change nothing.");
-const USER_ORDERS = [
-  "name",
-  "is_guest",
-  "admin",
-  "user_type",
-  "deactivated",
-  "shadow_banned",
-  "displayname",
-  "avatar_url",
-  "creation_ts",
-  "last_seen_ts",
-] as const;
-const MEDIA_ORDERS = [
-  "media_id",
-  "upload_name",
-  "created_ts",
-  "last_access_ts",
-  "media_length",
-  "media_type",
-  "quarantined_by",
-  "safe_from_quarantine",
-] as const;
-
 export const listParameters = defineParameters({
   options: {
     from: optionWithDefault(
