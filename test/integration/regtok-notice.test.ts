@@ -16,11 +16,11 @@ describe("regtok", () => {
     assert.equal((await tokenState(token))["uses_allowed"], 5);
     assert.equal((await tokenState(token))["expiry_time"], new Date(2099, 0, 1).getTime());
 
-    assert.equal((await synadm("regtok", "update", token, "-u", "-1", "-t", "-1")).code, 0);
+    assert.equal((await synadm("--batch", "regtok", "update", token, "-u", "-1", "-t", "-1")).code, 0);
     const updated = await tokenState(token);
     assert.equal(updated["uses_allowed"], null);
     assert.equal(updated["expiry_time"], null);
-    assert.equal((await synadm("regtok", "update", token, "-t", "4102444800000")).code, 0);
+    assert.equal((await synadm("--batch", "regtok", "update", token, "-t", "4102444800000")).code, 0);
 
     for (const args of [
       ["regtok", "details", token],

@@ -133,7 +133,7 @@ describe("room: changing", () => {
     await createUser(`${prefix}owner`, "pw");
     const ownerToken = await loginUser(`${prefix}owner`, "pw");
     const privateRoom = await createRoom(ownerToken, {});
-    assert.equal((await synadm("room", "make-admin", privateRoom)).code, 0);
+    assert.equal((await synadm("--batch", "room", "make-admin", privateRoom)).code, 0);
     const levels = (await adminApi("GET", `/v1/rooms/${enc(privateRoom)}/state`)).json as {
       state: Array<{ type: string; content: { users?: Record<string, number> } }>;
     };

@@ -52,6 +52,7 @@ export const updateParameters = defineParameters({
       "Valid until this epoch time in milliseconds; -1 for no expiry.",
     ),
     expireAt: option("-e, --expire-at", text, "Valid until this time.", { metavar: "DATETIME" }),
+    dryRun: flag("--dry-run", "Show what would be done and change nothing."),
   },
   args: { token },
   rules: { exclusive: [["expiryTs", "expireAt"]], requireOne: [["usesAllowed", "expiryTs", "expireAt"]] },

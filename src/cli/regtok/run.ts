@@ -43,7 +43,12 @@ export const update: RunFor<typeof updateParameters> = async (context, { options
     changes.uses_allowed = options.usesAllowed === -1 ? null : options.usesAllowed;
   if (options.expiryTs !== undefined) changes.expiry_time = options.expiryTs === -1 ? null : options.expiryTs;
   if (options.expireAt !== undefined) changes.expiry_time = parseTimeSpec(options.expireAt);
-  await context.print(await (await context.admin()).registrationTokens.update(args.token, changes));
+  const { registrationTokens } = await context.admin();
+  const action = `Change registration token ${args.token}: ${JSON.stringify(changes)}`;
+  const result = await changeAfterConfirmation(context, options.dryRun, action, () =>
+    registrationTokens.update(args.token, changes),
+  );
+  if (result) await context.print(result);
 };
 
 export const remove: RunFor<typeof deleteParameters> = async (context, { options, args }) => {

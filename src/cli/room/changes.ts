@@ -19,7 +19,12 @@ export const join: RunFor<typeof joinParameters> = async (context, { args }) => 
 export const makeAdmin: RunFor<typeof makeAdminParameters> = async (context, { options, args }) => {
   const room = parseRoomIdOrAlias(args.roomId);
   const userId = options.userId === undefined ? undefined : await context.userId(options.userId);
-  await context.print(await (await context.admin()).rooms.makeAdmin(room, userId));
+  const { rooms } = await context.admin();
+  const action = `Give ${userId ?? "you"} the highest power level in ${room}`;
+  const result = await changeAfterConfirmation(context, options.dryRun, action, () =>
+    rooms.makeAdmin(room, userId),
+  );
+  if (result) await context.print(result);
 };
 
 export const block: RunFor<typeof blockParameters> = async (context, { options, args }) => {

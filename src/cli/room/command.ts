@@ -124,7 +124,10 @@ export const purgeEmptyParameters = defineParameters({
   },
 });
 export const makeAdminParameters = defineParameters({
-  options: { userId: option("-u, --user-id", text, "Give power to this local user instead of the caller.") },
+  options: {
+    userId: option("-u, --user-id", text, "Give power to this local user instead of the caller."),
+    dryRun,
+  },
   args: { roomId },
 });
 export const blockParameters = defineParameters({
