@@ -64,6 +64,14 @@ export { PagedList, type PageWalker } from "./api/pagination.ts";
 export { encodePathSegment, path } from "./api/path.ts";
 export { AccountValidityResource } from "./api/resources/account-validity.ts";
 export { type AdminClientConfig, AdminClientConfigResource } from "./api/resources/admin-client-config.ts";
+export { BACKGROUND_JOBS, BackgroundUpdatesResource } from "./api/resources/background-updates.ts";
+export { type EventReportListParams, EventReportsResource } from "./api/resources/event-reports.ts";
+export { EventsResource } from "./api/resources/events.ts";
+export {
+  EXPERIMENTAL_FEATURES,
+  ExperimentalFeaturesResource,
+} from "./api/resources/experimental-features.ts";
+export { DESTINATION_ORDERS, FederationResource } from "./api/resources/federation.ts";
 export {
   LOGIN_DEVICE_NAME,
   type LoginResponse,
@@ -91,7 +99,9 @@ export {
   type RoomSummary,
   RoomsResource,
 } from "./api/resources/rooms.ts";
+export { ScheduledTasksResource } from "./api/resources/scheduled-tasks.ts";
 export { type ServerNotice, ServerNoticesResource } from "./api/resources/server-notices.ts";
+export { MEDIA_USAGE_ORDERS, type MediaUsageParams, StatisticsResource } from "./api/resources/statistics.ts";
 export {
   type Device,
   type RedactOptions,

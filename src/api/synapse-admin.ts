@@ -3,13 +3,20 @@ import { type ApiRequest, HttpClient, type HttpClientOptions } from "./http-clie
 import { expandUserId, parseUserInput, type UserId } from "./ids.ts";
 import { AccountValidityResource } from "./resources/account-validity.ts";
 import { AdminClientConfigResource } from "./resources/admin-client-config.ts";
+import { BackgroundUpdatesResource } from "./resources/background-updates.ts";
+import { EventReportsResource } from "./resources/event-reports.ts";
+import { EventsResource } from "./resources/events.ts";
+import { ExperimentalFeaturesResource } from "./resources/experimental-features.ts";
+import { FederationResource } from "./resources/federation.ts";
 import { MatrixResource } from "./resources/matrix.ts";
 import { MediaResource } from "./resources/media.ts";
 import { PurgeHistoryResource } from "./resources/purge-history.ts";
 import { RegisterResource } from "./resources/register.ts";
 import { RegistrationTokensResource } from "./resources/registration-tokens.ts";
 import { RoomsResource } from "./resources/rooms.ts";
+import { ScheduledTasksResource } from "./resources/scheduled-tasks.ts";
 import { ServerNoticesResource } from "./resources/server-notices.ts";
+import { StatisticsResource } from "./resources/statistics.ts";
 import { UsersResource } from "./resources/users.ts";
 import { VersionResource } from "./resources/version.ts";
 
@@ -37,6 +44,13 @@ export class SynapseAdmin {
   #matrix: MatrixResource | undefined;
   #users: UsersResource | undefined;
   #rooms: RoomsResource | undefined;
+  #eventReports: EventReportsResource | undefined;
+  #federation: FederationResource | undefined;
+  #statistics: StatisticsResource | undefined;
+  #backgroundUpdates: BackgroundUpdatesResource | undefined;
+  #scheduledTasks: ScheduledTasksResource | undefined;
+  #events: EventsResource | undefined;
+  #experimentalFeatures: ExperimentalFeaturesResource | undefined;
   #adminClientConfig: AdminClientConfigResource | undefined;
   #media: MediaResource | undefined;
   #purgeHistory: PurgeHistoryResource | undefined;
@@ -97,6 +111,48 @@ export class SynapseAdmin {
   get adminClientConfig(): AdminClientConfigResource {
     this.#adminClientConfig ??= new AdminClientConfigResource(this.http);
     return this.#adminClientConfig;
+  }
+
+  /** The Event Reports API. */
+  get eventReports(): EventReportsResource {
+    this.#eventReports ??= new EventReportsResource(this.http);
+    return this.#eventReports;
+  }
+
+  /** The Federation API (destinations). */
+  get federation(): FederationResource {
+    this.#federation ??= new FederationResource(this.http);
+    return this.#federation;
+  }
+
+  /** The Statistics API. */
+  get statistics(): StatisticsResource {
+    this.#statistics ??= new StatisticsResource(this.http);
+    return this.#statistics;
+  }
+
+  /** The Background Updates API. */
+  get backgroundUpdates(): BackgroundUpdatesResource {
+    this.#backgroundUpdates ??= new BackgroundUpdatesResource(this.http);
+    return this.#backgroundUpdates;
+  }
+
+  /** The Scheduled Tasks API. */
+  get scheduledTasks(): ScheduledTasksResource {
+    this.#scheduledTasks ??= new ScheduledTasksResource(this.http);
+    return this.#scheduledTasks;
+  }
+
+  /** The Fetch Event API. */
+  get events(): EventsResource {
+    this.#events ??= new EventsResource(this.http);
+    return this.#events;
+  }
+
+  /** The Experimental Features API. */
+  get experimentalFeatures(): ExperimentalFeaturesResource {
+    this.#experimentalFeatures ??= new ExperimentalFeaturesResource(this.http);
+    return this.#experimentalFeatures;
   }
 
   /** Shared-secret registration: creates users without an access token. */

@@ -1,5 +1,10 @@
 import { adminClientConfigGroup } from "./admin-client-config/command.ts";
+import { backgroundUpdatesGroup } from "./background-updates/command.ts";
 import { configCommand } from "./config/command.ts";
+import { eventGroup } from "./event/command.ts";
+import { eventReportGroup } from "./event-report/command.ts";
+import { experimentalFeaturesGroup } from "./experimental-features/command.ts";
+import { federationGroup } from "./federation/command.ts";
 import { groupGroup } from "./group/command.ts";
 import { historyGroup } from "./history/command.ts";
 import { matrixGroup } from "./matrix/command.ts";
@@ -9,6 +14,8 @@ import { defineGroup } from "./parser/spec.ts";
 import { rawCommand } from "./raw/command.ts";
 import { regtokGroup } from "./regtok/command.ts";
 import { roomGroup } from "./room/command.ts";
+import { scheduledTasksGroup } from "./scheduled-tasks/command.ts";
+import { statsGroup } from "./stats/command.ts";
 import { userGroup } from "./user/command.ts";
 import { versionCommand } from "./version/command.ts";
 
@@ -21,6 +28,13 @@ export const rootGroup = defineGroup({
     "(~/.config/synadm.yaml); run 'synadm config' to set it up.",
   commands: [
     adminClientConfigGroup,
+    backgroundUpdatesGroup,
+    eventGroup,
+    eventReportGroup,
+    experimentalFeaturesGroup,
+    federationGroup,
+    scheduledTasksGroup,
+    statsGroup,
     configCommand,
     groupGroup,
     historyGroup,

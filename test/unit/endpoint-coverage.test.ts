@@ -100,6 +100,24 @@ const ENDPOINTS: ReadonlyArray<readonly [string, string, string]> = [
     "adminClientConfig",
     "set",
   ],
+  // event_reports.md, usage-federation.md, statistics.md, usage-background_updates.md,
+  // scheduled_tasks.md, fetch_event.md, experimental_features.md
+  ["GET /v1/event_reports", "eventReports", "list"],
+  ["GET /v1/event_reports/<report_id>", "eventReports", "get"],
+  ["DELETE /v1/event_reports/<report_id>", "eventReports", "delete"],
+  ["GET /v1/federation/destinations", "federation", "destinations"],
+  ["GET /v1/federation/destinations/<destination>", "federation", "destination"],
+  ["GET /v1/federation/destinations/<destination>/rooms", "federation", "destinationRooms"],
+  ["POST /v1/federation/destinations/<destination>/reset_connection", "federation", "resetConnection"],
+  ["GET /v1/statistics/users/media", "statistics", "usersMedia"],
+  ["GET /v1/statistics/database/rooms", "statistics", "databaseRooms"],
+  ["GET /v1/background_updates/status", "backgroundUpdates", "status"],
+  ["POST /v1/background_updates/enabled", "backgroundUpdates", "setEnabled"],
+  ["POST /v1/background_updates/start_job", "backgroundUpdates", "startJob"],
+  ["GET /v1/scheduled_tasks", "scheduledTasks", "list"],
+  ["GET /v1/fetch_event/<event_id>", "events", "get"],
+  ["GET /v1/experimental_features/<user_id>", "experimentalFeatures", "get"],
+  ["PUT /v1/experimental_features/<user_id>", "experimentalFeatures", "set"],
 ];
 
 describe("every documented admin endpoint has a library method", () => {

@@ -1,0 +1,63 @@
+import type { RequestOptions } from "../http-client.ts";
+import { path } from "../path.ts";
+import { Resource } from "./resource.ts";
+
+/** Filters of the event report list. */
+export interface EventReportListParams {
+  from?: number;
+  limit?: number;
+  /** `b` (default): newest first; `f`: oldest first. */
+  dir?: "f" | "b";
+  /** Reports made by this user. */
+  userId?: string;
+  roomId?: string;
+  /** Reports of events sent by this user. */
+  eventSenderUserId?: string;
+}
+
+/**
+ * The Event Reports API (`event_reports.md`).
+ * @see https://element-hq.github.io/synapse/latest/admin_api/event_reports.html
+ */
+export class EventReportsResource extends Resource {
+  /**
+   * A page of event reports.
+   *
+   * `GET /_synapse/admin/v1/event_reports`
+   * @see https://element-hq.github.io/synapse/latest/admin_api/event_reports.html
+   */
+  list(
+    params: EventReportListParams = {},
+    options: RequestOptions = {},
+  ): Promise<{ event_reports: Array<Record<string, unknown>>; total: number; next_token?: number }> {
+    const query = {
+      from: params.from,
+      limit: params.limit,
+      dir: params.dir,
+      user_id: params.userId,
+      room_id: params.roomId,
+      event_sender_user_id: params.eventSenderUserId,
+    };
+    return this.http.request({ ...options, method: "GET", path: "/v1/event_reports", query });
+  }
+
+  /**
+   * One event report, with the reported event.
+   *
+   * `GET /_synapse/admin/v1/event_reports/<report_id>`
+   * @see https://element-hq.github.io/synapse/latest/admin_api/event_reports.html#show-details-of-a-specific-event-report
+   */
+  get(reportId: string | number, options: RequestOptions = {}): Promise<Record<string, unknown>> {
+    return this.http.request({ ...options, method: "GET", path: path`/v1/event_reports/${reportId}` });
+  }
+
+  /**
+   * Deletes an event report.
+   *
+   * `DELETE /_synapse/admin/v1/event_reports/<report_id>`
+   * @see https://element-hq.github.io/synapse/latest/admin_api/event_reports.html#delete-a-specific-event-report
+   */
+  delete(reportId: string | number, options: RequestOptions = {}): Promise<Record<string, unknown>> {
+    return this.http.request({ ...options, method: "DELETE", path: path`/v1/event_reports/${reportId}` });
+  }
+}

@@ -1,0 +1,41 @@
+import type { RequestOptions } from "../http-client.ts";
+import { path } from "../path.ts";
+import { Resource } from "./resource.ts";
+
+/** The per-user experimental features Synapse lets admins toggle. */
+export const EXPERIMENTAL_FEATURES = ["msc3881", "msc3575", "msc4222"] as const;
+
+/**
+ * The Experimental Features API (`experimental_features.md`).
+ * @see https://element-hq.github.io/synapse/latest/admin_api/experimental_features.html
+ */
+export class ExperimentalFeaturesResource extends Resource {
+  /**
+   * Which experimental features a user has on.
+   *
+   * `GET /_synapse/admin/v1/experimental_features/<user_id>`
+   * @see https://element-hq.github.io/synapse/latest/admin_api/experimental_features.html
+   */
+  get(userId: string, options: RequestOptions = {}): Promise<{ features: Record<string, boolean> }> {
+    return this.http.request({ ...options, method: "GET", path: path`/v1/experimental_features/${userId}` });
+  }
+
+  /**
+   * Turns experimental features on or off for a user.
+   *
+   * `PUT /_synapse/admin/v1/experimental_features/<user_id>`
+   * @see https://element-hq.github.io/synapse/latest/admin_api/experimental_features.html
+   */
+  set(
+    userId: string,
+    features: Record<string, boolean>,
+    options: RequestOptions = {},
+  ): Promise<Record<string, unknown>> {
+    return this.http.request({
+      ...options,
+      method: "PUT",
+      path: path`/v1/experimental_features/${userId}`,
+      body: { features },
+    });
+  }
+}

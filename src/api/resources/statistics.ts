@@ -1,0 +1,62 @@
+import type { RequestOptions } from "../http-client.ts";
+import { Resource } from "./resource.ts";
+
+/** Sort orders of the media usage statistics. */
+export const MEDIA_USAGE_ORDERS = ["user_id", "displayname", "media_length", "media_count"] as const;
+
+/** Parameters of the users' media usage statistics. */
+export interface MediaUsageParams {
+  from?: number;
+  limit?: number;
+  orderBy?: (typeof MEDIA_USAGE_ORDERS)[number];
+  /** Only media uploaded at or after this epoch-ms time. */
+  fromTs?: number;
+  /** Only media uploaded at or before this epoch-ms time. */
+  untilTs?: number;
+  searchTerm?: string;
+  dir?: "f" | "b";
+}
+
+/**
+ * The Statistics API (`statistics.md`).
+ * @see https://element-hq.github.io/synapse/latest/admin_api/statistics.html
+ */
+export class StatisticsResource extends Resource {
+  /**
+   * How much media each local user uploaded.
+   *
+   * `GET /_synapse/admin/v1/statistics/users/media`
+   * @see https://element-hq.github.io/synapse/latest/admin_api/statistics.html#users-media-usage-statistics
+   */
+  usersMedia(
+    params: MediaUsageParams = {},
+    options: RequestOptions = {},
+  ): Promise<{
+    users: Array<{ user_id: string; displayname: string | null; media_count: number; media_length: number }>;
+    total: number;
+    next_token?: number;
+  }> {
+    const query = {
+      from: params.from,
+      limit: params.limit,
+      order_by: params.orderBy,
+      from_ts: params.fromTs,
+      until_ts: params.untilTs,
+      search_term: params.searchTerm,
+      dir: params.dir,
+    };
+    return this.http.request({ ...options, method: "GET", path: "/v1/statistics/users/media", query });
+  }
+
+  /**
+   * The rooms taking the most database space (PostgreSQL only).
+   *
+   * `GET /_synapse/admin/v1/statistics/database/rooms`
+   * @see https://element-hq.github.io/synapse/latest/admin_api/statistics.html#database-size-statistics
+   */
+  databaseRooms(
+    options: RequestOptions = {},
+  ): Promise<{ rooms: Array<{ room_id: string; estimated_size: number }> }> {
+    return this.http.request({ ...options, method: "GET", path: "/v1/statistics/database/rooms" });
+  }
+}

@@ -1,0 +1,29 @@
+import { defineCommand, defineGroup, defineParameters, option } from "../parser/spec.ts";
+import { choice, text } from "../parser/values.ts";
+
+export const listParameters = defineParameters({
+  options: {
+    action: option("-a, --action", text, "Only tasks of this action, e.g. shutdown_and_purge_room."),
+    resource: option("-r, --resource", text, "Only tasks on this resource, e.g. a room ID."),
+    status: option(
+      "-s, --status",
+      choice(["scheduled", "active", "complete", "failed"]),
+      "Only tasks in this state.",
+    ),
+    before: option("--before", text, "Only tasks timestamped before this time."),
+  },
+  args: {},
+});
+
+export const scheduledTasksGroup = defineGroup({
+  name: "scheduled-tasks",
+  summary: "List the server's scheduled tasks (room deletes, redactions...).",
+  commands: [
+    defineCommand({
+      name: "list",
+      summary: "List scheduled tasks.",
+      ...listParameters,
+      load: () => import("./run.ts"),
+    }),
+  ],
+});

@@ -1,0 +1,150 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { assertOneLineError, parseJson as json, jsonSession } from "../support/cli.ts";
+import {
+  adminApi,
+  clientApi,
+  createUser,
+  loginUser,
+  mxid,
+  testServer,
+  uniquePrefix,
+} from "../support/server.ts";
+
+const { synadm } = jsonSession();
+const prefix = uniquePrefix();
+const enc = encodeURIComponent;
+
+async function roomWithMessage(token: string, body: string): Promise<{ roomId: string; eventId: string }> {
+  const roomId = ((await clientApi(token, "POST", "/createRoom", {})).json as { room_id: string }).room_id;
+  const sent = await clientApi(token, "PUT", `/rooms/${enc(roomId)}/send/m.room.message/${Date.now()}`, {
+    msgtype: "m.text",
+    body,
+  });
+  return { roomId, eventId: (sent.json as { event_id: string }).event_id };
+}
+
+describe("the rest of the Admin API", () => {
+  it("event-report list, show and delete the reports users made", async () => {
+    await createUser(`${prefix}rep`, "pw");
+    const token = await loginUser(`${prefix}rep`, "pw");
+    const { roomId, eventId } = await roomWithMessage(token, "report me");
+    const reported = await clientApi(token, "POST", `/rooms/${enc(roomId)}/report/${enc(eventId)}`, {
+      reason: "spam",
+    });
+    assert.equal(reported.status, 200, JSON.stringify(reported.json));
+
+    const listed = json<{ event_reports: Array<{ id: number; event_id: string; reason: string }> }>(
+      (await synadm("event-report", "list", "-r", roomId)).stdout,
+    );
+    assert.equal(listed.event_reports.length, 1);
+    const report = listed.event_reports[0]!;
+    assert.deepEqual([report.event_id, report.reason], [eventId, "spam"]);
+    const byReporter = json<{ total: number }>(
+      (await synadm("event-report", "list", "-u", `${prefix}rep`)).stdout,
+    );
+    assert.equal(byReporter.total, 1);
+    const shown = json<{ event_id: string; event_json: { content: { body: string } } }>(
+      (await synadm("event-report", "show", String(report.id))).stdout,
+    );
+    assert.deepEqual([shown.event_id, shown.event_json.content.body], [eventId, "report me"]);
+    assert.equal((await synadm("event-report", "delete", String(report.id))).code, 2);
+    assert.equal((await synadm("--batch", "event-report", "delete", String(report.id))).code, 0);
+    assert.equal((await adminApi("GET", `/v1/event_reports/${report.id}`)).status, 404);
+  });
+
+  it("federation shows no destinations on an isolated server and reports unknown ones in one line", async () => {
+    assert.deepEqual(json((await synadm("federation", "list")).stdout), { destinations: [], total: 0 });
+    const unknown = await synadm("federation", "show", "nowhere.example");
+    assert.equal(unknown.code, 1);
+    assertOneLineError(unknown.stderr, /HTTP 404 M_NOT_FOUND/);
+    assert.equal((await synadm("federation", "rooms", "nowhere.example")).code, 1);
+    const reset = await synadm("--batch", "federation", "reset", "nowhere.example");
+    assert.equal(reset.code, 1);
+    assertOneLineError(reset.stderr, /HTTP 404/);
+    assert.equal((await synadm("federation", "show", "not a server")).code, 2);
+  });
+
+  it("stats media-usage counts a user's uploads, largest first in a table", async () => {
+    await createUser(`${prefix}big`, "pw");
+    const token = await loginUser(`${prefix}big`, "pw");
+    for (const size of [10, 2000]) {
+      await fetch(`${testServer().baseUrl}/_matrix/media/v3/upload?filename=f`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/octet-stream" },
+        body: "x".repeat(size),
+      });
+    }
+    const usage = json<{ users: Array<{ user_id: string; media_count: number; media_length: number }> }>(
+      (await synadm("stats", "media-usage", "-n", `${prefix}big`)).stdout,
+    );
+    assert.deepEqual(
+      usage.users.map((u) => [u.user_id, u.media_count, u.media_length]),
+      [[mxid(`${prefix}big`), 2, 2010]],
+    );
+    const table = (await synadm("-o", "human", "stats", "media-usage", "--since", "1d")).stdout;
+    assert.match(table, /^user_id\s+displayname\s+media_count\s+media_length|^displayname|media_length/m);
+  });
+
+  it("background-updates disable and enable change the server's state; start runs a job", async () => {
+    assert.equal((await synadm("background-updates", "disable")).code, 0);
+    assert.equal(
+      ((await adminApi("GET", "/v1/background_updates/status")).json as { enabled: boolean }).enabled,
+      false,
+    );
+    assert.equal((await synadm("background-updates", "enable")).code, 0);
+    assert.equal(
+      json<{ enabled: boolean }>((await synadm("background-updates", "status")).stdout).enabled,
+      true,
+    );
+    // A fresh server queues its own stats and directory jobs at start, and Synapse refuses a
+    // second copy: either answer means the job is queued on the server now.
+    const started = await synadm("background-updates", "start", "populate_stats_process_rooms");
+    if (started.code !== 0)
+      assertOneLineError(started.stderr, /Job populate_stats_process_rooms is already in queue/);
+    assert.equal((await synadm("background-updates", "start", "nothing")).code, 2);
+  });
+
+  it("scheduled-tasks lists the task of a room delete", async () => {
+    const { roomId } = await roomWithMessage(testServer().token, "doomed");
+    const deletion = await adminApi("DELETE", `/v2/rooms/${enc(roomId)}`, {});
+    assert.equal(deletion.status, 200);
+    const tasks = json<{ scheduled_tasks: Array<{ resource_id: string; action: string }> }>(
+      (await synadm("scheduled-tasks", "list", "-r", roomId)).stdout,
+    );
+    assert.deepEqual(
+      tasks.scheduled_tasks.map((t) => [t.resource_id, t.action]),
+      [[roomId, "shutdown_and_purge_room"]],
+    );
+  });
+
+  it("event show fetches any event; a malformed ID is refused first", async () => {
+    const { eventId } = await roomWithMessage(testServer().token, "find me");
+    const shown = json<{ event: { event_id: string; content: { body: string } } }>(
+      (await synadm("event", "show", eventId)).stdout,
+    );
+    assert.deepEqual([shown.event.event_id, shown.event.content.body], [eventId, "find me"]);
+    assert.equal((await synadm("event", "show", "not-an-event")).code, 2);
+  });
+
+  it("experimental-features set and list change a user's features", async () => {
+    const userId = await createUser(`${prefix}exp`, "pw");
+    const result = await synadm(
+      "experimental-features",
+      "set",
+      `${prefix}exp`,
+      "msc3881=true",
+      "msc4222=false",
+    );
+    assert.equal(result.code, 0, result.stderr);
+    const state = (await adminApi("GET", `/v1/experimental_features/${enc(userId)}`)).json as {
+      features: Record<string, boolean>;
+    };
+    assert.equal(state.features["msc3881"], true);
+    assert.equal(state.features["msc4222"], false);
+    assert.deepEqual(json((await synadm("experimental-features", "list", userId)).stdout), state);
+    const bad = await synadm("experimental-features", "set", userId, "msc9999=true");
+    assert.equal(bad.code, 2);
+    assertOneLineError(bad.stderr, /invalid feature "msc9999=true"/);
+  });
+});
