@@ -114,6 +114,67 @@ describe("notice", () => {
   });
 });
 
+describe("notice from files and as state", () => {
+  it("send -f reads the plain and HTML message from files", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(join(tmpdir(), "synadm-notice-"));
+    writeFileSync(join(dir, "plain.txt"), "Plain from a file");
+    writeFileSync(join(dir, "html.txt"), "<b>HTML from a file</b>");
+    await createUser(`${prefix}file`, "pw");
+    const result = await synadm(
+      "--batch",
+      "notice",
+      "send",
+      "-f",
+      `${prefix}file`,
+      join(dir, "plain.txt"),
+      join(dir, "html.txt"),
+    );
+    assert.equal(result.code, 0, result.stderr);
+    const { sent } = json<{ sent: Array<{ event_id: string }> }>(result.stdout);
+    const event = (await adminApi("GET", `/v1/fetch_event/${encodeURIComponent(sent[0]!.event_id)}`))
+      .json as {
+      event: { content: { body: string; formatted_body: string } };
+    };
+    assert.deepEqual(
+      [event.event.content.body, event.event.content.formatted_body],
+      ["Plain from a file", "<b>HTML from a file</b>"],
+    );
+  });
+
+  it("event --state-key sends a state event into the notice room", async () => {
+    const userId = await createUser(`${prefix}state`, "pw");
+    await synadm("--batch", "notice", "send", `${prefix}state`, "first");
+    const result = await synadm(
+      "notice",
+      "event",
+      `${prefix}state`,
+      "org.example.notice",
+      '{"level":"high"}',
+      "--state-key",
+      "k",
+    );
+    assert.equal(result.code, 0, result.stderr);
+    const event = (
+      await adminApi(
+        "GET",
+        `/v1/fetch_event/${encodeURIComponent(json<{ event_id: string }>(result.stdout).event_id)}`,
+      )
+    ).json as { event: { type: string; state_key: string; content: unknown; room_id: string } };
+    assert.deepEqual(
+      [event.event.type, event.event.state_key, event.event.content],
+      ["org.example.notice", "k", { level: "high" }],
+    );
+    const memberships = (await adminApi("GET", `/v1/users/${encodeURIComponent(userId)}/memberships`))
+      .json as {
+      memberships: Record<string, string>;
+    };
+    assert.ok(memberships.memberships[event.event.room_id]);
+  });
+});
+
 describe("group", () => {
   it("delete says that Synapse removed groups and exits non-zero", async () => {
     const result = await synadm("group", "delete", "+group:example.org");
