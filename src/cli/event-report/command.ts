@@ -1,3 +1,4 @@
+import { dryRun } from "../common-options.ts";
 import {
   argument,
   defineCommand,
@@ -25,7 +26,7 @@ export const reportParameters = defineParameters({
   args: { reportId: argument("REPORT_ID", integerAtLeast(0)) },
 });
 export const deleteParameters = defineParameters({
-  options: { dryRun: flag("--dry-run", "Show what would be done and change nothing.") },
+  options: { dryRun },
   args: { reportId: argument("REPORT_ID", integerAtLeast(0)) },
 });
 

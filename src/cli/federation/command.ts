@@ -1,4 +1,5 @@
 import { DESTINATION_ORDERS } from "../../api/resources/federation.ts";
+import { dryRun } from "../common-options.ts";
 import {
   argument,
   defineCommand,
@@ -23,7 +24,7 @@ const destination = argument("DESTINATION", text, "A remote server name.");
 export const destinationParameters = defineParameters({ options: {}, args: { destination } });
 export const roomsParameters = defineParameters({ options: paging, args: { destination } });
 export const resetParameters = defineParameters({
-  options: { dryRun: flag("--dry-run", "Show what would be done and change nothing.") },
+  options: { dryRun },
   args: { destination },
 });
 

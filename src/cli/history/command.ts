@@ -1,3 +1,4 @@
+import { dryRun } from "../common-options.ts";
 import { argument, defineCommand, defineGroup, defineParameters, flag, option } from "../parser/spec.ts";
 import { text } from "../parser/values.ts";
 import { beforeOptions } from "../time-options.ts";
@@ -12,7 +13,7 @@ export const purgeParameters = defineParameters({
     ...beforeOptions("Purge events sent", { days: "-d, --before-days", date: "--before", ts: "--before-ts" }),
     deleteLocal: flag("--delete-local", "Also delete events sent by local users (kept by default)."),
     noWait: flag("--no-wait", "Print the purge ID and return at once instead of following the purge."),
-    dryRun: flag("--dry-run", "Show what would be done and change nothing."),
+    dryRun,
   },
   args: { roomId: argument("ROOM_ID", text) },
   rules: {

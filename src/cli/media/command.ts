@@ -1,4 +1,5 @@
 import { MEDIA_ORDERS } from "../../api/orders.ts";
+import { dryRun } from "../common-options.ts";
 import {
   argument,
   defineCommand,
@@ -12,7 +13,6 @@ import { choice, integerAtLeast, text } from "../parser/values.ts";
 import { beforeOptions } from "../time-options.ts";
 import { datetimeOption } from "../timestamps.ts";
 
-const dryRun = flag("--dry-run", "Show what would be done and change nothing.");
 const serverName = option(
   "-s, --server-name",
   text,

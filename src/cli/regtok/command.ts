@@ -1,9 +1,9 @@
+import { dryRun } from "../common-options.ts";
 import {
   argument,
   defineCommand,
   defineGroup,
   defineParameters,
-  flag,
   option,
   optionWithDefault,
   toggle,
@@ -52,13 +52,13 @@ export const updateParameters = defineParameters({
       "Valid until this epoch time in milliseconds; -1 for no expiry.",
     ),
     expireAt: option("-e, --expire-at", text, "Valid until this time.", { metavar: "DATETIME" }),
-    dryRun: flag("--dry-run", "Show what would be done and change nothing."),
+    dryRun,
   },
   args: { token },
   rules: { exclusive: [["expiryTs", "expireAt"]], requireOne: [["usesAllowed", "expiryTs", "expireAt"]] },
 });
 export const deleteParameters = defineParameters({
-  options: { dryRun: flag("--dry-run", "Show what would be done and change nothing.") },
+  options: { dryRun },
   args: { token },
 });
 

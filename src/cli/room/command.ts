@@ -1,4 +1,5 @@
 import { ROOM_ORDERS } from "../../api/orders.ts";
+import { dryRun } from "../common-options.ts";
 import {
   argument,
   defineCommand,
@@ -13,7 +14,6 @@ import {
 import { choice, integerAtLeast, text } from "../parser/values.ts";
 
 const roomId = argument("ROOM_ID", text, "A room ID (!abc:example.org); quote the ! for the shell.");
-const dryRun = flag("--dry-run", "Show what would be done and change nothing.");
 const paging = (limit: number) => ({
   from: optionWithDefault(
     "-f, --from",

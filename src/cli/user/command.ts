@@ -1,4 +1,5 @@
 import { MEDIA_ORDERS, USER_ORDERS } from "../../api/orders.ts";
+import { dryRun } from "../common-options.ts";
 import {
   argument,
   defineCommand,
@@ -19,7 +20,6 @@ import { moreUserCommands } from "./more-commands.ts";
 const userId = {
   userId: argument("USER_ID", text, "A user ID (@alice:example.org) or a bare localpart (alice)."),
 };
-const dryRun = flag("--dry-run", "Show what would be done and change nothing.");
 export const listParameters = defineParameters({
   options: {
     from: optionWithDefault(

@@ -1,3 +1,4 @@
+import { dryRun } from "../common-options.ts";
 // Commands for the User Admin API endpoints synadm 0.49.2 has no command for.
 import {
   type AnyCommandSpec,
@@ -15,7 +16,6 @@ import {
 import { filePath, integerAtLeast, text } from "../parser/values.ts";
 
 const userId = argument("USER_ID", text, "A user ID (@alice:example.org) or a bare localpart (alice).");
-const dryRun = flag("--dry-run", "Show what would be done and change nothing.");
 const more = () => import("./more.ts");
 
 export const userOnlyParameters = defineParameters({ options: {}, args: { userId } });
