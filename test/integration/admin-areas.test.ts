@@ -86,6 +86,15 @@ describe("the rest of the Admin API", () => {
     assert.match(table, /^user_id\s+displayname\s+media_count\s+media_length|^displayname|media_length/m);
   });
 
+  it("stats room-sizes reports in one line that the SQLite test server cannot answer", async () => {
+    const result = await synadm("stats", "room-sizes");
+    assert.equal(result.code, 1);
+    assertOneLineError(
+      result.stderr,
+      /GET \/_synapse\/admin\/v1\/statistics\/database\/rooms failed: HTTP 400 .*requires using PostgreSQL/,
+    );
+  });
+
   it("background-updates disable and enable change the server's state; start runs a job", async () => {
     assert.equal((await synadm("background-updates", "disable")).code, 0);
     assert.equal(
