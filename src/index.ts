@@ -64,14 +64,35 @@ export { PagedList, type PageWalker } from "./api/pagination.ts";
 export { encodePathSegment, path } from "./api/path.ts";
 export { AccountValidityResource } from "./api/resources/account-validity.ts";
 export { type AdminClientConfig, AdminClientConfigResource } from "./api/resources/admin-client-config.ts";
-export { BACKGROUND_JOBS, BackgroundUpdatesResource } from "./api/resources/background-updates.ts";
-export { type EventReportListParams, EventReportsResource } from "./api/resources/event-reports.ts";
-export { EventsResource } from "./api/resources/events.ts";
+export {
+  BACKGROUND_JOBS,
+  type BackgroundUpdateProgress,
+  type BackgroundUpdatesEnabled,
+  BackgroundUpdatesResource,
+  type BackgroundUpdatesStatus,
+  type EventResignOptions,
+} from "./api/resources/background-updates.ts";
+export {
+  type EventReport,
+  type EventReportDetails,
+  type EventReportListPage,
+  type EventReportListParams,
+  EventReportsResource,
+} from "./api/resources/event-reports.ts";
+export { EventsResource, type FetchedEvent } from "./api/resources/events.ts";
 export {
   EXPERIMENTAL_FEATURES,
+  type ExperimentalFeatureStates,
   ExperimentalFeaturesResource,
 } from "./api/resources/experimental-features.ts";
-export { DESTINATION_ORDERS, FederationResource } from "./api/resources/federation.ts";
+export {
+  DESTINATION_ORDERS,
+  type Destination,
+  type DestinationListPage,
+  type DestinationRoom,
+  type DestinationRoomsPage,
+  FederationResource,
+} from "./api/resources/federation.ts";
 export {
   LOGIN_DEVICE_NAME,
   type LoginResponse,
@@ -99,9 +120,22 @@ export {
   type RoomSummary,
   RoomsResource,
 } from "./api/resources/rooms.ts";
-export { ScheduledTasksResource } from "./api/resources/scheduled-tasks.ts";
+export {
+  SCHEDULED_TASK_STATUSES,
+  type ScheduledTask,
+  type ScheduledTaskFilters,
+  type ScheduledTaskList,
+  ScheduledTasksResource,
+} from "./api/resources/scheduled-tasks.ts";
 export { type ServerNotice, ServerNoticesResource } from "./api/resources/server-notices.ts";
-export { MEDIA_USAGE_ORDERS, type MediaUsageParams, StatisticsResource } from "./api/resources/statistics.ts";
+export {
+  MEDIA_USAGE_ORDERS,
+  type MediaUsagePage,
+  type MediaUsageParams,
+  type RoomSizes,
+  StatisticsResource,
+  type UserMediaUsage,
+} from "./api/resources/statistics.ts";
 export {
   type Device,
   type RedactOptions,

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { SynapseAdmin } from "../../src/api/synapse-admin.ts";
 import { assertOneLineError, parseJson as json, jsonSession } from "../support/cli.ts";
 import {
   adminApi,
@@ -155,5 +156,156 @@ describe("the rest of the Admin API", () => {
     const bad = await synadm("experimental-features", "set", userId, "msc9999=true");
     assert.equal(bad.code, 2);
     assertOneLineError(bad.stderr, /invalid feature "msc9999=true"/);
+  });
+});
+
+describe("the rest of the Admin API: order, dry runs, filters and the library", () => {
+  it("event-report list --reverse gives the oldest first; delete --dry-run keeps the report", async () => {
+    await createUser(`${prefix}rep2`, "pw");
+    const token = await loginUser(`${prefix}rep2`, "pw");
+    const { roomId, eventId: first } = await roomWithMessage(token, "first");
+    const second = (
+      (
+        await clientApi(token, "PUT", `/rooms/${enc(roomId)}/send/m.room.message/${Date.now()}b`, {
+          msgtype: "m.text",
+          body: "second",
+        })
+      ).json as { event_id: string }
+    ).event_id;
+    for (const eventId of [first, second]) {
+      const reported = await clientApi(token, "POST", `/rooms/${enc(roomId)}/report/${enc(eventId)}`, {
+        reason: "spam",
+      });
+      assert.equal(reported.status, 200, JSON.stringify(reported.json));
+    }
+    const order = async (...extra: string[]): Promise<string[]> =>
+      json<{ event_reports: Array<{ event_id: string }> }>(
+        (await synadm("event-report", "list", "-r", roomId, ...extra)).stdout,
+      ).event_reports.map((r) => r.event_id);
+    assert.deepEqual(await order(), [second, first]);
+    assert.deepEqual(await order("--reverse"), [first, second]);
+    const page = json<{ event_reports: unknown[]; next_token?: number; total: number }>(
+      (await synadm("event-report", "list", "-r", roomId, "-l", "1")).stdout,
+    );
+    assert.deepEqual([page.event_reports.length, page.next_token, page.total], [1, 1, 2]);
+    const bySender = json<{ total: number }>(
+      (await synadm("event-report", "list", "-s", `${prefix}rep2`)).stdout,
+    );
+    assert.equal(bySender.total, 2);
+
+    const ids = json<{ event_reports: Array<{ id: number }> }>(
+      (await synadm("event-report", "list", "-r", roomId)).stdout,
+    ).event_reports.map((r) => r.id);
+    const dry = await synadm("event-report", "delete", String(ids[0]), "--dry-run");
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.equal((await adminApi("GET", `/v1/event_reports/${ids[0]}`)).status, 200);
+    for (const id of ids)
+      assert.equal((await synadm("--batch", "event-report", "delete", String(id))).code, 0);
+    assert.equal((await adminApi("GET", `/v1/event_reports/${ids[0]}`)).status, 404);
+    assert.equal((await synadm("event-report", "show", "not-a-number")).code, 2);
+  });
+
+  it("federation list accepts every order and reverse; reset --dry-run sends nothing", async () => {
+    for (const sort of ["destination", "retry_last_ts", "retry_interval", "failure_ts"]) {
+      const listed = await synadm("federation", "list", "-s", sort, "-r", "-l", "5");
+      assert.equal(listed.code, 0, listed.stderr);
+      assert.deepEqual(json(listed.stdout), { destinations: [], total: 0 });
+    }
+    assert.equal((await synadm("federation", "list", "-s", "nonsense")).code, 2);
+    const dry = await synadm("federation", "reset", "nowhere.example", "--dry-run");
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.match(dry.stderr, /Would: Reset the connection backoff of nowhere\.example/);
+    const rooms = await synadm("federation", "rooms", "nowhere.example");
+    assertOneLineError(rooms.stderr, /HTTP 404/);
+  });
+
+  it("stats media-usage honours the time window, the sort and the human table order", async () => {
+    await createUser(`${prefix}small`, "pw");
+    await createUser(`${prefix}large`, "pw");
+    for (const [user, size] of [
+      [`${prefix}small`, 5],
+      [`${prefix}large`, 5000],
+    ] as const) {
+      const token = await loginUser(user, "pw");
+      const upload = await fetch(`${testServer().baseUrl}/_matrix/media/v3/upload?filename=f`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/octet-stream" },
+        body: "y".repeat(size),
+      });
+      assert.equal(upload.status, 200);
+    }
+    const mine = (...extra: string[]) =>
+      synadm("stats", "media-usage", "-n", prefix, ...extra).then((r) =>
+        json<{ users: Array<{ user_id: string; media_length: number }> }>(r.stdout)
+          .users.filter((u) => u.user_id === mxid(`${prefix}small`) || u.user_id === mxid(`${prefix}large`))
+          .map((u) => u.user_id),
+      );
+    assert.deepEqual(await mine("-s", "media_length"), [mxid(`${prefix}small`), mxid(`${prefix}large`)]);
+    assert.deepEqual(await mine("-s", "media_length", "-r"), [
+      mxid(`${prefix}large`),
+      mxid(`${prefix}small`),
+    ]);
+    assert.deepEqual(await mine("--until", "2000-01-01"), []);
+    assert.equal((await mine("--since", "1h", "--until", String(Date.now() + 60_000))).length, 2);
+
+    const table = (await synadm("-o", "human", "stats", "media-usage", "-n", prefix, "-s", "user_id", "-r"))
+      .stdout;
+    const large = table.indexOf(`${prefix}large`);
+    const small = table.indexOf(`${prefix}small`);
+    assert.ok(large >= 0 && small >= 0 && large < small, table);
+    assert.equal((await synadm("stats", "media-usage", "--since", "someday")).code, 2);
+  });
+
+  it("background-updates: the library reads the enabled state the CLI set", async () => {
+    const admin = new SynapseAdmin({ baseUrl: testServer().baseUrl, accessToken: testServer().token });
+    try {
+      assert.equal((await synadm("background-updates", "disable")).code, 0);
+      assert.deepEqual(await admin.backgroundUpdates.enabled(), { enabled: false });
+      assert.equal(
+        json<{ enabled: boolean }>((await synadm("background-updates", "status")).stdout).enabled,
+        false,
+      );
+    } finally {
+      assert.equal((await synadm("background-updates", "enable")).code, 0);
+    }
+    assert.deepEqual(await admin.backgroundUpdates.enabled(), { enabled: true });
+    const badTime = await synadm("background-updates", "start", "event_resign", "--before-ts", "someday");
+    assert.equal(badTime.code, 2);
+    assertOneLineError(badTime.stderr, /invalid time "someday"/);
+  });
+
+  it("scheduled-tasks filters by action, status and time, and accepts every documented status", async () => {
+    const { roomId } = await roomWithMessage(testServer().token, "doomed too");
+    assert.equal((await adminApi("DELETE", `/v2/rooms/${enc(roomId)}`, {})).status, 200);
+    const tasks = async (...extra: string[]) =>
+      json<{ scheduled_tasks: Array<{ resource_id: string; status: string }> }>(
+        (await synadm("scheduled-tasks", "list", "-r", roomId, ...extra)).stdout,
+      ).scheduled_tasks;
+    assert.equal((await tasks("-a", "shutdown_and_purge_room")).length, 1);
+    assert.deepEqual(await tasks("-a", "no_such_action"), []);
+    assert.deepEqual(await tasks("--before", "2000-01-01"), []);
+    assert.equal((await tasks("--before", String(Date.now() + 3_600_000))).length, 1);
+    for (const status of ["scheduled", "active", "complete", "cancelled", "failed"]) {
+      const listed = await synadm("scheduled-tasks", "list", "-s", status, "-r", roomId);
+      assert.equal(listed.code, 0, listed.stderr);
+    }
+    assert.equal((await synadm("scheduled-tasks", "list", "-s", "bogus")).code, 2);
+  });
+
+  it("experimental-features accept bare localparts and refuse malformed pairs before any request", async () => {
+    const userId = await createUser(`${prefix}exp2`, "pw");
+    assert.equal((await synadm("experimental-features", "set", `${prefix}exp2`, "msc3575=true")).code, 0);
+    const listed = json<{ features: Record<string, boolean> }>(
+      (await synadm("experimental-features", "list", `${prefix}exp2`)).stdout,
+    );
+    assert.equal(listed.features["msc3575"], true);
+    const state = (await adminApi("GET", `/v1/experimental_features/${enc(userId)}`)).json as {
+      features: Record<string, boolean>;
+    };
+    assert.equal(state.features["msc3575"], true);
+    for (const bad of ["msc3575", "msc3575=yes", "=true"]) {
+      const result = await synadm("experimental-features", "set", "@nobody:nowhere.invalid", bad);
+      assert.equal(result.code, 2, bad);
+    }
   });
 });

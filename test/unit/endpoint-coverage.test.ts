@@ -112,6 +112,7 @@ const ENDPOINTS: ReadonlyArray<readonly [string, string, string]> = [
   ["GET /v1/statistics/users/media", "statistics", "usersMedia"],
   ["GET /v1/statistics/database/rooms", "statistics", "databaseRooms"],
   ["GET /v1/background_updates/status", "backgroundUpdates", "status"],
+  ["GET /v1/background_updates/enabled", "backgroundUpdates", "enabled"],
   ["POST /v1/background_updates/enabled", "backgroundUpdates", "setEnabled"],
   ["POST /v1/background_updates/start_job", "backgroundUpdates", "startJob"],
   ["GET /v1/scheduled_tasks", "scheduledTasks", "list"],

@@ -8,6 +8,38 @@ export const BACKGROUND_JOBS = [
   "event_resign",
 ] as const;
 
+/** One database's running update. */
+export interface BackgroundUpdateProgress {
+  name: string;
+  total_item_count: number;
+  total_duration_ms: number;
+  average_items_per_ms: number;
+  [field: string]: unknown;
+}
+
+/** Whether updates run, and the one running per database. */
+export interface BackgroundUpdatesStatus {
+  enabled: boolean;
+  /** By database name (usually `master`). */
+  current_updates: Record<string, BackgroundUpdateProgress>;
+  [field: string]: unknown;
+}
+
+/** Whether background updates run. */
+export interface BackgroundUpdatesEnabled {
+  enabled: boolean;
+  [field: string]: unknown;
+}
+
+/** Extra body parameters of the `event_resign` job. */
+export interface EventResignOptions {
+  /** Only events whose signature verifies against this key (`"ed25519:id base64"`). */
+  old_key?: string;
+  /** Only events received before this epoch-ms time. */
+  before_ts?: number;
+  [field: string]: unknown;
+}
+
 /**
  * The Background Updates API (`usage-background_updates.md`).
  * @see https://element-hq.github.io/synapse/latest/usage/administration/admin_api/background_updates.html
@@ -19,10 +51,18 @@ export class BackgroundUpdatesResource extends Resource {
    * `GET /_synapse/admin/v1/background_updates/status`
    * @see https://element-hq.github.io/synapse/latest/usage/administration/admin_api/background_updates.html#status
    */
-  status(
-    options: RequestOptions = {},
-  ): Promise<{ enabled: boolean; current_updates: Record<string, unknown> }> {
+  status(options: RequestOptions = {}): Promise<BackgroundUpdatesStatus> {
     return this.http.request({ ...options, method: "GET", path: "/v1/background_updates/status" });
+  }
+
+  /**
+   * Whether background updates run.
+   *
+   * `GET /_synapse/admin/v1/background_updates/enabled`
+   * @see https://element-hq.github.io/synapse/latest/usage/administration/admin_api/background_updates.html#enabled
+   */
+  enabled(options: RequestOptions = {}): Promise<BackgroundUpdatesEnabled> {
+    return this.http.request({ ...options, method: "GET", path: "/v1/background_updates/enabled" });
   }
 
   /**
@@ -31,7 +71,7 @@ export class BackgroundUpdatesResource extends Resource {
    * `POST /_synapse/admin/v1/background_updates/enabled`
    * @see https://element-hq.github.io/synapse/latest/usage/administration/admin_api/background_updates.html#enabled
    */
-  setEnabled(enabled: boolean, options: RequestOptions = {}): Promise<{ enabled: boolean }> {
+  setEnabled(enabled: boolean, options: RequestOptions = {}): Promise<BackgroundUpdatesEnabled> {
     return this.http.request({
       ...options,
       method: "POST",
@@ -48,7 +88,7 @@ export class BackgroundUpdatesResource extends Resource {
    */
   startJob(
     jobName: (typeof BACKGROUND_JOBS)[number],
-    extra: Record<string, unknown> = {},
+    extra: EventResignOptions = {},
     options: RequestOptions = {},
   ): Promise<Record<string, unknown>> {
     return this.http.request({

@@ -15,6 +15,35 @@ export interface EventReportListParams {
   eventSenderUserId?: string;
 }
 
+/** An event report as the list returns it. */
+export interface EventReport {
+  id: number;
+  received_ts: number;
+  room_id: string;
+  name: string | null;
+  event_id: string;
+  user_id: string;
+  reason: string | null;
+  score: number | null;
+  sender: string;
+  canonical_alias: string | null;
+  [field: string]: unknown;
+}
+
+/** An event report with the reported event. */
+export interface EventReportDetails extends EventReport {
+  event_json: Record<string, unknown>;
+}
+
+/** One page of event reports. */
+export interface EventReportListPage {
+  event_reports: EventReport[];
+  /** Where the next page starts; absent on the last page. */
+  next_token?: number;
+  total: number;
+  [field: string]: unknown;
+}
+
 /**
  * The Event Reports API (`event_reports.md`).
  * @see https://element-hq.github.io/synapse/latest/admin_api/event_reports.html
@@ -26,10 +55,7 @@ export class EventReportsResource extends Resource {
    * `GET /_synapse/admin/v1/event_reports`
    * @see https://element-hq.github.io/synapse/latest/admin_api/event_reports.html
    */
-  list(
-    params: EventReportListParams = {},
-    options: RequestOptions = {},
-  ): Promise<{ event_reports: Array<Record<string, unknown>>; total: number; next_token?: number }> {
+  list(params: EventReportListParams = {}, options: RequestOptions = {}): Promise<EventReportListPage> {
     const query = {
       from: params.from,
       limit: params.limit,
@@ -47,7 +73,7 @@ export class EventReportsResource extends Resource {
    * `GET /_synapse/admin/v1/event_reports/<report_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/event_reports.html#show-details-of-a-specific-event-report
    */
-  get(reportId: string | number, options: RequestOptions = {}): Promise<Record<string, unknown>> {
+  get(reportId: string | number, options: RequestOptions = {}): Promise<EventReportDetails> {
     return this.http.request({ ...options, method: "GET", path: path`/v1/event_reports/${reportId}` });
   }
 

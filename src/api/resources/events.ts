@@ -2,6 +2,20 @@ import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
 import { Resource } from "./resource.ts";
 
+/** An event as the Fetch Event API returns it. */
+export interface FetchedEvent {
+  event: {
+    event_id: string;
+    room_id: string;
+    sender: string;
+    type: string;
+    content: Record<string, unknown>;
+    origin_server_ts: number;
+    [field: string]: unknown;
+  };
+  [field: string]: unknown;
+}
+
 /**
  * The Fetch Event API (`fetch_event.md`).
  * @see https://element-hq.github.io/synapse/latest/admin_api/fetch_event.html
@@ -13,7 +27,7 @@ export class EventsResource extends Resource {
    * `GET /_synapse/admin/v1/fetch_event/<event_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/fetch_event.html
    */
-  get(eventId: string, options: RequestOptions = {}): Promise<{ event: Record<string, unknown> }> {
+  get(eventId: string, options: RequestOptions = {}): Promise<FetchedEvent> {
     return this.http.request({ ...options, method: "GET", path: path`/v1/fetch_event/${eventId}` });
   }
 }

@@ -5,6 +5,12 @@ import { Resource } from "./resource.ts";
 /** The per-user experimental features Synapse lets admins toggle. */
 export const EXPERIMENTAL_FEATURES = ["msc3881", "msc3575", "msc4222"] as const;
 
+/** A user's experimental features, on (`true`) or off. */
+export interface ExperimentalFeatureStates {
+  features: Record<string, boolean>;
+  [field: string]: unknown;
+}
+
 /**
  * The Experimental Features API (`experimental_features.md`).
  * @see https://element-hq.github.io/synapse/latest/admin_api/experimental_features.html
@@ -16,7 +22,7 @@ export class ExperimentalFeaturesResource extends Resource {
    * `GET /_synapse/admin/v1/experimental_features/<user_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/experimental_features.html
    */
-  get(userId: string, options: RequestOptions = {}): Promise<{ features: Record<string, boolean> }> {
+  get(userId: string, options: RequestOptions = {}): Promise<ExperimentalFeatureStates> {
     return this.http.request({ ...options, method: "GET", path: path`/v1/experimental_features/${userId}` });
   }
 

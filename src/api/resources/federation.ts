@@ -11,6 +11,41 @@ export const DESTINATION_ORDERS = [
   "last_successful_stream_ordering",
 ] as const;
 
+/** A remote server's retry state. */
+export interface Destination {
+  destination: string;
+  retry_last_ts: number;
+  retry_interval: number;
+  failure_ts: number | null;
+  last_successful_stream_ordering: number | null;
+  [field: string]: unknown;
+}
+
+/** One page of federation destinations. */
+export interface DestinationListPage {
+  destinations: Destination[];
+  /** Where the next page starts; absent on the last page. */
+  next_token?: string;
+  total: number;
+  [field: string]: unknown;
+}
+
+/** A room shared with a destination. */
+export interface DestinationRoom {
+  room_id: string;
+  stream_ordering: number;
+  [field: string]: unknown;
+}
+
+/** One page of the rooms shared with a destination. */
+export interface DestinationRoomsPage {
+  rooms: DestinationRoom[];
+  /** Where the next page starts; absent on the last page. */
+  next_token?: string;
+  total: number;
+  [field: string]: unknown;
+}
+
 /**
  * The Federation API (`usage-federation.md`): the servers this one talks to.
  * @see https://element-hq.github.io/synapse/latest/usage/administration/admin_api/federation.html
@@ -30,7 +65,7 @@ export class FederationResource extends Resource {
       dir?: "f" | "b";
     } = {},
     options: RequestOptions = {},
-  ): Promise<{ destinations: Array<Record<string, unknown>>; total: number; next_token?: string }> {
+  ): Promise<DestinationListPage> {
     const query = { from: params.from, limit: params.limit, order_by: params.orderBy, dir: params.dir };
     return this.http.request({ ...options, method: "GET", path: "/v1/federation/destinations", query });
   }
@@ -41,7 +76,7 @@ export class FederationResource extends Resource {
    * `GET /_synapse/admin/v1/federation/destinations/<destination>`
    * @see https://element-hq.github.io/synapse/latest/usage/administration/admin_api/federation.html#destination-details-api
    */
-  destination(destination: string, options: RequestOptions = {}): Promise<Record<string, unknown>> {
+  destination(destination: string, options: RequestOptions = {}): Promise<Destination> {
     return this.http.request({
       ...options,
       method: "GET",
@@ -59,7 +94,7 @@ export class FederationResource extends Resource {
     destination: string,
     params: { from?: number; limit?: number; dir?: "f" | "b" } = {},
     options: RequestOptions = {},
-  ): Promise<{ rooms: Array<Record<string, unknown>>; total: number; next_token?: string }> {
+  ): Promise<DestinationRoomsPage> {
     const query = { from: params.from, limit: params.limit, dir: params.dir };
     return this.http.request({
       ...options,

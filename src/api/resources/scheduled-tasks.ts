@@ -1,6 +1,37 @@
 import type { RequestOptions } from "../http-client.ts";
 import { Resource } from "./resource.ts";
 
+/** The states a scheduled task can be in. */
+export const SCHEDULED_TASK_STATUSES = ["scheduled", "active", "complete", "cancelled", "failed"] as const;
+
+/** A task of the task scheduler (room deletes, redactions...). */
+export interface ScheduledTask {
+  id: string;
+  action: string;
+  status: (typeof SCHEDULED_TASK_STATUSES)[number] | string;
+  /** When it should run if scheduled, else when its state last changed (epoch ms). */
+  timestamp_ms: number;
+  resource_id: string | null;
+  result: unknown;
+  error: string | null;
+  [field: string]: unknown;
+}
+
+/** The scheduled tasks matching the filters. */
+export interface ScheduledTaskList {
+  scheduled_tasks: ScheduledTask[];
+  [field: string]: unknown;
+}
+
+/** Filters of the scheduled task list. */
+export interface ScheduledTaskFilters {
+  actionName?: string;
+  resourceId?: string;
+  status?: (typeof SCHEDULED_TASK_STATUSES)[number];
+  /** Only tasks timestamped before this epoch-ms time. */
+  maxTimestamp?: number;
+}
+
 /**
  * The Scheduled Tasks API (`scheduled_tasks.md`).
  * @see https://element-hq.github.io/synapse/latest/admin_api/scheduled_tasks.html
@@ -12,15 +43,7 @@ export class ScheduledTasksResource extends Resource {
    * `GET /_synapse/admin/v1/scheduled_tasks`
    * @see https://element-hq.github.io/synapse/latest/admin_api/scheduled_tasks.html
    */
-  list(
-    filters: {
-      actionName?: string;
-      resourceId?: string;
-      status?: "scheduled" | "active" | "complete" | "failed";
-      maxTimestamp?: number;
-    } = {},
-    options: RequestOptions = {},
-  ): Promise<{ scheduled_tasks: Array<Record<string, unknown>> }> {
+  list(filters: ScheduledTaskFilters = {}, options: RequestOptions = {}): Promise<ScheduledTaskList> {
     const query = {
       action_name: filters.actionName,
       resource_id: filters.resourceId,

@@ -17,6 +17,30 @@ export interface MediaUsageParams {
   dir?: "f" | "b";
 }
 
+/** One user's media usage. */
+export interface UserMediaUsage {
+  user_id: string;
+  displayname: string | null;
+  media_count: number;
+  media_length: number;
+  [field: string]: unknown;
+}
+
+/** One page of the users' media usage statistics. */
+export interface MediaUsagePage {
+  users: UserMediaUsage[];
+  /** Where the next page starts; absent on the last page. */
+  next_token?: number;
+  total: number;
+  [field: string]: unknown;
+}
+
+/** The rooms taking the most database space, largest first. */
+export interface RoomSizes {
+  rooms: Array<{ room_id: string; estimated_size: number; [field: string]: unknown }>;
+  [field: string]: unknown;
+}
+
 /**
  * The Statistics API (`statistics.md`).
  * @see https://element-hq.github.io/synapse/latest/admin_api/statistics.html
@@ -28,14 +52,7 @@ export class StatisticsResource extends Resource {
    * `GET /_synapse/admin/v1/statistics/users/media`
    * @see https://element-hq.github.io/synapse/latest/admin_api/statistics.html#users-media-usage-statistics
    */
-  usersMedia(
-    params: MediaUsageParams = {},
-    options: RequestOptions = {},
-  ): Promise<{
-    users: Array<{ user_id: string; displayname: string | null; media_count: number; media_length: number }>;
-    total: number;
-    next_token?: number;
-  }> {
+  usersMedia(params: MediaUsageParams = {}, options: RequestOptions = {}): Promise<MediaUsagePage> {
     const query = {
       from: params.from,
       limit: params.limit,
@@ -54,9 +71,7 @@ export class StatisticsResource extends Resource {
    * `GET /_synapse/admin/v1/statistics/database/rooms`
    * @see https://element-hq.github.io/synapse/latest/admin_api/statistics.html#database-size-statistics
    */
-  databaseRooms(
-    options: RequestOptions = {},
-  ): Promise<{ rooms: Array<{ room_id: string; estimated_size: number }> }> {
+  databaseRooms(options: RequestOptions = {}): Promise<RoomSizes> {
     return this.http.request({ ...options, method: "GET", path: "/v1/statistics/database/rooms" });
   }
 }

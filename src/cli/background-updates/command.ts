@@ -1,6 +1,6 @@
 import { BACKGROUND_JOBS } from "../../api/resources/background-updates.ts";
 import { argument, defineCommand, defineGroup, defineParameters, option } from "../parser/spec.ts";
-import { choice, integer, text } from "../parser/values.ts";
+import { choice, text } from "../parser/values.ts";
 
 export const noParameters = defineParameters({ options: {}, args: {} });
 export const startParameters = defineParameters({
@@ -10,7 +10,11 @@ export const startParameters = defineParameters({
       text,
       "event_resign: only events signed with this key ('ed25519:id base64').",
     ),
-    beforeTs: option("--before-ts", integer, "event_resign: only events received before this epoch ms."),
+    beforeTs: option(
+      "--before-ts",
+      text,
+      "event_resign: only events received before this time (date, epoch ms or 30d).",
+    ),
   },
   args: { job: argument("JOB_NAME", choice(BACKGROUND_JOBS)) },
 });

@@ -1,3 +1,4 @@
+import { parseTimeSpec } from "../../api/time.ts";
 import type { RunFor } from "../parser/spec.ts";
 import type { noParameters, startParameters } from "./command.ts";
 
@@ -16,7 +17,7 @@ export const disable: RunFor<typeof noParameters> = async (context) => {
 export const start: RunFor<typeof startParameters> = async (context, { options, args }) => {
   const extra = {
     ...(options.oldKey === undefined ? {} : { old_key: options.oldKey }),
-    ...(options.beforeTs === undefined ? {} : { before_ts: options.beforeTs }),
+    ...(options.beforeTs === undefined ? {} : { before_ts: parseTimeSpec(options.beforeTs) }),
   };
   await context.print(await (await context.admin()).backgroundUpdates.startJob(args.job, extra));
 };

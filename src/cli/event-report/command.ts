@@ -14,7 +14,7 @@ export const listParameters = defineParameters({
   options: {
     from: optionWithDefault("-f, --from", integerAtLeast(0), "Start at this offset (next_token).", 0),
     limit: optionWithDefault("-l, --limit", integerAtLeast(1), "Reports per page.", 100),
-    oldestFirst: flag("--oldest-first", "Oldest reports first (default: newest first)."),
+    reverse: flag("--reverse, --oldest-first", "Oldest reports first (default: newest first)."),
     userId: option("-u, --user-id", text, "Reports made by this user."),
     roomId: option("-r, --room-id", text, "Reports of events in this room."),
     sender: option("-s, --sender", text, "Reports of events sent by this user."),

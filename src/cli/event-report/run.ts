@@ -9,7 +9,7 @@ export const list: RunFor<typeof listParameters> = async (context, { options }) 
   const result = await (await context.admin()).eventReports.list({
     from: options.from,
     limit: options.limit,
-    dir: options.oldestFirst ? "f" : "b",
+    dir: options.reverse ? "f" : "b",
     ...(userId === undefined ? {} : { userId }),
     ...(sender === undefined ? {} : { eventSenderUserId: sender }),
     ...(options.roomId === undefined ? {} : { roomId: parseRoomId(options.roomId) }),

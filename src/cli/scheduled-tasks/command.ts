@@ -1,3 +1,4 @@
+import { SCHEDULED_TASK_STATUSES } from "../../api/resources/scheduled-tasks.ts";
 import { defineCommand, defineGroup, defineParameters, option } from "../parser/spec.ts";
 import { choice, text } from "../parser/values.ts";
 
@@ -5,11 +6,7 @@ export const listParameters = defineParameters({
   options: {
     action: option("-a, --action", text, "Only tasks of this action, e.g. shutdown_and_purge_room."),
     resource: option("-r, --resource", text, "Only tasks on this resource, e.g. a room ID."),
-    status: option(
-      "-s, --status",
-      choice(["scheduled", "active", "complete", "failed"]),
-      "Only tasks in this state.",
-    ),
+    status: option("-s, --status", choice(SCHEDULED_TASK_STATUSES), "Only tasks in this state."),
     before: option("--before", text, "Only tasks timestamped before this time."),
   },
   args: {},
