@@ -1,14 +1,16 @@
 // Runs the whole suite: unit tests, then integration tests against a real
 // Synapse started here (or the server named by SYNADM_TEST_BASE_URL and
 // SYNADM_TEST_TOKEN), and ends with the line "N passed, N failed".
-// `--unit` runs only the unit tests, which need no server.
+// `--unit` runs only the unit tests, which need no server; test file paths
+// given as arguments run only those files (with a server if any is an integration test).
 import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { type SynapseServer, startSynapse, testServerFromEnv } from "./support/synapse.ts";
 
 const unitOnly = process.argv.includes("--unit");
+const chosen = process.argv.slice(2).filter((arg) => arg.endsWith(".test.ts"));
 const testDir = new URL(".", import.meta.url).pathname;
 const files = (dir: string): string[] =>
   readdirSync(join(testDir, dir))
@@ -20,8 +22,9 @@ const env: Record<string, string> = { ...(process.env as Record<string, string>)
 let server: SynapseServer | undefined;
 let exitCode = 1;
 try {
-  const testFiles = files("unit");
-  if (!unitOnly) {
+  const testFiles = chosen.length > 0 ? chosen.map((file) => resolve(file)) : files("unit");
+  const needsServer = chosen.length > 0 ? chosen.some((file) => file.includes("integration")) : !unitOnly;
+  if (needsServer) {
     const existing = testServerFromEnv();
     if (existing) {
       process.stderr.write(`Using the existing server at ${existing.baseUrl}\n`);
@@ -39,7 +42,7 @@ try {
       });
       process.stderr.write(`Synapse is up at ${server.baseUrl}\n`);
     }
-    testFiles.push(...files("integration"));
+    if (chosen.length === 0) testFiles.push(...files("integration"));
   }
   exitCode = await runTests(testFiles);
 } catch (error) {
