@@ -1,3 +1,12 @@
+export { AdaptiveLimit } from "./api/bulk/adaptive-limit.ts";
+export {
+  type BulkJournal,
+  type BulkJournalEntry,
+  type BulkOutcome,
+  type BulkProgress,
+  type BulkRunOptions,
+  runBulk,
+} from "./api/bulk/run-bulk.ts";
 export {
   type DiscoveryMode,
   type DiscoveryOptions,
@@ -62,6 +71,7 @@ export {
 } from "./api/orders.ts";
 export { PagedList, type PageWalker } from "./api/pagination.ts";
 export { encodePathSegment, path } from "./api/path.ts";
+export { RateLimitGate, type RateLimitListener } from "./api/rate-limit-gate.ts";
 export { AccountValidityResource } from "./api/resources/account-validity.ts";
 export { type AdminClientConfig, AdminClientConfigResource } from "./api/resources/admin-client-config.ts";
 export {

@@ -13,6 +13,7 @@ import {
 import { type Logger, redactSecrets, silentLogger } from "./logger.ts";
 import { NodeHttpTransport } from "./node-transport.ts";
 import { joinUrl } from "./path.ts";
+import { RateLimitGate } from "./rate-limit-gate.ts";
 import {
   backoffDelayMs,
   DEFAULT_RETRY_POLICY,
@@ -88,6 +89,8 @@ export interface HttpClientOptions {
   readonly userAgent?: string;
   /** Told about every request that may change something (all but GET), after it ended. */
   readonly onChange?: (record: ChangeRecord) => void;
+  /** The pause shared after a rate limit; give one gate to several clients to pause them together. */
+  readonly rateLimitGate?: RateLimitGate;
 }
 
 /** What an audit trail keeps of a changing request: never its body or the token. */
@@ -114,6 +117,8 @@ export class HttpClient {
   readonly retryPolicy: RetryPolicy;
   readonly logger: Logger;
   readonly transport: Transport;
+  /** Holds back every request of this client while the server's rate-limit hint runs. */
+  readonly rateLimits: RateLimitGate;
   readonly #accessToken: string | undefined;
   readonly #userAgent: string;
   readonly #onChange: ((record: ChangeRecord) => void) | undefined;
@@ -128,6 +133,7 @@ export class HttpClient {
     this.#accessToken = options.accessToken;
     this.#userAgent = options.userAgent ?? "synadm";
     this.#onChange = options.onChange;
+    this.rateLimits = options.rateLimitGate ?? new RateLimitGate();
     this.transport =
       options.transport ??
       new NodeHttpTransport({
@@ -198,6 +204,7 @@ export class HttpClient {
 
     for (let attempt = 0; ; attempt++) {
       const canRetry = attempt < maxRetries;
+      if (this.rateLimits.paused) await this.rateLimits.wait(request.signal);
       this.#logRequest(description, token, request.body, attempt);
       const started = Date.now();
       let response: HttpResponse;
@@ -243,7 +250,11 @@ export class HttpClient {
         if (!canRetry || delay > this.retryPolicy.maxRetryAfterMs) {
           throw new RateLimitError(response.status, errorBody, description, hint);
         }
-        await this.#wait(delay, `rate limited on ${description.method} ${description.path}`, request.signal);
+        // Every other request of this client waits too, rather than running into the same limit.
+        this.logger.info(
+          `rate limited on ${description.method} ${description.path}; holding requests for ${(delay / 1000).toFixed(1)} s`,
+        );
+        this.rateLimits.pause(delay);
         continue;
       }
       if (isTransientStatus(response.status) && idempotent && canRetry) {

@@ -48,6 +48,11 @@ export class CommandContext {
     return given.startsWith("~/") ? join(this.io.homedir, given.slice(2)) : given;
   }
 
+  /** Where runs keep state between invocations (bulk journals): `$XDG_STATE_HOME`, else `~/.local/state`. */
+  get stateDir(): string {
+    return this.io.env["XDG_STATE_HOME"] || join(this.io.homedir, ".local", "state");
+  }
+
   /** The configuration file merged with the environment. */
   settings(): Promise<LoadedSettings> {
     this.#settings ??= import("./config-file/load.ts").then(async ({ loadSettings }) => {

@@ -72,7 +72,7 @@ describe("notice", () => {
     await createUser(`${prefix}one`, "pw");
     const result = await synadm("--batch", "notice", "send", `${prefix}one`, "Maintenance tonight");
     assert.equal(result.code, 0, result.stderr);
-    const { sent } = json<{ sent: Array<{ user_id: string; event_id: string }> }>(result.stdout);
+    const { done: sent } = json<{ done: Array<{ user_id: string; event_id: string }> }>(result.stdout);
     assert.equal(sent[0]!.user_id, mxid(`${prefix}one`));
     assert.equal(await deliveredBody(mxid(`${prefix}one`), sent[0]!.event_id), "Maintenance tonight");
   });
@@ -91,7 +91,7 @@ describe("notice", () => {
       "-s",
     );
     assert.equal(result.code, 0, result.stderr);
-    assert.deepEqual(json(result.stdout), { sent: 3, failed: [] });
+    assert.deepEqual(json(result.stdout), { dry_run: false, total: 3, done: 3, failed: [], skipped: [] });
     for (const name of ["r1", "r2", "r3"]) assert.equal(await noticeRooms(mxid(`${prefix}${name}`)), 1, name);
     assert.equal(await noticeRooms(mxid(`${prefix}other`)), 0);
     const unconfirmed = await synadm("notice", "send", "-r", `@${prefix}r`, "x");
@@ -133,7 +133,7 @@ describe("notice from files and as state", () => {
       join(dir, "html.txt"),
     );
     assert.equal(result.code, 0, result.stderr);
-    const { sent } = json<{ sent: Array<{ event_id: string }> }>(result.stdout);
+    const { done: sent } = json<{ done: Array<{ event_id: string }> }>(result.stdout);
     const event = (await adminApi("GET", `/v1/fetch_event/${encodeURIComponent(sent[0]!.event_id)}`))
       .json as {
       event: { content: { body: string; formatted_body: string } };

@@ -203,9 +203,9 @@ describe("room: changing", () => {
     const emptied = [await createRoom(token), await createRoom(token)];
     for (const roomId of emptied) await clientApi(token, "POST", `/rooms/${enc(roomId)}/leave`, {});
     const occupied = await createRoom(admin(), {});
-    const dry = json<{ empty_rooms: string[] }>((await synadm("room", "purge-empty", "--dry-run")).stdout);
-    for (const roomId of emptied) assert.ok(dry.empty_rooms.includes(roomId));
-    assert.ok(!dry.empty_rooms.includes(occupied));
+    const dry = json<{ not_started: string[] }>((await synadm("room", "purge-empty", "--dry-run")).stdout);
+    for (const roomId of emptied) assert.ok(dry.not_started.includes(roomId));
+    assert.ok(!dry.not_started.includes(occupied));
     assert.equal((await adminApi("GET", `/v1/rooms/${enc(emptied[0]!)}`)).status, 200);
     const result = await synadm("--batch", "room", "purge-empty", "-p", "2");
     assert.equal(result.code, 0, result.stderr);

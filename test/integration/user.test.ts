@@ -228,13 +228,13 @@ describe("user: changing", () => {
     for (const name of ["spam1", "spam2", "spam3", "keep"]) await createUser(`${prefix}${name}`, "pw");
     const regex = `@${prefix}spam`;
     const dry = await synadm("--batch", "user", "deactivate-regex", regex, "-n");
-    assert.equal(json<{ matched: string[] }>(dry.stdout).matched.length, 3);
+    assert.equal(json<{ not_started: string[] }>(dry.stdout).not_started.length, 3);
     assert.equal((await userState(mxid(`${prefix}spam1`)))["deactivated"], false);
     const result = await synadm("--batch", "user", "deactivate-regex", regex, "-p", "2");
     assert.equal(result.code, 0, result.stderr);
-    const summary = json<{ deactivated: string[]; failed: unknown[] }>(result.stdout);
+    const summary = json<{ done: Array<{ user_id: string }>; failed: unknown[] }>(result.stdout);
     assert.deepEqual(
-      summary.deactivated.sort(),
+      summary.done.map((d) => d.user_id).sort(),
       ["spam1", "spam2", "spam3"].map((n) => mxid(`${prefix}${n}`)),
     );
     assert.deepEqual(summary.failed, []);

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -26,10 +26,18 @@ export interface RunOptions {
 
 /** Runs the built CLI as a separate process, as an admin would. */
 export function runCli(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
+  return startCli(args, options).result;
+}
+
+/** Starts the built CLI and returns its process (to signal it) and what it will have produced. */
+export function startCli(
+  args: readonly string[],
+  options: RunOptions = {},
+): { child: ChildProcess; result: Promise<CliResult> } {
   const home = options.home ?? freshHome();
   const env: Record<string, string> = { PATH: process.env["PATH"] ?? "", HOME: home, ...options.env };
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ["pipe", "pipe", "pipe"] });
+  const result = new Promise<CliResult>((resolve, reject) => {
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => {
@@ -53,6 +61,7 @@ export function runCli(args: readonly string[], options: RunOptions = {}): Promi
     });
     child.stdin.end(options.input ?? "");
   });
+  return { child, result };
 }
 
 /** A new empty home directory. */

@@ -1,5 +1,6 @@
 import { parseMediaId, parseMxcUri, parseRoomId, parseServerName } from "../../api/ids.ts";
 import type { MediaRef } from "../../api/resources/media.ts";
+import { runBulkCommand } from "../bulk/run-bulk-command.ts";
 import { changeAfterConfirmation } from "../confirm.ts";
 import type { CommandContext } from "../context.ts";
 import { UsageError } from "../errors.ts";
@@ -140,12 +141,32 @@ export const remove: RunFor<typeof deleteParameters> = async (context, { options
     `Delete local media last accessed before ${new Date(before).toISOString()}` +
     (sizeGt === undefined ? "" : ` and larger than ${options.size} KiB`) +
     (options.deleteProfiles ? ", avatars included" : " (avatars kept)");
-  const result = await changeAfterConfirmation(context, options.dryRun, what, () =>
-    media.deleteOld({
-      beforeTs: before,
-      keepProfiles: !options.deleteProfiles,
-      ...(sizeGt === undefined ? {} : { sizeGt }),
+  // Synapse deletes all of it in one request; the engine still gives it the shared
+  // rate-limit handling (a limited request is tried again, not lost), the preview and the confirmation.
+  await runBulkCommand(context, {
+    command: "media delete",
+    identity: { before, sizeGt, deleteProfiles: options.deleteProfiles },
+    itemField: "criteria",
+    noun: "request(s)",
+    question: () => `${what}?`,
+    selectItems: async () => [what],
+    perform: async (_what, signal) => ({
+      ...(await media.deleteOld(
+        {
+          beforeTs: before,
+          keepProfiles: !options.deleteProfiles,
+          ...(sizeGt === undefined ? {} : { sizeGt }),
+        },
+        { signal },
+      )),
     }),
-  );
-  if (result) await context.print(result);
+    options: { ...options, concurrency: 1, resume: false, restart: false },
+    resumable: false,
+    // As synadm: Synapse's answer (the deleted media and their count).
+    present: (summary) => {
+      if (summary.dry_run || !summary.done[0]) return summary;
+      const { criteria: _criteria, ...answer } = summary.done[0];
+      return answer;
+    },
+  });
 };

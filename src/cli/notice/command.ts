@@ -1,3 +1,4 @@
+import { bulkOptions } from "../bulk/options.ts";
 import {
   argument,
   defineCommand,
@@ -33,8 +34,7 @@ export const sendParameters = defineParameters({
       },
     ),
     silent: flag("-s, --silent", "Print only counts, not one answer per recipient."),
-    concurrency: optionWithDefault("--concurrency", integerAtLeast(1), "Notices sent at once.", 4),
-    dryRun: flag("--dry-run", "Show the recipients and the message, and send nothing."),
+    ...bulkOptions("Notices", flag("--dry-run", "Show the recipients and the message, and send nothing.")),
   },
   args: {
     to: argument("TO", text, "A user (ID or localpart), or with --regex a pattern."),

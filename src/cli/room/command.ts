@@ -1,4 +1,5 @@
 import { ROOM_ORDERS } from "../../api/orders.ts";
+import { bulkOptions } from "../bulk/options.ts";
 import { dryRun } from "../common-options.ts";
 import {
   argument,
@@ -58,6 +59,7 @@ export const powerLevelsParameters = defineParameters({
     ),
     ...paging(10),
     name: option("-n, --name", text, "Only rooms whose name, canonical alias or ID contains this."),
+    concurrency: bulkOptions("State fetches").concurrency,
   },
   args: {},
 });
@@ -108,14 +110,13 @@ export const purgeEmptyParameters = defineParameters({
     noPurge: flag("--no-purge", "Keep the rooms' data in the database."),
     forcePurge: flag("--force-purge", "Purge even if local users are still in a room."),
     v1: flag("--v1", "Use the old synchronous delete API."),
-    dryRun: flag("--dry-run", "Only list the empty rooms."),
     batchSize: optionWithDefault(
       "-p, --batch-size, --paginate",
       integerAtLeast(1),
       "Rooms fetched per page while searching.",
       100,
     ),
-    concurrency: optionWithDefault("--concurrency", integerAtLeast(1), "Deletes running at once.", 4),
+    ...bulkOptions("Deletes", flag("--dry-run", "Only list the empty rooms.")),
   },
   args: {},
   rules: {

@@ -1,4 +1,6 @@
 import type { RoomListParams, RoomSummary } from "../../api/resources/rooms.ts";
+import { progressDisplay } from "../bulk/progress.ts";
+import { CliError, ExitCode } from "../errors.ts";
 import type { RunFor } from "../parser/spec.ts";
 import type { powerLevelsParameters } from "./command.ts";
 import { roomListParams } from "./reads.ts";
@@ -18,30 +20,42 @@ const DETAIL_FIELDS = [
   "state_events",
   "version",
 ];
-const STATE_FETCHES_AT_ONCE = 8;
+
+type RoomWithPowerLevels = RoomSummary & { power_levels?: Record<string, number>; error?: string };
 
 const run: RunFor<typeof powerLevelsParameters> = async (context, { options }) => {
   const params: RoomListParams = roomListParams(options);
   if (options.roomId !== undefined) params.searchTerm = parseRoomId(options.roomId);
   else if (options.name !== undefined) params.searchTerm = options.name;
-  const { rooms } = await context.admin();
-  const page = await rooms.listPage(params);
+  const admin = await context.admin();
+  const page = await admin.rooms.listPage(params);
+  const list: RoomWithPowerLevels[] = page.rooms;
+
+  // One state request per room, through the bulk engine: several at once, slowed down by rate limits.
+  const { runBulk } = await import("../../api/bulk/run-bulk.ts");
+  const display = progressDisplay(context.io.stderr, "room power-levels");
+  const outcome = await runBulk({
+    items: list,
+    keyOf: (room) => room.room_id,
+    perform: (room, signal) => admin.rooms.state(room.room_id, { signal }),
+    concurrency: options.concurrency,
+    rateLimits: admin.http.rateLimits,
+    onProgress: (progress) => display.update(progress),
+  });
+  if (list.length > 0) display.end(undefined);
+  const states = new Map(outcome.done.map(({ item, result }) => [item, result.state]));
+  const errors = new Map(outcome.failed.map(({ item, error }) => [item, error.message]));
 
   let withPowerLevels = 0;
-  const list: Array<RoomSummary & { power_levels?: Record<string, number> }> = page.rooms;
-  // One state request per room, a few at a time rather than one after another.
-  for (let start = 0; start < list.length; start += STATE_FETCHES_AT_ONCE) {
-    const batch = list.slice(start, start + STATE_FETCHES_AT_ONCE);
-    const states = await Promise.all(batch.map((room) => rooms.state(room.room_id)));
-    batch.forEach((room, i) => {
-      if (!options.allDetails) for (const field of DETAIL_FIELDS) delete room[field];
-      const event = states[i]!.state.find((e) => e["type"] === "m.room.power_levels");
-      const users = (event?.["content"] as { users?: Record<string, number> } | undefined)?.users;
-      if (users) {
-        room.power_levels = users;
-        withPowerLevels++;
-      }
-    });
+  for (const room of list) {
+    if (!options.allDetails) for (const field of DETAIL_FIELDS) delete room[field];
+    const event = states.get(room)?.find((e) => e["type"] === "m.room.power_levels");
+    const users = (event?.["content"] as { users?: Record<string, number> } | undefined)?.users;
+    if (users) {
+      room.power_levels = users;
+      withPowerLevels++;
+    }
+    if (errors.has(room)) room.error = errors.get(room)!;
   }
   const result = { ...page, rooms: list, rooms_w_power_levels_curr_batch: withPowerLevels };
   const human = list.map((room) => ({
@@ -51,5 +65,10 @@ const run: RunFor<typeof powerLevelsParameters> = async (context, { options }) =
       .join("\n"),
   }));
   await context.print(result, human);
+  if (errors.size > 0)
+    throw new CliError(
+      `the state of ${errors.size} of ${list.length} room(s) could not be read`,
+      ExitCode.failed,
+    );
 };
 export default run;

@@ -1,4 +1,5 @@
 import { MEDIA_ORDERS, USER_ORDERS } from "../../api/orders.ts";
+import { bulkOptions } from "../bulk/options.ts";
 import { dryRun } from "../common-options.ts";
 import {
   argument,
@@ -117,20 +118,23 @@ export const deactivateParameters = defineParameters({
 export const deactivateRegexParameters = defineParameters({
   options: {
     gdprErase: flag("-e, --gdpr-erase", "Also mark the users GDPR-erased."),
-    dryRun: flag("-n, --dry-run", "List the users that would be deactivated and change nothing."),
     batchSize: optionWithDefault(
       "-p, --batch-size, --paginate",
       integerAtLeast(1),
       "Users fetched per page while searching (does not limit how many are deactivated).",
       500,
     ),
-    concurrency: optionWithDefault("--concurrency", integerAtLeast(1), "Deactivations running at once.", 4),
+    ...bulkOptions(
+      "Deactivations",
+      flag("-n, --dry-run", "List the users that would be deactivated and change nothing."),
+    ),
   },
   args: {
     regex: argument("REGEX", text, "A regular expression matched from the start of each full user ID."),
   },
 });
 
+const pruneBulk = bulkOptions("Device deletes");
 export const pruneDevicesParameters = defineParameters({
   options: {
     listOnly: flag("-l, --list-only, --dry-run", "Only list the devices that would be deleted."),
@@ -148,6 +152,10 @@ export const pruneDevicesParameters = defineParameters({
     ),
     deviceId: option("-i, --device-id", text, "Only this device."),
     datetime: datetimeOption("'last seen'"),
+    // Its own -l/--dry-run lists the devices, as synadm's did.
+    concurrency: pruneBulk.concurrency,
+    resume: pruneBulk.resume,
+    restart: pruneBulk.restart,
   },
   args: userId,
 });

@@ -1,6 +1,6 @@
 import type { Device } from "../../api/resources/users.ts";
 import { daysAgo } from "../../api/time.ts";
-import { confirmOrStop } from "../confirm.ts";
+import { runBulkCommand } from "../bulk/run-bulk-command.ts";
 import type { RunFor } from "../parser/spec.ts";
 import { withLocalTimes } from "../timestamps.ts";
 import type { pruneDevicesParameters } from "./command.ts";
@@ -33,15 +33,35 @@ const run: RunFor<typeof pruneDevicesParameters> = async (context, { options, ar
   const selected = selectDevices(devices, options);
   const shown = options.datetime ? withLocalTimes(selected, ["last_seen_ts"]) : selected;
   context.note(`${userId}: ${selected.length} of ${devices.length} device(s) selected for deletion.`);
-  if (selected.length > 0 && !options.listOnly) {
-    await confirmOrStop(context, `Delete ${selected.length} device(s) of ${userId} and their access tokens?`);
-    // The full user ID: synadm used what was typed, which failed for a bare localpart.
-    await admin.users.deleteDevices(
-      userId,
-      selected.map((device) => device.device_id),
-    );
-    context.note(`Deleted: ${selected.map((device) => device.device_id).join(", ")}`);
+  if (selected.length === 0 || options.listOnly) {
+    await context.print(shown);
+    return;
   }
-  await context.print(shown);
+  await runBulkCommand(context, {
+    command: "user prune-devices",
+    identity: {
+      userId,
+      minDays: options.minDays,
+      minSurviving: options.minSurviving,
+      deviceId: options.deviceId,
+    },
+    itemField: "device_id",
+    noun: "device(s)",
+    question: (count) => `Delete ${count} device(s) of ${userId} and their access tokens?`,
+    selectItems: async () => selected.map((device) => device.device_id),
+    // One request per device (not one for all) so that progress, failures and --resume are per device.
+    perform: async (deviceId, signal) => {
+      await admin.users.deleteDevice(userId, deviceId, { signal });
+      return undefined;
+    },
+    options: { ...options, dryRun: false },
+    // As synadm: the devices deleted; a device that could not be deleted says why.
+    present: (summary) => {
+      const errors = new Map(summary.failed.map((f) => [f["device_id"], f["error"]]));
+      return shown.map((device) =>
+        errors.has(device.device_id) ? { ...device, error: errors.get(device.device_id) } : device,
+      );
+    },
+  });
 };
 export default run;

@@ -1,0 +1,190 @@
+import { randomUUID } from "node:crypto";
+import type { BulkOutcome } from "../../api/bulk/run-bulk.ts";
+import { confirmOrStop } from "../confirm.ts";
+import type { CommandContext } from "../context.ts";
+import { CliError, ExitCode, UsageError } from "../errors.ts";
+import { JournalFile } from "./journal-file.ts";
+import type { BulkOptionValues } from "./options.ts";
+import { progressDisplay } from "./progress.ts";
+
+/** One command's use of the bulk engine. */
+export interface BulkCommand {
+  /** The command path, e.g. `user deactivate-regex`: names the journal and the progress line. */
+  readonly command: string;
+  /** The arguments that choose the items and the action: the same values mean the same run. */
+  readonly identity: Record<string, unknown>;
+  /** The summary's name for an item, e.g. `user_id`. */
+  readonly itemField: string;
+  /** Names the items in messages, e.g. `user(s)`. */
+  readonly noun: string;
+  /** The confirmation question for `count` items; absent for runs that change nothing. */
+  readonly question?: (count: number) => string;
+  /** Finds the items (not called when resuming: the journal keeps them). */
+  readonly selectItems: () => Promise<string[]>;
+  /** Shown on stderr after the preview of the items, e.g. a notice's text. */
+  readonly details?: string;
+  /**
+   * Does one item; fields of what it returns go into the item's line of the
+   * summary. `runId` stays the same when the run is resumed, so it can make
+   * transaction IDs that let the server drop a repeated request.
+   */
+  readonly perform: (
+    item: string,
+    signal: AbortSignal,
+    runId: string,
+  ) => Promise<Record<string, unknown> | undefined>;
+  readonly options: BulkOptionValues;
+  /** Items shown before asking (default 10). */
+  readonly previewLength?: number;
+  /** Journal and resume (default true; false for runs that only read). */
+  readonly resumable?: boolean;
+  /** Reshapes the summary before it is printed (e.g. counts instead of lists). */
+  readonly present?: (summary: BulkSummary) => unknown;
+}
+
+/** What every bulk command prints: one document, whatever happened. */
+export interface BulkSummary {
+  dry_run: boolean;
+  total: number;
+  done: Array<Record<string, unknown>>;
+  failed: Array<Record<string, unknown>>;
+  skipped: Array<Record<string, unknown>>;
+  not_started?: string[];
+}
+
+/** Installs Ctrl-C / SIGTERM handlers; the returned function removes them. */
+function onInterrupt(handler: () => void): () => void {
+  process.on("SIGINT", handler);
+  process.on("SIGTERM", handler);
+  return () => {
+    process.off("SIGINT", handler);
+    process.off("SIGTERM", handler);
+  };
+}
+
+/**
+ * The shared flow of bulk commands: select (or, with `--resume`, reload) the
+ * items, preview them on stderr, stop there with `--dry-run`, confirm, run
+ * them through the engine with progress and a journal, print one summary and
+ * fail when anything failed. The first Ctrl-C lets the items in flight finish
+ * and keeps the journal; a second one aborts them.
+ */
+export async function runBulkCommand(
+  context: CommandContext,
+  bulk: BulkCommand,
+): Promise<BulkSummary> {
+  const { options } = bulk;
+  if (options.resume && options.restart) throw new UsageError("--resume and --restart exclude each other");
+  const admin = await context.admin();
+  const resumable = bulk.resumable ?? true;
+  const journalPath = JournalFile.pathFor(context.stateDir, bulk.command, admin.http.baseUrl, bulk.identity);
+  const earlier = resumable ? JournalFile.read(journalPath) : undefined;
+  let items: string[];
+  if (options.resume) {
+    if (!earlier)
+      throw new UsageError(
+        `nothing to resume: no interrupted run of '${bulk.command}' with these arguments on ${admin.http.baseUrl}`,
+      );
+    items = [...earlier.header.items];
+    context.note(
+      `Resuming the run started ${earlier.header.started}: ${earlier.doneCount} of ${items.length} done` +
+        (earlier.failures.size ? `, ${earlier.failures.size} failed (tried again)` : "") +
+        ".",
+    );
+  } else {
+    if (earlier && !options.restart && !options.dryRun)
+      throw new UsageError(
+        `an unfinished run of this command line (started ${earlier.header.started}, ` +
+          `${earlier.doneCount} of ${earlier.header.items.length} done) can be resumed: ` +
+          "add --resume to go on with it, or --restart to start over",
+      );
+    items = await bulk.selectItems();
+  }
+
+  const shown = items.slice(0, bulk.previewLength ?? 10);
+  const more = items.length > shown.length ? `\n  ... and ${items.length - shown.length} more` : "";
+  context.note(
+    `${items.length} ${bulk.noun}` +
+      (items.length ? `:\n  ${shown.join("\n  ")}${more}` : ".") +
+      (bulk.details ? `\n${bulk.details}` : ""),
+  );
+  const summary: BulkSummary = {
+    dry_run: options.dryRun,
+    total: items.length,
+    done: [],
+    failed: [],
+    skipped: [],
+  };
+  if (options.dryRun || items.length === 0) {
+    if (options.dryRun) summary.not_started = items;
+    await context.print(summary);
+    return summary;
+  }
+  if (bulk.question) await confirmOrStop(context, bulk.question(items.length));
+
+  const journal = !resumable
+    ? undefined
+    : options.resume
+      ? earlier
+      : JournalFile.create(journalPath, {
+          command: bulk.command,
+          server: admin.http.baseUrl,
+          identity: bulk.identity,
+          items,
+        });
+  const runId = journal?.header.run_id ?? randomUUID();
+  const stop = new AbortController();
+  const abort = new AbortController();
+  const removeHandlers = onInterrupt(() => {
+    if (stop.signal.aborted) {
+      abort.abort();
+      return;
+    }
+    stop.abort();
+    context.note("\nStopping: no new items start; those in flight finish. Ctrl-C again aborts them.");
+  });
+  const display = progressDisplay(context.io.stderr, bulk.command);
+  let outcome: BulkOutcome<string, Record<string, unknown> | undefined>;
+  let last: Parameters<typeof display.update>[0] | undefined;
+  try {
+    const { runBulk } = await import("../../api/bulk/run-bulk.ts");
+    outcome = await runBulk({
+      items,
+      perform: (item, signal) => bulk.perform(item, signal, runId),
+      concurrency: options.concurrency,
+      rateLimits: admin.http.rateLimits,
+      ...(journal ? { journal } : {}),
+      stopSignal: stop.signal,
+      signal: abort.signal,
+      onProgress: (progress) => {
+        last = progress;
+        display.update(progress);
+      },
+    });
+  } finally {
+    removeHandlers();
+  }
+  display.end(last);
+
+  const field = bulk.itemField;
+  summary.done = outcome.done.map(({ item, result }) => ({ [field]: item, ...result }));
+  summary.failed = outcome.failed.map(({ item, error }) => ({ [field]: item, error: error.message }));
+  summary.skipped = outcome.skipped.map((item) => ({ [field]: item, reason: "done by an earlier run" }));
+  if (outcome.interrupted) summary.not_started = outcome.notStarted;
+  await context.print(bulk.present ? bulk.present(summary) : summary);
+
+  if (journal && !outcome.interrupted && outcome.failed.length === 0) journal.remove();
+  const again = journal ? "; run the same command with --resume to go on" : "";
+  if (outcome.interrupted)
+    throw new CliError(
+      `interrupted: ${outcome.done.length + outcome.skipped.length} of ${items.length} done, ` +
+        `${outcome.failed.length} failed, ${outcome.notStarted.length} not started${again}`,
+      ExitCode.interrupted,
+    );
+  if (outcome.failed.length > 0)
+    throw new CliError(
+      `${outcome.failed.length} of ${items.length} failed${journal ? "; run the same command with --resume to try them again" : ""}`,
+      ExitCode.failed,
+    );
+  return summary;
+}
