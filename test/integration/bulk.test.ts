@@ -44,7 +44,8 @@ async function isDeactivated(userId: string): Promise<boolean> {
 describe("bulk runs: interrupt and resume", () => {
   it("a notice run stopped with Ctrl-C part-way and resumed reaches every user exactly once", async () => {
     const users: string[] = [];
-    for (let i = 0; i < 16; i++) users.push(await createUser(`${prefix}resume${String(i).padStart(2, "0")}`, "pw"));
+    for (let i = 0; i < 16; i++)
+      users.push(await createUser(`${prefix}resume${String(i).padStart(2, "0")}`, "pw"));
     const home = homeWithConfig(configYaml({ format: "json" }));
     const body = `Resumable notice ${prefix}`;
     const args = ["--batch", "notice", "send", "-r", `@${prefix}resume`, body, "--concurrency", "2"];
@@ -73,7 +74,10 @@ describe("bulk runs: interrupt and resume", () => {
 
     const resumed = await runCli([...args, "--resume"], { home, timeoutMs: 120_000 });
     assert.equal(resumed.code, 0, resumed.stderr);
-    assert.match(resumed.stderr, new RegExp(`Resuming the run started .*: ${partial.done.length} of 16 done`));
+    assert.match(
+      resumed.stderr,
+      new RegExp(`Resuming the run started .*: ${partial.done.length} of 16 done`),
+    );
     const summary = JSON.parse(resumed.stdout) as { done: Array<{ user_id: string }>; skipped: unknown[] };
     assert.equal(summary.skipped.length, partial.done.length);
     assert.equal(summary.done.length, 16 - partial.done.length);

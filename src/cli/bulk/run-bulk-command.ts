@@ -69,10 +69,7 @@ function onInterrupt(handler: () => void): () => void {
  * fail when anything failed. The first Ctrl-C lets the items in flight finish
  * and keeps the journal; a second one aborts them.
  */
-export async function runBulkCommand(
-  context: CommandContext,
-  bulk: BulkCommand,
-): Promise<BulkSummary> {
+export async function runBulkCommand(context: CommandContext, bulk: BulkCommand): Promise<BulkSummary> {
   const { options } = bulk;
   if (options.resume && options.restart) throw new UsageError("--resume and --restart exclude each other");
   const admin = await context.admin();

@@ -12,7 +12,7 @@ import {
   toggle,
   toggleWithDefault,
 } from "../parser/spec.ts";
-import { choice, integerAtLeast, text } from "../parser/values.ts";
+import { choice, filePath, integerAtLeast, text } from "../parser/values.ts";
 
 const roomId = argument("ROOM_ID", text, "A room ID (!abc:example.org); quote the ! for the shell.");
 const paging = (limit: number) => ({
@@ -91,6 +91,23 @@ export const deleteParameters = defineParameters({
     dryRun,
   },
   args: { roomId },
+  rules: { exclusive: [["noPurge", "forcePurge"]] },
+});
+// The same delete options as 'room delete', for every room of the list.
+const { newRoomUserId, roomName, message, block, noPurge, forcePurge } = deleteParameters.options;
+export const deleteManyParameters = defineParameters({
+  options: {
+    newRoomUserId,
+    roomName,
+    message,
+    block,
+    noPurge,
+    forcePurge,
+    ...bulkOptions("Deletes"),
+  },
+  args: {
+    file: argument("FILE", filePath, "One room ID per line ('-' reads stdin; # starts a comment)."),
+  },
   rules: { exclusive: [["noPurge", "forcePurge"]] },
 });
 export const deleteStatusParameters = defineParameters({
@@ -267,6 +284,20 @@ export const roomGroup = defineGroup({
       ],
       ...deleteParameters,
       load: () => import("./delete.ts"),
+    }),
+    defineCommand({
+      name: "delete-many",
+      summary:
+        "Delete (and purge) every room listed in a file or on stdin, following each delete to its end.",
+      description:
+        "Deletes the rooms listed one per line, several at once, each through the v2 API followed to its end, " +
+        "with progress on stderr. Asks first (--batch: does not); an interrupted run goes on with --resume.",
+      examples: [
+        "synadm --batch room delete-many -b spam-rooms.txt",
+        "grep -o '!.*' report.txt | synadm room delete-many --dry-run -",
+      ],
+      ...deleteManyParameters,
+      load: () => import("./delete-many.ts"),
     }),
     defineCommand({
       name: "delete-status",

@@ -16,6 +16,7 @@ import {
 } from "../parser/spec.ts";
 import { choice, integer, integerAtLeast, text } from "../parser/values.ts";
 import { datetimeOption } from "../timestamps.ts";
+import { bulkUserCommands } from "./bulk-commands.ts";
 import { moreUserCommands } from "./more-commands.ts";
 
 const userId = {
@@ -421,5 +422,6 @@ export const userGroup = defineGroup({
       load: () => lookups().then((m) => ({ default: m.threepid })),
     }),
     ...moreUserCommands,
+    ...bulkUserCommands,
   ],
 });
