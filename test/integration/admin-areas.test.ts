@@ -112,6 +112,8 @@ describe("the rest of the Admin API", () => {
     const started = await synadm("background-updates", "start", "populate_stats_process_rooms");
     if (started.code !== 0)
       assertOneLineError(started.stderr, /Job populate_stats_process_rooms is already in queue/);
+    // Followed until no update runs any more.
+    else assert.equal(json<{ job_name: string }>(started.stdout).job_name, "populate_stats_process_rooms");
     assert.equal((await synadm("background-updates", "start", "nothing")).code, 2);
   });
 

@@ -296,7 +296,10 @@ describe("user: changing", () => {
       "test",
     );
     assert.equal(result.code, 0, result.stderr);
-    const { redact_id } = json<{ redact_id: string }>(result.stdout);
+    // Followed to its end unless --no-wait.
+    assert.match(result.stderr, /Redaction .*: complete/);
+    const { redact_id, status: final } = json<{ redact_id: string; status: string }>(result.stdout);
+    assert.equal(final, "complete");
     let status = "";
     for (let i = 0; i < 50 && status !== "complete"; i++) {
       status = json<{ status: string }>((await synadm("user", "redact-status", redact_id)).stdout).status;

@@ -1,5 +1,5 @@
 import { BACKGROUND_JOBS } from "../../api/resources/background-updates.ts";
-import { argument, defineCommand, defineGroup, defineParameters, option } from "../parser/spec.ts";
+import { argument, defineCommand, defineGroup, defineParameters, flag, option } from "../parser/spec.ts";
 import { choice, text } from "../parser/values.ts";
 
 export const noParameters = defineParameters({ options: {}, args: {} });
@@ -15,6 +15,7 @@ export const startParameters = defineParameters({
       text,
       "event_resign: only events received before this time (date, epoch ms or 30d).",
     ),
+    noWait: flag("--no-wait", "Return once the job is queued instead of following the updates to their end."),
   },
   args: { job: argument("JOB_NAME", choice(BACKGROUND_JOBS)) },
 });

@@ -1,7 +1,7 @@
 import { parseEventId, parseRoomId } from "../../api/ids.ts";
 import type { PurgePoint } from "../../api/resources/purge-history.ts";
 import { changeAfterConfirmation } from "../confirm.ts";
-import { CliError, ExitCode } from "../errors.ts";
+import { followJob } from "../follow-job.ts";
 import type { RunFor } from "../parser/spec.ts";
 import { beforeTime } from "../time-options.ts";
 import type { purgeParameters, statusParameters } from "./command.ts";
@@ -22,23 +22,12 @@ export const purge: RunFor<typeof purgeParameters> = async (context, { options, 
     purgeHistory.purge(roomId, point, options.deleteLocal),
   );
   if (!job) return;
-  if (options.noWait) {
-    context.note(`Purge started; follow it with: synadm history purge-status ${job.id}`);
-    await context.print({ purge_id: job.id });
-    return;
-  }
-  let last = "";
-  const final = await job
-    .wait({
-      onStatus: (status) => {
-        if (status.status !== last) context.note(`History purge ${job.id}: ${status.status}`);
-        last = status.status;
-      },
-    })
-    .catch((error: unknown) => {
-      throw new CliError((error as Error).message, ExitCode.failed);
-    });
-  await context.print({ purge_id: job.id, ...final });
+  await followJob(context, job, {
+    label: "History purge",
+    idField: "purge_id",
+    noWait: options.noWait,
+    statusCommand: "synadm history purge-status ID",
+  });
 };
 
 export const purgeStatus: RunFor<typeof statusParameters> = async (context, { args }) => {

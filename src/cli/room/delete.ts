@@ -1,6 +1,6 @@
-import type { RoomDeleteOptions, RoomDeleteStatus } from "../../api/resources/rooms.ts";
+import type { RoomDeleteOptions } from "../../api/resources/rooms.ts";
 import { confirmOrStop } from "../confirm.ts";
-import { CliError, ExitCode } from "../errors.ts";
+import { followJob } from "../follow-job.ts";
 import type { RunFor } from "../parser/spec.ts";
 import type { deleteParameters } from "./command.ts";
 import { parseRoomId } from "./room-ids.ts";
@@ -33,22 +33,11 @@ const run: RunFor<typeof deleteParameters> = async (context, { options, args }) 
     return;
   }
   const job = await rooms.delete(roomId, deletion);
-  if (options.noWait) {
-    context.note(`Delete started; follow it with: synadm room delete-status -d ${job.id}`);
-    await context.print({ delete_id: job.id });
-    return;
-  }
-  let last = "";
-  const final = await job
-    .wait({
-      onStatus: (status: RoomDeleteStatus) => {
-        if (status.status !== last) context.note(`Room delete ${job.id}: ${status.status}`);
-        last = status.status;
-      },
-    })
-    .catch((error: unknown) => {
-      throw new CliError((error as Error).message, ExitCode.failed);
-    });
-  await context.print({ delete_id: job.id, ...final });
+  await followJob(context, job, {
+    label: "Room delete",
+    idField: "delete_id",
+    noWait: options.noWait,
+    statusCommand: "synadm room delete-status -d ID",
+  });
 };
 export default run;

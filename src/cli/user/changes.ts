@@ -1,6 +1,7 @@
 import { changeAfterConfirmation, confirmOrStop } from "../confirm.ts";
 import type { CommandContext } from "../context.ts";
 import { UsageError } from "../errors.ts";
+import { followJob } from "../follow-job.ts";
 import type { RunFor } from "../parser/spec.ts";
 import type {
   deactivateParameters,
@@ -111,8 +112,12 @@ export const redact: RunFor<typeof redactParameters> = async (context, { options
     ...(options.reason === undefined ? {} : { reason: options.reason }),
     ...(options.limit === undefined ? {} : { limit: options.limit }),
   });
-  context.note(`Redaction started; follow it with: synadm user redact-status ${job.id}`);
-  await context.print({ redact_id: job.id });
+  await followJob(context, job, {
+    label: "Redaction",
+    idField: "redact_id",
+    noWait: options.noWait,
+    statusCommand: "synadm user redact-status ID",
+  });
 };
 
 function capitalize(text: string): string {

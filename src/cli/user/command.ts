@@ -245,6 +245,10 @@ export const redactParameters = defineParameters({
     ),
     reason: option("--reason", text, "Reason, shown in every redaction event."),
     limit: option("-l, --limit", integerAtLeast(1), "Events searched per room (Synapse's default: 1000)."),
+    noWait: flag(
+      "--no-wait",
+      "Print the redaction ID and return at once instead of following it to its end.",
+    ),
     dryRun,
   },
   args: userId,
