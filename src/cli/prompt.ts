@@ -1,5 +1,4 @@
 import type { Interface } from "node:readline";
-import { Writable } from "node:stream";
 import { CliError, ExitCode } from "./errors.ts";
 import type { CliIo } from "./io.ts";
 
@@ -57,7 +56,11 @@ export class Prompter {
 
   async #open(): Promise<void> {
     if (this.#readline) return;
-    const { createInterface } = await import("node:readline");
+    // Loaded here: most commands never ask, and node:stream costs startup time.
+    const [{ createInterface }, { Writable }] = await Promise.all([
+      import("node:readline"),
+      import("node:stream"),
+    ]);
     const stderr = this.#io.stderr;
     const echo = new Writable({
       write: (chunk: Buffer, _encoding, done) => {

@@ -42,7 +42,8 @@ export function renderHelp(
 
   if (node.kind === "group") {
     const commands: Row[] = [...node.commands]
-      .sort((a, b) => a.name.localeCompare(b.name))
+      // Code-unit order: localeCompare would load ICU's collator, a cost every --help would pay.
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
       .map((command) => [command.name, command.summary]);
     lines.push("", "Commands:", ...table(commands, 2));
   }
