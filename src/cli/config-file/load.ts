@@ -1,5 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import { CliError, ExitCode } from "../errors.ts";
+import { readFlatMapping } from "./flat-yaml.ts";
 import {
   checkSetting,
   DEFAULT_SETTINGS,
@@ -71,6 +72,30 @@ export async function parseSettingsFile(
   path: string,
   warnings: string[],
 ): Promise<Partial<Settings>> {
+  const entries = readFlatMapping(text) ?? (await readYamlMapping(text, path));
+  const result: Record<string, unknown> = {};
+  for (const { key, value, line } of entries) {
+    if (!(SETTING_KEYS as string[]).includes(key)) {
+      warnings.push(`configuration file ${path} line ${line}: unknown key "${key}" ignored`);
+      continue;
+    }
+    const checked = checkSetting(key as SettingKey, value);
+    if ("problem" in checked) {
+      throw new CliError(
+        `configuration file ${path} line ${line}: "${key}" has the value ${JSON.stringify(value)}; ${checked.problem}`,
+        ExitCode.usage,
+      );
+    }
+    result[key] = checked.value;
+  }
+  return result as Partial<Settings>;
+}
+
+/** The top-level keys of a YAML file, with their values and lines, through the full YAML parser. */
+async function readYamlMapping(
+  text: string,
+  path: string,
+): Promise<Array<{ key: string; value: unknown; line: number }>> {
   const { LineCounter, parseDocument, isMap, isScalar } = await import("yaml");
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines, uniqueKeys: false });
@@ -84,27 +109,13 @@ export async function parseSettingsFile(
       ExitCode.usage,
     );
   }
-  if (document.contents === null) return {};
+  if (document.contents === null) return [];
   if (!isMap(document.contents)) {
     throw new CliError(`configuration file ${path} must be a mapping of keys to values`, ExitCode.usage);
   }
-  const result: Record<string, unknown> = {};
-  for (const pair of document.contents.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-    const line = lineOf(isScalar(pair.key) ? pair.key.range?.[0] : undefined);
-    if (!(SETTING_KEYS as string[]).includes(key)) {
-      warnings.push(`configuration file ${path} line ${line}: unknown key "${key}" ignored`);
-      continue;
-    }
-    const value = pair.value === null ? null : (pair.value as { toJSON(): unknown }).toJSON();
-    const checked = checkSetting(key as SettingKey, value);
-    if ("problem" in checked) {
-      throw new CliError(
-        `configuration file ${path} line ${line}: "${key}" has the value ${JSON.stringify(value)}; ${checked.problem}`,
-        ExitCode.usage,
-      );
-    }
-    result[key] = checked.value;
-  }
-  return result as Partial<Settings>;
+  return document.contents.items.map((pair) => ({
+    key: isScalar(pair.key) ? String(pair.key.value) : String(pair.key),
+    value: pair.value === null ? null : (pair.value as { toJSON(): unknown }).toJSON(),
+    line: lineOf(isScalar(pair.key) ? pair.key.range?.[0] : undefined),
+  }));
 }
