@@ -86,6 +86,28 @@ describe("bulk runs: interrupt and resume", () => {
     for (const userId of users) assert.equal(await noticesReceived(userId, body), 1, userId);
   });
 
+  it("a notice run killed outright (kill -9) and resumed still reaches every user exactly once", async () => {
+    const users: string[] = [];
+    for (let i = 0; i < 10; i++) users.push(await createUser(`${prefix}killed${i}`, "pw"));
+    const home = homeWithConfig(configYaml({ format: "json" }));
+    const body = `Crash-safe notice ${prefix}`;
+    const args = ["--batch", "notice", "send", "-r", `@${prefix}killed`, body, "--concurrency", "4"];
+    const first = startCli(args, { home, timeoutMs: 120_000 });
+    for (let waited = 0; ; waited += 10) {
+      const [journal] = journals(home);
+      if (journal && doneLines(journal) >= 2) break;
+      assert.ok(waited < 60_000, "the run never got going");
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    // No chance to finish the notices in flight or to write their lines: those are redone on
+    // resume with the same transaction IDs, which Synapse recognises.
+    first.child.kill("SIGKILL");
+    await first.result;
+    const resumed = await runCli([...args, "--resume"], { home, timeoutMs: 120_000 });
+    assert.equal(resumed.code, 0, resumed.stderr);
+    for (const userId of users) assert.equal(await noticesReceived(userId, body), 1, userId);
+  });
+
   it("--resume with nothing to resume is a clear error, before any change", async () => {
     const home = homeWithConfig(configYaml({ format: "json" }));
     const result = await runCli(["--batch", "user", "deactivate-regex", `@${prefix}nothing`, "--resume"], {
