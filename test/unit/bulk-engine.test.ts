@@ -120,6 +120,36 @@ describe("runBulk", () => {
   });
 });
 
+describe("runBulk and signals", () => {
+  it("aborts the items in flight when the caller's signal fires, without listener warnings", async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error): void => {
+      warnings.push(warning.name);
+    };
+    process.on("warning", onWarning);
+    const caller = new AbortController();
+    const outcome = await runBulk({
+      items: Array.from({ length: 40 }, (_, i) => i),
+      concurrency: 20,
+      signal: caller.signal,
+      perform: (n, signal) =>
+        new Promise((resolve, reject) => {
+          signal.addEventListener("abort", () => reject(new Error("aborted")), { once: true });
+          if (n === 19) setTimeout(() => caller.abort(), 5);
+          else if (n < 10) resolve(n);
+        }),
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    process.off("warning", onWarning);
+    assert.equal(outcome.interrupted, true);
+    assert.equal(outcome.done.length, 10);
+    assert.equal(outcome.failed.length, 20, "the 20 in flight");
+    assert.equal(outcome.notStarted.length, 10);
+    assert.match(outcome.failed[0]!.error.message, /aborted/);
+    assert.deepEqual(warnings, []);
+  });
+});
+
 describe("JournalFile", () => {
   it("keeps outcomes across reads and ignores a line cut short by a crash", () => {
     const path = JournalFile.pathFor(mkdtempSync(join(tmpdir(), "synadm-journal-")), "user x", "https://h", {
@@ -217,8 +247,8 @@ describe("progress display", () => {
     display.update(at(4, { concurrency: 2 }));
     now = 15_000;
     display.update(at(5, { concurrency: 2 }));
-    assert.equal(written.length, 3, written.join(""));
-    assert.match(written[1]!, /^job: 3\/10, .*rate-limited: paused 2 s, 2 at once\n$/);
+    assert.equal(written.length, 2, written.join(""));
+    assert.match(written[0]!, /^job: 3\/10, .*rate-limited: paused 2 s, 2 at once\n$/);
     assert.doesNotMatch(written.join(""), /\x1b/);
   });
 });

@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { AbortError, RateLimitError } from "../errors.ts";
 import type { RateLimitGate } from "../rate-limit-gate.ts";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY } from "../retry.ts";
@@ -81,7 +82,14 @@ export async function runBulk<Item, Result>(
 ): Promise<BulkOutcome<Item, Result>> {
   const keyOf = options.keyOf ?? String;
   const limit = new AdaptiveLimit(options.concurrency ?? 8);
-  const signal = options.signal ?? new AbortController().signal;
+  // Every item in flight listens to this signal: our own one, allowed that many listeners,
+  // follows the caller's (one listener there) so Node warns about neither.
+  const aborter = new AbortController();
+  const { signal } = aborter;
+  setMaxListeners(2 * (options.concurrency ?? 8) + 10, signal);
+  const forwardAbort = (): void => aborter.abort(options.signal?.reason);
+  if (options.signal?.aborted) forwardAbort();
+  else options.signal?.addEventListener("abort", forwardAbort, { once: true });
   const maxRetries = options.maxRateLimitRetries ?? 10;
   const outcome: BulkOutcome<Item, Result> = {
     done: [],
@@ -178,6 +186,7 @@ export async function runBulk<Item, Result>(
   } finally {
     unsubscribe?.();
     options.stopSignal?.removeEventListener("abort", stopListener);
+    options.signal?.removeEventListener("abort", forwardAbort);
   }
   outcome.notStarted.push(...queue);
   (outcome as { interrupted: boolean }).interrupted = stopping() && (queue.length > 0 || signal.aborted);

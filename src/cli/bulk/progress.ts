@@ -65,10 +65,12 @@ export function progressDisplay(stderr: OutputStream, label: string, now = Date.
     };
   }
   let lastLine = now();
-  let lastState = "";
+  let lastState: string | undefined;
   return {
     update(p) {
       const current = state(p);
+      // A short run says nothing until its summary; a long one, every ten seconds or on a change.
+      lastState ??= current;
       if (now() - lastLine < PLAIN_EVERY_MS && current === lastState) return;
       lastLine = now();
       lastState = current;
