@@ -70,7 +70,7 @@ export function progressDisplay(stderr: OutputStream, label: string, now = Date.
     update(p) {
       const current = state(p);
       // A short run says nothing until its summary; a long one, every ten seconds or on a change.
-      lastState ??= current;
+      lastState ??= state({ ...p, pausedUntil: undefined, stopping: false });
       if (now() - lastLine < PLAIN_EVERY_MS && current === lastState) return;
       lastLine = now();
       lastState = current;
