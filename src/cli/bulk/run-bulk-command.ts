@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { BulkOutcome } from "../../api/bulk/run-bulk.ts";
+import type { BulkOutcome, BulkProgress } from "../../api/bulk/run-bulk.ts";
+import type { SynapseAdmin } from "../../api/synapse-admin.ts";
 import { confirmOrStop } from "../confirm.ts";
 import type { CommandContext } from "../context.ts";
 import { CliError, ExitCode, UsageError } from "../errors.ts";
@@ -62,42 +63,37 @@ function onInterrupt(handler: () => void): () => void {
   };
 }
 
-/**
- * The shared flow of bulk commands: select (or, with `--resume`, reload) the
- * items, preview them on stderr, stop there with `--dry-run`, confirm, run
- * them through the engine with progress and a journal, print one summary and
- * fail when anything failed. The first Ctrl-C lets the items in flight finish
- * and keeps the journal; a second one aborts them.
- */
-export async function runBulkCommand(context: CommandContext, bulk: BulkCommand): Promise<BulkSummary> {
+/** The items of this run, and the journal of an earlier run of the same command line. */
+async function chooseItems(
+  context: CommandContext,
+  bulk: BulkCommand,
+  journalPath: string,
+  server: string,
+): Promise<{ items: string[]; earlier: JournalFile | undefined }> {
   const { options } = bulk;
-  if (options.resume && options.restart) throw new UsageError("--resume and --restart exclude each other");
-  const admin = await context.admin();
-  const resumable = bulk.resumable ?? true;
-  const journalPath = JournalFile.pathFor(context.stateDir, bulk.command, admin.http.baseUrl, bulk.identity);
-  const earlier = resumable ? JournalFile.read(journalPath) : undefined;
-  let items: string[];
+  const earlier = (bulk.resumable ?? true) ? JournalFile.read(journalPath) : undefined;
   if (options.resume) {
     if (!earlier)
       throw new UsageError(
-        `nothing to resume: no interrupted run of '${bulk.command}' with these arguments on ${admin.http.baseUrl}`,
+        `nothing to resume: no interrupted run of '${bulk.command}' with these arguments on ${server}`,
       );
-    items = [...earlier.header.items];
     context.note(
-      `Resuming the run started ${earlier.header.started}: ${earlier.doneCount} of ${items.length} done` +
+      `Resuming the run started ${earlier.header.started}: ${earlier.doneCount} of ${earlier.header.items.length} done` +
         (earlier.failures.size ? `, ${earlier.failures.size} failed (tried again)` : "") +
         ".",
     );
-  } else {
-    if (earlier && !options.restart && !options.dryRun)
-      throw new UsageError(
-        `an unfinished run of this command line (started ${earlier.header.started}, ` +
-          `${earlier.doneCount} of ${earlier.header.items.length} done) can be resumed: ` +
-          "add --resume to go on with it, or --restart to start over",
-      );
-    items = await bulk.selectItems();
+    return { items: [...earlier.header.items], earlier };
   }
+  if (earlier && !options.restart && !options.dryRun)
+    throw new UsageError(
+      `an unfinished run of this command line (started ${earlier.header.started}, ` +
+        `${earlier.doneCount} of ${earlier.header.items.length} done) can be resumed: ` +
+        "add --resume to go on with it, or --restart to start over",
+    );
+  return { items: await bulk.selectItems(), earlier };
+}
 
+function preview(context: CommandContext, bulk: BulkCommand, items: readonly string[]): void {
   const shown = items.slice(0, bulk.previewLength ?? 10);
   const more = items.length > shown.length ? `\n  ... and ${items.length - shown.length} more` : "";
   context.note(
@@ -105,6 +101,98 @@ export async function runBulkCommand(context: CommandContext, bulk: BulkCommand)
       (items.length ? `:\n  ${shown.join("\n  ")}${more}` : ".") +
       (bulk.details ? `\n${bulk.details}` : ""),
   );
+}
+
+type Outcome = BulkOutcome<string, Record<string, unknown> | undefined>;
+
+/** Runs the items through the engine with progress on stderr; Ctrl-C stops it, a second one aborts. */
+async function runItems(
+  context: CommandContext,
+  bulk: BulkCommand,
+  items: string[],
+  journal: JournalFile | undefined,
+  admin: SynapseAdmin,
+): Promise<Outcome> {
+  const runId = journal?.header.run_id ?? randomUUID();
+  const stop = new AbortController();
+  const abort = new AbortController();
+  const removeHandlers = onInterrupt(() => {
+    if (stop.signal.aborted) {
+      abort.abort();
+      return;
+    }
+    stop.abort();
+    context.note("\nStopping: no new items start; those in flight finish. Ctrl-C again aborts them.");
+  });
+  const display = progressDisplay(context.io.stderr, bulk.command);
+  let last: BulkProgress | undefined;
+  try {
+    const { runBulk } = await import("../../api/bulk/run-bulk.ts");
+    return await runBulk({
+      items,
+      perform: (item, signal) => bulk.perform(item, signal, runId),
+      concurrency: bulk.options.concurrency,
+      rateLimits: admin.http.rateLimits,
+      ...(journal ? { journal } : {}),
+      stopSignal: stop.signal,
+      signal: abort.signal,
+      onProgress: (progress) => {
+        last = progress;
+        display.update(progress);
+      },
+    });
+  } finally {
+    removeHandlers();
+    display.end(last);
+  }
+}
+
+/** Prints the summary, drops a journal with nothing left to do, and fails as the run did. */
+async function finish(
+  context: CommandContext,
+  bulk: BulkCommand,
+  summary: BulkSummary,
+  outcome: Outcome,
+  journal: JournalFile | undefined,
+): Promise<BulkSummary> {
+  const field = bulk.itemField;
+  summary.done = outcome.done.map(({ item, result }) => ({ [field]: item, ...result }));
+  summary.failed = outcome.failed.map(({ item, error }) => ({ [field]: item, error: error.message }));
+  summary.skipped = outcome.skipped.map((item) => ({ [field]: item, reason: "done by an earlier run" }));
+  if (outcome.interrupted) summary.not_started = outcome.notStarted;
+  await context.print(bulk.present ? bulk.present(summary) : summary);
+
+  if (journal && !outcome.interrupted && outcome.failed.length === 0) journal.remove();
+  const done = outcome.done.length + outcome.skipped.length;
+  if (outcome.interrupted)
+    throw new CliError(
+      `interrupted: ${done} of ${summary.total} done, ${outcome.failed.length} failed, ` +
+        `${outcome.notStarted.length} not started${journal ? "; run the same command with --resume to go on" : ""}`,
+      ExitCode.interrupted,
+    );
+  if (outcome.failed.length > 0)
+    throw new CliError(
+      `${outcome.failed.length} of ${summary.total} failed` +
+        (journal ? "; run the same command with --resume to try them again" : ""),
+      ExitCode.failed,
+    );
+  return summary;
+}
+
+/**
+ * The shared flow of bulk commands: select (or, with `--resume`, reload) the
+ * items, preview them on stderr, stop there with `--dry-run`, confirm, run
+ * them through the engine with progress and a journal, print one summary and
+ * fail when anything failed.
+ */
+export async function runBulkCommand(context: CommandContext, bulk: BulkCommand): Promise<BulkSummary> {
+  const { options } = bulk;
+  if (options.resume && options.restart) throw new UsageError("--resume and --restart exclude each other");
+  const admin = await context.admin();
+  const server = admin.http.baseUrl;
+  const journalPath = JournalFile.pathFor(context.stateDir, bulk.command, server, bulk.identity);
+  const { items, earlier } = await chooseItems(context, bulk, journalPath, server);
+  preview(context, bulk, items);
   const summary: BulkSummary = {
     dry_run: options.dryRun,
     total: items.length,
@@ -119,69 +207,12 @@ export async function runBulkCommand(context: CommandContext, bulk: BulkCommand)
   }
   if (bulk.question) await confirmOrStop(context, bulk.question(items.length));
 
-  const journal = !resumable
-    ? undefined
-    : options.resume
-      ? earlier
-      : JournalFile.create(journalPath, {
-          command: bulk.command,
-          server: admin.http.baseUrl,
-          identity: bulk.identity,
-          items,
-        });
-  const runId = journal?.header.run_id ?? randomUUID();
-  const stop = new AbortController();
-  const abort = new AbortController();
-  const removeHandlers = onInterrupt(() => {
-    if (stop.signal.aborted) {
-      abort.abort();
-      return;
-    }
-    stop.abort();
-    context.note("\nStopping: no new items start; those in flight finish. Ctrl-C again aborts them.");
-  });
-  const display = progressDisplay(context.io.stderr, bulk.command);
-  let outcome: BulkOutcome<string, Record<string, unknown> | undefined>;
-  let last: Parameters<typeof display.update>[0] | undefined;
-  try {
-    const { runBulk } = await import("../../api/bulk/run-bulk.ts");
-    outcome = await runBulk({
-      items,
-      perform: (item, signal) => bulk.perform(item, signal, runId),
-      concurrency: options.concurrency,
-      rateLimits: admin.http.rateLimits,
-      ...(journal ? { journal } : {}),
-      stopSignal: stop.signal,
-      signal: abort.signal,
-      onProgress: (progress) => {
-        last = progress;
-        display.update(progress);
-      },
-    });
-  } finally {
-    removeHandlers();
-  }
-  display.end(last);
-
-  const field = bulk.itemField;
-  summary.done = outcome.done.map(({ item, result }) => ({ [field]: item, ...result }));
-  summary.failed = outcome.failed.map(({ item, error }) => ({ [field]: item, error: error.message }));
-  summary.skipped = outcome.skipped.map((item) => ({ [field]: item, reason: "done by an earlier run" }));
-  if (outcome.interrupted) summary.not_started = outcome.notStarted;
-  await context.print(bulk.present ? bulk.present(summary) : summary);
-
-  if (journal && !outcome.interrupted && outcome.failed.length === 0) journal.remove();
-  const again = journal ? "; run the same command with --resume to go on" : "";
-  if (outcome.interrupted)
-    throw new CliError(
-      `interrupted: ${outcome.done.length + outcome.skipped.length} of ${items.length} done, ` +
-        `${outcome.failed.length} failed, ${outcome.notStarted.length} not started${again}`,
-      ExitCode.interrupted,
-    );
-  if (outcome.failed.length > 0)
-    throw new CliError(
-      `${outcome.failed.length} of ${items.length} failed${journal ? "; run the same command with --resume to try them again" : ""}`,
-      ExitCode.failed,
-    );
-  return summary;
+  const journal =
+    (bulk.resumable ?? true)
+      ? options.resume
+        ? earlier
+        : JournalFile.create(journalPath, { command: bulk.command, server, identity: bulk.identity, items })
+      : undefined;
+  const outcome = await runItems(context, bulk, items, journal, admin);
+  return finish(context, bulk, summary, outcome, journal);
 }
