@@ -23,6 +23,16 @@ function doneLines(file: string): number {
 }
 
 /** How many server notices with this body the user has received. */
+/** Waits until the run's journal records `count` finished items. */
+async function untilJournalHasDone(home: string, count: number): Promise<void> {
+  for (let waited = 0; ; waited += 10) {
+    const [journal] = journals(home);
+    if (journal && doneLines(journal) >= count) return;
+    assert.ok(waited < 60_000, "the run never got going");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 async function noticesReceived(userId: string, body: string): Promise<number> {
   const { memberships } = (await adminApi("GET", `/v1/users/${enc(userId)}/memberships`)).json as {
     memberships: Record<string, string>;
@@ -52,12 +62,7 @@ describe("bulk runs: interrupt and resume", () => {
 
     const first = startCli(args, { home, timeoutMs: 120_000 });
     // Interrupt once a few notices are in the journal, while most are still to do.
-    for (let waited = 0; ; waited += 20) {
-      const [journal] = journals(home);
-      if (journal && doneLines(journal) >= 3) break;
-      assert.ok(waited < 60_000, "the run never got going");
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await untilJournalHasDone(home, 3);
     first.child.kill("SIGINT");
     const stopped = await first.result;
     assert.equal(stopped.code, 130, stopped.stderr);
@@ -93,12 +98,7 @@ describe("bulk runs: interrupt and resume", () => {
     const body = `Crash-safe notice ${prefix}`;
     const args = ["--batch", "notice", "send", "-r", `@${prefix}killed`, body, "--concurrency", "4"];
     const first = startCli(args, { home, timeoutMs: 120_000 });
-    for (let waited = 0; ; waited += 10) {
-      const [journal] = journals(home);
-      if (journal && doneLines(journal) >= 2) break;
-      assert.ok(waited < 60_000, "the run never got going");
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    await untilJournalHasDone(home, 2);
     // No chance to finish the notices in flight or to write their lines: those are redone on
     // resume with the same transaction IDs, which Synapse recognises.
     first.child.kill("SIGKILL");

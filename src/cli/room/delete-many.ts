@@ -1,18 +1,13 @@
-import type { RoomDeleteOptions } from "../../api/resources/rooms.ts";
 import { readItemList } from "../bulk/read-items.ts";
 import { runBulkCommand } from "../bulk/run-bulk-command.ts";
 import type { RunFor } from "../parser/spec.ts";
 import type { deleteManyParameters } from "./command.ts";
+import { roomDeletion } from "./deletion.ts";
 import { parseRoomId } from "./room-ids.ts";
 
 const run: RunFor<typeof deleteManyParameters> = async (context, { options, args }) => {
   const roomIds = await readItemList(context, args.file, parseRoomId);
-  const deletion: RoomDeleteOptions = { block: options.block, purge: !options.noPurge };
-  if (options.newRoomUserId !== undefined)
-    deletion.new_room_user_id = await context.userId(options.newRoomUserId);
-  if (options.roomName !== undefined) deletion.room_name = options.roomName;
-  if (options.message !== undefined) deletion.message = options.message;
-  if (options.forcePurge) deletion.force_purge = true;
+  const deletion = await roomDeletion(context, options);
   const { rooms } = await context.admin();
   const what = `${options.noPurge ? "Delete" : "Delete and purge"}${options.block ? " and block" : ""}`;
   await runBulkCommand(context, {

@@ -1,18 +1,13 @@
-import type { RoomDeleteOptions } from "../../api/resources/rooms.ts";
 import { confirmOrStop } from "../confirm.ts";
 import { followJob } from "../follow-job.ts";
 import type { RunFor } from "../parser/spec.ts";
 import type { deleteParameters } from "./command.ts";
+import { roomDeletion } from "./deletion.ts";
 import { parseRoomId } from "./room-ids.ts";
 
 const run: RunFor<typeof deleteParameters> = async (context, { options, args }) => {
   const roomId = parseRoomId(args.roomId);
-  const deletion: RoomDeleteOptions = { block: options.block, purge: !options.noPurge };
-  if (options.newRoomUserId !== undefined)
-    deletion.new_room_user_id = await context.userId(options.newRoomUserId);
-  if (options.roomName !== undefined) deletion.room_name = options.roomName;
-  if (options.message !== undefined) deletion.message = options.message;
-  if (options.forcePurge) deletion.force_purge = true;
+  const deletion = await roomDeletion(context, options);
 
   const { rooms } = await context.admin();
   const [room, members] = await Promise.all([rooms.get(roomId), rooms.members(roomId)]);

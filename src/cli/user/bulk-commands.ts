@@ -16,6 +16,13 @@ const listFile = argument(
   "One user ID or localpart per line ('-' reads stdin; # starts a comment).",
 );
 
+const pageSize = optionWithDefault(
+  "-p, --batch-size, --paginate",
+  integerAtLeast(1),
+  "Users fetched per page.",
+  500,
+);
+
 export const deactivateManyParameters = defineParameters({
   options: {
     gdprErase: flag("-e, --gdpr-erase", "Also mark the users GDPR-erased."),
@@ -39,12 +46,7 @@ export const inactiveParameters = defineParameters({
       "--ids-only",
       "Print only the user IDs, one per line (input for 'user deactivate-many -').",
     ),
-    batchSize: optionWithDefault(
-      "-p, --batch-size, --paginate",
-      integerAtLeast(1),
-      "Users fetched per page.",
-      500,
-    ),
+    batchSize: pageSize,
   },
   args: {},
 });
@@ -52,12 +54,7 @@ export const inactiveParameters = defineParameters({
 export const exportParameters = defineParameters({
   options: {
     deactivated: flag("-d, --deactivated", "Include deactivated users."),
-    batchSize: optionWithDefault(
-      "-p, --batch-size, --paginate",
-      integerAtLeast(1),
-      "Users fetched per page.",
-      500,
-    ),
+    batchSize: pageSize,
   },
   args: {},
 });
