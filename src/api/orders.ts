@@ -14,6 +14,7 @@ export const USER_ORDERS = [
   "creation_ts",
   "last_seen_ts",
 ] as const;
+/** A sort order of the user list: one of {@link USER_ORDERS}. */
 export type UserOrder = (typeof USER_ORDERS)[number];
 
 /** Sort orders of media lists (`GET /_synapse/admin/v1/users/<user_id>/media?order_by=`). */
@@ -27,6 +28,7 @@ export const MEDIA_ORDERS = [
   "quarantined_by",
   "safe_from_quarantine",
 ] as const;
+/** A sort order of media lists: one of {@link MEDIA_ORDERS}. */
 export type MediaOrder = (typeof MEDIA_ORDERS)[number];
 
 /** Sort orders of the room list (`GET /_synapse/admin/v1/rooms?order_by=`). */
@@ -45,4 +47,5 @@ export const ROOM_ORDERS = [
   "history_visibility",
   "state_events",
 ] as const;
+/** A sort order of the room list: one of {@link ROOM_ORDERS}. */
 export type RoomOrder = (typeof ROOM_ORDERS)[number];

@@ -1,5 +1,6 @@
 import { adminClientConfigGroup } from "./admin-client-config/command.ts";
 import { backgroundUpdatesGroup } from "./background-updates/command.ts";
+import { completionGroup } from "./completion/command.ts";
 import { configCommand } from "./config/command.ts";
 import { eventGroup } from "./event/command.ts";
 import { eventReportGroup } from "./event-report/command.ts";
@@ -29,6 +30,7 @@ export const rootGroup = defineGroup({
   commands: [
     adminClientConfigGroup,
     backgroundUpdatesGroup,
+    completionGroup,
     eventGroup,
     eventReportGroup,
     experimentalFeaturesGroup,

@@ -53,10 +53,22 @@ export class CommandContext {
     return this.io.env["XDG_STATE_HOME"] || join(this.io.homedir, ".local", "state");
   }
 
-  /** The configuration file merged with the environment. */
-  settings(): Promise<LoadedSettings> {
+  /** The profile of the configuration file in use: `--profile`, else `$SYNADM_PROFILE`; none: the top level. */
+  get profile(): string | undefined {
+    return this.globals.profile || this.io.env["SYNADM_PROFILE"] || undefined;
+  }
+
+  /** The configuration file (with the profile in use) merged with the environment; an unknown profile stops. */
+  async settings(): Promise<LoadedSettings> {
+    const loaded = await this.settingsToEdit();
+    if (loaded.unknownProfile) throw new CliError(loaded.unknownProfile, ExitCode.usage);
+    return loaded;
+  }
+
+  /** As {@link settings}, but a profile the file does not have yet is no error: the configurator creates it. */
+  settingsToEdit(): Promise<LoadedSettings> {
     this.#settings ??= import("./config-file/load.ts").then(async ({ loadSettings }) => {
-      const loaded = await loadSettings(this.configPath, this.io.env);
+      const loaded = await loadSettings(this.configPath, this.io.env, this.profile);
       for (const warning of loaded.warnings) this.log.warn(warning);
       return loaded;
     });

@@ -1,7 +1,7 @@
 import { UsageError } from "./errors.ts";
 import { OUTPUT_FORMATS, type OutputFormat, parseOutputFormat } from "./output/format.ts";
 import { count, flag, type OptionValues, option } from "./parser/spec.ts";
-import { filePath, integerAtLeast, type ValueParser } from "./parser/values.ts";
+import { filePath, integerAtLeast, text, type ValueParser } from "./parser/values.ts";
 
 const outputFormat: ValueParser<OutputFormat | undefined> = {
   metavar: `[${OUTPUT_FORMATS.join("|")}|y|j|m|h|p]`,
@@ -41,6 +41,14 @@ export const globalOptions = {
     "-c, --config-file",
     filePath,
     "Configuration file.  [default: $SYNADM_CONFIG or ~/.config/synadm.yaml]",
+  ),
+  // Long only: -p and -P are options of several commands, and global options may follow the command.
+  profile: option(
+    "--profile",
+    text,
+    "Use this profile of the configuration file (its keys override the top-level ones).  " +
+      "[default: $SYNADM_PROFILE]",
+    { metavar: "NAME" },
   ),
 };
 

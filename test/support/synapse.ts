@@ -34,8 +34,12 @@ export interface SynapseServer {
 type Log = (message: string) => void;
 const stderrLog: Log = (message) => process.stderr.write(`${message}\n`);
 
-const PACKAGES = "matrix-synapse,synadm,ca-certificates";
+/** The shells the completion scripts are loaded in (bash is the host's). */
+export const TEST_SHELLS = ["zsh", "fish"] as const;
+const PACKAGES = ["matrix-synapse", "synadm", "ca-certificates", ...TEST_SHELLS].join(",");
 const MIRROR = "http://deb.debian.org/debian";
+// The package mirror reachable here is a frozen snapshot whose Release file has "expired".
+const NO_VALID_UNTIL = 'Acquire::Check-Valid-Until "false"';
 
 /** Creates the Debian root with Synapse and the reference synadm unless it is already there. */
 export async function provisionRoot(root: string = DEFAULT_ROOT, log: Log = stderrLog): Promise<void> {
@@ -43,6 +47,7 @@ export async function provisionRoot(root: string = DEFAULT_ROOT, log: Log = stde
     existsSync(join(root, "usr/bin/synadm")) &&
     existsSync(join(root, "usr/lib/python3/dist-packages/synapse"))
   ) {
+    await addShells(root, log);
     return;
   }
   const isRoot = process.getuid?.() === 0;
@@ -59,8 +64,7 @@ export async function provisionRoot(root: string = DEFAULT_ROOT, log: Log = stde
   log(`Provisioning a Debian unstable root with ${PACKAGES} in ${root} (about a minute, 450 MB)...`);
   const args = [
     "--variant=apt",
-    // The package mirror reachable here is a frozen snapshot whose Release file has "expired".
-    '--aptopt=Acquire::Check-Valid-Until "false"',
+    `--aptopt=${NO_VALID_UNTIL}`,
     `--include=${PACKAGES}`,
     ...(isRoot ? [] : ["--mode=unshare"]),
     "sid",
@@ -76,6 +80,25 @@ export async function provisionRoot(root: string = DEFAULT_ROOT, log: Log = stde
   }
   rmSync(root, { recursive: true, force: true });
   renameSync(partial, root);
+}
+
+/** Installs the shells into a root provisioned before they were part of it. */
+async function addShells(root: string, log: Log): Promise<void> {
+  const missing = TEST_SHELLS.filter((shell) => !existsSync(join(root, "usr/bin", shell)));
+  if (missing.length === 0) return;
+  log(`Installing ${missing.join(", ")} into ${root}...`);
+  // mmdebstrap leaves no package lists behind; the lock timeout lets concurrent test runs wait for each other.
+  const apt = ["apt-get", "-o", "Acquire::Check-Valid-Until=false", "-o", "DPkg::Lock::Timeout=300"];
+  try {
+    await run("chroot", [root, ...apt, "update", "-qq"], { maxBuffer: 64 << 20 });
+    await run("chroot", [root, ...apt, "install", "-y", "-qq", "--no-install-recommends", ...missing], {
+      maxBuffer: 64 << 20,
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
+  } catch (error) {
+    const output = `${(error as { stderr?: string }).stderr ?? ""}`.trim().split("\n").slice(-20).join("\n");
+    throw new Error(`installing ${missing.join(", ")} into ${root} failed:\n${output}`);
+  }
 }
 
 /** Options of {@link startSynapse}. */

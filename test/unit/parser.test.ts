@@ -62,6 +62,7 @@ describe("command-line parser", () => {
       output: "json",
       configFile: "/tmp/x.yaml",
       timeout: undefined,
+      profile: undefined,
     });
     const inline = parse("--output=minified", "version");
     assert.ok(inline.kind === "run" && inline.globals["output"] === "minified");

@@ -49,7 +49,11 @@ export class PurgeHistoryResource extends Resource {
     return this.purgeJob(purge_id);
   }
 
-  /** A handle on a purge started earlier. */
+  /**
+   * A handle on a purge started earlier; makes no request until its status is asked for.
+   *
+   * `GET /_synapse/admin/v1/purge_history_status/<purge_id>` (when polled)
+   */
   purgeJob(purgeId: string): LongRunningJob<PurgeStatus> {
     return new LongRunningJob(purgeId, {
       description: `history purge ${purgeId}`,

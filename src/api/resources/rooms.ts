@@ -278,7 +278,11 @@ export class RoomsResource extends Resource {
     return this.deleteJob(delete_id);
   }
 
-  /** A handle on a room delete started earlier. */
+  /**
+   * A handle on a room delete started earlier; makes no request until its status is asked for.
+   *
+   * `GET /_synapse/admin/v2/rooms/delete_status/<delete_id>` (when polled)
+   */
   deleteJob(deleteId: string): LongRunningJob<RoomDeleteStatus> {
     return new LongRunningJob(deleteId, {
       description: `room delete ${deleteId}`,

@@ -764,7 +764,12 @@ export class UsersResource extends Resource {
     return this.redactionJob(redact_id);
   }
 
-  /** A handle on a redaction started earlier, to read its status or wait for it. */
+  /**
+   * A handle on a redaction started earlier, to read its status or wait for it;
+   * makes no request until its status is asked for.
+   *
+   * `GET /_synapse/admin/v1/user/redact_status/<redact_id>` (when polled)
+   */
   redactionJob(redactId: string): LongRunningJob<RedactStatus> {
     return new LongRunningJob(redactId, {
       description: `redaction ${redactId}`,

@@ -1,6 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { CliError, ExitCode } from "../errors.ts";
 import { readFlatMapping } from "./flat-yaml.ts";
+import { type ParsedSettingsFile, PROFILES_KEY, unknownProfileMessage } from "./profiles.ts";
 import {
   checkSetting,
   DEFAULT_SETTINGS,
@@ -16,20 +17,32 @@ export interface LoadedSettings {
   readonly path: string;
   /** Whether the file exists. */
   readonly fileExists: boolean;
-  /** Keys set by the file (not defaults, not the environment). */
+  /** Keys set by the file for the profile in use: the top-level ones, overridden by the profile's. */
   readonly fromFile: Partial<Settings>;
+  /** The file's top-level keys alone: what every profile inherits. */
+  readonly fromTopLevel: Partial<Settings>;
+  /** The keys the profile in use sets itself (none without a profile). */
+  readonly fromProfile: Partial<Settings>;
+  /** The profile chosen (`--profile`, `$SYNADM_PROFILE`), if any. */
+  readonly profile: string | undefined;
+  /** The names of the file's profiles, in file order. */
+  readonly profileNames: readonly string[];
+  /** Set when a profile was chosen that the file does not have: the message to stop with. */
+  readonly unknownProfile: string | undefined;
   /** Things worth telling the user that do not stop the command. */
   readonly warnings: readonly string[];
 }
 
 /**
- * Reads the configuration file (if any), then applies `SYNADM_*` environment
- * variables over it. A file that is not valid YAML or has a value of the wrong
- * type stops with one message naming the key and line.
+ * Reads the configuration file (if any), applies the chosen profile's keys over
+ * its top-level ones, then `SYNADM_*` environment variables over both. A file
+ * that is not valid YAML or has a value of the wrong type stops with one
+ * message naming the key and line.
  */
 export async function loadSettings(
   path: string,
   env: Readonly<Record<string, string | undefined>>,
+  profile?: string,
 ): Promise<LoadedSettings> {
   let text: string | undefined;
   try {
@@ -44,7 +57,12 @@ export async function loadSettings(
     }
   }
   const warnings: string[] = [];
-  const fromFile = text === undefined ? {} : await parseSettingsFile(text, path, warnings);
+  const parsed: ParsedSettingsFile =
+    text === undefined
+      ? { topLevel: {}, profiles: new Map() }
+      : await parseSettingsFile(text, path, warnings);
+  const fromProfile = profile === undefined ? {} : (parsed.profiles.get(profile) ?? {});
+  const fromFile = { ...parsed.topLevel, ...fromProfile };
   if (fromFile.token) {
     const mode = (await stat(path)).mode & 0o777;
     if (mode & 0o077) {
@@ -63,26 +81,82 @@ export async function loadSettings(
       throw new CliError(`invalid ${name}="${raw}": ${checked.problem}`, ExitCode.usage);
     (settings as unknown as Record<SettingKey, unknown>)[key] = checked.value;
   }
-  return { settings, path, fileExists: text !== undefined, fromFile, warnings };
+  const profileNames = [...parsed.profiles.keys()];
+  const unknownProfile =
+    profile === undefined || parsed.profiles.has(profile)
+      ? undefined
+      : unknownProfileMessage(profile, path, text !== undefined, profileNames);
+  return {
+    settings,
+    path,
+    fileExists: text !== undefined,
+    fromFile,
+    fromTopLevel: parsed.topLevel,
+    fromProfile,
+    profile,
+    profileNames,
+    unknownProfile,
+    warnings,
+  };
 }
 
-/** Parses the YAML text of a configuration file into the keys it sets. */
+/** One key of a mapping read from the file; `mapping` holds the entries when the value is itself a mapping. */
+interface RawEntry {
+  readonly key: string;
+  readonly value: unknown;
+  readonly line: number;
+  readonly mapping?: readonly RawEntry[];
+}
+
+/** Parses the YAML text of a configuration file into the keys it sets, at the top level and per profile. */
 export async function parseSettingsFile(
   text: string,
   path: string,
   warnings: string[],
-): Promise<Partial<Settings>> {
+): Promise<ParsedSettingsFile> {
   const entries = readFlatMapping(text) ?? (await readYamlMapping(text, path));
+  const profiles = new Map<string, Partial<Settings>>();
+  const topLevel: RawEntry[] = [];
+  for (const entry of entries) {
+    if (entry.key !== PROFILES_KEY) {
+      topLevel.push(entry);
+      continue;
+    }
+    const problem = `configuration file ${path} line ${entry.line}: "${PROFILES_KEY}"`;
+    if (entry.value === null) continue;
+    if (!("mapping" in entry) || !entry.mapping)
+      throw new CliError(`${problem} must map profile names to their settings`, ExitCode.usage);
+    for (const profile of entry.mapping) {
+      if (profile.value !== null && !profile.mapping) {
+        throw new CliError(
+          `configuration file ${path} line ${profile.line}: profile "${profile.key}" must be a mapping of keys to values`,
+          ExitCode.usage,
+        );
+      }
+      profiles.set(profile.key, checkedSettings(profile.mapping ?? [], path, warnings, profile.key));
+    }
+  }
+  return { topLevel: checkedSettings(topLevel, path, warnings), profiles };
+}
+
+/** The settings of one level of the file, each value checked; unknown keys become warnings. */
+function checkedSettings(
+  entries: readonly RawEntry[],
+  path: string,
+  warnings: string[],
+  profile?: string,
+): Partial<Settings> {
+  const where = profile === undefined ? "" : ` in profile "${profile}"`;
   const result: Record<string, unknown> = {};
   for (const { key, value, line } of entries) {
     if (!(SETTING_KEYS as string[]).includes(key)) {
-      warnings.push(`configuration file ${path} line ${line}: unknown key "${key}" ignored`);
+      warnings.push(`configuration file ${path} line ${line}: unknown key "${key}"${where} ignored`);
       continue;
     }
     const checked = checkSetting(key as SettingKey, value);
     if ("problem" in checked) {
       throw new CliError(
-        `configuration file ${path} line ${line}: "${key}" has the value ${JSON.stringify(value)}; ${checked.problem}`,
+        `configuration file ${path} line ${line}: "${key}"${where} has the value ${JSON.stringify(value)}; ${checked.problem}`,
         ExitCode.usage,
       );
     }
@@ -92,11 +166,9 @@ export async function parseSettingsFile(
 }
 
 /** The top-level keys of a YAML file, with their values and lines, through the full YAML parser. */
-async function readYamlMapping(
-  text: string,
-  path: string,
-): Promise<Array<{ key: string; value: unknown; line: number }>> {
+async function readYamlMapping(text: string, path: string): Promise<RawEntry[]> {
   const { LineCounter, parseDocument, isMap, isScalar } = await import("yaml");
+  type YamlMap = import("yaml").YAMLMap;
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines, uniqueKeys: false });
   const lineOf = (offset: number | undefined): number => lines.linePos(offset ?? 0).line;
@@ -113,9 +185,15 @@ async function readYamlMapping(
   if (!isMap(document.contents)) {
     throw new CliError(`configuration file ${path} must be a mapping of keys to values`, ExitCode.usage);
   }
-  return document.contents.items.map((pair) => ({
-    key: isScalar(pair.key) ? String(pair.key.value) : String(pair.key),
-    value: pair.value === null ? null : (pair.value as { toJSON(): unknown }).toJSON(),
-    line: lineOf(isScalar(pair.key) ? pair.key.range?.[0] : undefined),
-  }));
+  const entriesOf = (map: YamlMap): RawEntry[] =>
+    map.items.map((pair) => {
+      const value = pair.value as { toJSON(): unknown } | null;
+      return {
+        key: isScalar(pair.key) ? String(pair.key.value) : String(pair.key),
+        value: value === null ? null : value.toJSON(),
+        line: lineOf(isScalar(pair.key) ? pair.key.range?.[0] : undefined),
+        ...(isMap(pair.value) ? { mapping: entriesOf(pair.value) } : {}),
+      };
+    });
+  return entriesOf(document.contents);
 }

@@ -1,6 +1,7 @@
 import { chmod, mkdir, open, readFile, rename, rm } from "node:fs/promises";
 import { dirname } from "node:path";
 import { CliError, ExitCode } from "../errors.ts";
+import { PROFILES_KEY } from "./profiles.ts";
 import type { Settings } from "./settings.ts";
 
 /**
@@ -8,8 +9,13 @@ import type { Settings } from "./settings.ts";
  * byte (no window where the token is readable by others), through a temporary
  * file and a rename so a crash never leaves half a file. Comments and key order
  * of an existing file are kept; a new file lists the keys sorted, as synadm writes them.
+ * With a profile, the keys go under `profiles: <name>:` and the top level is left as it was.
  */
-export async function saveSettings(path: string, settings: Partial<Settings>): Promise<void> {
+export async function saveSettings(
+  path: string,
+  settings: Partial<Settings>,
+  profile?: string,
+): Promise<void> {
   const { parseDocument, Document } = await import("yaml");
   let existing: string | undefined;
   try {
@@ -24,9 +30,18 @@ export async function saveSettings(path: string, settings: Partial<Settings>): P
       ExitCode.configWrite,
     );
   }
+  const at = profile === undefined ? [] : [PROFILES_KEY, profile];
+  // An absent or empty (`profiles:` alone) level becomes a mapping first: setIn cannot write into null.
+  for (let depth = 1; depth <= at.length; depth++) {
+    const level = at.slice(0, depth);
+    if (document.getIn(level) == null) document.setIn(level, document.createNode({}));
+  }
   const keys = Object.keys(settings) as Array<keyof Settings>;
-  for (const key of existing === undefined ? keys.sort() : keys) document.set(key, settings[key]);
-
+  const fresh =
+    at.length === 0
+      ? existing === undefined
+      : (document.getIn(at, true) as { items: unknown[] }).items.length === 0;
+  for (const key of fresh ? keys.sort() : keys) document.setIn([...at, key], settings[key]);
   const temporary = `${path}.${process.pid}.tmp`;
   try {
     await mkdir(dirname(path), { recursive: true, mode: 0o700 });

@@ -24,9 +24,9 @@ const QUESTIONS: ReadonlyArray<readonly [SettingKey, string]> = [
  * the file. The token is typed hidden and never shown back.
  */
 export async function runConfigurator(context: CommandContext, overrides: SettingOverrides): Promise<void> {
-  const { fromFile } = await context.settings();
+  const { fromFile, profile } = await context.settingsToEdit();
   const current: Settings = { ...DEFAULT_SETTINGS, ...fromFile };
-  context.note(`Configuring ${context.configPath}`);
+  context.note(`Configuring ${context.configPath}${profile === undefined ? "" : `, profile "${profile}"`}`);
   for (const [key, question] of QUESTIONS) {
     const proposed = overrides[key] ?? current[key];
     for (;;) {
@@ -50,12 +50,24 @@ export async function runConfigurator(context: CommandContext, overrides: Settin
   await writeSettings(context, current);
 }
 
-/** Writes the settings and says where, on stderr. */
+/**
+ * Writes the settings and says where, on stderr. With a profile in use, the
+ * profile gets the keys it already had and those that differ from what it
+ * inherits from the top level; the top level is left alone.
+ */
 export async function writeSettings(context: CommandContext, settings: Settings): Promise<void> {
   const { saveSettings } = await import("../config-file/save.ts");
   const { DEFAULT_SETTINGS, EXTENSION_KEYS } = await import("../config-file/settings.ts");
+  const { profile, fromTopLevel, fromProfile } = await context.settingsToEdit();
   const written: Partial<Settings> = { ...settings };
-  for (const key of EXTENSION_KEYS) if (settings[key] === DEFAULT_SETTINGS[key]) delete written[key];
-  await saveSettings(context.configPath, written);
-  context.note(`Configuration saved to ${context.configPath} (readable by you only).`);
+  if (profile === undefined) {
+    for (const key of EXTENSION_KEYS) if (settings[key] === DEFAULT_SETTINGS[key]) delete written[key];
+  } else {
+    const inherited: Settings = { ...DEFAULT_SETTINGS, ...fromTopLevel };
+    for (const key of Object.keys(settings) as SettingKey[])
+      if (settings[key] === inherited[key] && !(key in fromProfile)) delete written[key];
+  }
+  await saveSettings(context.configPath, written, profile);
+  const where = profile === undefined ? context.configPath : `${context.configPath}, profile "${profile}"`;
+  context.note(`Configuration saved to ${where} (readable by you only).`);
 }

@@ -22,7 +22,7 @@ const run: RunFor<typeof configParameters> = async (context, { options }) => {
     await runConfigurator(context, overrides);
     return;
   }
-  const { fromFile } = await context.settings();
+  const { fromFile } = await context.settingsToEdit();
   const { DEFAULT_SETTINGS } = await import("../config-file/settings.ts");
   const merged: Settings = {
     ...DEFAULT_SETTINGS,

@@ -1,3 +1,4 @@
+import { examplesFor, type HelpExample } from "../help-examples.ts";
 import { type CommandSpec, type GroupSpec, namesOf, type OptionSpec } from "./spec.ts";
 
 const WIDTH = 80;
@@ -8,6 +9,7 @@ export function renderHelp(
   node: CommandSpec | GroupSpec,
   path: readonly string[],
   globalOptions: Readonly<Record<string, OptionSpec>>,
+  examples: (path: readonly string[]) => readonly HelpExample[] = examplesFor,
 ): string {
   const lines: string[] = [];
   const isRoot = path.length === 1;
@@ -21,9 +23,7 @@ export function renderHelp(
   }
   lines.push(...paragraphs(node.description ?? node.summary, 2), "");
 
-  if (node.kind === "command" && node.examples?.length) {
-    lines.push("Examples:", ...node.examples.map((example) => `  ${example}`), "");
-  }
+  if (node.kind === "command") lines.push(...exampleLines(node, examples(path)));
 
   const rows: Row[] = [];
   if (isRoot) rows.push(["--version", "Show the version and exit."]);
@@ -54,6 +54,19 @@ export function renderHelp(
 }
 
 type Row = [string, string];
+
+/** The examples section: the explained ones, then those declared with the command that differ. */
+function exampleLines(node: CommandSpec, explained: readonly HelpExample[]): string[] {
+  const shown = new Set(explained.map(([commandLine]) => commandLine));
+  const plain = (node.examples ?? []).filter((commandLine) => !shown.has(commandLine));
+  if (explained.length === 0 && plain.length === 0) return [];
+  return [
+    "Examples:",
+    ...explained.flatMap(([commandLine, explanation]) => [`  ${commandLine}`, `      ${explanation}`]),
+    ...plain.map((commandLine) => `  ${commandLine}`),
+    "",
+  ];
+}
 
 function optionRow(spec: OptionSpec): Row {
   let names = namesOf(spec.flags).join(", ");
