@@ -43,10 +43,7 @@ function collect(group: GroupSpec, path: readonly string[]): DocCommand[] {
     const args = Object.values(command.args).map((arg) =>
       arg.variadic ? `${arg.name}...` : arg.required ? arg.name : `[${arg.name}]`,
     );
-    const examples = [
-      ...examplesFor(childPath),
-      ...(command.examples ?? []).map((line): HelpExample => [line, ""]),
-    ].filter(([line], index, all) => all.findIndex(([other]) => other === line) === index);
+    const examples = examplesFor(childPath);
     return [
       {
         path: childPath.join(" "),

@@ -70,12 +70,9 @@ describe("help examples", () => {
     }
   });
 
-  it("every example, explained or declared with its command, is a command line the parser accepts", () => {
-    for (const [path, command] of commands) {
-      const lines = [
-        ...(helpExamples[path] ?? []).map(([commandLine]) => commandLine),
-        ...(command.examples ?? []),
-      ];
+  it("every example is a command line the parser accepts", () => {
+    for (const [path] of commands) {
+      const lines = (helpExamples[path] ?? []).map(([commandLine]) => commandLine);
       for (const line of lines) {
         const ran = synadmInvocations(line).map((argv) => {
           try {

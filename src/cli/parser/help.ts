@@ -23,7 +23,7 @@ export function renderHelp(
   }
   lines.push(...paragraphs(node.description ?? node.summary, 2), "");
 
-  if (node.kind === "command") lines.push(...exampleLines(node, examples(path)));
+  if (node.kind === "command") lines.push(...exampleLines(examples(path)));
 
   const rows: Row[] = [];
   if (isRoot) rows.push(["--version", "Show the version and exit."]);
@@ -55,15 +55,12 @@ export function renderHelp(
 
 type Row = [string, string];
 
-/** The examples section: the explained ones, then those declared with the command that differ. */
-function exampleLines(node: CommandSpec, explained: readonly HelpExample[]): string[] {
-  const shown = new Set(explained.map(([commandLine]) => commandLine));
-  const plain = (node.examples ?? []).filter((commandLine) => !shown.has(commandLine));
-  if (explained.length === 0 && plain.length === 0) return [];
+/** The examples section: each command line with what it does below it. */
+function exampleLines(explained: readonly HelpExample[]): string[] {
+  if (explained.length === 0) return [];
   return [
     "Examples:",
     ...explained.flatMap(([commandLine, explanation]) => [`  ${commandLine}`, `      ${explanation}`]),
-    ...plain.map((commandLine) => `  ${commandLine}`),
     "",
   ];
 }

@@ -122,7 +122,6 @@ export interface CommandSpec<
   readonly summary: string;
   /** Paragraphs shown in the command's own help. */
   readonly description?: string;
-  readonly examples?: readonly string[];
   readonly options: O;
   readonly args: A;
   readonly rules?: OptionRules<keyof O & string>;

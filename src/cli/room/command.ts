@@ -201,10 +201,6 @@ export const roomGroup = defineGroup({
     defineCommand({
       name: "list",
       summary: "List and search rooms.",
-      examples: [
-        "synadm room list -s joined_members -r",
-        "synadm -o json room list --all -e | jq -r '.rooms[].room_id'",
-      ],
       ...listParameters,
       load: () => reads().then((m) => ({ default: m.list })),
     }),
@@ -278,10 +274,6 @@ export const roomGroup = defineGroup({
         "Delete a room: remove its members (optionally moving them to a new room), then purge it from the " +
         "database. Shows the room and its members and asks first. Uses the asynchronous v2 API and follows the " +
         "delete until it completes or fails, unless --no-wait.",
-      examples: [
-        "synadm room delete '!abc:example.org' -b",
-        "synadm --batch room delete '!abc:example.org' --no-wait",
-      ],
       ...deleteParameters,
       load: () => import("./delete.ts"),
     }),
@@ -292,10 +284,6 @@ export const roomGroup = defineGroup({
       description:
         "Deletes the rooms listed one per line, several at once, each through the v2 API followed to its end, " +
         "with progress on stderr. Asks first (--batch: does not); an interrupted run goes on with --resume.",
-      examples: [
-        "synadm --batch room delete-many -b spam-rooms.txt",
-        "grep -o '!.*' report.txt | synadm room delete-many --dry-run -",
-      ],
       ...deleteManyParameters,
       load: () => import("./delete-many.ts"),
     }),

@@ -97,10 +97,6 @@ export const bulkUserCommands: readonly AnyCommandSpec[] = [
     description:
       "Deactivates the users listed one per line, several at once, with progress on stderr. Asks first " +
       "(--batch: does not). An interrupted run goes on with --resume; --dry-run only checks the list.",
-    examples: [
-      "synadm --batch user deactivate-many spammers.txt",
-      "synadm user inactive --since 365d --ids-only | synadm --batch user deactivate-many -",
-    ],
     ...deactivateManyParameters,
     load: () => bulk().then((m) => ({ default: m.deactivateMany })),
   }),
@@ -110,17 +106,12 @@ export const bulkUserCommands: readonly AnyCommandSpec[] = [
     description:
       "Walks the user list sorted by last activity and stops at the first user seen recently, so it reads " +
       "only the inactive part. Deactivated users are never listed; admins and users never seen only when asked.",
-    examples: [
-      "synadm user inactive --since 180d -o human",
-      "synadm user inactive -s 365d --ids-only > old.txt",
-    ],
     ...inactiveParameters,
     load: () => bulk().then((m) => ({ default: m.inactive })),
   }),
   defineCommand({
     name: "export",
     summary: "Write every user as CSV on stdout (the columns 'user import' reads).",
-    examples: ["synadm user export > users.csv"],
     ...exportParameters,
     load: () => bulk().then((m) => ({ default: m.exportUsers })),
   }),
@@ -131,10 +122,6 @@ export const bulkUserCommands: readonly AnyCommandSpec[] = [
       "Reads every row first and refuses the file if any row is bad. New users without a password get a " +
       "generated one, printed once in the summary and kept nowhere else. --dry-run checks each row against " +
       "the server and says what would be created, updated or skipped.",
-    examples: [
-      "synadm user import --dry-run staff.csv",
-      "synadm --batch user import --on-conflict update staff.csv > created.json",
-    ],
     ...importParameters,
     load: () => import("./import.ts"),
   }),

@@ -288,17 +288,12 @@ export const userGroup = defineGroup({
     defineCommand({
       name: "list",
       summary: "List users, or search them.",
-      examples: [
-        "synadm user list -d -l 20",
-        "synadm -o json user list --all -n spam | jq -r '.users[].name'",
-      ],
       ...listParameters,
       load: () => import("./list.ts"),
     }),
     defineCommand({
       name: "details",
       summary: "Show a user account.",
-      examples: ["synadm user details alice"],
       ...detailsParameters,
       load: () => lookups().then((m) => ({ default: m.details })),
     }),
@@ -314,10 +309,6 @@ export const userGroup = defineGroup({
       description:
         "Create a local user or change one. Only the fields given are changed; the current and the new values " +
         "are shown before asking for confirmation.",
-      examples: [
-        "synadm user modify bob -P 'correct horse' -n Bob",
-        "synadm --batch user modify bob -a --no-logout -P x",
-      ],
       ...modifyParameters,
       load: () => import("./modify.ts"),
     }),
@@ -327,7 +318,6 @@ export const userGroup = defineGroup({
       description:
         "Deactivate a user: log them out everywhere, remove them from their rooms, reset their password and " +
         "delete their third-party IDs. Shows the account and its rooms and asks first.",
-      examples: ["synadm user deactivate spammer", "synadm --batch user deactivate -e @troll:example.org"],
       ...deactivateParameters,
       load: () => changes().then((m) => ({ default: m.deactivate })),
     }),
@@ -337,10 +327,6 @@ export const userGroup = defineGroup({
       description:
         "Find every user whose full ID matches REGEX from its first character (like Python's re.match), show " +
         "them, ask once, then deactivate them a few at a time. Prints one summary of what was done and what failed.",
-      examples: [
-        "synadm user deactivate-regex '@spam[0-9]+:' -n",
-        "synadm --batch user deactivate-regex '@bot_'",
-      ],
       ...deactivateRegexParameters,
       load: () => import("./deactivate-regex.ts"),
     }),
@@ -350,14 +336,12 @@ export const userGroup = defineGroup({
       description:
         "Delete a user's devices not seen for --min-days days, oldest first, always keeping --min-surviving devices. " +
         "Deleting devices affects end-to-end encryption for the user.",
-      examples: ["synadm user prune-devices alice -l", "synadm --batch user prune-devices alice -d 30 -s 2"],
       ...pruneDevicesParameters,
       load: () => import("./prune-devices.ts"),
     }),
     defineCommand({
       name: "password",
       summary: "Set a user's password.",
-      examples: ["synadm user password alice", "synadm --batch user password alice -p 'new secret' -n"],
       ...passwordParameters,
       load: () => changes().then((m) => ({ default: m.password })),
     }),
@@ -385,7 +369,6 @@ export const userGroup = defineGroup({
       description:
         "Get an access token to act as a user. It creates no device, so the user does not see it. Without an " +
         "--expire option the token expires after one day. Respect the user's privacy.",
-      examples: ["synadm user login alice", "synadm -o json user login alice -d 7 | jq -r .access_token"],
       ...loginParameters,
       load: () => changes().then((m) => ({ default: m.login })),
     }),

@@ -146,7 +146,6 @@ export const moreUserCommands: ReadonlyArray<AnyCommandSpec | GroupSpec> = [
       defineCommand({
         name: "delete",
         summary: "Delete one or more devices and their access tokens.",
-        examples: ["synadm user device delete alice ABCDEF GHIJKL"],
         ...deleteDevicesParameters,
         load: () => more().then((m) => ({ default: m.deleteDevices })),
       }),
@@ -267,7 +266,6 @@ export const moreUserCommands: ReadonlyArray<AnyCommandSpec | GroupSpec> = [
       "Create a user with the homeserver's registration_shared_secret, as synapse_register_new_matrix_user does. " +
       "No access token is needed, so this creates the first admin of a fresh server; the answer holds a token " +
       "of the new user.",
-    examples: ["synadm user register admin -a --shared-secret-file /etc/matrix-synapse/secret"],
     ...registerParameters,
     load: () => more().then((m) => ({ default: m.register })),
   }),
