@@ -48,11 +48,6 @@ export const configCommand = defineCommand({
     "(or the option given here) as the default; the token is typed hidden. With --batch nothing is asked: the " +
     "options given here are merged into the current file, which must end up with a token and a base URL. The " +
     "file is written with mode 0600.",
-  examples: [
-    "synadm config",
-    "synadm --batch config -u admin -t syt_xxx -b https://matrix.example.org",
-    "synadm --batch config -n example.org",
-  ],
   ...configParameters,
   load: () => import("./run.ts"),
 });

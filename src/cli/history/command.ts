@@ -43,10 +43,6 @@ export const historyGroup = defineGroup({
         "Purge a room's history before an event or a time to reclaim disk space. Events of local users are kept " +
         "unless --delete-local; room state is always kept, and so is the last message. Asks first, then follows " +
         "the purge until it completes or fails, unless --no-wait.",
-      examples: [
-        "synadm history purge '!abc:example.org' -d 365",
-        "synadm --batch history purge '!abc:example.org' -i '$event'",
-      ],
       ...purgeParameters,
       load: () => import("./run.ts").then((m) => ({ default: m.purge })),
     }),

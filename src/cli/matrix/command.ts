@@ -15,10 +15,6 @@ export const matrixLoginCommand = defineCommand({
   description:
     "Log in to Matrix with a user's password and print the answer, which holds a new access token and device ID. " +
     "The new device shows up in the user's device list as 'synadm matrix login command'.",
-  examples: [
-    "synadm matrix login admin",
-    "synadm -o json matrix login @admin:example.org | jq -r .access_token",
-  ],
   ...matrixLoginParameters,
   load: () => import("./login.ts"),
 });
@@ -47,7 +43,6 @@ export const matrixRawCommand = defineCommand({
     "Matrix path (see 'synadm config'), already URL-encoded, e.g. client/versions.\n\n" +
     "The token used is, in order: the one typed at --prompt, --token, $MTOKEN, then the configured admin token. " +
     "Act on other users' behalf only with good reason.",
-  examples: ["synadm matrix raw client/versions", "synadm matrix raw -m post client/v3/createRoom -d '{}'"],
   ...matrixRawParameters,
   load: () => import("./raw.ts"),
 });

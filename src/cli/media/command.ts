@@ -186,7 +186,6 @@ export const mediaGroup = defineGroup({
     defineCommand({
       name: "delete",
       summary: "Delete local media by ID, or by age (and size).",
-      examples: ["synadm media delete -i AbCdEf", "synadm --batch media delete -d 365 --kib 10240"],
       ...deleteParameters,
       load: () => run().then((m) => ({ default: m.remove })),
     }),

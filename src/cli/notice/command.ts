@@ -58,10 +58,6 @@ export const noticeGroup = defineGroup({
     defineCommand({
       name: "send",
       summary: "Send a server notice to a user, or to every user matching a regex.",
-      examples: [
-        "synadm notice send alice 'Maintenance at 22:00'",
-        "synadm --batch notice send -r '@.*' 'Hello all'",
-      ],
       ...sendParameters,
       load: () => import("./send.ts"),
     }),
