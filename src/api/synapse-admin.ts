@@ -1,5 +1,6 @@
 import { type DiscoveryOptions, discoverServerName } from "./discovery.ts";
-import { type ApiRequest, HttpClient, type HttpClientOptions } from "./http-client.ts";
+import { AbortError } from "./errors.ts";
+import { type ApiRequest, HttpClient, type HttpClientOptions, type RequestOptions } from "./http-client.ts";
 import { expandUserId, parseUserInput, type UserId } from "./ids.ts";
 import { AccountValidityResource } from "./resources/account-validity.ts";
 import { AdminClientConfigResource } from "./resources/admin-client-config.ts";
@@ -173,19 +174,23 @@ export class SynapseAdmin {
     return this.#matrix;
   }
 
-  /** The homeserver's name, discovered once and remembered. */
-  serverName(): Promise<string> {
+  /**
+   * The homeserver's name, discovered once and remembered (`GET /_matrix/client/v3/account/whoami`,
+   * else the federation keys of the server found by well-known or DNS). The signal stops this
+   * caller's wait; a discovery other callers share goes on.
+   */
+  serverName(options: RequestOptions = {}): Promise<string> {
     this.#serverName ??= discoverServerName(this.http, this.#discovery).catch((error: unknown) => {
       this.#serverName = undefined;
       throw error;
     });
-    return this.#serverName;
+    return untilAborted(this.#serverName, options.signal);
   }
 
   /** A full user ID from a user ID or a bare localpart (`alice` → `@alice:example.org`). */
-  async userId(userOrLocalpart: string): Promise<UserId> {
+  async userId(userOrLocalpart: string, options: RequestOptions = {}): Promise<UserId> {
     const input = parseUserInput(userOrLocalpart);
-    return "userId" in input ? input.userId : expandUserId(input.localpart, await this.serverName());
+    return "userId" in input ? input.userId : expandUserId(input.localpart, await this.serverName(options));
   }
 
   /**
@@ -195,4 +200,15 @@ export class SynapseAdmin {
   request<T = unknown>(request: ApiRequest<T>): Promise<T> {
     return this.http.request(request);
   }
+}
+
+/** `promise`, or an `AbortError` as soon as the signal fires. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(new AbortError("wait for the server name"));
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => reject(new AbortError("wait for the server name"));
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
 }

@@ -145,4 +145,25 @@ describe("AbortSignal in every library call", () => {
     setTimeout(() => controller.abort(), 20);
     await assert.rejects(waiting, (error: Error) => error.name === "AbortError");
   });
+
+  it("serverName() and userId() stop waiting when the caller's signal fires; a later call still works", async () => {
+    let answer: ((response: HttpResponse) => void) | undefined;
+    const admin = new SynapseAdmin({
+      baseUrl: "https://hs.example.org",
+      accessToken: "t",
+      transport: {
+        send: () =>
+          new Promise<HttpResponse>((resolve) => {
+            answer = resolve;
+          }),
+      },
+    });
+    const controller = new AbortController();
+    const waiting = admin.userId("alice", { signal: controller.signal });
+    controller.abort();
+    await assert.rejects(waiting, (error: Error) => error.name === "AbortError");
+    const later = admin.serverName();
+    answer!({ status: 200, headers: {}, body: '{"user_id":"@admin:example.org"}' });
+    assert.equal(await later, "example.org");
+  });
 });
