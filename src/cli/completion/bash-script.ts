@@ -1,5 +1,5 @@
-import type { CompletionModel, ValueSlot } from "./completion-model.ts";
-import { FILES_MARKER, shQuote } from "./shell-quoting.ts";
+import type { CompletionModel } from "./completion-model.ts";
+import { FILES_MARKER, shQuote, slotText } from "./shell-quoting.ts";
 
 /** The bash completion script: the command tree as associative arrays, and one function reading them. */
 export function bashScript(model: CompletionModel): string {
@@ -20,10 +20,6 @@ ${BASH_FUNCTIONS}`;
 function table<V>(name: string, map: ReadonlyMap<string, V>, text: (value: V) => string): string {
   const entries = [...map].map(([key, value]) => `  [${shQuote(key)}]=${shQuote(text(value))}`);
   return `declare -gA ${name}=(\n${entries.join("\n")}\n)`;
-}
-
-function slotText(slot: ValueSlot): string {
-  return slot.kind === "files" ? FILES_MARKER : slot.words.join(" ");
 }
 
 // Walks the words before the cursor as the parser would (options and their

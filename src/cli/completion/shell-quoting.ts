@@ -1,3 +1,5 @@
+import type { ValueSlot } from "./completion-model.ts";
+
 /** A word in single quotes for sh-like shells (bash, zsh): `it's` → `'it'\''s'`. */
 export function shQuote(word: string): string {
   return `'${word.replaceAll("'", `'\\''`)}'`;
@@ -10,3 +12,8 @@ export function fishQuote(word: string): string {
 
 /** What a value slot becomes in a script's table: its words, or the marker for file names. */
 export const FILES_MARKER = ":files:";
+
+/** A value slot as one word list for the sh-like shells' tables. */
+export function slotText(slot: ValueSlot): string {
+  return slot.kind === "files" ? FILES_MARKER : slot.words.join(" ");
+}

@@ -1,5 +1,5 @@
-import type { CompletionModel, ValueSlot } from "./completion-model.ts";
-import { FILES_MARKER, shQuote } from "./shell-quoting.ts";
+import type { CompletionModel } from "./completion-model.ts";
+import { FILES_MARKER, shQuote, slotText } from "./shell-quoting.ts";
 
 /** The zsh completion script: the command tree as associative arrays, a function reading them, and compdef. */
 export function zshScript(model: CompletionModel): string {
@@ -24,10 +24,6 @@ ${ZSH_FUNCTIONS}`;
 function table<V>(name: string, map: ReadonlyMap<string, V>, text: (value: V) => string): string {
   const entries = [...map].map(([key, value]) => `  ${shQuote(key)} ${shQuote(text(value))}`);
   return `${name}=(\n${entries.join("\n")}\n)`;
-}
-
-function slotText(slot: ValueSlot): string {
-  return slot.kind === "files" ? FILES_MARKER : slot.words.join(" ");
 }
 
 // _synadm_candidates holds the logic and reads only $words and $CURRENT, so it
