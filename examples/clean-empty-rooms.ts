@@ -33,7 +33,10 @@ let failed = 0;
 for (const roomId of empty) {
   try {
     const job = await admin.rooms.delete(roomId, { purge: true }, { signal: stop.signal });
-    await job.wait({ signal: stop.signal, onStatus: (status) => console.error(`${roomId}: ${status.status}`) });
+    await job.wait({
+      signal: stop.signal,
+      onStatus: (status) => console.error(`${roomId}: ${status.status}`),
+    });
     console.log(`deleted ${roomId}`);
   } catch (error) {
     if (stop.signal.aborted) break;

@@ -118,13 +118,13 @@ export class CommandContext {
   /**
    * Prints a result on stdout in the chosen format: exactly one document, the
    * server's. `human` shows `humanView` instead when given (the rows of a list
-   * rather than its envelope), as synadm does.
+   * rather than its envelope), as synadm does; ndjson, csv and tsv print the
+   * records of that list one line each (see output/print.ts).
    */
   async print(value: unknown, humanView?: unknown): Promise<void> {
     const format = await this.outputFormat();
-    const { formatOutput } = await import("./output/format.ts");
-    const shown = format === "human" && humanView !== undefined ? humanView : value;
-    this.io.stdout.write(`${await formatOutput(shown, format)}\n`);
+    const { printDocument } = await import("./output/print.ts");
+    await printDocument(this.io, format, value, humanView);
   }
 
   /** A message for the person running the command, never mixed into the data. */

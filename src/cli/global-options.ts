@@ -1,11 +1,16 @@
 import { UsageError } from "./errors.ts";
-import { OUTPUT_FORMATS, type OutputFormat, parseOutputFormat } from "./output/format.ts";
+import {
+  OUTPUT_FORMAT_LETTERS,
+  OUTPUT_FORMATS,
+  type OutputFormat,
+  parseOutputFormat,
+} from "./output/format.ts";
 import { count, flag, type OptionValues, option } from "./parser/spec.ts";
 import { filePath, integerAtLeast, text, type ValueParser } from "./parser/values.ts";
 
 const outputFormat: ValueParser<OutputFormat | undefined> = {
-  metavar: `[${OUTPUT_FORMATS.join("|")}|y|j|m|h|p]`,
-  choices: [...OUTPUT_FORMATS, "y", "j", "m", "h", "p"],
+  metavar: `[${[...OUTPUT_FORMATS, ...OUTPUT_FORMAT_LETTERS].join("|")}]`,
+  choices: [...OUTPUT_FORMATS, ...OUTPUT_FORMAT_LETTERS],
   parse(word, name) {
     // synadm accepts an empty -o as "use the configured format".
     if (word === "") return undefined;
@@ -27,7 +32,8 @@ export const globalOptions = {
     "-o, --output",
     outputFormat,
     "Output format, overriding the configured one: 'yaml', 'json' (pretty), 'minified' (one-line JSON), " +
-      "'human' (tables), 'pprint' (Python-style). One-letter prefixes work too.",
+      "'human' (tables), 'pprint' (Python-style), or for lists one line per item: 'ndjson', 'csv', 'tsv'. " +
+      "The first five also as one letter.",
   ),
   timeout: option(
     "--timeout",

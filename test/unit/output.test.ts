@@ -426,12 +426,10 @@ describe("renderTable", () => {
 
 describe("output formats", () => {
   it("parses full names and one-letter abbreviations only", () => {
-    assert.deepEqual(OUTPUT_FORMATS, ["yaml", "json", "minified", "human", "pprint"]);
-    for (const format of OUTPUT_FORMATS) {
-      assert.equal(parseOutputFormat(format), format);
-      assert.equal(parseOutputFormat(format[0]!), format);
-    }
-    for (const text of ["", "js", "JSON", "x", "yml", "pp"])
+    assert.deepEqual(OUTPUT_FORMATS, ["yaml", "json", "minified", "human", "pprint", "ndjson", "csv", "tsv"]);
+    for (const format of OUTPUT_FORMATS) assert.equal(parseOutputFormat(format), format);
+    for (const format of OUTPUT_FORMATS.slice(0, 5)) assert.equal(parseOutputFormat(format[0]!), format);
+    for (const text of ["", "js", "JSON", "x", "yml", "pp", "n", "c", "t", "nd", "CSV"])
       assert.equal(parseOutputFormat(text), undefined, text);
   });
 

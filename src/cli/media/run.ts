@@ -6,7 +6,7 @@ import type { CommandContext } from "../context.ts";
 import { UsageError } from "../errors.ts";
 import type { RunFor } from "../parser/spec.ts";
 import { beforeTime } from "../time-options.ts";
-import { withLocalTimes } from "../timestamps.ts";
+import { keepEpochTimes, withLocalTimes } from "../timestamps.ts";
 import type {
   changesParameters,
   deleteParameters,
@@ -46,7 +46,7 @@ export const list: RunFor<typeof listParameters> = async (context, { options }) 
   const shown = options.datetime
     ? { ...page, media: withLocalTimes(page.media, ["created_ts", "last_access_ts"]) }
     : page;
-  await context.print(shown, shown.media);
+  await context.print(shown, options.datetime ? shown.media : keepEpochTimes(shown.media));
 };
 
 export const info: RunFor<typeof infoParameters> = async (context, { options, args }) => {

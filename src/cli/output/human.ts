@@ -1,9 +1,9 @@
 // The "human" format of the Python tool (its humanize() over tabulate), with
 // its shortcomings fixed: table columns come from every row rather than the
 // first one, lists of non-strings print, and null prints as nothing.
-import { type Alignment, renderTable } from "./table.ts";
+import { type Alignment, renderTable, type TableLayout } from "./table.ts";
 
-export { renderTable } from "./table.ts";
+export { renderTable, type TableLayout } from "./table.ts";
 
 type JsonObject = Readonly<Record<string, unknown>>;
 
@@ -55,7 +55,7 @@ function transpose(columns: readonly Column[], rowCount: number): string[][] {
   return Array.from({ length: rowCount }, (_, row) => columns.map((column) => column.cells[row]!));
 }
 
-function renderObjects(items: readonly JsonObject[]): string {
+function renderObjects(items: readonly JsonObject[], layout: TableLayout): string {
   const keys = new Set<string>();
   for (const item of items) for (const key of Object.keys(item)) keys.add(key);
   const headers = [...keys];
@@ -64,26 +64,28 @@ function renderObjects(items: readonly JsonObject[]): string {
     headers,
     transpose(columns, items.length),
     columns.map((column) => column.align),
+    layout,
   );
 }
 
-function renderPairs(value: JsonObject): string {
+function renderPairs(value: JsonObject, layout: TableLayout): string {
   const entries = Object.entries(value);
   const keys: Column = { cells: entries.map(([key]) => key), align: "left" };
   const values = renderColumn(entries.map(([, item]) => item));
-  return renderTable([], transpose([keys, values], entries.length), [keys.align, values.align]);
+  return renderTable([], transpose([keys, values], entries.length), [keys.align, values.align], layout);
 }
 
 /**
  * Formats a JSON value for reading: a list of objects as a table with a
  * header row, an object as a two-column key/value table, any other list one
- * item per line, and a scalar as its text (null as nothing).
+ * item per line, and a scalar as its text (null as nothing). Without a
+ * `layout` the text is tabulate's; with one, tables fit a terminal.
  */
-export function formatHuman(value: unknown): string {
+export function formatHuman(value: unknown, layout: TableLayout = {}): string {
   if (Array.isArray(value)) {
-    if (value.length > 0 && value.every(isObject)) return renderObjects(value);
+    if (value.length > 0 && value.every(isObject)) return renderObjects(value, layout);
     return value.map(renderCell).join("\n");
   }
-  if (isObject(value)) return renderPairs(value);
+  if (isObject(value)) return renderPairs(value, layout);
   return renderCell(value);
 }

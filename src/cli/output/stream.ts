@@ -1,25 +1,41 @@
-import type { OutputStream } from "../io.ts";
-import { formatOutput, type OutputFormat } from "./format.ts";
+import { formatOutput, isRecordFormat, type OutputFormat } from "./format.ts";
+import type { OutputTarget } from "./terminal.ts";
 
 /**
  * Prints `{ [key]: [...items], ...rest }` as one document while the items are
  * still arriving, so a list of 100,000 users never sits in memory whole.
  * JSON, minified JSON and YAML are written item by item with exactly the text
- * the whole document would have; `human` (a table of the items) and `pprint`
- * need every row first.
+ * the whole document would have, and ndjson, csv and tsv one line per item
+ * (the envelope, `rest`, is not part of a record format); `human` (a table of
+ * the items) and `pprint` need every row first.
+ *
+ * `out` is the command's streams and environment (`context.io`).
  */
 export async function printStreamedList(
-  stdout: OutputStream,
+  out: OutputTarget,
   format: OutputFormat,
   key: string,
   items: AsyncIterable<unknown>,
   rest: Record<string, unknown>,
 ): Promise<void> {
+  const { stdout } = out;
+  if (isRecordFormat(format)) {
+    const { createRecordWriter } = await import("./record-writer.ts");
+    const writer = createRecordWriter(
+      format,
+      (line) => stdout.write(line),
+      (message) => out.stderr.write(`WARNING ${message}\n`),
+    );
+    for await (const item of items) writer.write(item);
+    writer.end();
+    return;
+  }
   if (format === "human" || format === "pprint") {
     const all: unknown[] = [];
     for await (const item of items) all.push(item);
     // A table shows the rows; pprint the whole document.
-    stdout.write(`${await formatOutput(format === "human" ? all : { [key]: all, ...rest }, format)}\n`);
+    if (format === "human") await (await import("./print.ts")).printHuman(out, all);
+    else stdout.write(`${await formatOutput({ [key]: all, ...rest }, format)}\n`);
     return;
   }
   const { formatJson, formatMinified } = await import("./json.ts");

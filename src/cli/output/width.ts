@@ -50,3 +50,26 @@ export function displayWidth(text: string): number {
   for (const { segment } of segmenter.segment(plain)) width += graphemeWidth(segment);
   return width;
 }
+
+const ELLIPSIS = "…";
+
+/**
+ * Shortens a text to at most `width` terminal columns, ending it with an
+ * ellipsis when something was cut. Cuts between grapheme clusters, so an
+ * emoji sequence or a letter with its accents is kept or dropped whole.
+ */
+export function truncateToWidth(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  if (width < 1) return "";
+  const plain = stripVTControlCharacters(text);
+  segmenter ??= new Intl.Segmenter("en", { granularity: "grapheme" });
+  let kept = "";
+  let used = 0;
+  for (const { segment } of segmenter.segment(plain)) {
+    const next = graphemeWidth(segment);
+    if (used + next > width - 1) break;
+    kept += segment;
+    used += next;
+  }
+  return kept + ELLIPSIS;
+}

@@ -2,7 +2,7 @@ import type { RegistrationToken } from "../../api/resources/registration-tokens.
 import { parseTimeSpec } from "../../api/time.ts";
 import { changeAfterConfirmation } from "../confirm.ts";
 import type { RunFor } from "../parser/spec.ts";
-import { withLocalTimes } from "../timestamps.ts";
+import { keepEpochTimes, withLocalTimes } from "../timestamps.ts";
 import type {
   deleteParameters,
   detailsParameters,
@@ -17,12 +17,17 @@ const shown = (tokens: RegistrationToken[], datetime: boolean): RegistrationToke
 export const list: RunFor<typeof listParameters> = async (context, { options }) => {
   const result = await (await context.admin()).registrationTokens.list(options.valid);
   const tokens = shown(result.registration_tokens, options.datetime);
-  await context.print({ ...result, registration_tokens: tokens }, tokens);
+  // --ts (no --datetime) keeps epoch times in human tables too.
+  await context.print(
+    { ...result, registration_tokens: tokens },
+    options.datetime ? tokens : keepEpochTimes(tokens),
+  );
 };
 
 export const details: RunFor<typeof detailsParameters> = async (context, { options, args }) => {
   const token = await (await context.admin()).registrationTokens.get(args.token);
-  await context.print(shown([token], options.datetime)[0]);
+  const one = shown([token], options.datetime)[0]!;
+  await context.print(options.datetime ? one : keepEpochTimes(one));
 };
 
 export const create: RunFor<typeof newParameters> = async (context, { options }) => {

@@ -61,7 +61,7 @@ export const list: RunFor<typeof listParameters> = async (context, { options }) 
   }
   const total = first.done ? 0 : first.value.total_rooms;
   const { printStreamedList } = await import("../output/stream.ts");
-  await printStreamedList(context.io.stdout, await context.outputFormat(), "rooms", rooms(), {
+  await printStreamedList(context.io, await context.outputFormat(), "rooms", rooms(), {
     offset: options.from,
     total_rooms: total,
   });

@@ -34,6 +34,6 @@ const run: RunFor<typeof listParameters> = async (context, { options }) => {
   }
   const total = first.done ? 0 : first.value.total;
   const { printStreamedList } = await import("../output/stream.ts");
-  await printStreamedList(context.io.stdout, await context.outputFormat(), "users", users(), { total });
+  await printStreamedList(context.io, await context.outputFormat(), "users", users(), { total });
 };
 export default run;

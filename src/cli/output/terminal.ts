@@ -1,0 +1,25 @@
+import type { OutputStream } from "../io.ts";
+import type { TableLayout } from "./table.ts";
+
+/** Where a command's output goes: the data on stdout, warnings on stderr, and the environment that decides on colour. */
+export interface OutputTarget {
+  readonly stdout: OutputStream;
+  readonly stderr: OutputStream;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * How `human` tables are laid out on this stdout: fitted to its width and
+ * coloured only when it is a terminal, and never coloured when `NO_COLOR` is
+ * set to anything (https://no-color.org) or the terminal is `dumb`. Piped
+ * output is left whole, for grep and friends.
+ */
+export function tableLayout(target: OutputTarget): TableLayout {
+  if (!target.stdout.isTTY) return {};
+  const columns = (target.stdout as { readonly columns?: unknown }).columns;
+  const noColor = Boolean(target.env["NO_COLOR"]) || target.env["TERM"] === "dumb";
+  return {
+    ...(typeof columns === "number" && columns > 0 ? { maxWidth: columns } : {}),
+    color: !noColor,
+  };
+}
