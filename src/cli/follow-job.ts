@@ -1,6 +1,7 @@
 import type { LongRunningJob } from "../api/jobs.ts";
 import type { CommandContext } from "./context.ts";
 import { CliError, ExitCode } from "./errors.ts";
+import { onInterrupt } from "./interrupt.ts";
 
 /** How a command follows the server job it started. */
 export interface FollowOptions<Status> {
@@ -36,9 +37,7 @@ export async function followJob<Status>(
   }
   const describe = follow.describe ?? ((status: Status) => String((status as { status?: unknown }).status));
   const stop = new AbortController();
-  const onSignal = (): void => stop.abort();
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  const removeHandler = onInterrupt(() => stop.abort());
   const started = Date.now();
   let last = "";
   let lastLine = 0;
@@ -63,7 +62,6 @@ export async function followJob<Status>(
       );
     throw new CliError((error as Error).message, ExitCode.failed);
   } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    removeHandler();
   }
 }

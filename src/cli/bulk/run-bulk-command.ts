@@ -4,6 +4,7 @@ import type { SynapseAdmin } from "../../api/synapse-admin.ts";
 import { confirmOrStop } from "../confirm.ts";
 import type { CommandContext } from "../context.ts";
 import { CliError, ExitCode, UsageError } from "../errors.ts";
+import { onInterrupt } from "../interrupt.ts";
 import { JournalFile } from "./journal-file.ts";
 import type { BulkOptionValues } from "./options.ts";
 import { progressDisplay } from "./progress.ts";
@@ -51,16 +52,6 @@ export interface BulkSummary {
   failed: Array<Record<string, unknown>>;
   skipped: Array<Record<string, unknown>>;
   not_started?: string[];
-}
-
-/** Installs Ctrl-C / SIGTERM handlers; the returned function removes them. */
-function onInterrupt(handler: () => void): () => void {
-  process.on("SIGINT", handler);
-  process.on("SIGTERM", handler);
-  return () => {
-    process.off("SIGINT", handler);
-    process.off("SIGTERM", handler);
-  };
 }
 
 /** The items of this run, and the journal of an earlier run of the same command line. */

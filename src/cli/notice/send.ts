@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { runBulkCommand } from "../bulk/run-bulk-command.ts";
 import { UsageError } from "../errors.ts";
 import type { RunFor } from "../parser/spec.ts";
-import { userPattern } from "../user/deactivate-regex.ts";
+import { userPattern, usersMatching } from "../user-pattern.ts";
 import type { sendParameters } from "./command.ts";
 
 async function readText(path: string): Promise<string> {
@@ -33,12 +33,7 @@ const run: RunFor<typeof sendParameters> = async (context, { options, args }) =>
     details: `---\n${plain}\n---${formatted === plain ? "" : `\n${formatted}\n---`}`,
     question: (count) => `Send this notice to ${count} user(s)?`,
     selectItems: async () => {
-      if (!pattern) return [await context.userId(args.to)];
-      // One walk through the users, with the same page size throughout.
-      const recipients: string[] = [];
-      for await (const user of admin.users.list({ limit: options.batchSize }))
-        if (pattern.test(user.name)) recipients.push(user.name);
-      return recipients;
+      return pattern ? usersMatching(admin, pattern, options.batchSize) : [await context.userId(args.to)];
     },
     perform: async (userId, signal, runId) => {
       // A transaction ID lets Synapse drop a repeat: a retry, or a resumed run redoing an item in flight.

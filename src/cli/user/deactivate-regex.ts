@@ -1,16 +1,7 @@
 import { runBulkCommand } from "../bulk/run-bulk-command.ts";
-import { UsageError } from "../errors.ts";
 import type { RunFor } from "../parser/spec.ts";
+import { userPattern, usersMatching } from "../user-pattern.ts";
 import type { deactivateRegexParameters } from "./command.ts";
-
-/** A user regex as synadm matched it: Python's re.match, anchored at the start. */
-export function userPattern(regex: string): RegExp {
-  try {
-    return new RegExp(`^(?:${regex})`, "u");
-  } catch (error) {
-    throw new UsageError(`the regular expression does not compile: ${(error as Error).message}`);
-  }
-}
 
 const run: RunFor<typeof deactivateRegexParameters> = async (context, { options, args }) => {
   const pattern = userPattern(args.regex);
@@ -22,12 +13,7 @@ const run: RunFor<typeof deactivateRegexParameters> = async (context, { options,
     noun: `active user(s) matching ${args.regex}`,
     question: (count) =>
       `${options.gdprErase ? "Deactivate and GDPR-erase" : "Deactivate"} these ${count} user(s)?`,
-    selectItems: async () => {
-      const matches: string[] = [];
-      for await (const user of admin.users.list({ limit: options.batchSize }))
-        if (pattern.test(user.name)) matches.push(user.name);
-      return matches;
-    },
+    selectItems: () => usersMatching(admin, pattern, options.batchSize),
     perform: async (userId, signal) => {
       await admin.users.deactivate(userId, options.gdprErase, { signal });
       return undefined;
