@@ -8,7 +8,8 @@ import { promisify } from "node:util";
 import { startSynapse } from "../test/support/synapse.ts";
 
 const run = promisify(execFile);
-const BIN = resolve("dist/cli/synadm.mjs");
+// The installed command: the launcher in front of the bundle.
+const BIN = resolve("dist/cli/synadm");
 const RUNS = Number(process.env["BENCH_RUNS"] ?? 5);
 const USERS_FOR_LIST = Number(process.env["BENCH_LIST_USERS"] ?? 20_000);
 
@@ -29,7 +30,7 @@ try {
   ].join("\n");
   const configInRoot = join(server.dataDir, "bench.yaml");
   writeFileSync(join(server.root, configInRoot), config, { mode: 0o600 });
-  const ours = (...args: string[]) => [process.execPath, BIN, "-c", join(server.root, configInRoot), ...args];
+  const ours = (...args: string[]) => [BIN, "-c", join(server.root, configInRoot), ...args];
   const reference = (...args: string[]) => ["chroot", server.root, "synadm", "-c", configInRoot, ...args];
   const api = async (method: string, path: string, body?: unknown): Promise<unknown> => {
     const response = await fetch(`${server.baseUrl}${path}`, {

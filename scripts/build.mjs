@@ -1,31 +1,67 @@
-// Bundles the CLI into dist/cli (one entry, one chunk per lazily loaded command)
-// and compiles the library to dist/lib with declarations.
+// Bundles the CLI into dist/cli and compiles the library to dist/lib with declarations.
+//
+// dist/cli holds the installed command `synadm` (a shell launcher, see
+// src/cli/launcher.sh), which runs synadm.cjs (src/cli/loader.ts), which runs
+// the bundle cli.cjs through V8's code cache. The bundle is one CommonJS file:
+// code cache works only for scripts, and each command's code is still
+// evaluated only when the command runs (esbuild turns import() into lazy
+// module initialisers).
 import { execFileSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { chmodSync, copyFileSync, readFileSync, rmSync } from "node:fs";
 import { build } from "esbuild";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+const out = (path) => new URL(`../dist/cli/${path}`, import.meta.url);
 rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
 
-await build({
-  entryPoints: { synadm: "src/cli/bin.ts" },
-  outdir: "dist/cli",
-  outExtension: { ".js": ".mjs" },
+const common = {
   bundle: true,
-  splitting: true,
-  format: "esm",
+  format: "cjs",
   platform: "node",
   target: "node20.19",
   minify: true,
   legalComments: "none",
-  chunkNames: "chunks/[name]-[hash]",
-  define: { SYNADM_VERSION: JSON.stringify(version) },
-  // yaml's "node" entry is CommonJS, which a split ESM bundle only exposes as a
-  // default export; its ESM build (published for browsers) is the same code.
-  alias: { yaml: "./node_modules/yaml/browser/index.js" },
-  banner: { js: "#!/usr/bin/env node" },
   logLevel: "warning",
+};
+
+// In a CommonJS bundle esbuild leaves import() of Node's own modules as is,
+// which a vm.Script cannot run; a module re-exporting one makes it a require.
+const builtinsThroughRequire = {
+  name: "builtins-through-require",
+  setup(build) {
+    build.onResolve({ filter: /^node:/ }, (args) =>
+      args.kind === "dynamic-import" ? { path: args.path, namespace: "builtin" } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "builtin" }, (args) => ({
+      contents: `export * from "${args.path}"; export { default } from "${args.path}";`,
+      loader: "js",
+    }));
+  },
+};
+
+await build({
+  ...common,
+  entryPoints: ["src/cli/bin.ts"],
+  outfile: "dist/cli/cli.cjs",
+  define: { SYNADM_VERSION: JSON.stringify(version) },
+  plugins: [builtinsThroughRequire],
 });
+
+const bundleId = createHash("sha256")
+  .update(readFileSync(out("cli.cjs")))
+  .digest("hex")
+  .slice(0, 16);
+await build({
+  ...common,
+  entryPoints: ["src/cli/loader.ts"],
+  outfile: "dist/cli/synadm.cjs",
+  define: { SYNADM_BUNDLE_ID: JSON.stringify(bundleId) },
+  banner: { js: "#!/usr/bin/env node" },
+});
+
+copyFileSync(new URL("../src/cli/launcher.sh", import.meta.url), out("synadm"));
+chmodSync(out("synadm"), 0o755);
 
 execFileSync(new URL("../node_modules/.bin/tsc", import.meta.url).pathname, ["-p", "tsconfig.lib.json"], {
   stdio: "inherit",

@@ -9,7 +9,7 @@ import { startSynapse } from "../test/support/synapse.ts";
 const demoDir = resolve(".synapse-demo");
 const stateFile = join(demoDir, "state.json");
 const configFile = join(demoDir, "synadm.yaml");
-const bin = resolve("dist/cli/synadm.mjs");
+const bin = resolve("dist/cli/synadm");
 
 interface DemoState {
   pid: number;
@@ -78,12 +78,12 @@ async function start(): Promise<void> {
   ]) {
     process.stderr.write(`$ synadm ${args.join(" ")}\n`);
     process.stdout.write(
-      execFileSync(process.execPath, [bin, "-c", configFile, ...args], { encoding: "utf8" }),
+      execFileSync(bin, ["-c", configFile, ...args], { encoding: "utf8" }),
     );
     process.stderr.write("\n");
   }
   process.stderr.write(
-    `Try it yourself:\n  export SYNADM_CONFIG=${configFile}\n  alias synadm="node ${bin}"\n  synadm --help\n` +
+    `Try it yourself:\n  export SYNADM_CONFIG=${configFile}\n  alias synadm="${bin}"\n  synadm --help\n` +
       "Stop the server with: npm run demo -- stop\n",
   );
 }

@@ -1,12 +1,19 @@
 import type { Agent, ClientRequest, IncomingMessage } from "node:http";
+import { SynadmError } from "./errors.ts";
 import { type HttpRequest, type HttpResponse, type Transport, TransportFailure } from "./transport.ts";
 
 /** TLS and connection settings of {@link NodeHttpTransport}. */
 export interface NodeHttpTransportOptions {
   /** Verify the server's certificate (default true). `false` accepts self-signed certificates. */
   readonly verifyTls?: boolean;
-  /** Extra CA certificates in PEM, for a server signed by a private CA. */
+  /** The CA certificates to trust, in PEM, instead of Node's bundled ones: for a server signed by a private CA. */
   readonly ca?: string;
+  /**
+   * A PEM file of CA certificates to trust in addition to Node's bundled ones,
+   * as `NODE_EXTRA_CA_CERTS` does, read on the first https request. Ignored when
+   * `ca` is given, which replaces the bundled ones.
+   */
+  readonly extraCaFile?: string;
   /** Connections kept per host, which bounds parallel requests (default 16). */
   readonly maxSockets?: number;
 }
@@ -41,13 +48,30 @@ export class NodeHttpTransport implements Transport {
       return { agent: new http.Agent({ keepAlive: true, maxSockets }), request: http.request };
     }
     const https = await import("node:https");
+    const ca =
+      this.#options.ca ?? (this.#options.extraCaFile && (await withBundledCas(this.#options.extraCaFile)));
     const agent = new https.Agent({
       keepAlive: true,
       maxSockets,
       rejectUnauthorized: this.#options.verifyTls ?? true,
-      ...(this.#options.ca === undefined ? {} : { ca: this.#options.ca }),
+      ...(ca ? { ca } : {}),
     });
     return { agent, request: https.request };
+  }
+}
+
+async function withBundledCas(extraCaFile: string): Promise<string[]> {
+  const [{ readFile }, { rootCertificates }] = await Promise.all([
+    import("node:fs/promises"),
+    import("node:tls"),
+  ]);
+  try {
+    return [...rootCertificates, await readFile(extraCaFile, "utf8")];
+  } catch (error) {
+    // Not a TransportFailure: retrying cannot make the file readable.
+    throw new SynadmError(
+      `cannot read the extra CA certificates ${extraCaFile}: ${(error as Error).message}`,
+    );
   }
 }
 

@@ -9,12 +9,26 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const exitCode = await main(process.argv.slice(2), {
+// The launcher (launcher.sh) hands NODE_EXTRA_CA_CERTS over under this name so
+// that Node does not read the certificates at start; commands that run other
+// programs (token_command) pass the variable on as it was.
+const extraCaCertsFile = process.env["SYNADM_EXTRA_CA_CERTS"] || undefined;
+if (extraCaCertsFile) {
+  process.env["NODE_EXTRA_CA_CERTS"] = extraCaCertsFile;
+  delete process.env["SYNADM_EXTRA_CA_CERTS"];
+}
+
+main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
-  stdin: process.stdin,
+  // Made on first use: setting up stdin costs a few milliseconds most commands do not need.
+  get stdin() {
+    return process.stdin;
+  },
   env: process.env,
   homedir: homedir(),
+  ...(extraCaCertsFile ? { extraCaCertsFile } : {}),
+}).then((exitCode) => {
+  // Setting exitCode instead of calling exit() lets piped stdout drain completely.
+  process.exitCode = exitCode;
 });
-// Setting exitCode instead of calling exit() lets piped stdout drain completely.
-process.exitCode = exitCode;

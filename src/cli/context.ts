@@ -3,6 +3,7 @@ import type { ChangeRecord } from "../api/http-client.ts";
 import type { UserId } from "../api/ids.ts";
 import type { Logger } from "../api/logger.ts";
 import type { SynapseAdmin } from "../api/synapse-admin.ts";
+import type { Transport } from "../api/transport.ts";
 import type { LoadedSettings } from "./config-file/load.ts";
 import type { Settings } from "./config-file/settings.ts";
 import { CliError, ExitCode } from "./errors.ts";
@@ -170,8 +171,21 @@ export class CommandContext {
       ...(settings.homeserver && settings.homeserver !== "auto-retrieval"
         ? { serverName: settings.homeserver }
         : {}),
-      ...(this.io.transport ? { transport: this.io.transport } : {}),
+      ...(this.io.transport
+        ? { transport: this.io.transport }
+        : await this.#transportWithExtraCas(settings, ca)),
     });
+  }
+
+  /** The default transport, given the certificates NODE_EXTRA_CA_CERTS named (see launcher.sh). */
+  async #transportWithExtraCas(
+    settings: Settings,
+    ca: string | undefined,
+  ): Promise<{ transport?: Transport }> {
+    const extraCaFile = this.io.extraCaCertsFile;
+    if (!extraCaFile || ca !== undefined) return {};
+    const { NodeHttpTransport } = await import("../api/node-transport.ts");
+    return { transport: new NodeHttpTransport({ verifyTls: settings.ssl_verify, extraCaFile }) };
   }
 
   async #configureFirst(): Promise<Settings> {

@@ -16,6 +16,11 @@ export interface CliIo {
   readonly stdin: NodeJS.ReadableStream & { readonly isTTY?: boolean };
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly homedir: string;
+  /**
+   * CA certificates to trust besides Node's own, as NODE_EXTRA_CA_CERTS would
+   * add them, read only when a command first connects over https.
+   */
+  readonly extraCaCertsFile?: string;
   /** Replaces the network in tests. */
   readonly transport?: Transport;
 }

@@ -51,6 +51,30 @@ describe("configuration and security", () => {
     assert.doesNotMatch(result.stderr, /verification is off/);
   });
 
+  it("trusts the certificates NODE_EXTRA_CA_CERTS names, and passes the variable on to token_command", async () => {
+    // The launcher takes the variable away from Node's start and synadm adds the
+    // certificates itself; token_command must still see the variable as it was.
+    const home = homeWithConfig(
+      configYaml({
+        base_url: proxy.url,
+        token: "''",
+        token_command: `test "$NODE_EXTRA_CA_CERTS" = "${proxy.certFile}" && echo ${testServer().token}`,
+      }),
+    );
+    const trusted = await runCli(["version"], { home, env: { NODE_EXTRA_CA_CERTS: proxy.certFile } });
+    assert.equal(trusted.code, 0, trusted.stderr);
+    assert.equal(trusted.stdout, "server_version: 1.160.0\n");
+    assert.equal(trusted.stderr, "");
+
+    const missing = join(mkdtempSync(join(tmpdir(), "synadm-ca-")), "none.pem");
+    const unreadable = await runCli(["version"], {
+      home: homeWithConfig(configYaml({ base_url: proxy.url })),
+      env: { NODE_EXTRA_CA_CERTS: missing },
+    });
+    assert.equal(unreadable.code, 1);
+    assertOneLineError(unreadable.stderr, new RegExp(`cannot read the extra CA certificates ${missing}`));
+  });
+
   it("audit_log records every changing request as a JSON line, never a body or the token", async () => {
     const log = join(mkdtempSync(join(tmpdir(), "synadm-audit-")), "audit.jsonl");
     const home = homeWithConfig(configYaml({ audit_log: log }));

@@ -42,7 +42,8 @@ before(async () => {
   const paths = files.map((file) => file.path);
   for (const needed of ["package.json", "README.md", "dist/lib/index.js", "dist/lib/index.d.ts"])
     assert.ok(paths.includes(needed), `the tarball has ${needed}`);
-  assert.ok(paths.includes("dist/cli/synadm.mjs"), "the tarball has the CLI");
+  for (const cli of ["dist/cli/synadm", "dist/cli/synadm.cjs", "dist/cli/cli.cjs"])
+    assert.ok(paths.includes(cli), `the tarball has the CLI's ${cli}`);
   assert.deepEqual(
     paths.filter((path) => /^(src|test|scripts|bench|examples)\//.test(path)),
     [],
@@ -152,7 +153,7 @@ export async function resolve(specifier, context, next) {
       `import * as synadm from "synadm";
 console.log(Object.keys(synadm).length);
 try {
-  await import("synadm/dist/cli/synadm.mjs");
+  await import("synadm/dist/cli/cli.cjs");
   console.log("cli exported");
 } catch (error) {
   console.log(error.code);

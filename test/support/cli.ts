@@ -2,10 +2,11 @@ import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { configYaml } from "./server.ts";
 
-const BIN = new URL("../../dist/cli/synadm.mjs", import.meta.url).pathname;
+// The launcher, as installed: it runs dist/cli/synadm.mjs with the `node` on PATH.
+const BIN = new URL("../../dist/cli/synadm", import.meta.url).pathname;
 
 /** What one run of the built CLI produced. */
 export interface CliResult {
@@ -35,8 +36,10 @@ export function startCli(
   options: RunOptions = {},
 ): { child: ChildProcess; result: Promise<CliResult> } {
   const home = options.home ?? freshHome();
-  const env: Record<string, string> = { PATH: process.env["PATH"] ?? "", HOME: home, ...options.env };
-  const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ["pipe", "pipe", "pipe"] });
+  // The node running the tests runs the CLI too.
+  const path = `${dirname(process.execPath)}:${process.env["PATH"] ?? ""}`;
+  const env: Record<string, string> = { PATH: path, HOME: home, ...options.env };
+  const child = spawn(BIN, args, { env, stdio: ["pipe", "pipe", "pipe"] });
   const result = new Promise<CliResult>((resolve, reject) => {
     let stdout = "";
     let stderr = "";
