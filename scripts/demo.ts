@@ -77,9 +77,7 @@ async function start(): Promise<void> {
     ["-o", "json", "matrix", "raw", "client/v3/account/whoami"],
   ]) {
     process.stderr.write(`$ synadm ${args.join(" ")}\n`);
-    process.stdout.write(
-      execFileSync(bin, ["-c", configFile, ...args], { encoding: "utf8" }),
-    );
+    process.stdout.write(execFileSync(bin, ["-c", configFile, ...args], { encoding: "utf8" }));
     process.stderr.write("\n");
   }
   process.stderr.write(

@@ -124,7 +124,7 @@ describe("formatJson and formatMinified", () => {
 
 describe("formatYaml", () => {
   const roundTrips = async (value: unknown): Promise<string> => {
-    const text = await formatYaml(value);
+    const text = formatYaml(value);
     assert.deepEqual((await import("yaml")).parse(text), value);
     return text;
   };

@@ -56,7 +56,7 @@ export async function formatOutput(
     case "human":
       return (await import("./human.ts")).formatHuman(value, layout);
     case "yaml":
-      return (await import("./yaml.ts")).formatYaml(value).then((text) => text.replace(/\n$/, ""));
+      return (await import("./yaml.ts")).formatYaml(value).replace(/\n$/, "");
     case "ndjson":
     case "csv":
     case "tsv":

@@ -43,11 +43,11 @@ export async function printStreamedList(
   if (format === "yaml") {
     // PyYAML-style documents sort keys, so the list comes after keys sorting before it.
     const { formatYaml } = await import("./yaml.ts");
-    const restText = await formatYaml(rest);
+    const restText = formatYaml(rest);
     const [before, after] = splitSortedKeys(restText, key);
     stdout.write(before);
     for await (const item of items) {
-      stdout.write(`${count === 0 ? `${key}:\n` : ""}${await formatYaml([item])}`);
+      stdout.write(`${count === 0 ? `${key}:\n` : ""}${formatYaml([item])}`);
       count++;
     }
     if (count === 0) stdout.write(`${key}: []\n`);
