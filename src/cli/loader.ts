@@ -8,7 +8,7 @@
 // and vm.Script takes cached data only for scripts, hence a CommonJS bundle.
 // Anything wrong with the cache only costs that speed: V8 rejects data that
 // does not fit this Node, and the file is then written anew.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { Script } from "node:vm";
@@ -45,6 +45,12 @@ function saveCodeCache(compiled: Script): void {
     const partial = `${cachePath}.${process.pid}`;
     writeFileSync(partial, compiled.createCachedData());
     renameSync(partial, cachePath);
+    // Caches of other synadm builds are left over from upgrades; those of this
+    // build for another Node stay, for whoever switches between Node versions.
+    for (const name of readdirSync(cacheDir)) {
+      if (/^code-[0-9a-f]+-.*\.v8$/.test(name) && !name.startsWith(`code-${SYNADM_BUNDLE_ID}-`))
+        unlinkSync(join(cacheDir, name));
+    }
   } catch {
     // A read-only home or a full disk only costs the next run its speed.
   }

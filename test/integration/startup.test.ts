@@ -1,6 +1,6 @@
 // The launcher and the code cache (src/cli/launcher.sh, src/cli/loader.ts).
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { freshHome, homeWithConfig, runCli } from "../support/cli.ts";
@@ -12,6 +12,15 @@ const cacheFiles = (home: string): string[] =>
 describe("the code cache", () => {
   it("is written by the first run, used unchanged by the next, and replaced when damaged", async () => {
     const home = homeWithConfig(configYaml({}));
+    // Left by an older synadm: removed once this one saves its own.
+    const stale = join(
+      home,
+      ".cache",
+      "synadm",
+      `code-0123456789abcdef-${process.version}-${process.arch}.v8`,
+    );
+    mkdirSync(join(home, ".cache", "synadm"), { recursive: true });
+    writeFileSync(stale, "old");
     const first = await runCli(["version"], { home });
     assert.equal(first.code, 0, first.stderr);
     const [name, ...others] = cacheFiles(home);

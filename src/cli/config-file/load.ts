@@ -1,4 +1,4 @@
-import { readFile, stat } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
 import { CliError, ExitCode } from "../errors.ts";
 import { readFlatMapping } from "./flat-yaml.ts";
 import { type ParsedSettingsFile, PROFILES_KEY, unknownProfileMessage } from "./profiles.ts";
@@ -46,7 +46,9 @@ export async function loadSettings(
 ): Promise<LoadedSettings> {
   let text: string | undefined;
   try {
-    text = await readFile(path, "utf8");
+    // Read synchronously: a small local file, and each asynchronous step would
+    // be a round trip through libuv's thread pool before the first request.
+    text = readFileSync(path, "utf8");
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code !== "ENOENT") {
@@ -64,7 +66,7 @@ export async function loadSettings(
   const fromProfile = profile === undefined ? {} : (parsed.profiles.get(profile) ?? {});
   const fromFile = { ...parsed.topLevel, ...fromProfile };
   if (fromFile.token) {
-    const mode = (await stat(path)).mode & 0o777;
+    const mode = statSync(path).mode & 0o777;
     if (mode & 0o077) {
       warnings.push(
         `${path} holds an access token but others can read it (mode ${mode.toString(8)}); run: chmod 600 ${path}`,
