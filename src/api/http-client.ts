@@ -82,9 +82,10 @@ export interface HttpClientOptions {
   readonly retry?: Partial<RetryPolicy>;
   /** Replaces the network, e.g. with a fake in tests or {@link FetchTransport}. */
   readonly transport?: Transport;
-  /** Passed to the default transport when no `transport` is given. */
+  /** Passed to the default transport when no `transport` is given (see `NodeHttpTransportOptions`). */
   readonly verifyTls?: boolean;
   readonly ca?: string;
+  readonly extraCaFile?: string;
   readonly logger?: Logger;
   readonly userAgent?: string;
   /** Told about every request that may change something (all but GET), after it ended. */
@@ -139,6 +140,7 @@ export class HttpClient {
       new NodeHttpTransport({
         ...(options.verifyTls === undefined ? {} : { verifyTls: options.verifyTls }),
         ...(options.ca === undefined ? {} : { ca: options.ca }),
+        ...(options.extraCaFile === undefined ? {} : { extraCaFile: options.extraCaFile }),
       });
   }
 

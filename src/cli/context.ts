@@ -3,7 +3,6 @@ import type { ChangeRecord } from "../api/http-client.ts";
 import type { UserId } from "../api/ids.ts";
 import type { Logger } from "../api/logger.ts";
 import type { SynapseAdmin } from "../api/synapse-admin.ts";
-import type { Transport } from "../api/transport.ts";
 import type { LoadedSettings } from "./config-file/load.ts";
 import type { Settings } from "./config-file/settings.ts";
 import { CliError, ExitCode } from "./errors.ts";
@@ -171,21 +170,10 @@ export class CommandContext {
       ...(settings.homeserver && settings.homeserver !== "auto-retrieval"
         ? { serverName: settings.homeserver }
         : {}),
-      ...(this.io.transport
-        ? { transport: this.io.transport }
-        : await this.#transportWithExtraCas(settings, ca)),
+      // The certificates NODE_EXTRA_CA_CERTS named, handed over by the launcher (see launcher.sh).
+      ...(this.io.extraCaCertsFile ? { extraCaFile: this.io.extraCaCertsFile } : {}),
+      ...(this.io.transport ? { transport: this.io.transport } : {}),
     });
-  }
-
-  /** The default transport, given the certificates NODE_EXTRA_CA_CERTS named (see launcher.sh). */
-  async #transportWithExtraCas(
-    settings: Settings,
-    ca: string | undefined,
-  ): Promise<{ transport?: Transport }> {
-    const extraCaFile = this.io.extraCaCertsFile;
-    if (!extraCaFile || ca !== undefined) return {};
-    const { NodeHttpTransport } = await import("../api/node-transport.ts");
-    return { transport: new NodeHttpTransport({ verifyTls: settings.ssl_verify, extraCaFile }) };
   }
 
   async #configureFirst(): Promise<Settings> {
