@@ -82,9 +82,14 @@ export interface HttpClientOptions {
   readonly retry?: Partial<RetryPolicy>;
   /** Replaces the network, e.g. with a fake in tests or {@link FetchTransport}. */
   readonly transport?: Transport;
-  /** Passed to the default transport when no `transport` is given (see `NodeHttpTransportOptions`). */
+  /** Verify the server's certificate (default true); for the default transport, when no `transport` is given. */
   readonly verifyTls?: boolean;
+  /** CA certificates in PEM to trust instead of Node's bundled ones; for the default transport. */
   readonly ca?: string;
+  /**
+   * A PEM file of CA certificates to trust besides Node's bundled ones, as
+   * `NODE_EXTRA_CA_CERTS` does, read on the first https request; for the default transport.
+   */
   readonly extraCaFile?: string;
   readonly logger?: Logger;
   readonly userAgent?: string;
