@@ -4,7 +4,7 @@
 // `--unit` runs only the unit tests, which need no server; test file paths
 // given as arguments run only those files (with a server if any is an integration test).
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type SynapseServer, startSynapse, testServerFromEnv } from "./support/synapse.ts";
@@ -55,7 +55,10 @@ try {
 process.exitCode = exitCode;
 
 async function runTests(testFiles: readonly string[]): Promise<number> {
-  const tap = join(mkdtempSync(join(tmpdir(), "synadm-tap-")), "results.tap");
+  // Everything the tests write to the temporary directory (homes with their code
+  // caches, packed tarballs, certificates) goes here and is removed afterwards.
+  const scratch = mkdtempSync(join(tmpdir(), "synadm-tests-"));
+  const tap = join(scratch, "results.tap");
   const args = [
     "--import",
     "tsx",
@@ -67,11 +70,15 @@ async function runTests(testFiles: readonly string[]): Promise<number> {
     ...testFiles,
   ];
   const code = await new Promise<number>((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env, stdio: ["ignore", "inherit", "inherit"] });
+    const child = spawn(process.execPath, args, {
+      env: { ...env, TMPDIR: scratch },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
     child.on("error", reject);
     child.on("close", (status) => resolve(status ?? 1));
   });
   const report = readFileSync(tap, "utf8");
+  rmSync(scratch, { recursive: true, force: true });
   const count = (label: string): number =>
     Number(new RegExp(`^# ${label} (\\d+)$`, "m").exec(report)?.[1] ?? 0);
   const failed = count("fail") + count("cancelled");
