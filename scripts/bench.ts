@@ -66,6 +66,21 @@ try {
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicksPerSecond;
   };
   const median = (values: number[]): number => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  /** The median wall time of `work` over `runs` runs, each after an untimed `prepare`. */
+  const medianTime = async <T>(
+    runs: number,
+    prepare: (run: number) => T | Promise<T>,
+    work: (prepared: T) => Promise<unknown>,
+  ): Promise<number> => {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const prepared = await prepare(i);
+      const started = performance.now();
+      await work(prepared);
+      times.push(performance.now() - started);
+    }
+    return median(times);
+  };
 
   interface Row {
     work: string;
@@ -132,26 +147,27 @@ try {
   });
 
   // The floor: the same API calls from a plain 8-worker loop in one process.
-  const loopTimes: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const prefix = `benchloop${i}x`;
-    await createUsers(prefix, 100);
-    const started = performance.now();
-    const users = (await api("GET", `/_synapse/admin/v2/users?limit=500&name=${prefix}`)) as {
-      users: Array<{ name: string }>;
-    };
-    const queue = users.users.map((u) => u.name);
-    await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        for (let id = queue.shift(); id; id = queue.shift()) {
-          await api("POST", `/_synapse/admin/v1/deactivate/${encodeURIComponent(id)}`, { erase: false });
-        }
-      }),
-    );
-    loopTimes.push(performance.now() - started);
-  }
-  loopTimes.sort((a, b) => a - b);
-  const loop = loopTimes[Math.floor(loopTimes.length / 2)]!;
+  const loop = await medianTime(
+    RUNS,
+    async (i) => {
+      const prefix = `benchloop${i}x`;
+      await createUsers(prefix, 100);
+      return prefix;
+    },
+    async (prefix) => {
+      const users = (await api("GET", `/_synapse/admin/v2/users?limit=500&name=${prefix}`)) as {
+        users: Array<{ name: string }>;
+      };
+      const queue = users.users.map((u) => u.name);
+      await Promise.all(
+        Array.from({ length: 8 }, async () => {
+          for (let id = queue.shift(); id; id = queue.shift()) {
+            await api("POST", `/_synapse/admin/v1/deactivate/${encodeURIComponent(id)}`, { erase: false });
+          }
+        }),
+      );
+    },
+  );
 
   // Users for the memory run go straight into the database: 20,000 API registrations would
   // take longer than the rest of the benchmark, and the list endpoint reads the same table.
@@ -197,21 +213,19 @@ try {
   }
 
   // The first run after installing (or after a Node upgrade) compiles the bundle and saves the cache.
-  const firstRun = async (args: string[]): Promise<number> => {
-    const times: number[] = [];
-    for (let i = 0; i < QUICK_RUNS; i++) {
-      const cacheHome = mkdtempSync(join(tmpdir(), "synadm-bench-cache-"));
-      const started = performance.now();
-      await run(BIN, ["-c", join(server.root, configInRoot), ...args], {
-        env: { ...process.env, XDG_CACHE_HOME: cacheHome },
-      });
-      times.push(performance.now() - started);
-      rmSync(cacheHome, { recursive: true });
-    }
-    return median(times);
-  };
+  const cacheHomes = mkdtempSync(join(tmpdir(), "synadm-bench-cache-"));
+  const firstRun = (args: string[]): Promise<number> =>
+    medianTime(
+      QUICK_RUNS,
+      () => mkdtempSync(join(cacheHomes, "run-")),
+      (cacheHome) =>
+        run(BIN, ["-c", join(server.root, configInRoot), ...args], {
+          env: { ...process.env, XDG_CACHE_HOME: cacheHome },
+        }),
+    );
   const firstVersion = await firstRun(["version"]);
   const firstHelp = await firstRun(["--help"]);
+  rmSync(cacheHomes, { recursive: true });
   // The floor of `version` for any Node CLI: Node's own start, then the same request from a bare
   // node:http script (the environment without NODE_EXTRA_CA_CERTS, as the launcher runs Node).
   const bareEnv = { ...process.env };
@@ -223,15 +237,12 @@ try {
     '  (res) => { let body = ""; res.on("data", (d) => { body += d; });',
     '    res.on("end", () => process.stdout.write("server_version: " + JSON.parse(body).server_version + "\\n")); });',
   ].join("\n");
-  const timeNode = async (args: string[]): Promise<number> => {
-    const times: number[] = [];
-    for (let i = 0; i < QUICK_RUNS; i++) {
-      const started = performance.now();
-      await run(process.execPath, args, { env: bareEnv });
-      times.push(performance.now() - started);
-    }
-    return median(times);
-  };
+  const timeNode = (args: string[]): Promise<number> =>
+    medianTime(
+      QUICK_RUNS,
+      () => undefined,
+      () => run(process.execPath, args, { env: bareEnv }),
+    );
   const nodeStart = await timeNode(["-e", "0"]);
   const bareVersion = await timeNode(["-e", bareRequest]);
 
