@@ -16,6 +16,13 @@ export interface NodeHttpTransportOptions {
   readonly extraCaFile?: string;
   /** Connections kept per host, which bounds parallel requests (default 16). */
   readonly maxSockets?: number;
+  /**
+   * Talk plain HTTP over this Unix socket (a Synapse listener with `path:`)
+   * instead of the URL's host and port, which then only fill the Host header.
+   * As a reverse proxy would, each request says it came from `::1` over https
+   * (Synapse trusts X-Forwarded-* on Unix sockets and rate-limits by that address).
+   */
+  readonly socketPath?: string;
 }
 
 /**
@@ -36,6 +43,9 @@ export class NodeHttpTransport implements Transport {
     if (protocol !== "http:" && protocol !== "https:") {
       throw new TransportFailure("connection", false, new Error(`unsupported URL scheme ${protocol}`));
     }
+    if (protocol === "https:" && this.#options.socketPath !== undefined) {
+      throw new TransportFailure("connection", false, new Error("a Unix socket carries plain http only"));
+    }
     this.#agents[protocol] ??= this.#loadAgent(protocol);
     const { agent, request: makeRequest } = await this.#agents[protocol];
     return exchange(makeRequest, agent, request);
@@ -45,7 +55,16 @@ export class NodeHttpTransport implements Transport {
     const maxSockets = this.#options.maxSockets ?? 16;
     if (protocol === "http:") {
       const http = await import("node:http");
-      return { agent: new http.Agent({ keepAlive: true, maxSockets }), request: http.request };
+      const agent = new http.Agent({ keepAlive: true, maxSockets });
+      const socketPath = this.#options.socketPath;
+      if (socketPath === undefined) return { agent, request: http.request };
+      const request: RequestFn = (url, options) =>
+        http.request(url, {
+          ...options,
+          socketPath,
+          headers: { "x-forwarded-for": "::1", "x-forwarded-proto": "https", ...options.headers },
+        });
+      return { agent, request };
     }
     const https = await import("node:https");
     const ca =

@@ -1,19 +1,34 @@
 import type { CommandContext } from "./context.ts";
-import { CliError, ExitCode, UsageError } from "./errors.ts";
+import { CliError, ExitCode } from "./errors.ts";
 
 /**
- * Asks before a destructive action (default No). `--batch` says yes; without a
- * terminal to ask on, the command refuses instead of hanging or assuming yes.
+ * Whether a change asks first by default. `"always"`: synadm asks here too, or
+ * synadm has no such command (new commands keep the safety). `"when-configured"`:
+ * synadm makes this change without asking, so scripts written for it run it
+ * without `--batch` and with stdin closed; it asks only with `confirm: always`.
  */
-export async function confirmOrStop(context: CommandContext, question: string): Promise<void> {
+export type AskPolicy = "always" | "when-configured";
+
+/**
+ * Asks before a change (default No). The answer is read from stdin, a terminal
+ * or a pipe (`yes | synadm ...`), as synadm does; the end of input is No.
+ * `--batch` says yes without asking.
+ */
+export async function confirmOrStop(
+  context: CommandContext,
+  question: string,
+  policy: AskPolicy = "always",
+): Promise<void> {
   if (context.globals.batch) return;
-  if (!context.io.stdin.isTTY) {
-    throw new UsageError(
-      `not confirmed: "${question}" needs a terminal to answer; add --batch to go ahead without asking`,
-    );
-  }
-  if (!(await context.prompt.confirm(question)))
-    throw new CliError("Aborted: nothing was changed.", ExitCode.declined);
+  if (policy === "when-configured" && (await context.settings()).settings.confirm !== "always") return;
+  const answer = await context.prompt.confirm(question);
+  if (answer === "yes") return;
+  throw new CliError(
+    answer === "no"
+      ? "Aborted: nothing was changed."
+      : `Aborted: nothing was changed ("${question}" had no answer: standard input ended; add --batch to go ahead without asking).`,
+    ExitCode.declined,
+  );
 }
 
 /**
@@ -26,11 +41,12 @@ export async function changeAfterConfirmation<T>(
   dryRun: boolean,
   action: string,
   change: () => Promise<T>,
+  policy: AskPolicy = "always",
 ): Promise<T | undefined> {
   if (dryRun) {
     context.note(`Would: ${action}.`);
     return undefined;
   }
-  await confirmOrStop(context, `${action}?`);
+  await confirmOrStop(context, `${action}?`, policy);
   return change();
 }

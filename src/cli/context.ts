@@ -147,9 +147,8 @@ export class CommandContext {
   }
 
   async #clientFor(settings: Settings, withToken: boolean): Promise<SynapseAdmin> {
-    if (settings.protocol === "unix") {
-      throw new CliError('"protocol: unix" is not supported yet; use an http(s) base_url', ExitCode.usage);
-    }
+    // As synadm: with `protocol: unix`, base_url is the path of Synapse's Unix socket.
+    const socketPath = settings.protocol === "unix" ? await unixSocketPath(settings.base_url) : undefined;
     if (!settings.ssl_verify) this.log.warn("TLS certificate verification is off (ssl_verify: false)");
     const { SynapseAdmin } = await import("../api/synapse-admin.ts");
     const ca = settings.ca_file ? await readCaFile(settings.ca_file) : undefined;
@@ -159,7 +158,7 @@ export class CommandContext {
     return new SynapseAdmin({
       ...(ca === undefined ? {} : { ca }),
       ...(onChange === undefined ? {} : { onChange }),
-      baseUrl: settings.base_url,
+      baseUrl: socketPath === undefined ? settings.base_url : "http://localhost",
       ...(withToken ? { accessToken: settings.token } : {}),
       adminPath: settings.admin_path,
       matrixPath: settings.matrix_path,
@@ -172,7 +171,11 @@ export class CommandContext {
         : {}),
       // The certificates NODE_EXTRA_CA_CERTS named, handed over by the launcher (see launcher.sh).
       ...(this.io.extraCaCertsFile ? { extraCaFile: this.io.extraCaCertsFile } : {}),
-      ...(this.io.transport ? { transport: this.io.transport } : {}),
+      ...(this.io.transport
+        ? { transport: this.io.transport }
+        : socketPath === undefined
+          ? {}
+          : { transport: await unixSocketTransport(socketPath) }),
     });
   }
 
@@ -202,6 +205,30 @@ async function tokenFromCommand(command: string): Promise<string> {
       else resolve(stdout.trim());
     });
   });
+}
+
+async function unixSocketPath(baseUrl: string): Promise<string> {
+  // synadm's own configurator once proposed "http+unix://" URLs; the socket path is what counts.
+  const prefixed = /^(?:http\+)?unix:\/\//.exec(baseUrl);
+  const path = prefixed ? decodeURIComponent(baseUrl.slice(prefixed[0].length)) : baseUrl;
+  if (!path.startsWith("/"))
+    throw new CliError(
+      `protocol is unix, so base_url must be the absolute path of Synapse's socket, not "${baseUrl}"`,
+      ExitCode.usage,
+    );
+  const { statSync } = await import("node:fs");
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat?.isSocket())
+    throw new CliError(
+      `protocol is unix, but ${path} is ${stat ? "not a socket" : "missing"}`,
+      ExitCode.usage,
+    );
+  return path;
+}
+
+async function unixSocketTransport(socketPath: string): Promise<import("../api/transport.ts").Transport> {
+  const { NodeHttpTransport } = await import("../api/node-transport.ts");
+  return new NodeHttpTransport({ socketPath });
 }
 
 async function readCaFile(path: string): Promise<string> {

@@ -2,6 +2,11 @@ import type { Interface } from "node:readline";
 import { CliError, ExitCode } from "./errors.ts";
 import type { CliIo } from "./io.ts";
 
+const YES_ANSWERS = new Set(["y", "yes", "true", "1", "on"]);
+const NO_ANSWERS = new Set(["n", "no", "false", "0", "off"]);
+/** A pipe of garbage (or a cat on the keyboard) ends as No, not a loop. */
+const MAX_CONFIRM_ATTEMPTS = 5;
+
 /**
  * Questions on stderr, answers from stdin. Works on a terminal (hidden input
  * for secrets) and on a pipe (one line per answer); a closed stdin ends with
@@ -35,15 +40,38 @@ export class Prompter {
     return line === "" ? (options.default ?? "") : line;
   }
 
-  /** Asks a yes/no question; anything but yes means no. */
-  async confirm(question: string): Promise<boolean> {
-    const answer = await this.ask(`${question} [y/N]`);
-    return /^(y|yes)$/i.test(answer.trim());
+  /**
+   * Asks a yes/no question, default No. Takes the answers synadm takes
+   * (y/yes/true/1/on, n/no/false/0/off) and asks again on anything else, a
+   * bounded number of times; the end of input is `"closed"`, never a hang.
+   */
+  async confirm(question: string): Promise<"yes" | "no" | "closed"> {
+    for (let attempt = 0; attempt < MAX_CONFIRM_ATTEMPTS; attempt++) {
+      this.#io.stderr.write(`${question} [y/N]: `);
+      const line = await this.#nextLine();
+      if (line === undefined) {
+        this.#io.stderr.write("\n");
+        return "closed";
+      }
+      // An answer from a pipe is not echoed by anyone: show it, so the log reads as a dialogue.
+      if (!this.#io.stdin.isTTY) this.#io.stderr.write(`${line}\n`);
+      const answer = line.trim().toLowerCase();
+      if (answer === "" || NO_ANSWERS.has(answer)) return "no";
+      if (YES_ANSWERS.has(answer)) return "yes";
+      this.#io.stderr.write("Please answer y or n.\n");
+    }
+    return "no";
   }
 
-  /** Releases stdin so the process can exit. */
+  /**
+   * Releases stdin (and a terminal's raw mode, so that Ctrl-C interrupts again)
+   * while nothing is asked; a later question opens it again. Lines already read
+   * from a pipe are kept for that question.
+   */
   close(): void {
-    this.#readline?.close();
+    const readline = this.#readline;
+    this.#readline = undefined;
+    readline?.close();
   }
 
   async #nextLine(): Promise<string | undefined> {
@@ -55,7 +83,7 @@ export class Prompter {
   }
 
   async #open(): Promise<void> {
-    if (this.#readline) return;
+    if (this.#readline || this.#closed) return;
     // Loaded here: most commands never ask, and node:stream costs startup time.
     const [{ createInterface }, { Writable }] = await Promise.all([
       import("node:readline"),
@@ -68,14 +96,22 @@ export class Prompter {
         done();
       },
     });
-    const terminal = Boolean(this.#io.stdin.isTTY);
-    this.#readline = createInterface({ input: this.#io.stdin, output: echo, terminal });
-    this.#readline.on("line", (line) => {
+    const input = this.#io.stdin;
+    // A stream that ended while released would never say so again: no hang on reopening it.
+    if ((input as { readableEnded?: boolean }).readableEnded) {
+      this.#closed = true;
+      return;
+    }
+    const readline = createInterface({ input, output: echo, terminal: Boolean(input.isTTY) });
+    this.#readline = readline;
+    readline.on("line", (line) => {
       const waiter = this.#waiting.shift();
       if (waiter) waiter(line);
       else this.#lines.push(line);
     });
-    this.#readline.on("close", () => {
+    readline.on("close", () => {
+      // Released by close() above; the input itself has not ended.
+      if (this.#readline !== readline) return;
       this.#closed = true;
       for (const waiter of this.#waiting.splice(0)) waiter(undefined);
     });

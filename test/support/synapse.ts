@@ -3,7 +3,16 @@
 // outside the work tree and reused; one fresh server (SQLite, loopback) per run.
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { request } from "node:http";
 import { createServer } from "node:net";
 import { join } from "node:path";
@@ -34,10 +43,12 @@ export interface SynapseServer {
 type Log = (message: string) => void;
 const stderrLog: Log = (message) => process.stderr.write(`${message}\n`);
 
+/** The file name of the test server's Unix socket listener, in its data directory. */
+export const SOCKET_NAME = "synapse.sock";
+
 /** The shells the completion scripts are loaded in (bash is the host's). */
 export const TEST_SHELLS = ["zsh", "fish"] as const;
 const PACKAGES = ["matrix-synapse", "synadm", "ca-certificates", ...TEST_SHELLS].join(",");
-const MIRROR = "http://deb.debian.org/debian";
 // The package mirror reachable here is a frozen snapshot whose Release file has "expired".
 const NO_VALID_UNTIL = 'Acquire::Check-Valid-Until "false"';
 
@@ -69,7 +80,7 @@ export async function provisionRoot(root: string = DEFAULT_ROOT, log: Log = stde
     ...(isRoot ? [] : ["--mode=unshare"]),
     "sid",
     partial,
-    MIRROR,
+    debianMirror(),
   ];
   try {
     await run("mmdebstrap", args, { maxBuffer: 256 << 20 });
@@ -80,6 +91,53 @@ export async function provisionRoot(root: string = DEFAULT_ROOT, log: Log = stde
   }
   rmSync(root, { recursive: true, force: true });
   renameSync(partial, root);
+}
+
+/**
+ * The Debian archive the host's apt uses (its first `deb` source that is not a
+ * security archive), so the root comes from wherever this machine gets its
+ * packages; SYNADM_TEST_MIRROR overrides it.
+ */
+export function debianMirror(aptDir = "/etc/apt"): string {
+  const override = process.env["SYNADM_TEST_MIRROR"];
+  if (override) return override;
+  const files = [join(aptDir, "sources.list")];
+  const partDir = join(aptDir, "sources.list.d");
+  if (existsSync(partDir))
+    files.push(
+      ...readdirSync(partDir)
+        .sort()
+        .map((name) => join(partDir, name)),
+    );
+  for (const file of files) {
+    if (!existsSync(file) || !/(?:\.list|\.sources)$/.test(file)) continue;
+    const text = readFileSync(file, "utf8");
+    const uri = file.endsWith(".sources") ? deb822Mirror(text) : oneLineMirror(text);
+    if (uri) return uri;
+  }
+  throw new Error(`no Debian archive found in ${aptDir}'s sources: set SYNADM_TEST_MIRROR to one`);
+}
+
+function deb822Mirror(text: string): string | undefined {
+  for (const stanza of text.split(/\n\s*\n/)) {
+    const field = (name: string): string =>
+      stanza.match(new RegExp(`^${name}:[ \\t]*(.*)$`, "im"))?.[1]?.trim() ?? "";
+    if (!field("Types").split(/\s+/).includes("deb") || /-security\b/.test(field("Suites"))) continue;
+    const uri = field("URIs").split(/\s+/)[0];
+    if (uri) return uri;
+  }
+  return undefined;
+}
+
+function oneLineMirror(text: string): string | undefined {
+  for (const line of text.split("\n")) {
+    const words = line
+      .replace(/\[[^\]]*\]/, "")
+      .trim()
+      .split(/\s+/);
+    if (words[0] === "deb" && words[1] && !/-security\b/.test(words[2] ?? "")) return words[1];
+  }
+  return undefined;
 }
 
 /** Installs the shells into a root provisioned before they were part of it. */
@@ -262,6 +320,12 @@ function homeserverConfig(options: {
     "    x_forwarded: false",
     "    resources:",
     "      - names: [client, federation]",
+    "        compress: false",
+    // The same server on a Unix socket (SOCKET_NAME in the data directory), as synadm's `protocol: unix` uses it.
+    `  - path: ${dataDir}/${SOCKET_NAME}`,
+    "    type: http",
+    "    resources:",
+    "      - names: [client]",
     "        compress: false",
     "database:",
     "  name: sqlite3",

@@ -8,6 +8,7 @@ export interface BulkOptionSpecs {
   readonly concurrency: ValueSpec<number, number>;
   readonly resume: FlagSpec<boolean>;
   readonly restart: FlagSpec<boolean>;
+  readonly summary: FlagSpec<boolean>;
 }
 
 /** The parsed values of {@link BulkOptionSpecs}. */
@@ -16,12 +17,14 @@ export interface BulkOptionValues {
   readonly concurrency: number;
   readonly resume: boolean;
   readonly restart: boolean;
+  /** Print the run's full summary on stdout, also where the command prints synadm's document. */
+  readonly summary?: boolean;
 }
 
 /** Default items in flight: enough to hide latency, few enough for a busy homeserver. */
 export const DEFAULT_CONCURRENCY = 8;
 
-/** `--dry-run`, `--concurrency`, `--resume` and `--restart`; `what` names the actions, e.g. "Deactivations". */
+/** `--dry-run`, `--concurrency`, `--resume`, `--restart` and `--summary`; `what` names the actions, e.g. "Deactivations". */
 export function bulkOptions(what: string, dryRunSpec: FlagSpec<boolean> = dryRun): BulkOptionSpecs {
   return {
     dryRun: dryRunSpec,
@@ -36,5 +39,9 @@ export function bulkOptions(what: string, dryRunSpec: FlagSpec<boolean> = dryRun
       "Go on with an interrupted run of this same command line: what it finished is skipped, what failed is tried again.",
     ),
     restart: flag("--restart", "Forget an interrupted run of this same command line and start over."),
+    summary: flag(
+      "--summary",
+      "Print the run's full summary (done, failed, skipped, not started) on stdout instead of the command's usual document.",
+    ),
   };
 }

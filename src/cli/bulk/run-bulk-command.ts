@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { BulkOutcome, BulkProgress } from "../../api/bulk/run-bulk.ts";
 import type { SynapseAdmin } from "../../api/synapse-admin.ts";
-import { confirmOrStop } from "../confirm.ts";
+import { type AskPolicy, confirmOrStop } from "../confirm.ts";
 import type { CommandContext } from "../context.ts";
 import { CliError, ExitCode, UsageError } from "../errors.ts";
 import { onInterrupt } from "../interrupt.ts";
@@ -21,6 +21,8 @@ export interface BulkCommand {
   readonly noun: string;
   /** The confirmation question for `count` items; absent for runs that change nothing. */
   readonly question?: (count: number) => string;
+  /** Whether that question is asked by default (see {@link AskPolicy}); `"always"` unless told. */
+  readonly askPolicy?: AskPolicy;
   /** Finds the items (not called when resuming: the journal keeps them). */
   readonly selectItems: () => Promise<string[]>;
   /** Shown on stderr after the preview of the items, e.g. a notice's text. */
@@ -42,6 +44,13 @@ export interface BulkCommand {
   readonly resumable?: boolean;
   /** Reshapes the summary before it is printed (e.g. counts instead of lists). */
   readonly present?: (summary: BulkSummary) => unknown;
+  /**
+   * For synadm's own commands: the document synadm prints, made from the
+   * summary (also of a dry run), so that its scripts read what they always
+   * read; `undefined` prints nothing (`notice send --silent`). The summary then
+   * goes to stderr as one line, and to stdout only with `--summary`.
+   */
+  readonly synadmDocument?: (summary: BulkSummary) => unknown;
 }
 
 /** What every bulk command prints: one document, whatever happened. */
@@ -138,6 +147,26 @@ async function runItems(
   }
 }
 
+/** Prints synadm's document or the summary (see {@link BulkCommand.synadmDocument}). */
+async function printSummary(context: CommandContext, bulk: BulkCommand, summary: BulkSummary): Promise<void> {
+  if (!bulk.synadmDocument || bulk.options.summary) {
+    await context.print(bulk.present ? bulk.present(summary) : summary);
+    return;
+  }
+  context.note(summaryLine(bulk.command, summary));
+  const document = bulk.synadmDocument(summary);
+  if (document !== undefined) await context.print(document);
+}
+
+/** The summary as one line for the person watching, e.g. `notice send: 2 done, 1 failed.` */
+export function summaryLine(command: string, summary: BulkSummary): string {
+  if (summary.dry_run) return `${command}: dry run, ${summary.total} would be done, nothing changed.`;
+  const parts = [`${summary.done.length} done`, `${summary.failed.length} failed`];
+  if (summary.skipped.length) parts.push(`${summary.skipped.length} done by an earlier run`);
+  if (summary.not_started?.length) parts.push(`${summary.not_started.length} not started`);
+  return `${command}: ${parts.join(", ")} (of ${summary.total}).`;
+}
+
 /** Prints the summary, drops a journal with nothing left to do, and fails as the run did. */
 async function finish(
   context: CommandContext,
@@ -151,7 +180,7 @@ async function finish(
   summary.failed = outcome.failed.map(({ item, error }) => ({ [field]: item, error: error.message }));
   summary.skipped = outcome.skipped.map((item) => ({ [field]: item, reason: "done by an earlier run" }));
   if (outcome.interrupted) summary.not_started = outcome.notStarted;
-  await context.print(bulk.present ? bulk.present(summary) : summary);
+  await printSummary(context, bulk, summary);
 
   if (journal && !outcome.interrupted && outcome.failed.length === 0) journal.remove();
   const done = outcome.done.length + outcome.skipped.length;
@@ -193,10 +222,10 @@ export async function runBulkCommand(context: CommandContext, bulk: BulkCommand)
   };
   if (options.dryRun || items.length === 0) {
     if (options.dryRun) summary.not_started = items;
-    await context.print(summary);
+    await printSummary(context, bulk, summary);
     return summary;
   }
-  if (bulk.question) await confirmOrStop(context, bulk.question(items.length));
+  if (bulk.question) await confirmOrStop(context, bulk.question(items.length), bulk.askPolicy);
 
   const journal =
     (bulk.resumable ?? true)

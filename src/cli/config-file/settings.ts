@@ -22,6 +22,11 @@ export interface Settings {
   ca_file: string;
   /** Where to append one JSON line per changing request; off when empty. */
   audit_log: string;
+  /**
+   * `synadm` (the default): ask before a change exactly where synadm asks, so its
+   * scripts keep working; `always`: every changing command asks (or needs `--batch`).
+   */
+  confirm: "synadm" | "always";
 }
 
 export type SettingKey = keyof Settings;
@@ -42,10 +47,17 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   token_command: "",
   ca_file: "",
   audit_log: "",
+  confirm: "synadm",
 };
 
 /** Keys synadm itself does not know; written only when set, so the file stays synadm's. */
-export const EXTENSION_KEYS: readonly SettingKey[] = ["protocol", "token_command", "ca_file", "audit_log"];
+export const EXTENSION_KEYS: readonly SettingKey[] = [
+  "protocol",
+  "token_command",
+  "ca_file",
+  "audit_log",
+  "confirm",
+];
 
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
 
@@ -81,6 +93,8 @@ export function checkSetting(
       return oneOf(value, ["well-known", "dns"] as const);
     case "protocol":
       return oneOf(value, ["http", "unix"] as const);
+    case "confirm":
+      return oneOf(value, ["synadm", "always"] as const);
     default:
       if (value === null) return { value: "" };
       if (typeof value === "string") return { value };

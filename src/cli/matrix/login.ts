@@ -6,10 +6,11 @@ const run: RunFor<typeof matrixLoginParameters> = async (context, { options, arg
   if (options.password === undefined && context.globals.batch) {
     throw new CliError("matrix login needs --password in batch mode", ExitCode.usage);
   }
+  // Configured first: on a first run the configurator asks its questions before the password.
+  const admin = await context.admin();
   const userId = await context.userId(args.userId);
   const password = options.password ?? (await context.prompt.ask("Password", { hidden: true }));
   context.prompt.close();
-  const admin = await context.admin();
   await context.print(await admin.matrix.login(userId, password));
 };
 export default run;

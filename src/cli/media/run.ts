@@ -69,6 +69,7 @@ export const quarantine: RunFor<typeof quarantineParameters> = async (context, {
         options.dryRun,
         `Quarantine every media file of ${roomId}`,
         () => admin.rooms.quarantineMedia(roomId),
+        "when-configured",
       );
       if (result) await context.print(result);
       return;
@@ -79,6 +80,7 @@ export const quarantine: RunFor<typeof quarantineParameters> = async (context, {
       options.dryRun,
       `Quarantine every media file uploaded by ${userId}`,
       () => admin.media.quarantineUserMedia(userId),
+      "when-configured",
     );
     if (result) await context.print(result);
     return;
@@ -89,6 +91,7 @@ export const quarantine: RunFor<typeof quarantineParameters> = async (context, {
     options.dryRun,
     `Quarantine mxc://${ref.serverName}/${ref.mediaId}`,
     () => admin.media.quarantine(ref),
+    "when-configured",
   );
   if (result) await context.print(result);
 };
@@ -115,8 +118,12 @@ export const purge: RunFor<typeof purgeParameters> = async (context, { options }
   const before = beforeTime(options)!;
   const { media } = await context.admin();
   const action = `Purge cached remote media last accessed before ${new Date(before).toISOString()}`;
-  const result = await changeAfterConfirmation(context, options.dryRun, action, () =>
-    media.purgeRemoteCache(before),
+  const result = await changeAfterConfirmation(
+    context,
+    options.dryRun,
+    action,
+    () => media.purgeRemoteCache(before),
+    "when-configured",
   );
   if (result) await context.print(result);
 };
@@ -130,6 +137,7 @@ export const remove: RunFor<typeof deleteParameters> = async (context, { options
       options.dryRun,
       `Delete mxc://${ref.serverName}/${ref.mediaId}`,
       () => media.delete(ref),
+      "when-configured",
     );
     if (result) await context.print(result);
     return;
@@ -149,6 +157,7 @@ export const remove: RunFor<typeof deleteParameters> = async (context, { options
     itemField: "criteria",
     noun: "request(s)",
     question: () => `${what}?`,
+    askPolicy: "when-configured",
     selectItems: async () => [what],
     perform: async (_what, signal) => ({
       ...(await media.deleteOld(
@@ -163,7 +172,7 @@ export const remove: RunFor<typeof deleteParameters> = async (context, { options
     options: { ...options, concurrency: 1, resume: false, restart: false },
     resumable: false,
     // As synadm: Synapse's answer (the deleted media and their count).
-    present: (summary) => {
+    synadmDocument: (summary) => {
       if (summary.dry_run || !summary.done[0]) return summary;
       const { criteria: _criteria, ...answer } = summary.done[0];
       return answer;

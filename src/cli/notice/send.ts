@@ -43,7 +43,15 @@ const run: RunFor<typeof sendParameters> = async (context, { options, args }) =>
     },
     previewLength: options.previewLength,
     options,
-    ...(options.silent ? { present: (summary) => ({ ...summary, done: summary.done.length }) } : {}),
+    // As synadm: one answer per notice ({event_id}, or the error), nothing at all with --silent.
+    synadmDocument: (summary) => {
+      if (options.silent) return undefined;
+      if (summary.dry_run) return summary.not_started;
+      return [
+        ...summary.done.map(({ event_id }) => ({ event_id })),
+        ...summary.failed.map(({ error }) => ({ error })),
+      ];
+    },
   });
 };
 export default run;

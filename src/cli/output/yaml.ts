@@ -2,9 +2,11 @@ import { compareCodePoints } from "./code-point-order.ts";
 
 // This emitter reproduces, byte for byte, what the `yaml` package printed when
 // configured to imitate PyYAML (YAML 1.1 with PyYAML's booleans, core-schema
-// compat, lineWidth 0, single quotes, indentSeq false). Loading that package
-// cost about 11 ms per run. test/unit/yaml-output.test.ts compares the two, so
-// the quirks below are deliberate.
+// compat, lineWidth 0, single quotes, indentSeq false), except where PyYAML
+// read that output as another value or not at all (tabs, line-break
+// characters, root and blank-only blocks). Loading that package cost about
+// 11 ms per run. test/unit/yaml-output.test.ts compares the two, so the quirks
+// below are deliberate; test/integration/drop-in.test.ts reads it with PyYAML.
 
 // Plain scalars that YAML 1.1 (with PyYAML's booleans, so a lone y or n stays
 // a string) or YAML 1.2 would read as something other than a string.
@@ -17,10 +19,19 @@ const NOT_A_STRING = [
   /^(?:0o[0-7]+|\.nan|\.NaN|\.NAN)$/,
   /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:t|T|[ \t]+)[0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(?:\.[0-9]+)?(?:[ \t]*(?:Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$/,
 ];
-// Indicators, ": ", " #", and edge whitespace that a plain scalar cannot hold.
-const NOT_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
-// Control characters and lone surrogates can only be written as escapes.
-const NEEDS_ESCAPES = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
+// Indicators, ": ", " #", edge whitespace, and tabs (PyYAML's scanner rejects
+// them in plain scalars), which a plain scalar cannot hold.
+const NOT_PLAIN = /^[\n ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-] |\t|[\n:] | \n|[\n ]#|[\n :]$/;
+// Control characters and lone surrogates can only be written as escapes. So
+// are the characters YAML 1.1 parsers (PyYAML) take for line breaks (U+0085,
+// U+2028, U+2029), the byte-order mark, and bidi controls, which would reorder
+// what a terminal shows: a name must not read back as keys the server never sent.
+const NEEDS_ESCAPES =
+  /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}\u2028\u2029\uFEFF\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+// What JSON.stringify leaves as is among them.
+const UNESCAPED_BY_JSON = /[\x7f-\x9f\u2028\u2029\uFEFF\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+// PyYAML's spelling of them.
+const NAMED_ESCAPES: Record<string, string> = { "\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P" };
 // A line starting like this would end the document (or start a directive).
 const DOCUMENT_MARKER = /^(?:%|---|\.\.\.)/m;
 const SHORT_ESCAPES: Record<string, string> = { "0000": "\\0", "0007": "\\a", "000b": "\\v", "001b": "\\e" };
@@ -91,8 +102,8 @@ function string(text: string, indent: string, key: boolean): string {
 
 function quoted(text: string, indent: string, key: boolean): string {
   const preferDouble = text.includes("'") && !text.includes('"');
-  // Single quotes cannot keep a line break (a key's or one beside blanks).
-  if (preferDouble || (key && text.includes("\n")) || /[ \t]\n|\n[ \t]/.test(text)) {
+  // Single quotes would fold line breaks.
+  if (preferDouble || text.includes("\n")) {
     return doubleQuoted(text, indent, key);
   }
   return `'${text.replaceAll("'", "''")}'`;
@@ -122,20 +133,29 @@ function doubleQuoted(text: string, indent: string, key: boolean): string {
       // A long value breaks its line after each \n (written as a blank line).
       out += `${json.slice(start, i)}\n\n`;
       for (; json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"'; i += 2) out += "\n";
-      out += lineIndent + (json[i + 2] === " " ? "\\" : "");
+      // A space that starts the next line is escaped, once: by "\\ " if a break follows it.
+      const escapedBelow = json[i + 3] === "\\" && json[i + 4] === "n";
+      out += lineIndent + (json[i + 2] === " " && !escapedBelow ? "\\" : "");
       i += 1;
       start = i + 1;
     } else {
       i += 1;
     }
   }
-  return out + json.slice(start);
+  return (out + json.slice(start)).replace(UNESCAPED_BY_JSON, escapeAsPyYaml);
+}
+
+function escapeAsPyYaml(char: string): string {
+  const code = char.charCodeAt(0).toString(16).toUpperCase();
+  return NAMED_ESCAPES[char] ?? (code.length <= 2 ? `\\x${code}` : `\\u${code.padStart(4, "0")}`);
 }
 
 function literal(text: string, indent: string): string {
-  // A block cannot end in a line of only blanks.
-  if (/\n[\t ]+$/.test(text)) return quoted(text, indent, false);
-  const pad = indent || (DOCUMENT_MARKER.test(text) ? "  " : "");
+  // A block cannot end in a line of only blanks, nor be only blanks (PyYAML
+  // then guesses the indentation from them and drops them).
+  if (/\n[\t ]+$/.test(text) || /^[\n\t ]*$/.test(text)) return quoted(text, indent, false);
+  // PyYAML cannot read a block at the root that is not indented.
+  const pad = indent || "  ";
   let body = text.replace(/[\n\t ]+$/, "");
   let end = text.slice(body.length);
   const firstBreak = end.indexOf("\n");
@@ -143,7 +163,7 @@ function literal(text: string, indent: string): string {
   const chomp = firstBreak < 0 ? "-" : body === "" || firstBreak !== end.length - 1 ? "+" : "";
   end = end.replace(/\n$/, "").replace(/\n+(?!\n|$)/g, `$&${pad}`);
   // Leading spaces need an explicit indentation indicator.
-  const indicator = /^[ \n]* /.test(body) ? (pad ? "2" : "1") : "";
+  const indicator = /^[ \n]* /.test(body) ? "2" : "";
   body = body.replace(/\n+/g, `$&${pad}`);
   return `|${indicator}${chomp}\n${pad}${body}${end}`;
 }

@@ -50,8 +50,12 @@ export const update: RunFor<typeof updateParameters> = async (context, { options
   if (options.expireAt !== undefined) changes.expiry_time = parseTimeSpec(options.expireAt);
   const { registrationTokens } = await context.admin();
   const action = `Change registration token ${args.token}: ${JSON.stringify(changes)}`;
-  const result = await changeAfterConfirmation(context, options.dryRun, action, () =>
-    registrationTokens.update(args.token, changes),
+  const result = await changeAfterConfirmation(
+    context,
+    options.dryRun,
+    action,
+    () => registrationTokens.update(args.token, changes),
+    "when-configured",
   );
   if (result) await context.print(result);
 };
@@ -63,6 +67,7 @@ export const remove: RunFor<typeof deleteParameters> = async (context, { options
     options.dryRun,
     `Delete registration token ${args.token}`,
     () => registrationTokens.delete(args.token),
+    "when-configured",
   );
   if (result) await context.print(result);
 };

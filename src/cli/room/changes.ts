@@ -21,8 +21,12 @@ export const makeAdmin: RunFor<typeof makeAdminParameters> = async (context, { o
   const userId = options.userId === undefined ? undefined : await context.userId(options.userId);
   const { rooms } = await context.admin();
   const action = `Give ${userId ?? "you"} the highest power level in ${room}`;
-  const result = await changeAfterConfirmation(context, options.dryRun, action, () =>
-    rooms.makeAdmin(room, userId),
+  const result = await changeAfterConfirmation(
+    context,
+    options.dryRun,
+    action,
+    () => rooms.makeAdmin(room, userId),
+    "when-configured",
   );
   if (result) await context.print(result);
 };
@@ -31,8 +35,12 @@ export const block: RunFor<typeof blockParameters> = async (context, { options, 
   const roomId = parseRoomId(args.roomId);
   const { rooms } = await context.admin();
   const action = `${options.block ? "Block" : "Unblock"} ${roomId}`;
-  const result = await changeAfterConfirmation(context, options.dryRun, action, () =>
-    rooms.setBlocked(roomId, options.block),
+  const result = await changeAfterConfirmation(
+    context,
+    options.dryRun,
+    action,
+    () => rooms.setBlocked(roomId, options.block),
+    "when-configured",
   );
   if (result) await context.print(result);
 };

@@ -50,11 +50,9 @@ const run: RunFor<typeof powerLevelsParameters> = async (context, { options }) =
   for (const room of list) {
     if (!options.allDetails) for (const field of DETAIL_FIELDS) delete room[field];
     const event = states.get(room)?.find((e) => e["type"] === "m.room.power_levels");
-    const users = (event?.["content"] as { users?: Record<string, number> } | undefined)?.users;
-    if (users) {
-      room.power_levels = users;
-      withPowerLevels++;
-    }
+    // As synadm: every room has the key, `{}` when it has no power levels or lists no users.
+    room.power_levels = (event?.["content"] as { users?: Record<string, number> } | undefined)?.users ?? {};
+    if (event) withPowerLevels++;
     if (errors.has(room)) room.error = errors.get(room)!;
   }
   const result = { ...page, rooms: list, rooms_w_power_levels_curr_batch: withPowerLevels };

@@ -39,6 +39,9 @@ const run: RunFor<typeof purgeEmptyParameters> = async (context, { options }) =>
       return { delete_id: job.id, status: final.status };
     },
     options,
+    // As synadm: the list of empty rooms on a dry run (the review before the real purge), else each delete's answer.
+    synadmDocument: (summary) =>
+      summary.dry_run ? summary.not_started : [...summary.done, ...summary.failed],
   });
 };
 export default run;

@@ -35,8 +35,12 @@ export const password: RunFor<typeof passwordParameters> = async (context, { opt
   const newPassword = options.password ?? (await askNewPassword(context));
   const { users } = await context.admin();
   const action = `Set a new password for ${userId}${options.noLogout ? "" : " and log them out everywhere"}`;
-  const result = await changeAfterConfirmation(context, options.dryRun, action, () =>
-    users.resetPassword(userId, newPassword, !options.noLogout),
+  const result = await changeAfterConfirmation(
+    context,
+    options.dryRun,
+    action,
+    () => users.resetPassword(userId, newPassword, !options.noLogout),
+    "when-configured",
   );
   if (result) await context.print(result);
 };
@@ -80,8 +84,12 @@ export const shadowBan: RunFor<typeof shadowBanParameters> = async (context, { o
   const userId = await context.userId(args.userId);
   const { users } = await context.admin();
   const action = `${options.unban ? "Lift the shadow-ban of" : "Shadow-ban"} ${userId}`;
-  const result = await changeAfterConfirmation(context, options.dryRun, action, () =>
-    options.unban ? users.unshadowBan(userId) : users.shadowBan(userId),
+  const result = await changeAfterConfirmation(
+    context,
+    options.dryRun,
+    action,
+    () => (options.unban ? users.unshadowBan(userId) : users.shadowBan(userId)),
+    "when-configured",
   );
   if (result) await context.print(result);
 };
@@ -90,8 +98,12 @@ export const suspend: RunFor<typeof suspendParameters> = async (context, { optio
   const userId = await context.userId(args.userId);
   const { users } = await context.admin();
   const action = `${options.unsuspend ? "Lift the suspension of" : "Suspend"} ${userId}`;
-  const result = await changeAfterConfirmation(context, options.dryRun, action, () =>
-    users.setSuspended(userId, !options.unsuspend),
+  const result = await changeAfterConfirmation(
+    context,
+    options.dryRun,
+    action,
+    () => users.setSuspended(userId, !options.unsuspend),
+    "when-configured",
   );
   if (result) await context.print(result);
 };
@@ -106,7 +118,7 @@ export const redact: RunFor<typeof redactParameters> = async (context, { options
     context.note(`Would redact the events of ${userId} ${where}.`);
     return;
   }
-  await confirmOrStop(context, `Redact the events of ${userId} ${where}?`);
+  await confirmOrStop(context, `Redact the events of ${userId} ${where}?`, "when-configured");
   const job = await admin.users.redact(userId, {
     rooms,
     ...(options.reason === undefined ? {} : { reason: options.reason }),

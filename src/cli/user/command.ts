@@ -157,6 +157,7 @@ export const pruneDevicesParameters = defineParameters({
     concurrency: pruneBulk.concurrency,
     resume: pruneBulk.resume,
     restart: pruneBulk.restart,
+    summary: pruneBulk.summary,
   },
   args: userId,
 });

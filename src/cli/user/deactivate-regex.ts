@@ -15,10 +15,12 @@ const run: RunFor<typeof deactivateRegexParameters> = async (context, { options,
       `${options.gdprErase ? "Deactivate and GDPR-erase" : "Deactivate"} these ${count} user(s)?`,
     selectItems: () => usersMatching(admin, pattern, options.batchSize),
     perform: async (userId, signal) => {
-      await admin.users.deactivate(userId, options.gdprErase, { signal });
-      return undefined;
+      return { ...(await admin.users.deactivate(userId, options.gdprErase, { signal })) };
     },
     options,
+    // synadm printed several documents per user; here one list: the users (dry run), else each deactivation's answer.
+    synadmDocument: (summary) =>
+      summary.dry_run ? summary.not_started : [...summary.done, ...summary.failed],
   });
 };
 export default run;

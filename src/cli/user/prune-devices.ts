@@ -48,6 +48,7 @@ const run: RunFor<typeof pruneDevicesParameters> = async (context, { options, ar
     itemField: "device_id",
     noun: "device(s)",
     question: (count) => `Delete ${count} device(s) of ${userId} and their access tokens?`,
+    askPolicy: "when-configured",
     selectItems: async () => selected.map((device) => device.device_id),
     // One request per device (not one for all) so that progress, failures and --resume are per device.
     perform: async (deviceId, signal) => {
@@ -56,7 +57,7 @@ const run: RunFor<typeof pruneDevicesParameters> = async (context, { options, ar
     },
     options: { ...options, dryRun: false },
     // As synadm: the devices deleted; a device that could not be deleted says why.
-    present: (summary) => {
+    synadmDocument: (summary) => {
       const errors = new Map(summary.failed.map((f) => [f["device_id"], f["error"]]));
       return shown.map((device) =>
         errors.has(device.device_id) ? { ...device, error: errors.get(device.device_id) } : device,
