@@ -49,7 +49,7 @@ describe("the rest of the Admin API", () => {
       (await synadm("event-report", "show", String(report.id))).stdout,
     );
     assert.deepEqual([shown.event_id, shown.event_json.content.body], [eventId, "report me"]);
-    assert.equal((await synadm("event-report", "delete", String(report.id))).code, 2);
+    assert.equal((await synadm("event-report", "delete", String(report.id))).code, 10);
     assert.equal((await synadm("--batch", "event-report", "delete", String(report.id))).code, 0);
     assert.equal((await adminApi("GET", `/v1/event_reports/${report.id}`)).status, 404);
   });

@@ -58,7 +58,17 @@ describe("bulk runs: interrupt and resume", () => {
       users.push(await createUser(`${prefix}resume${String(i).padStart(2, "0")}`, "pw"));
     const home = homeWithConfig(configYaml({ format: "json" }));
     const body = `Resumable notice ${prefix}`;
-    const args = ["--batch", "notice", "send", "-r", `@${prefix}resume`, body, "--concurrency", "2"];
+    const args = [
+      "--batch",
+      "notice",
+      "send",
+      "-r",
+      `@${prefix}resume`,
+      body,
+      "--concurrency",
+      "2",
+      "--summary",
+    ];
 
     const first = startCli(args, { home, timeoutMs: 120_000 });
     // Interrupt once a few notices are in the journal, while most are still to do.
@@ -136,7 +146,7 @@ describe("bulk runs against a rate-limiting server", () => {
     // More 429s in a row than the client retries one request: the engine must put items back.
     proxy.inject("429-retry-after-ms", { pathPart: "/v1/deactivate/", times: 14 });
     const result = await runCli(
-      ["--batch", "user", "deactivate-regex", `@${prefix}limited`, "--concurrency", "4"],
+      ["--batch", "user", "deactivate-regex", `@${prefix}limited`, "--concurrency", "4", "--summary"],
       { home, timeoutMs: 120_000 },
     );
     assert.equal(result.code, 0, result.stderr);

@@ -141,7 +141,7 @@ describe("history", () => {
       sent.push((result.json as { event_id: string }).event_id);
     }
     const refused = await synadm("history", "purge", roomId, "-i", sent[2]!);
-    assert.equal(refused.code, 2);
+    assert.equal(refused.code, 10);
     const result = await synadm("--batch", "history", "purge", roomId, "-i", sent[2]!, "--delete-local");
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stderr, /History purge .*: complete/);

@@ -28,7 +28,7 @@ describe("user: the rest of the User Admin API", () => {
     const listed = json<{ total: number }>((await synadm("user", "device", "list", `${prefix}dev`)).stdout);
     assert.equal(listed.total, 2);
     const refused = await synadm("user", "device", "delete", userId, "DEVA");
-    assert.equal(refused.code, 2);
+    assert.equal(refused.code, 10);
     assert.equal((await synadm("--batch", "user", "device", "delete", userId, "DEVA", "DEVB")).code, 0);
     const state = (await adminApi("GET", `/v2/users/${enc(userId)}/devices`)).json as { total: number };
     assert.equal(state.total, 0);
