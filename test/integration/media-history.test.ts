@@ -9,22 +9,12 @@ import {
   runReference,
   testServer,
   uniquePrefix,
+  upload,
 } from "../support/server.ts";
 
 const { synadm } = jsonSession();
 const prefix = uniquePrefix();
 const enc = encodeURIComponent;
-
-async function upload(token: string, name: string): Promise<{ uri: string; server: string; id: string }> {
-  const response = await fetch(`${testServer().baseUrl}/_matrix/media/v3/upload?filename=${name}`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${token}`, "content-type": "text/plain" },
-    body: `${name} ${Date.now()}`,
-  });
-  const { content_uri } = (await response.json()) as { content_uri: string };
-  const [, server, id] = /^mxc:\/\/([^/]+)\/(.+)$/.exec(content_uri)!;
-  return { uri: content_uri, server: server!, id: id! };
-}
 
 const mediaInfo = async (server: string, id: string) =>
   (await adminApi("GET", `/v1/media/${server}/${id}`)) as {

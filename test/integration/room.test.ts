@@ -4,6 +4,7 @@ import { parseJson as json, jsonSession } from "../support/cli.ts";
 import {
   adminApi,
   clientApi,
+  createRoom,
   createUser,
   loginUser,
   mxid,
@@ -16,12 +17,6 @@ const { synadm } = jsonSession();
 const prefix = uniquePrefix();
 const enc = encodeURIComponent;
 const admin = () => testServer().token;
-
-async function createRoom(token: string, body: Record<string, unknown> = {}): Promise<string> {
-  const result = await clientApi(token, "POST", "/createRoom", body);
-  assert.equal(result.status, 200, JSON.stringify(result.json));
-  return (result.json as { room_id: string }).room_id;
-}
 
 async function send(token: string, roomId: string, body: string): Promise<string> {
   const txn = `${Date.now()}${Math.random()}`;

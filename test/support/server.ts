@@ -84,11 +84,13 @@ export interface ReferenceRun {
 
 /**
  * Runs the reference synadm 0.49.2 inside the test root, as a black box, with
- * `config` as its configuration file (`null`: no file, for `config` runs that write one).
+ * `config` as its configuration file (`null`: no file, for `config` runs that write one),
+ * and `input` written to its stdin, which is then closed.
  */
 export async function runReference(
   args: readonly string[],
   config: string | null = configYaml(),
+  input = "",
 ): Promise<ReferenceRun> {
   const { root, dataDir } = testServer();
   if (!root || !dataDir) {
@@ -101,9 +103,10 @@ export async function runReference(
   if (config !== null) writeFileSync(onHost, config, { mode: 0o600 });
   try {
     const run = await new Promise<Omit<ReferenceRun, "configAfter">>((resolve) => {
-      execFile("chroot", [root, "synadm", "-c", inRoot, ...args], (error, stdout, stderr) => {
+      const child = execFile("chroot", [root, "synadm", "-c", inRoot, ...args], (error, stdout, stderr) => {
         resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
       });
+      child.stdin?.end(input);
     });
     return { ...run, configAfter: existsSync(onHost) ? readFileSync(onHost, "utf8") : undefined };
   } finally {
@@ -125,6 +128,28 @@ export async function clientApi(
   });
   const text = await response.text();
   return { status: response.status, json: text ? JSON.parse(text) : undefined };
+}
+
+/** Creates a room as some user through the client API; returns its ID. */
+export async function createRoom(token: string, body: Record<string, unknown> = {}): Promise<string> {
+  const result = await clientApi(token, "POST", "/createRoom", body);
+  if (result.status !== 200) throw new Error(`cannot create a room: ${JSON.stringify(result.json)}`);
+  return (result.json as { room_id: string }).room_id;
+}
+
+/** Uploads a small text file as some user; returns its mxc URI and parts. */
+export async function upload(
+  token: string,
+  name: string,
+): Promise<{ uri: string; server: string; id: string }> {
+  const response = await fetch(`${testServer().baseUrl}/_matrix/media/v3/upload?filename=${name}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "text/plain" },
+    body: `${name} ${Date.now()}`,
+  });
+  const { content_uri } = (await response.json()) as { content_uri: string };
+  const [, server, id] = /^mxc:\/\/([^/]+)\/(.+)$/.exec(content_uri)!;
+  return { uri: content_uri, server: server!, id: id! };
 }
 
 /** A full user ID on the test server. */

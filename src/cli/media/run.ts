@@ -137,7 +137,6 @@ export const remove: RunFor<typeof deleteParameters> = async (context, { options
       options.dryRun,
       `Delete mxc://${ref.serverName}/${ref.mediaId}`,
       () => media.delete(ref),
-      "when-configured",
     );
     if (result) await context.print(result);
     return;
@@ -157,7 +156,6 @@ export const remove: RunFor<typeof deleteParameters> = async (context, { options
     itemField: "criteria",
     noun: "request(s)",
     question: () => `${what}?`,
-    askPolicy: "when-configured",
     selectItems: async () => [what],
     perform: async (_what, signal) => ({
       ...(await media.deleteOld(

@@ -103,7 +103,6 @@ export const suspend: RunFor<typeof suspendParameters> = async (context, { optio
     options.dryRun,
     action,
     () => users.setSuspended(userId, !options.unsuspend),
-    "when-configured",
   );
   if (result) await context.print(result);
 };
