@@ -5,8 +5,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { configYaml } from "./server.ts";
 
-// The launcher, as installed: it runs dist/cli/synadm.mjs with the `node` on PATH.
-const BIN = new URL("../../dist/cli/synadm", import.meta.url).pathname;
+/** The launcher, as installed: it runs dist/cli/synadm.mjs with the `node` on PATH. */
+export const BIN = new URL("../../dist/cli/synadm", import.meta.url).pathname;
 
 /** What one run of the built CLI produced. */
 export interface CliResult {
