@@ -98,11 +98,8 @@ export const suspend: RunFor<typeof suspendParameters> = async (context, { optio
   const userId = await context.userId(args.userId);
   const { users } = await context.admin();
   const action = `${options.unsuspend ? "Lift the suspension of" : "Suspend"} ${userId}`;
-  const result = await changeAfterConfirmation(
-    context,
-    options.dryRun,
-    action,
-    () => users.setSuspended(userId, !options.unsuspend),
+  const result = await changeAfterConfirmation(context, options.dryRun, action, () =>
+    users.setSuspended(userId, !options.unsuspend),
   );
   if (result) await context.print(result);
 };
