@@ -8,7 +8,25 @@
 // and vm.Script takes cached data only for scripts, hence a CommonJS bundle.
 // Anything wrong with the cache only costs that speed: V8 rejects data that
 // does not fit this Node, and the file is then written anew.
-import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+//
+// V8 checks cached data only against the source's length, so a cache file is
+// code: one planted by someone else would run instead of synadm, with the
+// token in reach. It is used (and written) only when it and its directory
+// belong to this user and nobody else can write them.
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  type Stats,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { Script } from "node:vm";
@@ -20,11 +38,32 @@ const cacheDir = join(process.env["XDG_CACHE_HOME"] || join(homedir(), ".cache")
 // The bundle's content hash is in the name: V8 checks only the source's length.
 const cachePath = join(cacheDir, `code-${SYNADM_BUNDLE_ID}-${process.version}-${process.arch}.v8`);
 
+const uid = process.getuid?.();
+const isOwnAndPrivate = (stats: Stats): boolean =>
+  (uid === undefined || stats.uid === uid) && (stats.mode & 0o022) === 0;
+const cacheDirIsSafe = (): boolean => {
+  try {
+    const stats = lstatSync(cacheDir);
+    return stats.isDirectory() && isOwnAndPrivate(stats);
+  } catch {
+    return false;
+  }
+};
+
 let cachedData: Buffer | undefined;
-try {
-  cachedData = readFileSync(cachePath);
-} catch {
-  // Not made yet, or not readable: compile from source.
+if (cacheDirIsSafe()) {
+  try {
+    // O_NOFOLLOW: a symlink is not followed to someone else's file.
+    const fd = openSync(cachePath, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    try {
+      const stats = fstatSync(fd);
+      if (stats.isFile() && isOwnAndPrivate(stats)) cachedData = readFileSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Not made yet, or not readable: compile from source.
+  }
 }
 
 const script = new Script(
@@ -41,9 +80,10 @@ script.runInThisContext()(bundle.exports, require, bundle, bundlePath, __dirname
 function saveCodeCache(compiled: Script): void {
   try {
     mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
+    if (!cacheDirIsSafe()) return;
     // Written aside and renamed, so a parallel run never reads half a file.
     const partial = `${cachePath}.${process.pid}`;
-    writeFileSync(partial, compiled.createCachedData());
+    writeFileSync(partial, compiled.createCachedData(), { mode: 0o600 });
     renameSync(partial, cachePath);
     // Caches of other synadm builds are left over from upgrades; those of this
     // build for another Node stay, for whoever switches between Node versions.

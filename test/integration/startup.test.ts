@@ -1,6 +1,16 @@
 // The launcher and the code cache (src/cli/launcher.sh, src/cli/loader.ts).
 import assert from "node:assert/strict";
-import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { freshHome, homeWithConfig, runCli } from "../support/cli.ts";
@@ -59,6 +69,61 @@ describe("the code cache", () => {
     assert.equal(run.stdout, help.stdout);
     assert.equal(run.stderr, "");
   });
+});
+
+describe("a planted code cache", () => {
+  const bundlePath = new URL("../../dist/cli/cli.cjs", import.meta.url).pathname;
+
+  /** Writes, as the CLI's cache, V8 code for another script of the bundle's length that leaves `marker`. */
+  async function plant(cachePath: string, marker: string): Promise<void> {
+    const craft = `
+      const { readFileSync, writeFileSync } = require("node:fs");
+      const { Script } = require("node:vm");
+      const [bundlePath, cachePath, marker] = process.argv.slice(1);
+      const length = ("(function (exports, require, module, __filename, __dirname) {" + readFileSync(bundlePath, "utf8") + "\\n})").length;
+      const head = "(function (exports, require, module, __filename, __dirname) {require('node:fs').writeFileSync(" + JSON.stringify(marker) + ", 'ran')/*";
+      const tail = "*/\\n})";
+      const source = head + " ".repeat(length - head.length - tail.length) + tail;
+      writeFileSync(cachePath, new Script(source, { filename: bundlePath }).createCachedData());`;
+    const { execFile } = await import("node:child_process");
+    await new Promise<void>((resolve, reject) =>
+      execFile(process.execPath, ["-e", craft, bundlePath, cachePath, marker], (error) =>
+        error ? reject(error) : resolve(),
+      ),
+    );
+  }
+
+  async function runsPlant(setUp: (dir: string, file: string) => void): Promise<boolean> {
+    const home = freshHome();
+    const dir = join(home, ".cache", "synadm");
+    const first = await runCli(["--help"], { home });
+    assert.equal(first.code, 0, first.stderr);
+    const [name] = cacheFiles(home);
+    assert.ok(name, "the first run saved a code cache");
+    const file = join(dir, name);
+    const marker = join(home, "planted-code-ran");
+    await plant(file, marker);
+    chmodSync(file, 0o600);
+    setUp(dir, file);
+    await runCli(["--help"], { home });
+    return existsSync(marker);
+  }
+
+  it("runs only from the user's own private cache: the check is what stops it", async () => {
+    // The control: the same plant in the user's own 0600 file in a 0700 directory is trusted (it is theirs).
+    assert.equal(await runsPlant(() => {}), true, "the planted code runs when trusted, so the test can fail");
+  });
+
+  for (const [what, setUp] of [
+    ["a file others can write", (_dir: string, file: string) => chmodSync(file, 0o666)],
+    ["a file of another user", (_dir: string, file: string) => chownSync(file, 65534, 65534)],
+    ["a directory others can write", (dir: string) => chmodSync(dir, 0o777)],
+    ["a directory of another user", (dir: string) => chownSync(dir, 65534, 65534)],
+  ] as const) {
+    it(`is not used from ${what}`, async () => {
+      assert.equal(await runsPlant(setUp), false);
+    });
+  }
 });
 
 describe("the launcher", () => {
