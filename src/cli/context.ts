@@ -10,7 +10,23 @@ import type { GlobalOptions } from "./global-options.ts";
 import type { CliIo } from "./io.ts";
 import { stderrLogger } from "./log.ts";
 import type { OutputFormat } from "./output/format.ts";
+import type { OutputTarget } from "./output/terminal.ts";
+import { escapeTerminalText } from "./output/terminal-text.ts";
 import { Prompter } from "./prompt.ts";
+
+/**
+ * Questions may name what the server said (a room name, a user's display
+ * name): shown with control characters escaped, as every message is.
+ */
+class TerminalSafePrompter extends Prompter {
+  override ask(question: string, options?: Parameters<Prompter["ask"]>[1]): Promise<string> {
+    return super.ask(escapeTerminalText(question, { keepLineBreaks: true }), options);
+  }
+
+  override confirm(question: string): Promise<"yes" | "no" | "closed"> {
+    return super.confirm(escapeTerminalText(question, { keepLineBreaks: true }));
+  }
+}
 
 /**
  * What a command implementation works with: the process's streams, the
@@ -33,7 +49,7 @@ export class CommandContext {
     this.globals = globals;
     this.commandPath = commandPath;
     this.log = stderrLogger(io.stderr, globals.verbose);
-    this.prompt = new Prompter(io);
+    this.prompt = new TerminalSafePrompter(io);
   }
 
   /** Whether prompts may be shown: not in batch mode, and a person at the terminal. */
@@ -124,12 +140,23 @@ export class CommandContext {
   async print(value: unknown, humanView?: unknown): Promise<void> {
     const format = await this.outputFormat();
     const { printDocument } = await import("./output/print.ts");
-    await printDocument(this.io, format, value, humanView);
+    await printDocument(this.output, format, value, humanView);
   }
 
-  /** A message for the person running the command, never mixed into the data. */
+  /** Where results go: the streams, the environment, and how csv and tsv cells are written (`--raw-cells`). */
+  get output(): OutputTarget {
+    const { stdout, stderr, env } = this.io;
+    return { stdout, stderr, env, rawCells: this.globals.rawCells };
+  }
+
+  /**
+   * A message for the person running the command, never mixed into the data.
+   * Its line breaks stay; anything else that could drive the terminal is
+   * escaped. Server text put in a message is escaped whole before (see
+   * output/terminal-text.ts), so that it cannot add a line either.
+   */
   note(message: string): void {
-    this.io.stderr.write(`${message}\n`);
+    this.io.stderr.write(`${escapeTerminalText(message, { keepLineBreaks: true })}\n`);
   }
 
   /** A client for calls that need no token (shared-secret registration), even when none is configured. */

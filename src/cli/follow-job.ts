@@ -2,6 +2,7 @@ import type { LongRunningJob } from "../api/jobs.ts";
 import type { CommandContext } from "./context.ts";
 import { CliError, ExitCode } from "./errors.ts";
 import { onInterrupt } from "./interrupt.ts";
+import { escapeTerminalText } from "./output/terminal-text.ts";
 
 /** How a command follows the server job it started. */
 export interface FollowOptions<Status> {
@@ -48,7 +49,8 @@ export async function followJob<Status>(
         const state = describe(status);
         if (state === last && Date.now() - lastLine < STILL_RUNNING_EVERY_MS) return;
         const elapsed = Math.round((Date.now() - started) / 1000);
-        context.note(`${follow.label} ${job.id}: ${state}${state === last ? ` (after ${elapsed} s)` : ""}`);
+        const shown = `${escapeTerminalText(job.id)}: ${escapeTerminalText(state)}`;
+        context.note(`${follow.label} ${shown}${state === last ? ` (after ${elapsed} s)` : ""}`);
         last = state;
         lastLine = Date.now();
       },

@@ -35,6 +35,12 @@ export const globalOptions = {
       "'human' (tables), 'pprint' (Python-style), or for lists one line per item: 'ndjson', 'csv', 'tsv'. " +
       "The first five also as one letter.",
   ),
+  rawCells: flag(
+    "--raw-cells",
+    "In csv and tsv (and 'user export'), write every value exactly as the server sent it. By default a " +
+      "text cell that a spreadsheet would run as a formula (=, +, -, @ first) gets a leading ', and " +
+      "control characters are written as visible escapes such as \\x1b.",
+  ),
   timeout: option(
     "--timeout",
     integerAtLeast(1),

@@ -9,15 +9,19 @@ import {
 } from "../api/errors.ts";
 import { CliError, ExitCode, UsageError } from "./errors.ts";
 import type { OutputStream } from "./io.ts";
+import { escapeTerminalText } from "./output/terminal-text.ts";
 
 /**
  * Reports a failure as one line on stderr and returns the exit code; the stack
- * trace only with `-vv`.
+ * trace only with `-vv`. Messages carry the server's error text and the
+ * admin's input: escaped, so that they can neither drive the terminal nor
+ * add a line.
  */
 export function reportError(error: unknown, stderr: OutputStream, verbosity: number): number {
   const { message, exitCode } = describeFailure(error);
-  stderr.write(`Error: ${message}\n`);
-  if (verbosity >= 2 && error instanceof Error && error.stack) stderr.write(`${error.stack}\n`);
+  stderr.write(`Error: ${escapeTerminalText(message)}\n`);
+  if (verbosity >= 2 && error instanceof Error && error.stack)
+    stderr.write(`${escapeTerminalText(error.stack, { keepLineBreaks: true })}\n`);
   return exitCode;
 }
 

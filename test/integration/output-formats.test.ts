@@ -52,9 +52,9 @@ describe("output formats", () => {
     assert.deepEqual(users, all.users);
   });
 
-  it("user list -o csv parses back to the users -o json prints", async () => {
+  it("user list -o csv --raw-cells parses back to the users -o json prints", async () => {
     const [csv, page] = [
-      await ok("-o", "csv", "user", "list", "--all", "-l", "2", "-n", prefix),
+      await ok("-o", "csv", "--raw-cells", "user", "list", "--all", "-l", "2", "-n", prefix),
       json<{ users: Row[] }>(await ok("-o", "json", "user", "list", "-l", "10", "-n", prefix)),
     ];
     const [header, ...rows] = parseCsv(csv).map((row) => row.fields);
@@ -65,6 +65,14 @@ describe("output formats", () => {
       page.users.map((user) => header!.map((column) => cell(user[column]))),
     );
     assert.ok(rows.some((row) => row.includes('Ann, "the" admin')));
+    assert.ok(rows.some((row) => row.includes("测试 🐱")));
+  });
+
+  it("user list -o csv shows a tab of a display name as \\t (safe for a terminal by default)", async () => {
+    const rows = parseCsv(await ok("-o", "csv", "user", "list", "--all", "-n", prefix)).map(
+      (row) => row.fields,
+    );
+    assert.ok(rows.some((row) => row.includes("Bob\\tBobson")));
     assert.ok(rows.some((row) => row.includes("测试 🐱")));
   });
 

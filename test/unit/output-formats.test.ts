@@ -48,10 +48,10 @@ function target(options: { tty?: boolean; columns?: number; env?: Record<string,
 
 describe("csv and tsv cells", () => {
   it("quotes csv fields as RFC 4180 says, only when needed", () => {
-    assert.equal(
-      csvRow(["plain", "a,b", 'say "hi"', "two\nlines", "cr\r", " padded", "", null, undefined]),
-      'plain,"a,b","say ""hi""","two\nlines","cr\r"," padded",,,',
-    );
+    const values = ["plain", "a,b", 'say "hi"', "two\nlines", "cr\r", " padded", "", null, undefined];
+    assert.equal(csvRow(values, { raw: true }), 'plain,"a,b","say ""hi""","two\nlines","cr\r"," padded",,,');
+    // By default a carriage return is shown, not obeyed; a line feed stays inside its quotes.
+    assert.equal(csvRow(values), 'plain,"a,b","say ""hi""","two\nlines",cr\\r," padded",,,');
   });
 
   it("writes numbers and booleans as JSON does, nested values as compact JSON", () => {
@@ -203,7 +203,7 @@ describe("streamed lists", () => {
       '{"name":"@a:x","displayname":"A"}\n',
       '{"name":"@a:x","displayname":"A"}\n{"name":"@b:x","displayname":"B\\tb"}\n',
     ],
-    ["csv", "name,displayname\n@a:x,A\n", "name,displayname\n@a:x,A\n@b:x,B\tb\n"],
+    ["csv", "name,displayname\n@a:x,A\n", "name,displayname\n@a:x,A\n@b:x,B\\tb\n"],
     ["tsv", "name\tdisplayname\n@a:x\tA\n", "name\tdisplayname\n@a:x\tA\n@b:x\tB\\tb\n"],
   ] as const) {
     it(`${format} writes each item before the next one has arrived, and no envelope`, async () => {

@@ -60,6 +60,7 @@ describe("command-line parser", () => {
       verbose: 2,
       batch: false,
       output: "json",
+      rawCells: false,
       configFile: "/tmp/x.yaml",
       timeout: undefined,
       profile: undefined,

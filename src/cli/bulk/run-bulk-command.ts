@@ -5,6 +5,7 @@ import { type AskPolicy, confirmOrStop } from "../confirm.ts";
 import type { CommandContext } from "../context.ts";
 import { CliError, ExitCode, UsageError } from "../errors.ts";
 import { onInterrupt } from "../interrupt.ts";
+import { escapeTerminalText } from "../output/terminal-text.ts";
 import { JournalFile } from "./journal-file.ts";
 import type { BulkOptionValues } from "./options.ts";
 import { progressDisplay } from "./progress.ts";
@@ -94,7 +95,8 @@ async function chooseItems(
 }
 
 function preview(context: CommandContext, bulk: BulkCommand, items: readonly string[]): void {
-  const shown = items.slice(0, bulk.previewLength ?? 10);
+  // Items may be the server's text (remote user IDs): one escaped line each.
+  const shown = items.slice(0, bulk.previewLength ?? 10).map((item) => escapeTerminalText(item));
   const more = items.length > shown.length ? `\n  ... and ${items.length - shown.length} more` : "";
   context.note(
     `${items.length} ${bulk.noun}` +

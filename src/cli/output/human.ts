@@ -1,7 +1,14 @@
 // The "human" format of the Python tool (its humanize() over tabulate), with
 // its shortcomings fixed: table columns come from every row rather than the
 // first one, lists of non-strings print, and null prints as nothing.
+//
+// Every text from the data is escaped for the terminal (see terminal-text.ts).
+// A line break inside a table cell stays one, as in tabulate: the cell spans
+// lines within its own column (a topic, the power levels of a room). In a
+// plain list, where each line is an item, and in headers and keys it is
+// escaped, so that no value can pass for another line.
 import { type Alignment, renderTable, type TableLayout } from "./table.ts";
+import { escapeTerminalText } from "./terminal-text.ts";
 
 export { renderTable, type TableLayout } from "./table.ts";
 
@@ -13,10 +20,15 @@ function isObject(value: unknown): value is JsonObject {
 
 function renderCell(value: unknown): string {
   if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value;
+  if (typeof value === "string") return escapeTerminalText(value, { keepLineBreaks: true });
   if (typeof value === "boolean") return value ? "True" : "False";
-  if (typeof value === "object") return JSON.stringify(value);
+  if (typeof value === "object") return escapeTerminalText(JSON.stringify(value));
   return String(value);
+}
+
+// A key, a header or an item of a plain list: one line, whatever it holds.
+function renderLine(value: unknown): string {
+  return escapeTerminalText(renderCell(value));
 }
 
 // tabulate's "decimal" alignment: pad numbers on the right so that their
@@ -58,8 +70,8 @@ function transpose(columns: readonly Column[], rowCount: number): string[][] {
 function renderObjects(items: readonly JsonObject[], layout: TableLayout): string {
   const keys = new Set<string>();
   for (const item of items) for (const key of Object.keys(item)) keys.add(key);
-  const headers = [...keys];
-  const columns = headers.map((key) => renderColumn(items.map((item) => item[key])));
+  const headers = [...keys].map(renderLine);
+  const columns = [...keys].map((key) => renderColumn(items.map((item) => item[key])));
   return renderTable(
     headers,
     transpose(columns, items.length),
@@ -70,7 +82,7 @@ function renderObjects(items: readonly JsonObject[], layout: TableLayout): strin
 
 function renderPairs(value: JsonObject, layout: TableLayout): string {
   const entries = Object.entries(value);
-  const keys: Column = { cells: entries.map(([key]) => key), align: "left" };
+  const keys: Column = { cells: entries.map(([key]) => renderLine(key)), align: "left" };
   const values = renderColumn(entries.map(([, item]) => item));
   return renderTable([], transpose([keys, values], entries.length), [keys.align, values.align], layout);
 }
@@ -84,7 +96,7 @@ function renderPairs(value: JsonObject, layout: TableLayout): string {
 export function formatHuman(value: unknown, layout: TableLayout = {}): string {
   if (Array.isArray(value)) {
     if (value.length > 0 && value.every(isObject)) return renderObjects(value, layout);
-    return value.map(renderCell).join("\n");
+    return value.map(renderLine).join("\n");
   }
   if (isObject(value)) return renderPairs(value, layout);
   return renderCell(value);

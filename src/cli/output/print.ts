@@ -1,5 +1,5 @@
 import { isRecordFormat, type OutputFormat } from "./format.ts";
-import type { OutputTarget } from "./terminal.ts";
+import { type OutputTarget, warnOn } from "./terminal.ts";
 
 /**
  * Prints one command result on stdout in `format`: exactly one document.
@@ -18,11 +18,9 @@ export async function printDocument(
       import("./records.ts"),
       import("./record-writer.ts"),
     ]);
-    const writer = createRecordWriter(
-      format,
-      (line) => target.stdout.write(line),
-      (message) => target.stderr.write(`WARNING ${message}\n`),
-    );
+    const writer = createRecordWriter(format, (line) => target.stdout.write(line), warnOn(target), {
+      raw: target.rawCells,
+    });
     for (const record of recordsOf(value, humanView) ?? [value]) writer.write(record);
     writer.end();
     return;

@@ -1,5 +1,5 @@
 import { formatOutput, isRecordFormat, type OutputFormat } from "./format.ts";
-import type { OutputTarget } from "./terminal.ts";
+import { type OutputTarget, warnOn } from "./terminal.ts";
 
 /**
  * Prints `{ [key]: [...items], ...rest }` as one document while the items are
@@ -21,11 +21,9 @@ export async function printStreamedList(
   const { stdout } = out;
   if (isRecordFormat(format)) {
     const { createRecordWriter } = await import("./record-writer.ts");
-    const writer = createRecordWriter(
-      format,
-      (line) => stdout.write(line),
-      (message) => out.stderr.write(`WARNING ${message}\n`),
-    );
+    const writer = createRecordWriter(format, (line) => stdout.write(line), warnOn(out), {
+      raw: out.rawCells,
+    });
     for await (const item of items) writer.write(item);
     writer.end();
     return;

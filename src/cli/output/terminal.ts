@@ -1,11 +1,19 @@
 import type { OutputStream } from "../io.ts";
 import type { TableLayout } from "./table.ts";
+import { escapeTerminalText } from "./terminal-text.ts";
 
 /** Where a command's output goes: the data on stdout, warnings on stderr, and the environment that decides on colour. */
 export interface OutputTarget {
   readonly stdout: OutputStream;
   readonly stderr: OutputStream;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** csv and tsv cells exactly as the values are (`--raw-cells`), not made safe for terminals and spreadsheets. */
+  readonly rawCells?: boolean | undefined;
+}
+
+/** Writes a warning of the output code on stderr, as one line a terminal shows as it is. */
+export function warnOn(target: OutputTarget): (message: string) => void {
+  return (message) => target.stderr.write(`WARNING ${escapeTerminalText(message)}\n`);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { confirmOrStop } from "../confirm.ts";
 import { followJob } from "../follow-job.ts";
+import { escapeTerminalText } from "../output/terminal-text.ts";
 import type { RunFor } from "../parser/spec.ts";
 import type { deleteParameters } from "./command.ts";
 import { roomDeletion } from "./deletion.ts";
@@ -11,10 +12,14 @@ const run: RunFor<typeof deleteParameters> = async (context, { options, args }) 
 
   const { rooms } = await context.admin();
   const [room, members] = await Promise.all([rooms.get(roomId), rooms.members(roomId)]);
+  // The name, the alias and remote members' IDs are anyone's text: escaped, one line each.
+  const name = room.name == null ? "(no name)" : escapeTerminalText(room.name);
+  const alias = room.canonical_alias ? ` ${escapeTerminalText(room.canonical_alias)}` : "";
+  const memberLines = members.members.map((member) => escapeTerminalText(member));
   context.note(
-    `Room ${roomId}: ${room.name ?? "(no name)"}${room.canonical_alias ? ` ${room.canonical_alias}` : ""}, ` +
+    `Room ${roomId}: ${name}${alias}, ` +
       `${room.joined_members} member(s) (${room.joined_local_members} local)` +
-      (members.members.length > 0 ? `:\n  ${members.members.join("\n  ")}` : "."),
+      (memberLines.length > 0 ? `:\n  ${memberLines.join("\n  ")}` : "."),
   );
   const what = `${options.noPurge ? "Delete" : "Delete and purge"}${options.block ? " and block" : ""} ${roomId}`;
   if (options.dryRun) {

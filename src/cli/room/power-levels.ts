@@ -1,6 +1,7 @@
 import type { RoomListParams, RoomSummary } from "../../api/resources/rooms.ts";
 import { progressDisplay } from "../bulk/progress.ts";
 import { CliError, ExitCode } from "../errors.ts";
+import { escapeTerminalText } from "../output/terminal-text.ts";
 import type { RunFor } from "../parser/spec.ts";
 import type { powerLevelsParameters } from "./command.ts";
 import { roomListParams } from "./reads.ts";
@@ -59,7 +60,7 @@ const run: RunFor<typeof powerLevelsParameters> = async (context, { options }) =
   const human = list.map((room) => ({
     ...room,
     power_levels: Object.entries(room.power_levels ?? {})
-      .map(([user, level]) => `${user} ${level}`)
+      .map(([user, level]) => escapeTerminalText(`${user} ${level}`))
       .join("\n"),
   }));
   await context.print(result, human);

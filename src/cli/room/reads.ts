@@ -3,6 +3,7 @@ import type { RoomListParams } from "../../api/resources/rooms.ts";
 import { parseTimeSpec } from "../../api/time.ts";
 import type { CommandContext } from "../context.ts";
 import { UsageError } from "../errors.ts";
+import { escapeTerminalText } from "../output/terminal-text.ts";
 import type { RunFor } from "../parser/spec.ts";
 import type {
   contextParameters,
@@ -37,7 +38,9 @@ export function roomListParams(options: {
 async function printRoomPage(context: CommandContext, params: RoomListParams): Promise<void> {
   const page = await (await context.admin()).rooms.listPage(params);
   if (page.next_batch !== undefined)
-    context.note(`More rooms: use --from ${page.next_batch} (total ${page.total_rooms}).`);
+    context.note(
+      `More rooms: use --from ${escapeTerminalText(String(page.next_batch))} (total ${page.total_rooms}).`,
+    );
   await context.print(page, page.rooms);
 }
 
@@ -61,7 +64,7 @@ export const list: RunFor<typeof listParameters> = async (context, { options }) 
   }
   const total = first.done ? 0 : first.value.total_rooms;
   const { printStreamedList } = await import("../output/stream.ts");
-  await printStreamedList(context.io, await context.outputFormat(), "rooms", rooms(), {
+  await printStreamedList(context.output, await context.outputFormat(), "rooms", rooms(), {
     offset: options.from,
     total_rooms: total,
   });
@@ -132,7 +135,7 @@ export const messages: RunFor<typeof messagesParameters> = async (context, { opt
     ...(options.to === undefined ? {} : { to: options.to }),
     ...(filter === undefined ? {} : { filter }),
   });
-  if (page.end !== undefined) context.note(`Next page: --from ${page.end}`);
+  if (page.end !== undefined) context.note(`Next page: --from ${escapeTerminalText(String(page.end))}`);
   await context.print(page, page.chunk);
 };
 

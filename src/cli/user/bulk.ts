@@ -1,8 +1,9 @@
 import { parseDuration } from "../../api/time.ts";
 import { readItemList } from "../bulk/read-items.ts";
 import { runBulkCommand } from "../bulk/run-bulk-command.ts";
-import { csvLine } from "../csv.ts";
 import { UsageError } from "../errors.ts";
+import { csvRow } from "../output/delimited.ts";
+import { escapeTerminalText } from "../output/terminal-text.ts";
 import type { RunFor } from "../parser/spec.ts";
 import type { deactivateManyParameters, exportParameters, inactiveParameters } from "./bulk-commands.ts";
 
@@ -60,7 +61,7 @@ export const inactive: RunFor<typeof inactiveParameters> = async (context, { opt
   }
   context.note(`${found.length} user(s) not seen for ${options.since}.`);
   if (options.idsOnly) {
-    context.io.stdout.write(found.map((user) => `${user.name}\n`).join(""));
+    context.io.stdout.write(found.map((user) => `${escapeTerminalText(String(user.name))}\n`).join(""));
     return;
   }
   await context.print({ users: found, total: found.length, not_seen_since_ts: cutoff }, found);
@@ -81,7 +82,9 @@ export const EXPORT_COLUMNS = [
 export const exportUsers: RunFor<typeof exportParameters> = async (context, { options }) => {
   const admin = await context.admin();
   const out = context.io.stdout;
-  out.write(`${csvLine(EXPORT_COLUMNS)}\n`);
+  // Safe for a spreadsheet and a terminal unless --raw-cells, as `-o csv` (see output/delimited.ts).
+  const cells = { raw: context.globals.rawCells };
+  out.write(`${csvRow(EXPORT_COLUMNS, cells)}\n`);
   let count = 0;
   // Written row by row as the pages arrive: memory stays flat however many users there are.
   for await (const user of admin.users.list({
@@ -89,7 +92,12 @@ export const exportUsers: RunFor<typeof exportParameters> = async (context, { op
     ...(options.deactivated ? { deactivated: true } : {}),
   })) {
     const row = { ...user, user_id: user.name } as Record<string, unknown>;
-    out.write(`${csvLine(EXPORT_COLUMNS.map((column) => row[column]))}\n`);
+    out.write(
+      `${csvRow(
+        EXPORT_COLUMNS.map((column) => row[column]),
+        cells,
+      )}\n`,
+    );
     count++;
   }
   context.note(`${count} user(s) exported.`);

@@ -2,6 +2,7 @@ import { changeAfterConfirmation, confirmOrStop } from "../confirm.ts";
 import type { CommandContext } from "../context.ts";
 import { UsageError } from "../errors.ts";
 import { followJob } from "../follow-job.ts";
+import { escapeTerminalText } from "../output/terminal-text.ts";
 import type { RunFor } from "../parser/spec.ts";
 import type {
   deactivateParameters,
@@ -18,7 +19,7 @@ export const deactivate: RunFor<typeof deactivateParameters> = async (context, {
   const [user, rooms] = await Promise.all([admin.users.get(userId), admin.users.joinedRooms(userId)]);
   const action = options.gdprErase ? "deactivate and GDPR-erase" : "deactivate";
   context.note(
-    `${userId} (${user.displayname ?? "no display name"}) is in ${rooms.total} room(s)${user.deactivated ? " and already deactivated" : ""}.\n` +
+    `${userId} (${user.displayname == null ? "no display name" : escapeTerminalText(user.displayname)}) is in ${rooms.total} room(s)${user.deactivated ? " and already deactivated" : ""}.\n` +
       "Deactivating logs the user out everywhere, removes them from their rooms, resets their password and " +
       "deletes their third-party IDs.",
   );

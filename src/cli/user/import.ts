@@ -6,6 +6,7 @@ import { runBulkCommand } from "../bulk/run-bulk-command.ts";
 import type { CommandContext } from "../context.ts";
 import { parseCsv } from "../csv.ts";
 import { UsageError } from "../errors.ts";
+import { restoreFormulaCell } from "../output/formula-cells.ts";
 import type { RunFor } from "../parser/spec.ts";
 import type { importParameters } from "./bulk-commands.ts";
 
@@ -56,7 +57,8 @@ async function readRows(
     try {
       if (record.fields.length !== columns.length)
         throw new Error(`${record.fields.length} field(s) where the header has ${columns.length}`);
-      const userId = await context.userId(record.fields[idColumn]!.trim());
+      // `user export` puts a ' before a cell a spreadsheet would run as a formula: taken away again.
+      const userId = await context.userId(restoreFormulaCell(record.fields[idColumn]!.trim()));
       if (seen.has(userId)) throw new Error(`${userId} is also on line ${seen.get(userId)}`);
       seen.set(userId, record.line);
       const update: UserUpdate = {};
@@ -70,7 +72,7 @@ async function readRows(
           for (const address of addresses)
             if (!/^[^@\s]+@[^@\s]+$/.test(address)) throw new Error(`"${address}" is not an e-mail address`);
           update.threepids = addresses.map((address) => ({ medium: "email", address }));
-        } else update[column] = value;
+        } else update[column] = column === "password" ? value : restoreFormulaCell(value);
       });
       rows.push({ line: record.line, userId, update });
     } catch (error) {

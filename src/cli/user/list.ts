@@ -1,4 +1,5 @@
 import type { UserListParams } from "../../api/resources/users.ts";
+import { escapeTerminalText } from "../output/terminal-text.ts";
 import type { RunFor } from "../parser/spec.ts";
 import type { listParameters } from "./command.ts";
 
@@ -20,7 +21,8 @@ const run: RunFor<typeof listParameters> = async (context, { options }) => {
   const admin = await context.admin();
   if (!options.all) {
     const page = await admin.users.listPage(params);
-    if (page.next_token !== undefined) context.note(`More users: use --from ${page.next_token}, or --all.`);
+    if (page.next_token !== undefined)
+      context.note(`More users: use --from ${escapeTerminalText(String(page.next_token))}, or --all.`);
     await context.print(page, page.users);
     return;
   }
@@ -34,6 +36,6 @@ const run: RunFor<typeof listParameters> = async (context, { options }) => {
   }
   const total = first.done ? 0 : first.value.total;
   const { printStreamedList } = await import("../output/stream.ts");
-  await printStreamedList(context.io, await context.outputFormat(), "users", users(), { total });
+  await printStreamedList(context.output, await context.outputFormat(), "users", users(), { total });
 };
 export default run;

@@ -1,4 +1,5 @@
 import type { UserListPage, UserSummary } from "../../api/resources/users.ts";
+import { escapeTerminalText } from "../output/terminal-text.ts";
 import type { RunFor } from "../parser/spec.ts";
 import { withLocalTimes } from "../timestamps.ts";
 import type {
@@ -84,7 +85,9 @@ export const media: RunFor<typeof mediaParameters> = async (context, { options, 
     ? { ...page, media: withLocalTimes(page.media, ["created_ts", "last_access_ts"]) }
     : page;
   if (page.next_token !== undefined)
-    context.note(`More media: use --from ${page.next_token} (total ${page.total}).`);
+    context.note(
+      `More media: use --from ${escapeTerminalText(String(page.next_token))} (total ${page.total}).`,
+    );
   await context.print(shown, shown.media);
 };
 

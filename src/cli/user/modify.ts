@@ -3,6 +3,7 @@ import { parseMxcUri } from "../../api/ids.ts";
 import type { UserDetails, UserUpdate } from "../../api/resources/users.ts";
 import { confirmOrStop } from "../confirm.ts";
 import { UsageError } from "../errors.ts";
+import { escapeTerminalText } from "../output/terminal-text.ts";
 import type { RunFor } from "../parser/spec.ts";
 import { askNewPassword } from "./changes.ts";
 import type { modifyParameters } from "./command.ts";
@@ -57,11 +58,12 @@ const run: RunFor<typeof modifyParameters> = async (context, { options, args }) 
 };
 export default run;
 
+// The current settings are the server's (a display name is anyone's text): one escaped line each.
 function describe(fields: Partial<UserDetails> | UserUpdate): string {
   return Object.entries(fields)
-    .map(
-      ([key, value]) =>
-        `  ${key}: ${typeof value === "object" && value !== null ? JSON.stringify(value) : String(value)}`,
-    )
+    .map(([key, value]) => {
+      const text = typeof value === "object" && value !== null ? JSON.stringify(value) : String(value);
+      return `  ${escapeTerminalText(key)}: ${escapeTerminalText(text)}`;
+    })
     .join("\n");
 }
