@@ -170,6 +170,12 @@ export class CommandContext {
       settings = { ...settings, token: await tokenFromCommand(settings.token_command) };
     }
     if (!settings.token) settings = await this.#configureFirst();
+    // A token is sent in a header: a control character would fail there with a puzzling message.
+    if (/[\x00-\x1f\x7f]/.test(settings.token))
+      throw new CliError(
+        "the access token contains a control character (a line break?); check it",
+        ExitCode.usage,
+      );
     return this.#clientFor(settings, true);
   }
 
@@ -229,7 +235,10 @@ async function tokenFromCommand(command: string): Promise<string> {
       // The command's own output is not repeated: it may hold the secret.
       if (error)
         reject(new CliError(`token_command failed (exit ${error.code ?? "?"}): ${command}`, ExitCode.usage));
-      else resolve(stdout.trim());
+      // The first line, as pass(1) keeps the secret there and notes below it.
+      else if (!stdout.split("\n")[0]!.trim())
+        reject(new CliError(`token_command printed no token on its first line: ${command}`, ExitCode.usage));
+      else resolve(stdout.split("\n")[0]!.trim());
     });
   });
 }

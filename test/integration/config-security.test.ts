@@ -1,5 +1,15 @@
 import assert from "node:assert/strict";
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -41,6 +51,48 @@ describe("configuration and security", () => {
     const failed = await runCli(["raw", "v1/registration_tokens"], { home: broken });
     assert.equal(failed.code, 2);
     assertOneLineError(failed.stderr, /token_command failed \(exit 3\)/);
+  });
+
+  it("takes the first line of a multi-line token_command (pass show), and refuses control characters", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "synadm-secret-"));
+    writeFileSync(join(dir, "entry"), `${testServer().token}\nurl: https://matrix.example.org\nnotes\n`);
+    const home = homeWithConfig(
+      configYaml({ token: "''", token_command: `cat ${join(dir, "entry")}`, format: "json" }),
+    );
+    const result = await runCli(["raw", "v1/server_version"], { home });
+    assert.equal(result.code, 0, result.stderr);
+    assert.ok((JSON.parse(result.stdout) as { server_version: string }).server_version);
+
+    writeFileSync(join(dir, "blank"), "\nsecret-below\n");
+    const blank = homeWithConfig(configYaml({ token: "''", token_command: `cat ${join(dir, "blank")}` }));
+    const noToken = await runCli(["version"], { home: blank });
+    assert.equal(noToken.code, 2);
+    assertOneLineError(noToken.stderr, /token_command printed no token on its first line/, "secret-below");
+
+    const bell = homeWithConfig(configYaml({ token: '"syt_abc\\a"' }));
+    const refused = await runCli(["version"], { home: bell });
+    assert.equal(refused.code, 2);
+    assertOneLineError(refused.stderr, /access token contains a control character/);
+  });
+
+  it("config writes through a symlinked file, keeping the link and mode 0600", async () => {
+    const { baseUrl, token } = testServer();
+    const home = homeWithConfig(configYaml());
+    const dotfiles = join(home, "dotfiles");
+    mkdirSync(dotfiles);
+    const target = join(dotfiles, "synadm.yaml");
+    renameSync(configOf(home), target);
+    symlinkSync("../dotfiles/synadm.yaml", configOf(home));
+    const result = await runCli(
+      ["--batch", "config", "-u", "admin", "-t", token, "-b", baseUrl, "-o", "json"],
+      {
+        home,
+      },
+    );
+    assert.equal(result.code, 0, result.stderr);
+    assert.ok(lstatSync(configOf(home)).isSymbolicLink(), "the link is still a link");
+    assert.match(readFileSync(target, "utf8"), /^format: json$/m);
+    assert.equal(statSync(target).mode & 0o777, 0o600);
   });
 
   it("trusts a private CA from ca_file, with verification on", async () => {

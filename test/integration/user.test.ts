@@ -252,6 +252,28 @@ describe("user: changing", () => {
     assert.match(bad.stderr, /does not compile/);
   });
 
+  it("deactivate-regex leaves out the admin's own account unless --include-self, and says so", async () => {
+    const victim = await createUser(`${prefix}selfvictim`, "pw");
+    const regex = `@(admin|${prefix}selfvictim):`;
+    const dry = await synadm("--batch", "user", "deactivate-regex", regex, "-n", "--include-self");
+    assert.deepEqual(json<string[]>(dry.stdout).sort(), [mxid("admin"), victim].sort());
+    const result = await synadm("--batch", "user", "deactivate-regex", regex);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /Leaving out your own account @admin:.*--include-self/);
+    assert.deepEqual(
+      json<Array<{ user_id: string }>>(result.stdout).map((answer) => answer.user_id),
+      [victim],
+    );
+    assert.equal((await userState(victim))["deactivated"], true);
+    assert.equal((await userState(mxid("admin")))["deactivated"], false);
+  });
+
+  it("deactivate-regex refuses a regex that does not compile", async () => {
+    const bad = await synadm("--batch", "user", "deactivate-regex", "(");
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /does not compile/);
+  });
+
   it("login gives a working token of the user; an expiry in the past is refused", async () => {
     const userId = await createUser(`${prefix}login`, "pw");
     const result = await synadm("--batch", "user", "login", `${prefix}login`, "-d", "2");

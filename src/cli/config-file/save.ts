@@ -1,5 +1,5 @@
-import { chmod, mkdir, open, readFile, rename, rm } from "node:fs/promises";
-import { dirname } from "node:path";
+import { chmod, mkdir, open, readFile, readlink, rename, rm } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
 import { CliError, ExitCode } from "../errors.ts";
 import { PROFILES_KEY } from "./profiles.ts";
 import type { Settings } from "./settings.ts";
@@ -12,10 +12,12 @@ import type { Settings } from "./settings.ts";
  * With a profile, the keys go under `profiles: <name>:` and the top level is left as it was.
  */
 export async function saveSettings(
-  path: string,
+  configPath: string,
   settings: Partial<Settings>,
   profile?: string,
 ): Promise<void> {
+  // A symlinked file (a dotfile manager's) is written where the link points, so the link stays.
+  const path = await linkTarget(configPath);
   const { parseDocument, Document } = await import("yaml");
   let existing: string | undefined;
   try {
@@ -60,4 +62,19 @@ export async function saveSettings(
       ExitCode.configWrite,
     );
   }
+}
+
+/** Follows symbolic links (a bounded chain) to the file they name, which may not exist yet. */
+async function linkTarget(path: string): Promise<string> {
+  let current = path;
+  for (let hops = 0; hops < 40; hops++) {
+    let target: string;
+    try {
+      target = await readlink(current);
+    } catch {
+      return current;
+    }
+    current = resolve(dirname(current), target);
+  }
+  throw new CliError(`cannot write ${path}: too many symbolic links`, ExitCode.configWrite);
 }

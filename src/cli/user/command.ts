@@ -125,6 +125,7 @@ export const deactivateRegexParameters = defineParameters({
       "Users fetched per page while searching (does not limit how many are deactivated).",
       500,
     ),
+    includeSelf: flag("--include-self", "Also deactivate the account of the configured token if it matches."),
     ...bulkOptions(
       "Deactivations",
       flag("-n, --dry-run", "List the users that would be deactivated and change nothing."),

@@ -13,7 +13,15 @@ const run: RunFor<typeof deactivateRegexParameters> = async (context, { options,
     noun: `active user(s) matching ${args.regex}`,
     question: (count) =>
       `${options.gdprErase ? "Deactivate and GDPR-erase" : "Deactivate"} these ${count} user(s)?`,
-    selectItems: () => usersMatching(admin, pattern, options.batchSize),
+    selectItems: async () => {
+      const matches = await usersMatching(admin, pattern, options.batchSize);
+      if (options.includeSelf) return matches;
+      // Locking oneself out is never what a pattern meant.
+      const { user_id: self } = await admin.matrix.whoAmI();
+      if (!matches.includes(self)) return matches;
+      context.note(`Leaving out your own account ${self}, which matches; --include-self takes it in.`);
+      return matches.filter((userId) => userId !== self);
+    },
     perform: async (userId, signal) => {
       return { ...(await admin.users.deactivate(userId, options.gdprErase, { signal })) };
     },
