@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { SynapseAdmin } from "../../src/api/synapse-admin.ts";
-import { assertOneLineError, parseJson as json, jsonSession } from "../support/cli.ts";
+import { assertOneLineError, parseJson as json, jsonSession, runCli } from "../support/cli.ts";
 import {
   adminApi,
   clientApi,
@@ -12,7 +12,7 @@ import {
   uniquePrefix,
 } from "../support/server.ts";
 
-const { synadm } = jsonSession();
+const { home, synadm } = jsonSession();
 const prefix = uniquePrefix();
 const enc = encodeURIComponent;
 
@@ -109,7 +109,11 @@ describe("the rest of the Admin API", () => {
     );
     // A fresh server queues its own stats and directory jobs at start, and Synapse refuses a
     // second copy: either answer means the job is queued on the server now.
-    const started = await synadm("background-updates", "start", "populate_stats_process_rooms");
+    // The job walks every room and user of the suite's server: on a busy machine that takes a while.
+    const started = await runCli(["background-updates", "start", "populate_stats_process_rooms"], {
+      home,
+      timeoutMs: 240_000,
+    });
     if (started.code !== 0)
       assertOneLineError(started.stderr, /Job populate_stats_process_rooms is already in queue/);
     // Followed until no update runs any more.

@@ -142,6 +142,40 @@ const ASKING: ReadonlyArray<readonly [string, () => Promise<Target>]> = [
 /** Commands synadm runs without asking: scripts call them with stdin closed and no --batch. */
 const UNASKED: ReadonlyArray<readonly [string, () => Promise<Target>]> = [
   [
+    "user shadow-ban",
+    async () => {
+      const userId = await createUser(unique("shadow"), "pw");
+      return {
+        args: ["user", "shadow-ban", userId],
+        changed: async () => (await userState(userId))["shadow_banned"] === true,
+      };
+    },
+  ],
+  [
+    "user redact",
+    async () => {
+      const name = unique("spammer");
+      const userId = await createUser(name, "pw");
+      const token = await loginUser(name, "pw");
+      const roomId = await createRoom(token, {});
+      const eventId = await sendText(token, roomId, "spam");
+      return {
+        args: ["user", "redact", userId],
+        // fetch_event shows admins the original; the room's timeline holds the redaction.
+        changed: async () => {
+          const result = await adminApi("GET", `/v1/rooms/${enc(roomId)}/messages?dir=b&limit=50`);
+          const chunk = (
+            result.json as { chunk: Array<{ type: string; redacts?: string; content: { redacts?: string } }> }
+          ).chunk;
+          return chunk.some(
+            (event) =>
+              event.type === "m.room.redaction" && (event.content.redacts ?? event.redacts) === eventId,
+          );
+        },
+      };
+    },
+  ],
+  [
     "user password",
     async () => {
       const name = unique("pw");
@@ -355,20 +389,8 @@ function assertShapeCovers(ours: unknown, reference: unknown, path = "$"): void 
 /** Commands with output not compared elsewhere, each given a fresh target per tool. */
 const WITH_OUTPUT: ReadonlyArray<readonly [string, () => Promise<readonly string[]>]> = [
   ...[...ASKING, ...UNASKED].map(([name, make]) => [name, async () => (await make()).args] as const),
-  ["user shadow-ban", async () => ["user", "shadow-ban", await createUser(unique("shadow"), "pw")]],
   ["user login", async () => ["user", "login", await createUser(unique("login"), "pw")]],
   ["user search", async () => ["user", "search", prefix]],
-  [
-    "user redact",
-    async () => {
-      const name = unique("redact");
-      const userId = await createUser(name, "pw");
-      const token = await loginUser(name, "pw");
-      const roomId = await createRoom(token, {});
-      await sendText(token, roomId, "spam");
-      return ["user", "redact", userId];
-    },
-  ],
   ["room state", async () => ["room", "state", await createRoom(admin(), {})]],
   [
     "room join",
