@@ -390,6 +390,7 @@ function assertShapeCovers(ours: unknown, reference: unknown, path = "$"): void 
 const WITH_OUTPUT: ReadonlyArray<readonly [string, () => Promise<readonly string[]>]> = [
   ...[...ASKING, ...UNASKED].map(([name, make]) => [name, async () => (await make()).args] as const),
   ["user login", async () => ["user", "login", await createUser(unique("login"), "pw")]],
+  ["matrix login", async () => ["matrix", "login", await createUser(unique("mlogin"), "pw"), "-p", "pw"]],
   ["user search", async () => ["user", "search", prefix]],
   ["room state", async () => ["room", "state", await createRoom(admin(), {})]],
   [
@@ -417,6 +418,16 @@ const WITH_OUTPUT: ReadonlyArray<readonly [string, () => Promise<readonly string
 
 /** Read commands not compared elsewhere, on one target for both tools. */
 const READS: ReadonlyArray<readonly [string, () => Promise<readonly string[]>]> = [
+  [
+    "user auth-provider",
+    async () => {
+      const externalId = unique("sso");
+      await createUser(unique("sso"), "pw", {
+        external_ids: [{ auth_provider: "oidc", external_id: externalId }],
+      });
+      return ["user", "auth-provider", "-p", "oidc", externalId];
+    },
+  ],
   [
     "user 3pid",
     async () => {
