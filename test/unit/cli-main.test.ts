@@ -1,45 +1,15 @@
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { Readable } from "node:stream";
 import { describe, it } from "node:test";
 import { TransportFailure } from "../../src/api/transport.ts";
-import type { CliIo } from "../../src/cli/io.ts";
-import { main } from "../../src/cli/main.ts";
-import { FakeTransport, type Scripted } from "./fake-transport.ts";
+import type { Scripted } from "./fake-transport.ts";
+import { runInProcess } from "./in-process-cli.ts";
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-  transport: FakeTransport;
-  home: string;
-}
-
-async function run(
+const run = (
   argv: string[],
   options: { config?: string; script?: Scripted[]; env?: Record<string, string>; input?: string } = {},
-): Promise<Run> {
-  const home = mkdtempSync(join(tmpdir(), "synadm-unit-"));
-  if (options.config !== undefined) {
-    mkdirSync(join(home, ".config"));
-    writeFileSync(join(home, ".config", "synadm.yaml"), options.config, { mode: 0o600 });
-  }
-  let stdout = "";
-  let stderr = "";
-  const transport = new FakeTransport(...(options.script ?? []));
-  const io: CliIo = {
-    stdout: { write: (chunk: string) => (stdout += chunk) },
-    stderr: { write: (chunk: string) => (stderr += chunk) },
-    stdin: Readable.from(options.input === undefined ? [] : [options.input]),
-    env: options.env ?? {},
-    homedir: home,
-    transport,
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr, transport, home };
-}
+) => runInProcess(argv, options);
 
 const CONFIG = "base_url: https://hs.example.org\ntoken: syt_secret\nformat: json\n";
 

@@ -1,14 +1,8 @@
 // The record formats (ndjson, csv, tsv), streaming, and `human` on a terminal:
 // fitted to its width, coloured unless NO_COLOR, times as local dates.
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { Readable } from "node:stream";
 import { after, before, describe, it } from "node:test";
 import { parseCsv } from "../../src/cli/csv.ts";
-import type { CliIo } from "../../src/cli/io.ts";
-import { main } from "../../src/cli/main.ts";
 import { csvRow, tsvField, tsvRow } from "../../src/cli/output/delimited.ts";
 import { formatOutput } from "../../src/cli/output/format.ts";
 import { formatHuman } from "../../src/cli/output/human.ts";
@@ -20,7 +14,8 @@ import { fitWidths, renderTable } from "../../src/cli/output/table.ts";
 import { type OutputTarget, tableLayout } from "../../src/cli/output/terminal.ts";
 import { displayWidth, truncateToWidth } from "../../src/cli/output/width.ts";
 import { epochMilliseconds, humanTimes, isTimestampField, keepEpochTimes } from "../../src/cli/timestamps.ts";
-import { FakeTransport, type Scripted } from "./fake-transport.ts";
+import type { Scripted } from "./fake-transport.ts";
+import { runInProcess } from "./in-process-cli.ts";
 
 const lines = (...parts: string[]): string => parts.join("\n");
 const ESC = "\u001b[";
@@ -396,27 +391,8 @@ describe("human on a terminal", () => {
 });
 
 describe("the CLI with the record formats (fake server)", () => {
-  async function run(argv: string[], script: Scripted[], config = "format: json\n") {
-    const home = mkdtempSync(join(tmpdir(), "synadm-unit-"));
-    mkdirSync(join(home, ".config"));
-    writeFileSync(
-      join(home, ".config", "synadm.yaml"),
-      `base_url: https://hs.example.org\ntoken: syt_secret\n${config}`,
-      { mode: 0o600 },
-    );
-    let stdout = "";
-    let stderr = "";
-    const io: CliIo = {
-      stdout: { write: (chunk: string) => (stdout += chunk) },
-      stderr: { write: (chunk: string) => (stderr += chunk) },
-      stdin: Readable.from([]),
-      env: {},
-      homedir: home,
-      transport: new FakeTransport(...script),
-    };
-    const code = await main(argv, io);
-    return { code, stdout, stderr };
-  }
+  const run = (argv: string[], script: Scripted[], config = "format: json\n") =>
+    runInProcess(argv, { script, config: `base_url: https://hs.example.org\ntoken: syt_secret\n${config}` });
   const pages: Scripted[] = [
     { json: { users: [{ name: "@a:x", admin: true }], total: 2, next_token: "1" } },
     { json: { users: [{ name: "@b:x", admin: false }], total: 2 } },

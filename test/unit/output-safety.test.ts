@@ -3,16 +3,10 @@
 // reaches a terminal raw, csv/tsv cells never open as formulas, and the
 // machine formats keep the exact value.
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { Readable } from "node:stream";
 import { describe, it } from "node:test";
 import { parse as parseYaml } from "yaml";
 import { parseCsv } from "../../src/cli/csv.ts";
-import type { CliIo } from "../../src/cli/io.ts";
 import { stderrLogger } from "../../src/cli/log.ts";
-import { main } from "../../src/cli/main.ts";
 import { csvRow, tsvRow } from "../../src/cli/output/delimited.ts";
 import { formatOutput, OUTPUT_FORMATS, type OutputFormat } from "../../src/cli/output/format.ts";
 import { neutraliseFormula, restoreFormulaCell } from "../../src/cli/output/formula-cells.ts";
@@ -21,7 +15,8 @@ import { printDocument } from "../../src/cli/output/print.ts";
 import { printStreamedList } from "../../src/cli/output/stream.ts";
 import type { OutputTarget } from "../../src/cli/output/terminal.ts";
 import { escapeTerminalText } from "../../src/cli/output/terminal-text.ts";
-import { FakeTransport, type Scripted } from "./fake-transport.ts";
+import type { Scripted } from "./fake-transport.ts";
+import { runInProcess } from "./in-process-cli.ts";
 
 // What must never reach a terminal raw (line feeds and tabs are checked per format).
 const UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/u;
@@ -253,27 +248,12 @@ describe("messages on stderr", () => {
     assert.equal(err, "WARNING server said \\x1b[2J\\nERROR fake\n");
   });
 
-  async function run(argv: string[], script: Scripted[], stdin = "") {
-    const home = mkdtempSync(join(tmpdir(), "synadm-unit-"));
-    mkdirSync(join(home, ".config"));
-    writeFileSync(
-      join(home, ".config", "synadm.yaml"),
-      "base_url: https://hs.example.org\ntoken: syt_secret\nformat: json\n",
-      { mode: 0o600 },
-    );
-    let stdout = "";
-    let stderr = "";
-    const io: CliIo = {
-      stdout: { write: (chunk: string) => (stdout += chunk) },
-      stderr: { write: (chunk: string) => (stderr += chunk) },
-      stdin: Readable.from(stdin ? [stdin] : []),
-      env: {},
-      homedir: home,
-      transport: new FakeTransport(...script),
-    };
-    const code = await main(argv, io);
-    return { code, stdout, stderr };
-  }
+  const run = (argv: string[], script: Scripted[], input = "") =>
+    runInProcess(argv, {
+      script,
+      input,
+      config: "base_url: https://hs.example.org\ntoken: syt_secret\nformat: json\n",
+    });
   const EVIL = "Eve\x1b]52;c;cHduZWQ=\x07\x1b[2J\u202e\nAre you sure? [y/N]: y";
 
   it("the preview before user deactivate shows the display name escaped, on its own line", async () => {

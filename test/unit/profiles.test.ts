@@ -1,18 +1,15 @@
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Readable } from "node:stream";
 import { describe, it } from "node:test";
 import { rootGroup } from "../../src/cli/commands.ts";
 import { loadSettings } from "../../src/cli/config-file/load.ts";
 import { saveSettings } from "../../src/cli/config-file/save.ts";
 import { globalOptions } from "../../src/cli/global-options.ts";
-import type { CliIo } from "../../src/cli/io.ts";
-import { main } from "../../src/cli/main.ts";
 import { parseCommandLine } from "../../src/cli/parser/parse.ts";
 import { type AnyCommandSpec, type GroupSpec, namesOf, type OptionSpec } from "../../src/cli/parser/spec.ts";
-import { FakeTransport } from "./fake-transport.ts";
+import { runInProcess } from "./in-process-cli.ts";
 
 const PLAIN = "base_url: https://top.example.org\ntoken: syt_top\nformat: json\n";
 const WITH_PROFILES = `${PLAIN}profiles:
@@ -30,28 +27,13 @@ function configFile(text: string): string {
   return path;
 }
 
-async function run(
-  argv: string[],
-  config: string | undefined,
-  env: Record<string, string> = {},
-): Promise<{ code: number; stdout: string; stderr: string; transport: FakeTransport; file: string }> {
-  const home = mkdtempSync(join(tmpdir(), "synadm-unit-"));
-  mkdirSync(join(home, ".config"));
-  const file = join(home, ".config", "synadm.yaml");
-  if (config !== undefined) writeFileSync(file, config, { mode: 0o600 });
-  let stdout = "";
-  let stderr = "";
-  const transport = new FakeTransport({ json: { server_version: "1.160.0" } });
-  const io: CliIo = {
-    stdout: { write: (chunk: string) => (stdout += chunk) },
-    stderr: { write: (chunk: string) => (stderr += chunk) },
-    stdin: Readable.from([]),
+async function run(argv: string[], config: string | undefined, env: Record<string, string> = {}) {
+  const result = await runInProcess(argv, {
+    ...(config === undefined ? {} : { config }),
     env,
-    homedir: home,
-    transport,
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr, transport, file };
+    script: [{ json: { server_version: "1.160.0" } }],
+  });
+  return { ...result, file: result.configFile };
 }
 
 describe("configuration profiles", () => {
