@@ -12,7 +12,7 @@ import {
 } from "./errors.ts";
 import { type Logger, redactSecrets, silentLogger } from "./logger.ts";
 import { NodeHttpTransport } from "./node-transport.ts";
-import { joinUrl } from "./path.ts";
+import { checkPathSegments, joinUrl } from "./path.ts";
 import { RateLimitGate } from "./rate-limit-gate.ts";
 import {
   backoffDelayMs,
@@ -154,9 +154,14 @@ export class HttpClient {
     return Boolean(this.#accessToken);
   }
 
-  /** The full URL of an endpoint, as requests will use it. */
+  /**
+   * The full URL of an endpoint, as requests will use it. Throws
+   * {@link InvalidInputError} for a path with an empty, `.` or `..` segment
+   * (an ID that would send the request to another endpoint).
+   */
   url(prefix: ApiPrefix, path: string, query?: Readonly<Record<string, QueryValue>>): URL {
     const base = prefix === "admin" ? this.adminPath : prefix === "matrix" ? this.matrixPath : "";
+    checkPathSegments(path);
     let url: URL;
     try {
       url = new URL(joinUrl(this.baseUrl, base, path));
