@@ -135,6 +135,38 @@ export class InvalidResponseError extends SynadmError {
   }
 }
 
+/**
+ * A paginated list that does not end: the server handed back a cursor it had
+ * already given (which would fetch the same pages forever), or kept handing out
+ * new cursors with empty pages. Thrown by `PagedList` instead of looping
+ * or ending the list silently with items missing.
+ */
+export class PaginationError extends InvalidResponseError {
+  override name = "PaginationError";
+  /** The cursor the list stopped at, as the server gave it. */
+  readonly cursor: unknown;
+
+  constructor(request: RequestDescription, problem: string, cursor: unknown) {
+    super(request, 200, problem);
+    this.cursor = cursor;
+  }
+}
+
+/**
+ * The server's answer was larger than the client allows
+ * (`maxResponseBytes`, default 64 MiB); reading stopped there.
+ */
+export class ResponseTooLargeError extends InvalidResponseError {
+  override name = "ResponseTooLargeError";
+  /** The limit that was exceeded, in bytes. */
+  readonly limitBytes: number;
+
+  constructor(request: RequestDescription, status: number, limitBytes: number) {
+    super(request, status, `the answer is larger than the limit of ${formatBytes(limitBytes)}`);
+    this.limitBytes = limitBytes;
+  }
+}
+
 /** The caller's AbortSignal fired before the request finished. */
 export class AbortError extends SynadmError {
   override name = "AbortError";
@@ -188,6 +220,12 @@ export function readMatrixError(body: unknown): { errcode: string | undefined; e
     errcode: typeof errcode === "string" ? errcode : undefined,
     error: typeof error === "string" ? error : undefined,
   };
+}
+
+function formatBytes(bytes: number): string {
+  const mib = bytes / 1024 / 1024;
+  if (mib >= 1) return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB`;
+  return `${bytes} bytes`;
 }
 
 function formatSeconds(ms: number): string {

@@ -85,7 +85,10 @@ describe("IDs that would collapse the request path", () => {
       await assert.rejects(admin.users.deleteDevice("@alice:example.org", id), InvalidInputError);
       await assert.rejects(admin.users.get(id), InvalidInputError);
       await assert.rejects(admin.rooms.get(id), InvalidInputError);
-      await assert.rejects(admin.request({ method: "DELETE", path: `v1/registration_tokens/${id}` }), /invalid path/);
+      await assert.rejects(
+        admin.request({ method: "DELETE", path: `v1/registration_tokens/${id}` }),
+        /invalid path/,
+      );
     }
     assert.equal(transport.requests.length, 0);
   });
