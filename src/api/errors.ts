@@ -67,18 +67,34 @@ export class ServerError extends ApiError {
 
 /**
  * 429 or `M_LIMIT_EXCEEDED`, still rate limited after the allowed retries, or
- * asked to wait longer than the client is willing to.
+ * asked to wait longer than the client is willing to (then `allowedWaitMs`
+ * says how long it would have waited, and nothing was retried).
  */
 export class RateLimitError extends ApiError {
   override name = "RateLimitError";
   /** How long the server asked us to wait, if it said. */
   readonly retryAfterMs: number | undefined;
+  /**
+   * The longest the client would wait when the server asked for more: the
+   * call's timeout or the client's `retry.maxRetryAfterMs`. Absent when the
+   * retries ran out instead.
+   */
+  readonly allowedWaitMs: number | undefined;
 
-  constructor(status: number, body: unknown, request: RequestDescription, retryAfterMs: number | undefined) {
+  constructor(
+    status: number,
+    body: unknown,
+    request: RequestDescription,
+    retryAfterMs: number | undefined,
+    allowedWaitMs?: number,
+  ) {
     super(status, body, request);
     this.retryAfterMs = retryAfterMs;
+    this.allowedWaitMs = allowedWaitMs;
     if (retryAfterMs !== undefined) {
-      this.message += ` (server asks to wait ${Math.ceil(retryAfterMs / 1000)} s)`;
+      const more =
+        allowedWaitMs === undefined ? "" : `, longer than the ${formatSeconds(allowedWaitMs)} allowed`;
+      this.message += ` (server asks to wait ${Math.ceil(retryAfterMs / 1000)} s${more})`;
     }
   }
 }
