@@ -94,7 +94,7 @@ export class RateLimitError extends ApiError {
     if (retryAfterMs !== undefined) {
       const more =
         allowedWaitMs === undefined ? "" : `, longer than the ${formatSeconds(allowedWaitMs)} allowed`;
-      this.message += ` (server asks to wait ${Math.ceil(retryAfterMs / 1000)} s${more})`;
+      this.message += ` (server asks to wait ${formatSeconds(retryAfterMs)}${more})`;
     }
   }
 }
@@ -245,5 +245,6 @@ function formatBytes(bytes: number): string {
 }
 
 function formatSeconds(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }
