@@ -62,6 +62,8 @@ describe("command-line parser", () => {
       output: "json",
       configFile: "/tmp/x.yaml",
       timeout: undefined,
+      maxWait: undefined,
+      maxResponseMib: undefined,
       profile: undefined,
     });
     const inline = parse("--output=minified", "version");
