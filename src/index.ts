@@ -23,8 +23,10 @@ export {
   InvalidResponseError,
   JobFailedError,
   NotFoundError,
+  PaginationError,
   RateLimitError,
   type RequestDescription,
+  ResponseTooLargeError,
   ServerError,
   SynadmError,
   TimeoutError,
@@ -69,7 +71,13 @@ export {
   USER_ORDERS,
   type UserOrder,
 } from "./api/orders.ts";
-export { PagedList, type PageWalker } from "./api/pagination.ts";
+export {
+  checkPageLimit,
+  DEFAULT_MAX_EMPTY_PAGES,
+  PagedList,
+  type PagedListOptions,
+  type PageWalker,
+} from "./api/pagination.ts";
 export { encodePathSegment, path } from "./api/path.ts";
 export { RateLimitGate, type RateLimitListener } from "./api/rate-limit-gate.ts";
 export { AccountValidityResource } from "./api/resources/account-validity.ts";

@@ -67,18 +67,34 @@ export class ServerError extends ApiError {
 
 /**
  * 429 or `M_LIMIT_EXCEEDED`, still rate limited after the allowed retries, or
- * asked to wait longer than the client is willing to.
+ * asked to wait longer than the client is willing to (then `allowedWaitMs`
+ * says how long it would have waited, and nothing was retried).
  */
 export class RateLimitError extends ApiError {
   override name = "RateLimitError";
   /** How long the server asked us to wait, if it said. */
   readonly retryAfterMs: number | undefined;
+  /**
+   * The longest the client would wait when the server asked for more: the
+   * call's timeout or the client's `retry.maxRetryAfterMs`. Absent when the
+   * retries ran out instead.
+   */
+  readonly allowedWaitMs: number | undefined;
 
-  constructor(status: number, body: unknown, request: RequestDescription, retryAfterMs: number | undefined) {
+  constructor(
+    status: number,
+    body: unknown,
+    request: RequestDescription,
+    retryAfterMs: number | undefined,
+    allowedWaitMs?: number,
+  ) {
     super(status, body, request);
     this.retryAfterMs = retryAfterMs;
+    this.allowedWaitMs = allowedWaitMs;
     if (retryAfterMs !== undefined) {
-      this.message += ` (server asks to wait ${Math.ceil(retryAfterMs / 1000)} s)`;
+      const more =
+        allowedWaitMs === undefined ? "" : `, longer than the ${formatSeconds(allowedWaitMs)} allowed`;
+      this.message += ` (server asks to wait ${formatSeconds(retryAfterMs)}${more})`;
     }
   }
 }
@@ -132,6 +148,38 @@ export class InvalidResponseError extends SynadmError {
     super(`${describe(request)} returned an invalid response (HTTP ${status}): ${problem}`);
     this.request = request;
     this.status = status;
+  }
+}
+
+/**
+ * A paginated list that does not end: the server handed back a cursor it had
+ * already given (which would fetch the same pages forever), or kept handing out
+ * new cursors with empty pages. Thrown by `PagedList` instead of looping
+ * or ending the list silently with items missing.
+ */
+export class PaginationError extends InvalidResponseError {
+  override name = "PaginationError";
+  /** The cursor the list stopped at, as the server gave it. */
+  readonly cursor: unknown;
+
+  constructor(request: RequestDescription, problem: string, cursor: unknown) {
+    super(request, 200, problem);
+    this.cursor = cursor;
+  }
+}
+
+/**
+ * The server's answer was larger than the client allows
+ * (`maxResponseBytes`, default 64 MiB); reading stopped there.
+ */
+export class ResponseTooLargeError extends InvalidResponseError {
+  override name = "ResponseTooLargeError";
+  /** The limit that was exceeded, in bytes. */
+  readonly limitBytes: number;
+
+  constructor(request: RequestDescription, status: number, limitBytes: number) {
+    super(request, status, `the answer is larger than the limit of ${formatBytes(limitBytes)}`);
+    this.limitBytes = limitBytes;
   }
 }
 
@@ -190,6 +238,13 @@ export function readMatrixError(body: unknown): { errcode: string | undefined; e
   };
 }
 
+function formatBytes(bytes: number): string {
+  const mib = bytes / 1024 / 1024;
+  if (mib >= 1) return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB`;
+  return `${bytes} bytes`;
+}
+
 function formatSeconds(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }

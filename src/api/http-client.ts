@@ -7,18 +7,20 @@ import {
   InvalidResponseError,
   RateLimitError,
   type RequestDescription,
+  ResponseTooLargeError,
   readMatrixError,
   TimeoutError,
 } from "./errors.ts";
 import { type Logger, redactSecrets, silentLogger } from "./logger.ts";
 import { NodeHttpTransport } from "./node-transport.ts";
-import { joinUrl } from "./path.ts";
+import { checkPathSegments, joinUrl } from "./path.ts";
 import { RateLimitGate } from "./rate-limit-gate.ts";
 import {
   backoffDelayMs,
   DEFAULT_RETRY_POLICY,
   isIdempotent,
   isTransientStatus,
+  MAX_TIMER_MS,
   type RetryPolicy,
   serverRetryDelayMs,
   sleep,
@@ -49,7 +51,12 @@ export interface RequestOptions {
   readonly timeoutMs?: number;
   /** Overrides the client's retry count for this call. */
   readonly maxRetries?: number;
+  /** Overrides the client's response size limit for this call. */
+  readonly maxResponseBytes?: number;
 }
+
+/** The response size limit when the caller gives none: 64 MiB. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 /** One API call as resources describe it. */
 export interface ApiRequest<T> extends RequestOptions {
@@ -77,8 +84,16 @@ export interface HttpClientOptions {
   readonly adminPath?: string;
   /** Prefix of the Matrix APIs (default `/_matrix`). */
   readonly matrixPath?: string;
-  /** Time allowed per request attempt (default 30 s). */
+  /**
+   * Time allowed per request attempt (default 30 s); also the longest a call
+   * waits for a rate limit. At most 2^31 - 1 ms (Node's timer limit).
+   */
   readonly timeoutMs?: number;
+  /**
+   * The longest answer read, in bytes (default 64 MiB); a longer one fails
+   * with {@link ResponseTooLargeError} without being read further.
+   */
+  readonly maxResponseBytes?: number;
   readonly retry?: Partial<RetryPolicy>;
   /** Replaces the network, e.g. with a fake in tests or {@link FetchTransport}. */
   readonly transport?: Transport;
@@ -95,8 +110,18 @@ export interface HttpClientOptions {
   readonly userAgent?: string;
   /** Told about every request that may change something (all but GET), after it ended. */
   readonly onChange?: (record: ChangeRecord) => void;
-  /** The pause shared after a rate limit; give one gate to several clients to pause them together. */
+  /**
+   * The pause shared after a rate limit; give one gate to several clients to
+   * pause them together. By default each client has its own, holding pauses of
+   * at most `retry.maxRetryAfterMs`.
+   */
   readonly rateLimitGate?: RateLimitGate;
+  /**
+   * Whether a rate limit on one call holds back every call of the client
+   * (default true). `false`: only the limited call waits; the gate is neither
+   * paused nor waited for by the client.
+   */
+  readonly shareRateLimitPause?: boolean;
 }
 
 /** What an audit trail keeps of a changing request: never its body or the token. */
@@ -120,6 +145,10 @@ export class HttpClient {
   readonly adminPath: string;
   readonly matrixPath: string;
   readonly timeoutMs: number;
+  /** The longest answer read, in bytes. */
+  readonly maxResponseBytes: number;
+  /** Whether a rate limit on one call holds back the others. */
+  readonly shareRateLimitPause: boolean;
   readonly retryPolicy: RetryPolicy;
   readonly logger: Logger;
   readonly transport: Transport;
@@ -133,13 +162,20 @@ export class HttpClient {
     this.baseUrl = options.baseUrl;
     this.adminPath = options.adminPath ?? "/_synapse/admin";
     this.matrixPath = options.matrixPath ?? "/_matrix";
-    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.timeoutMs = checkTimeoutMs(options.timeoutMs ?? 30_000, "timeoutMs");
+    this.maxResponseBytes = checkPositive(
+      options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      "maxResponseBytes",
+    );
+    this.shareRateLimitPause = options.shareRateLimitPause ?? true;
     this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    checkTimeoutMs(this.retryPolicy.maxRetryAfterMs, "retry.maxRetryAfterMs", 0);
     this.logger = options.logger ?? silentLogger;
     this.#accessToken = options.accessToken;
     this.#userAgent = options.userAgent ?? "synadm";
     this.#onChange = options.onChange;
-    this.rateLimits = options.rateLimitGate ?? new RateLimitGate();
+    this.rateLimits =
+      options.rateLimitGate ?? new RateLimitGate({ maxPauseMs: this.retryPolicy.maxRetryAfterMs });
     this.transport =
       options.transport ??
       new NodeHttpTransport({
@@ -154,9 +190,14 @@ export class HttpClient {
     return Boolean(this.#accessToken);
   }
 
-  /** The full URL of an endpoint, as requests will use it. */
+  /**
+   * The full URL of an endpoint, as requests will use it. Throws
+   * {@link InvalidInputError} for a path with an empty, `.` or `..` segment
+   * (an ID that would send the request to another endpoint).
+   */
   url(prefix: ApiPrefix, path: string, query?: Readonly<Record<string, QueryValue>>): URL {
     const base = prefix === "admin" ? this.adminPath : prefix === "matrix" ? this.matrixPath : "";
+    checkPathSegments(path);
     let url: URL;
     try {
       url = new URL(joinUrl(this.baseUrl, base, path));
@@ -205,79 +246,115 @@ export class HttpClient {
       headers["content-type"] = "application/json";
       body = JSON.stringify(request.body);
     }
-    const timeoutMs = request.timeoutMs ?? this.timeoutMs;
+    const timeoutMs = checkTimeoutMs(request.timeoutMs ?? this.timeoutMs, "timeoutMs");
+    const maxResponseBytes = checkPositive(
+      request.maxResponseBytes ?? this.maxResponseBytes,
+      "maxResponseBytes",
+    );
     const maxRetries = request.maxRetries ?? this.retryPolicy.maxRetries;
     const idempotent = isIdempotent(request.method);
+    // All rate-limit waits of one call together stay within its timeout and the client's cap.
+    const allowedWaitMs = Math.min(timeoutMs, this.retryPolicy.maxRetryAfterMs);
+    let waitedMs = 0;
+    // This call's pauses of the shared gate, withdrawn when it ends (aborted or not).
+    const ownPauses: Array<() => void> = [];
 
-    for (let attempt = 0; ; attempt++) {
-      const canRetry = attempt < maxRetries;
-      if (this.rateLimits.paused) await this.rateLimits.wait(request.signal);
-      this.#logRequest(description, token, request.body, attempt);
-      const started = Date.now();
-      let response: HttpResponse;
-      try {
-        response = await this.transport.send({
-          method: request.method,
-          url,
-          headers,
-          timeoutMs,
-          ...(body === undefined ? {} : { body }),
-          ...(request.signal === undefined ? {} : { signal: request.signal }),
-        });
-      } catch (error) {
-        if (!(error instanceof TransportFailure)) throw error;
-        if (error.kind === "abort") throw new AbortError(`${description.method} ${description.path}`);
-        // A request that may have reached the server is repeated only if doing it twice is harmless.
-        const safe = idempotent || !error.mayHaveArrived;
-        const failure =
-          error.kind === "timeout"
-            ? new TimeoutError(description, timeoutMs)
-            : new ConnectionError(description, url.origin, error.cause ?? error, error.mayHaveArrived);
-        if (!(safe && canRetry)) throw failure;
-        await this.#wait(backoffDelayMs(attempt, this.retryPolicy), failure.message, request.signal);
-        continue;
-      }
-      this.logger.debug(
-        `← ${response.status} ${description.method} ${description.path} (${Date.now() - started} ms)`,
-      );
-
-      const decoded = decodeBody(response);
-      if (response.status >= 200 && response.status < 300) {
-        if (!decoded.ok) throw new InvalidResponseError(description, response.status, decoded.problem);
-        return request.schema
-          ? checkResponse(request.schema, decoded.value, description, response.status)
-          : (decoded.value as T);
-      }
-
-      const errorBody = decoded.ok ? decoded.value : response.body;
-      const hint = serverRetryDelayMs(response.headers, errorBody);
-      if (response.status === 429 || readMatrixError(errorBody).errcode === "M_LIMIT_EXCEEDED") {
-        // Rate-limited requests were refused before any work, so every method may be repeated.
-        const delay = hint ?? backoffDelayMs(attempt, this.retryPolicy);
-        if (!canRetry || delay > this.retryPolicy.maxRetryAfterMs) {
-          throw new RateLimitError(response.status, errorBody, description, hint);
+    try {
+      for (let attempt = 0; ; attempt++) {
+        const canRetry = attempt < maxRetries;
+        if (this.shareRateLimitPause && this.rateLimits.paused) {
+          const before = Date.now();
+          const left = this.rateLimits.pausedUntil - before;
+          if (!(await this.rateLimits.wait(request.signal, before + allowedWaitMs - waitedMs))) {
+            throw new RateLimitError(429, undefined, description, left, allowedWaitMs);
+          }
+          waitedMs += Date.now() - before;
         }
-        // Every other request of this client waits too, rather than running into the same limit.
-        this.logger.info(
-          `rate limited on ${description.method} ${description.path}; holding requests for ${(delay / 1000).toFixed(1)} s`,
+        this.#logRequest(description, token, request.body, attempt);
+        const started = Date.now();
+        let response: HttpResponse;
+        try {
+          response = await this.transport.send({
+            method: request.method,
+            url,
+            headers,
+            timeoutMs,
+            maxResponseBytes,
+            ...(body === undefined ? {} : { body }),
+            ...(request.signal === undefined ? {} : { signal: request.signal }),
+          });
+        } catch (error) {
+          if (!(error instanceof TransportFailure)) throw error;
+          if (error.kind === "abort") throw new AbortError(`${description.method} ${description.path}`);
+          // The same answer would come again: not retried.
+          if (error.kind === "too-large") {
+            throw new ResponseTooLargeError(description, error.status ?? 0, maxResponseBytes);
+          }
+          // A request that may have reached the server is repeated only if doing it twice is harmless.
+          const safe = idempotent || !error.mayHaveArrived;
+          const failure =
+            error.kind === "timeout"
+              ? new TimeoutError(description, timeoutMs)
+              : new ConnectionError(description, url.origin, error.cause ?? error, error.mayHaveArrived);
+          if (!(safe && canRetry)) throw failure;
+          await this.#wait(backoffDelayMs(attempt, this.retryPolicy), failure.message, request.signal);
+          continue;
+        }
+        this.logger.debug(
+          `← ${response.status} ${description.method} ${description.path} (${Date.now() - started} ms)`,
         );
-        this.rateLimits.pause(delay);
-        continue;
+
+        const decoded = decodeBody(response);
+        if (response.status >= 200 && response.status < 300) {
+          if (!decoded.ok) throw new InvalidResponseError(description, response.status, decoded.problem);
+          return request.schema
+            ? checkResponse(request.schema, decoded.value, description, response.status)
+            : (decoded.value as T);
+        }
+
+        const errorBody = decoded.ok ? decoded.value : response.body;
+        const hint = serverRetryDelayMs(response.headers, errorBody);
+        if (response.status === 429 || readMatrixError(errorBody).errcode === "M_LIMIT_EXCEEDED") {
+          // Rate-limited requests were refused before any work, so every method may be repeated.
+          const delay = hint ?? backoffDelayMs(attempt, this.retryPolicy);
+          if (!canRetry) throw new RateLimitError(response.status, errorBody, description, hint);
+          if (delay > allowedWaitMs - waitedMs) {
+            throw new RateLimitError(response.status, errorBody, description, delay, allowedWaitMs);
+          }
+          this.#sayWait(delay, description);
+          if (this.shareRateLimitPause) {
+            // Every other request of this client waits too, rather than running into the same limit.
+            ownPauses.push(this.rateLimits.pause(delay));
+          } else {
+            await sleep(delay, request.signal);
+            waitedMs += delay;
+          }
+          continue;
+        }
+        if (isTransientStatus(response.status) && idempotent && canRetry) {
+          // The server's hint is obeyed only as far as this call's timeout and the client's cap allow.
+          const delay = Math.min(hint ?? backoffDelayMs(attempt, this.retryPolicy), allowedWaitMs);
+          await this.#wait(
+            delay,
+            `HTTP ${response.status} on ${description.method} ${description.path}`,
+            request.signal,
+          );
+          continue;
+        }
+        throw apiErrorFor(response.status, errorBody, description, hint, response.headers["location"]);
       }
-      if (isTransientStatus(response.status) && idempotent && canRetry) {
-        const delay = Math.min(
-          hint ?? backoffDelayMs(attempt, this.retryPolicy),
-          this.retryPolicy.maxRetryAfterMs,
-        );
-        await this.#wait(
-          delay,
-          `HTTP ${response.status} on ${description.method} ${description.path}`,
-          request.signal,
-        );
-        continue;
-      }
-      throw apiErrorFor(response.status, errorBody, description, hint, response.headers["location"]);
+    } finally {
+      for (const withdraw of ownPauses) withdraw();
     }
+  }
+
+  /** Says on the logger why the client waits: as a warning when the wait is long enough to notice. */
+  #sayWait(delay: number, description: RequestDescription): void {
+    const message =
+      `rate limited on ${description.method} ${description.path}; waiting ${(delay / 1000).toFixed(1)} s` +
+      ` as the server asks${this.shareRateLimitPause ? ", with every request of this client" : ""}`;
+    if (delay >= NOTICEABLE_WAIT_MS) this.logger.warn(message);
+    else this.logger.info(message);
   }
 
   async #wait(ms: number, reason: string, signal: AbortSignal | undefined): Promise<void> {
@@ -296,6 +373,26 @@ export class HttpClient {
     this.logger.debug(`  authorization: ${token ? "Bearer <redacted>" : "(none)"}`);
     if (body !== undefined) this.logger.debug(`  body: ${JSON.stringify(redactSecrets(body))}`);
   }
+}
+
+/** Waits from this long on are told as warnings (shown by the CLI without -v). */
+const NOTICEABLE_WAIT_MS = 5000;
+
+/** Checks a timeout or wait in ms: a number from `min` up to Node's timer limit, else {@link InvalidInputError}. */
+function checkTimeoutMs(ms: number, name: string, min = 1): number {
+  if (typeof ms !== "number" || !Number.isFinite(ms) || ms < min || ms > MAX_TIMER_MS) {
+    throw new InvalidInputError(
+      `invalid ${name} ${ms}: expected ${min === 0 ? "0" : "1"} to ${MAX_TIMER_MS} ms (Node's timer limit, about 24.8 days)`,
+    );
+  }
+  return ms;
+}
+
+function checkPositive(value: number, name: string): number {
+  if (typeof value !== "number" || Number.isNaN(value) || value < 1) {
+    throw new InvalidInputError(`invalid ${name} ${value}: expected a number of bytes above 0`);
+  }
+  return value;
 }
 
 type Decoded = { ok: true; value: unknown } | { ok: false; problem: string };

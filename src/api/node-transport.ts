@@ -1,4 +1,5 @@
 import type { Agent, ClientRequest, IncomingMessage } from "node:http";
+import type { Socket } from "node:net";
 import { SynadmError } from "./errors.ts";
 import { type HttpRequest, type HttpResponse, type Transport, TransportFailure } from "./transport.ts";
 
@@ -107,12 +108,15 @@ function exchange(makeRequest: RequestFn, agent: Agent, request: HttpRequest): P
     }
     const headers: Record<string, string> = { ...request.headers };
     if (request.body !== undefined) headers["content-length"] = String(Buffer.byteLength(request.body));
+    const limit = request.maxResponseBytes ?? Number.POSITIVE_INFINITY;
 
-    let sent = false;
+    // Once a connection is up (TLS included), the request may have reached the
+    // server: Node writes it at once. Before that, it certainly did not.
+    let connected = false;
     let failure: TransportFailure | undefined;
     const req = makeRequest(request.url, { method: request.method, headers, agent });
-    const fail = (kind: TransportFailure["kind"], cause?: unknown): void => {
-      failure ??= new TransportFailure(kind, sent, cause);
+    const fail = (kind: TransportFailure["kind"], cause?: unknown, status?: number): void => {
+      failure ??= new TransportFailure(kind, connected, cause, status);
       req.destroy(failure);
     };
     const timer = setTimeout(() => fail("timeout"), request.timeoutMs);
@@ -123,16 +127,33 @@ function exchange(makeRequest: RequestFn, agent: Agent, request: HttpRequest): P
       request.signal?.removeEventListener("abort", onAbort);
     };
 
+    req.on("socket", (socket: Socket) => {
+      if (req.reusedSocket || (!socket.connecting && !("encrypted" in socket))) {
+        connected = true;
+        return;
+      }
+      socket.once("encrypted" in socket ? "secureConnect" : "connect", () => {
+        connected = true;
+      });
+    });
     req.on("error", (error) => {
       cleanUp();
-      reject(failure ?? new TransportFailure("connection", sent, error));
-    });
-    req.on("finish", () => {
-      sent = true;
+      reject(failure ?? new TransportFailure("connection", connected, error));
     });
     req.on("response", (res: IncomingMessage) => {
+      const status = res.statusCode ?? 0;
+      const tooLarge = (): void => fail("too-large", new Error(`answer larger than ${limit} bytes`), status);
+      if (Number(res.headers["content-length"] ?? 0) > limit) {
+        tooLarge();
+        return;
+      }
       const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      let received = 0;
+      res.on("data", (chunk: Buffer) => {
+        received += chunk.length;
+        if (received > limit) tooLarge();
+        else chunks.push(chunk);
+      });
       res.on("error", (error) => {
         cleanUp();
         reject(failure ?? new TransportFailure("connection", true, error));
@@ -150,11 +171,7 @@ function exchange(makeRequest: RequestFn, agent: Agent, request: HttpRequest): P
         for (const [name, value] of Object.entries(res.headers)) {
           responseHeaders[name] = Array.isArray(value) ? value.join(", ") : value;
         }
-        resolve({
-          status: res.statusCode ?? 0,
-          headers: responseHeaders,
-          body: Buffer.concat(chunks).toString("utf8"),
-        });
+        resolve({ status, headers: responseHeaders, body: Buffer.concat(chunks).toString("utf8") });
       });
     });
     req.end(request.body);

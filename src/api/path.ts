@@ -1,3 +1,5 @@
+import { InvalidInputError } from "./errors.ts";
+
 /**
  * Percent-encodes one path segment completely. Matrix IDs carry `@ : ! # $ /`
  * and historical localparts may carry more; `encodeURIComponent` leaves
@@ -22,6 +24,26 @@ export function path(strings: TemplateStringsArray, ...values: ReadonlyArray<str
     result += encodePathSegment(String(values[i])) + (strings[i + 1] ?? "");
   }
   return result;
+}
+
+/**
+ * Throws {@link InvalidInputError} when an endpoint path has a segment that
+ * URL parsing would remove: empty, `.` or `..` (also written `%2E`). Such a
+ * segment comes from an ID that is empty, `.` or `..`, and would send the
+ * request to another endpoint (`DELETE /v1/registration_tokens/..` becomes
+ * `DELETE /v1/`), so the client refuses it before any request.
+ */
+export function checkPathSegments(endpoint: string): void {
+  const pathPart = endpoint.split(/[?#]/, 1)[0]!;
+  const segments = pathPart.replace(/^\/+/, "").split("/");
+  for (const segment of segments) {
+    if (segment === "" || /^(?:\.|%2e){1,2}$/i.test(segment)) {
+      const shown = segment === "" ? "an empty one" : `"${segment}"`;
+      throw new InvalidInputError(
+        `invalid path ${pathPart}: it has ${shown} as a segment; an ID cannot be empty, "." or ".."`,
+      );
+    }
+  }
 }
 
 /** Joins a base URL, an API prefix and an endpoint, tolerating stray slashes on each. */

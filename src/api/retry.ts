@@ -8,7 +8,13 @@ export interface RetryPolicy {
   readonly baseDelayMs: number;
   /** Largest backoff step (default 8 s). */
   readonly maxDelayMs: number;
-  /** A rate limit asking for a longer wait than this fails at once instead of sleeping (default 60 s). */
+  /**
+   * The longest wait for a rate limit (default 5 minutes): a server asking
+   * for more makes the call fail at once with `RateLimitError` instead of
+   * sleeping. A call waits no longer than its own timeout either. The client's
+   * rate-limit gate holds no longer pause, and bulk runs fail an item rather
+   * than wait longer. At most {@link MAX_TIMER_MS}.
+   */
   readonly maxRetryAfterMs: number;
 }
 
@@ -17,8 +23,15 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxRetries: 2,
   baseDelayMs: 500,
   maxDelayMs: 8000,
-  maxRetryAfterMs: 60_000,
+  maxRetryAfterMs: 300_000,
 };
+
+/**
+ * The longest delay Node's timers keep (2^31 - 1 ms, about 24.8 days); a
+ * longer one fires after 1 ms. Longer timeouts are refused as bad input, and
+ * waits the server asks for are cut far below it.
+ */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
 
@@ -68,8 +81,20 @@ export function backoffDelayMs(
   return Math.round(step * (1 - random() * 0.25));
 }
 
-/** Waits, unless the signal fires first. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+/**
+ * Waits, unless the signal fires first. A wait beyond Node's timer limit
+ * ({@link MAX_TIMER_MS}) is taken in parts rather than firing at once.
+ */
+export async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  let left = Number.isNaN(ms) ? 0 : Math.max(0, ms);
+  do {
+    const part = Math.min(left, MAX_TIMER_MS);
+    await sleepOnce(part, signal);
+    left -= part;
+  } while (left > 0);
+}
+
+function sleepOnce(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(new AbortError("wait"));

@@ -17,6 +17,12 @@ export interface HttpRequest {
   /** Time allowed for the whole exchange, headers and body. */
   readonly timeoutMs: number;
   readonly signal?: AbortSignal;
+  /**
+   * The most bytes of body to read; a longer answer (by its `content-length`
+   * or as it arrives) fails with a `too-large` {@link TransportFailure} and is
+   * not read further. No limit when absent.
+   */
+  readonly maxResponseBytes?: number;
 }
 
 /** What came back. The body is always read to the end and decoded as UTF-8. */
@@ -33,13 +39,22 @@ export interface HttpResponse {
  */
 export class TransportFailure extends Error {
   override name = "TransportFailure";
-  readonly kind: "connection" | "timeout" | "abort";
-  /** True when the request may have reached the server (sent, then the connection broke). */
+  /** `too-large`: the answer exceeded {@link HttpRequest.maxResponseBytes}. */
+  readonly kind: "connection" | "timeout" | "abort" | "too-large";
+  /**
+   * True when the request may have reached the server: any failure after a
+   * connection was made, a timeout whose moment cannot be known. False only
+   * when it certainly did not (the connection was refused, the name did not
+   * resolve, TLS failed), so that only then a non-idempotent request is repeated.
+   */
   readonly mayHaveArrived: boolean;
+  /** The HTTP status, when the failure came after the response headers (`too-large`). */
+  readonly status: number | undefined;
 
-  constructor(kind: TransportFailure["kind"], mayHaveArrived: boolean, cause?: unknown) {
+  constructor(kind: TransportFailure["kind"], mayHaveArrived: boolean, cause?: unknown, status?: number) {
     super(cause instanceof Error ? cause.message : kind, { cause });
     this.kind = kind;
     this.mayHaveArrived = mayHaveArrived;
+    this.status = status;
   }
 }

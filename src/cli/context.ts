@@ -196,6 +196,8 @@ export class CommandContext {
       adminPath: settings.admin_path,
       matrixPath: settings.matrix_path,
       timeoutMs: (this.globals.timeout ?? settings.timeout) * 1000,
+      retry: { maxRetryAfterMs: (this.globals.maxWait ?? settings.max_wait) * 1000 },
+      maxResponseBytes: (this.globals.maxResponseMib ?? settings.max_response_mib) * 2 ** 20,
       verifyTls: settings.ssl_verify,
       logger: this.log,
       discovery: { mode: settings.server_discovery },

@@ -1,3 +1,4 @@
+import { MAX_RESPONSE_MIB, MAX_WAIT_SECONDS } from "./config-file/settings.ts";
 import { UsageError } from "./errors.ts";
 import {
   OUTPUT_FORMAT_LETTERS,
@@ -6,7 +7,7 @@ import {
   parseOutputFormat,
 } from "./output/format.ts";
 import { count, flag, type OptionValues, option } from "./parser/spec.ts";
-import { filePath, integerAtLeast, text, type ValueParser } from "./parser/values.ts";
+import { filePath, integerBetween, text, type ValueParser } from "./parser/values.ts";
 
 const outputFormat: ValueParser<OutputFormat | undefined> = {
   metavar: `[${[...OUTPUT_FORMATS, ...OUTPUT_FORMAT_LETTERS].join("|")}]`,
@@ -43,11 +44,24 @@ export const globalOptions = {
   ),
   timeout: option(
     "--timeout",
-    integerAtLeast(1),
+    integerBetween(1, MAX_WAIT_SECONDS),
     "Seconds to wait for each answer, overriding the configured timeout.",
     {
       metavar: "SECONDS",
     },
+  ),
+  maxWait: option(
+    "--max-wait",
+    integerBetween(0, MAX_WAIT_SECONDS),
+    "Longest wait in seconds for the server's rate limit (Retry-After); when it asks for more, fail " +
+      "instead of waiting. A single request waits at most its timeout.  [default: max_wait, 300]",
+    { metavar: "SECONDS" },
+  ),
+  maxResponseMib: option(
+    "--max-response-mib",
+    integerBetween(1, MAX_RESPONSE_MIB),
+    "Largest answer to read, in MiB; a larger one fails.  [default: max_response_mib, 64]",
+    { metavar: "MIB" },
   ),
   configFile: option(
     "-c, --config-file",

@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 export type Fault =
   | "429-retry-after-ms"
   | "429-retry-after-header"
+  | "429-retry-after-hour"
   | "500"
   | "502"
   | "503"
@@ -128,6 +129,9 @@ function answerWithFault(fault: Fault, res: import("node:http").ServerResponse):
       return;
     case "429-retry-after-header":
       json(429, { errcode: "M_LIMIT_EXCEEDED", error: "Too Many Requests" }, { "retry-after": "1" });
+      return;
+    case "429-retry-after-hour":
+      json(429, { errcode: "M_LIMIT_EXCEEDED", error: "Too Many Requests" }, { "retry-after": "3600" });
       return;
     case "500":
       json(500, { errcode: "M_UNKNOWN", error: "Internal server error" });

@@ -137,3 +137,69 @@ describe("CLI main (fake transport)", () => {
     assert.match(version.stdout, /^synadm, version \S+\n$/);
   });
 });
+
+describe("CLI limits (fake transport)", () => {
+  it("refuses a --timeout above Node's timer limit before any request", async () => {
+    for (const argv of [
+      ["--timeout", "3000000", "version"],
+      ["version", "--timeout", "2147484"],
+    ]) {
+      const result = await run(argv, { config: CONFIG });
+      assert.equal(result.code, 2, result.stderr);
+      assert.match(result.stderr, /^Error: invalid value for --timeout: \d+ is above the maximum 2147483/);
+      assert.equal(result.transport.requests.length, 0);
+    }
+    const configured = await run(["version"], { config: `${CONFIG}timeout: 3000000\n` });
+    assert.equal(configured.code, 2);
+    assert.match(
+      configured.stderr,
+      /"timeout" has the value 3000000; expected a number of seconds above 0 up to 2147483/,
+    );
+    const fromEnv = await run(["version"], { config: CONFIG, env: { SYNADM_TIMEOUT: "3000000" } });
+    assert.equal(fromEnv.code, 2);
+    assert.equal(fromEnv.transport.requests.length, 0);
+  });
+
+  it("fails with one line when the server asks to wait longer than --max-wait or max_wait", async () => {
+    const limited = {
+      status: 429,
+      json: { errcode: "M_LIMIT_EXCEEDED", error: "Slow down", retry_after_ms: 3_600_000 },
+    };
+    for (const [argv, config] of [
+      [["--timeout", "100000", "version"], CONFIG],
+      [["--timeout", "100000", "--max-wait", "20", "version"], CONFIG],
+      [["--timeout", "100000", "version"], `${CONFIG}max_wait: 20\n`],
+    ] as const) {
+      const result = await run([...argv], { config, script: [limited] });
+      assert.equal(result.code, 1, result.stderr);
+      const allowed =
+        (argv as readonly string[]).includes("--max-wait") || config.includes("max_wait") ? "20 s" : "300 s";
+      assert.equal(
+        result.stderr,
+        `Error: GET /_synapse/admin/v1/server_version failed: HTTP 429 M_LIMIT_EXCEEDED: Slow down (server asks to wait 3600 s, longer than the ${allowed} allowed)\n`,
+      );
+      assert.equal(result.transport.requests.length, 1);
+    }
+  });
+
+  it("hands the response size limit to the transport: 64 MiB, or --max-response-mib / max_response_mib", async () => {
+    const answer = { json: { server_version: "1" } };
+    const plain = await run(["version"], { config: CONFIG, script: [answer] });
+    assert.equal(plain.transport.requests[0]!.maxResponseBytes, 64 * 2 ** 20);
+    const option = await run(["--max-response-mib", "2", "version"], { config: CONFIG, script: [answer] });
+    assert.equal(option.transport.requests[0]!.maxResponseBytes, 2 * 2 ** 20);
+    const configured = await run(["version"], { config: `${CONFIG}max_response_mib: 3\n`, script: [answer] });
+    assert.equal(configured.transport.requests[0]!.maxResponseBytes, 3 * 2 ** 20);
+    const refused = await run(["--max-response-mib", "0", "version"], { config: CONFIG });
+    assert.equal(refused.code, 2);
+  });
+
+  it("refuses IDs '', '.' and '..' as bad input before any request", async () => {
+    for (const id of ["", ".", ".."]) {
+      const result = await run(["--batch", "regtok", "delete", id], { config: CONFIG });
+      assert.equal(result.code, 2, `${JSON.stringify(id)}: ${result.stderr}`);
+      assert.match(result.stderr, /^Error: invalid path .*an ID cannot be empty, "\." or "\.\."\n$/);
+      assert.equal(result.transport.requests.length, 0);
+    }
+  });
+});

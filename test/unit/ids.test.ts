@@ -9,7 +9,9 @@ import {
   parseRoomId,
   parseUserId,
 } from "../../src/api/ids.ts";
-import { encodePathSegment, joinUrl } from "../../src/api/path.ts";
+import { checkPathSegments, encodePathSegment, joinUrl } from "../../src/api/path.ts";
+import { SynapseAdmin } from "../../src/api/synapse-admin.ts";
+import { FakeTransport } from "./fake-transport.ts";
 
 describe("Matrix IDs", () => {
   it("accepts valid IDs and rejects malformed ones with the expected form", () => {
@@ -59,5 +61,35 @@ describe("Matrix IDs", () => {
       "https://h:8448/_synapse/admin/v1/x",
     );
     assert.equal(joinUrl("https://h/sub", "", "v1/x?y=1"), "https://h/sub/v1/x?y=1");
+  });
+});
+
+describe("IDs that would collapse the request path", () => {
+  const collapsing = ["", ".", ".."];
+
+  it("are found in an endpoint path, encoded or not", () => {
+    for (const id of [...collapsing, "%2E", "%2e%2E"]) {
+      assert.throws(() => checkPathSegments(`/v1/registration_tokens/${id}`), InvalidInputError, `"${id}"`);
+      assert.throws(() => checkPathSegments(`/v1/users/${id}/devices`), InvalidInputError, `"${id}"`);
+    }
+    assert.throws(() => checkPathSegments("v1//x?a=1"), /invalid path v1\/\/x: it has an empty one/);
+    for (const fine of ["/v1/x/...", "/v1/a.b", "v1/x?next=/../", "/v1/.well-known", "/v1/%2E%2E%2E"])
+      assert.doesNotThrow(() => checkPathSegments(fine), fine);
+  });
+
+  it("are refused before any request by the resources", async () => {
+    const transport = new FakeTransport();
+    const admin = new SynapseAdmin({ baseUrl: "https://hs.example.org", accessToken: "t", transport });
+    for (const id of collapsing) {
+      await assert.rejects(admin.registrationTokens.delete(id), InvalidInputError);
+      await assert.rejects(admin.users.deleteDevice("@alice:example.org", id), InvalidInputError);
+      await assert.rejects(admin.users.get(id), InvalidInputError);
+      await assert.rejects(admin.rooms.get(id), InvalidInputError);
+      await assert.rejects(
+        admin.request({ method: "DELETE", path: `v1/registration_tokens/${id}` }),
+        /invalid path/,
+      );
+    }
+    assert.equal(transport.requests.length, 0);
   });
 });

@@ -1,8 +1,15 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { JobFailedError } from "../../src/api/errors.ts";
+import {
+  InvalidInputError,
+  InvalidResponseError,
+  JobFailedError,
+  PaginationError,
+} from "../../src/api/errors.ts";
 import { LongRunningJob } from "../../src/api/jobs.ts";
 import { PagedList } from "../../src/api/pagination.ts";
+import { SynapseAdmin } from "../../src/api/synapse-admin.ts";
+import { FakeTransport } from "./fake-transport.ts";
 
 describe("PagedList", () => {
   it("follows the cursor page by page and stops at the end", async () => {
@@ -24,7 +31,7 @@ describe("PagedList", () => {
     assert.deepEqual(asked, [undefined, "2", "3"]);
   });
 
-  it("stops when a server repeats a cursor instead of looping forever", async () => {
+  it("throws PaginationError when a server repeats a cursor, instead of looping or ending silently", async () => {
     let calls = 0;
     const list = new PagedList({
       fetchPage: async () => {
@@ -33,8 +40,81 @@ describe("PagedList", () => {
       },
       items: (page) => page.items,
       nextCursor: (page) => page.next,
+      request: { method: "GET", path: "/_synapse/admin/v2/users" },
     });
-    assert.deepEqual(await list.toArray(), [1, 2]);
+    const seen: number[] = [];
+    await assert.rejects(
+      (async () => {
+        for await (const item of list) seen.push(item);
+      })(),
+      (error: unknown) => {
+        assert.ok(error instanceof PaginationError);
+        assert.ok(error instanceof InvalidResponseError, "the CLI reports it as an invalid response");
+        assert.equal(error.cursor, "same");
+        assert.match(error.message, /^GET \/_synapse\/admin\/v2\/users returned an invalid response/);
+        assert.match(error.message, /cursor "same" a second time/);
+        return true;
+      },
+    );
+    assert.deepEqual(seen, [1, 2]);
+  });
+
+  it("throws PaginationError after a bounded number of empty pages with new cursors", async () => {
+    let calls = 0;
+    const endless = (maxEmptyPages?: number) =>
+      new PagedList(
+        {
+          fetchPage: async (cursor: number | undefined) => {
+            calls++;
+            return { items: cursor === undefined ? [0] : [], next: (cursor ?? 0) + 1 };
+          },
+          items: (page) => page.items,
+          nextCursor: (page) => page.next,
+        },
+        maxEmptyPages === undefined ? {} : { maxEmptyPages },
+      );
+    await assert.rejects(endless().toArray(), /10 empty pages in a row, each with a new cursor/);
+    assert.equal(calls, 11, "the first page and ten empty ones");
+    calls = 0;
+    await assert.rejects(endless(3).toArray(), PaginationError);
+    assert.equal(calls, 4);
+  });
+
+  it("goes on after empty pages as long as items come again", async () => {
+    const list = new PagedList({
+      fetchPage: async (cursor: number | undefined) => ({
+        items: (cursor ?? 0) % 5 === 4 ? [cursor] : [],
+        next: (cursor ?? 0) < 40 ? (cursor ?? 0) + 1 : undefined,
+      }),
+      items: (page) => page.items,
+      nextCursor: (page) => page.next,
+    });
+    assert.deepEqual(await list.toArray(), [4, 9, 14, 19, 24, 29, 34, 39]);
+  });
+
+  it("refuses limit 0 (and other page sizes below 1) before any request", async () => {
+    const transport = new FakeTransport();
+    const admin = new SynapseAdmin({ baseUrl: "https://hs.example.org", accessToken: "t", transport });
+    for (const limit of [0, -1, 1.5]) {
+      assert.throws(() => admin.users.list({ limit }), InvalidInputError);
+      assert.throws(() => admin.rooms.list({ limit }), InvalidInputError);
+      await assert.rejects(admin.users.listPage({ limit }), InvalidInputError);
+      await assert.rejects(admin.users.listPageV3({ limit }), InvalidInputError);
+      await assert.rejects(admin.rooms.listPage({ limit }), InvalidInputError);
+    }
+    assert.equal(transport.requests.length, 0);
+  });
+
+  it("names the endpoint of a users or rooms list that does not end", async () => {
+    const transport = new FakeTransport(
+      { json: { users: [{ name: "@a:x" }], next_token: "1", total: 5 } },
+      { json: { users: [{ name: "@b:x" }], next_token: "1", total: 5 } },
+    );
+    const admin = new SynapseAdmin({ baseUrl: "https://hs.example.org", accessToken: "t", transport });
+    await assert.rejects(
+      admin.users.list().toArray(),
+      /^PaginationError: GET \/_synapse\/admin\/v2\/users returned/,
+    );
   });
 });
 

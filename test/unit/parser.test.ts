@@ -63,6 +63,8 @@ describe("command-line parser", () => {
       rawCells: false,
       configFile: "/tmp/x.yaml",
       timeout: undefined,
+      maxWait: undefined,
+      maxResponseMib: undefined,
       profile: undefined,
     });
     const inline = parse("--output=minified", "version");

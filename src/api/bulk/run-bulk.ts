@@ -1,6 +1,6 @@
 import { setMaxListeners } from "node:events";
 import { AbortError, RateLimitError } from "../errors.ts";
-import type { RateLimitGate } from "../rate-limit-gate.ts";
+import { DEFAULT_MAX_WAIT_MS, type RateLimitGate } from "../rate-limit-gate.ts";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY } from "../retry.ts";
 import { AdaptiveLimit } from "./adaptive-limit.ts";
 
@@ -56,6 +56,13 @@ export interface BulkRunOptions<Item, Result> {
   readonly onProgress?: (progress: BulkProgress) => void;
   /** How often one item is tried again after the server rate-limited it (default 10). */
   readonly maxRateLimitRetries?: number;
+  /**
+   * The longest pause for a rate limit the run accepts (default: the gate's
+   * `maxPauseMs`, else 5 minutes). When the server asks for more, the item
+   * fails with its `RateLimitError`, and so does every item not started yet,
+   * without a request: the run ends instead of waiting for hours.
+   */
+  readonly maxWaitMs?: number;
 }
 
 /** What a bulk run did. */
@@ -91,6 +98,9 @@ export async function runBulk<Item, Result>(
   if (options.signal?.aborted) forwardAbort();
   else options.signal?.addEventListener("abort", forwardAbort, { once: true });
   const maxRetries = options.maxRateLimitRetries ?? 10;
+  const maxWaitMs = options.maxWaitMs ?? options.rateLimits?.maxPauseMs ?? DEFAULT_MAX_WAIT_MS;
+  // Set once the server asked for a longer wait than allowed: the items after it are not tried.
+  let refusedWait: RateLimitError | undefined;
   const outcome: BulkOutcome<Item, Result> = {
     done: [],
     failed: [],
@@ -153,6 +163,7 @@ export async function runBulk<Item, Result>(
         return;
       }
       try {
+        if (refusedWait) throw new Error(`not tried: ${refusedWait.message}`);
         if (options.rateLimits?.paused) await options.rateLimits.wait(signal);
         const value = await options.perform(item, signal);
         finish(item, { ok: true, value });
@@ -160,12 +171,25 @@ export async function runBulk<Item, Result>(
       } catch (caught) {
         const error = caught instanceof Error ? caught : new Error(String(caught));
         const retries = rateLimitRetries.get(item) ?? 0;
-        if (error instanceof RateLimitError && retries < maxRetries && !signal.aborted) {
+        const pauseMs =
+          error instanceof RateLimitError
+            ? (error.retryAfterMs ?? backoffDelayMs(retries, DEFAULT_RETRY_POLICY))
+            : 0;
+        if (error instanceof RateLimitError && pauseMs > maxWaitMs) {
+          refusedWait ??= new RateLimitError(
+            error.status,
+            error.body,
+            error.request,
+            error.retryAfterMs,
+            maxWaitMs,
+          );
+          finish(item, { ok: false, error: refusedWait });
+        } else if (error instanceof RateLimitError && retries < maxRetries && !signal.aborted) {
           // The client gave up waiting; the item goes back to the front, after a shared pause.
           rateLimitRetries.set(item, retries + 1);
           queue.unshift(item);
           slowDown();
-          options.rateLimits?.pause(error.retryAfterMs ?? backoffDelayMs(retries, DEFAULT_RETRY_POLICY));
+          options.rateLimits?.pause(pauseMs);
         } else {
           finish(item, {
             ok: false,

@@ -2,7 +2,7 @@ import { array, looseObject, number, optional, string, union } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
 import { LongRunningJob } from "../jobs.ts";
 import type { RoomOrder } from "../orders.ts";
-import { PagedList } from "../pagination.ts";
+import { checkPageLimit, PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
 import { Resource } from "./resource.ts";
 
@@ -100,7 +100,8 @@ export class RoomsResource extends Resource {
    * `GET /_synapse/admin/v1/rooms`
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#list-room-api
    */
-  listPage(params: RoomListParams = {}, options: RequestOptions = {}): Promise<RoomListPage> {
+  async listPage(params: RoomListParams = {}, options: RequestOptions = {}): Promise<RoomListPage> {
+    checkPageLimit(params.limit);
     const query = {
       from: params.from,
       limit: params.limit,
@@ -128,8 +129,13 @@ export class RoomsResource extends Resource {
     params: RoomListParams = {},
     options: RequestOptions = {},
   ): PagedList<RoomListPage, RoomSummary, number> {
+    checkPageLimit(params.limit);
+    const http = this.http;
     return new PagedList(
       {
+        get request() {
+          return { method: "GET", path: http.url("admin", "/v1/rooms").pathname };
+        },
         fetchPage: (from, signal) =>
           this.listPage(
             { ...params, ...(from === undefined ? {} : { from }) },

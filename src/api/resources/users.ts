@@ -2,7 +2,7 @@ import { array, looseObject, number, optional, string, union } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
 import { LongRunningJob } from "../jobs.ts";
 import type { MediaOrder, UserOrder } from "../orders.ts";
-import { PagedList } from "../pagination.ts";
+import { checkPageLimit, PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
 import { Resource } from "./resource.ts";
 
@@ -191,7 +191,8 @@ export class UsersResource extends Resource {
    * `GET /_synapse/admin/v2/users`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#list-accounts-v2
    */
-  listPage(params: UserListParams = {}, options: RequestOptions = {}): Promise<UserListPage> {
+  async listPage(params: UserListParams = {}, options: RequestOptions = {}): Promise<UserListPage> {
+    checkPageLimit(params.limit);
     return this.http.request({
       ...options,
       method: "GET",
@@ -210,8 +211,13 @@ export class UsersResource extends Resource {
     params: UserListParams = {},
     options: RequestOptions = {},
   ): PagedList<UserListPage, UserSummary, string | number> {
+    checkPageLimit(params.limit);
+    const http = this.http;
     return new PagedList(
       {
+        get request() {
+          return { method: "GET", path: http.url("admin", "/v2/users").pathname };
+        },
         fetchPage: (from, signal) =>
           this.listPage(
             { ...params, ...(from === undefined ? {} : { from }) },
@@ -231,7 +237,8 @@ export class UsersResource extends Resource {
    * `GET /_synapse/admin/v3/users`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#list-accounts-v3
    */
-  listPageV3(params: UserListParams = {}, options: RequestOptions = {}): Promise<UserListPage> {
+  async listPageV3(params: UserListParams = {}, options: RequestOptions = {}): Promise<UserListPage> {
+    checkPageLimit(params.limit);
     return this.http.request({
       ...options,
       method: "GET",

@@ -1,5 +1,10 @@
 import { OUTPUT_FORMATS, type OutputFormat } from "../output/format.ts";
 
+/** The longest timeout or wait in seconds: Node's timers hold at most 2^31 - 1 ms (about 24.8 days). */
+export const MAX_WAIT_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+/** The largest answer limit in MiB: about the longest string Node can hold. */
+export const MAX_RESPONSE_MIB = 512;
+
 /** The keys of synadm's configuration file, with the same names and meanings. */
 export interface Settings {
   user: string;
@@ -9,6 +14,10 @@ export interface Settings {
   matrix_path: string;
   /** Seconds per request. */
   timeout: number;
+  /** The longest wait in seconds for a server's rate limit (Retry-After); asked for more, synadm fails. */
+  max_wait: number;
+  /** The largest answer read, in MiB. */
+  max_response_mib: number;
   format: OutputFormat;
   server_discovery: "well-known" | "dns";
   /** The homeserver's name, or `auto-retrieval` to discover it. */
@@ -39,6 +48,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   admin_path: "/_synapse/admin",
   matrix_path: "/_matrix",
   timeout: 30,
+  max_wait: 300,
+  max_response_mib: 64,
   format: "yaml",
   server_discovery: "well-known",
   homeserver: "auto-retrieval",
@@ -57,6 +68,8 @@ export const EXTENSION_KEYS: readonly SettingKey[] = [
   "ca_file",
   "audit_log",
   "confirm",
+  "max_wait",
+  "max_response_mib",
 ];
 
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
@@ -75,11 +88,12 @@ export function checkSetting(
   value: unknown,
 ): { value: Settings[SettingKey] } | { problem: string } {
   switch (key) {
-    case "timeout": {
-      const number = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
-      if (typeof number === "number" && Number.isFinite(number) && number > 0) return { value: number };
-      return { problem: "expected a number of seconds above 0" };
-    }
+    case "timeout":
+      return numberUpTo(value, MAX_WAIT_SECONDS, "seconds", false);
+    case "max_wait":
+      return numberUpTo(value, MAX_WAIT_SECONDS, "seconds", true);
+    case "max_response_mib":
+      return numberUpTo(value, MAX_RESPONSE_MIB, "MiB", false);
     case "ssl_verify": {
       if (typeof value === "boolean") return { value };
       if (typeof value === "string" && /^(true|false|yes|no|1|0|on|off)$/i.test(value)) {
@@ -101,6 +115,19 @@ export function checkSetting(
       if (typeof value === "number") return { value: String(value) };
       return { problem: "expected text" };
   }
+}
+
+function numberUpTo(
+  value: unknown,
+  max: number,
+  unit: string,
+  zeroAllowed: boolean,
+): { value: number } | { problem: string } {
+  const number = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+  if (typeof number === "number" && Number.isFinite(number) && (zeroAllowed ? number >= 0 : number > 0)) {
+    if (number <= max) return { value: number };
+  }
+  return { problem: `expected a number of ${unit} ${zeroAllowed ? "from 0" : "above 0"} up to ${max}` };
 }
 
 function oneOf<const T extends string>(

@@ -1,6 +1,7 @@
+import { MAX_WAIT_SECONDS } from "../config-file/settings.ts";
 import { OUTPUT_FORMATS } from "../output/format.ts";
 import { defineCommand, defineParameters, option, toggle } from "../parser/spec.ts";
-import { choice, integerAtLeast, text } from "../parser/values.ts";
+import { choice, integerBetween, text } from "../parser/values.ts";
 
 export const configParameters = defineParameters({
   options: {
@@ -18,7 +19,11 @@ export const configParameters = defineParameters({
     ),
     adminPath: option("-p, --admin-path", text, "Path prefix of the Admin API (usually /_synapse/admin)."),
     matrixPath: option("-m, --matrix-path", text, "Path prefix of the Matrix APIs (usually /_matrix)."),
-    timeout: option("-w, --timeout", integerAtLeast(1), "Seconds to wait for each answer (default 30)."),
+    timeout: option(
+      "-w, --timeout",
+      integerBetween(1, MAX_WAIT_SECONDS),
+      "Seconds to wait for each answer (default 30).",
+    ),
     output: option("-o, --output", choice(OUTPUT_FORMATS), "Default output format."),
     serverDiscovery: option(
       "-d, --server-discovery",

@@ -38,6 +38,20 @@ export function integerAtLeast(min: number): ValueParser<number> {
   };
 }
 
+/** A whole number from `min` to `max`, as for waits that Node's timers must hold. */
+export function integerBetween(min: number, max: number): ValueParser<number> {
+  const atLeast = integerAtLeast(min);
+  return {
+    metavar: "INTEGER",
+    parse(word, name) {
+      const value = atLeast.parse(word, name);
+      if (value > max)
+        throw new UsageError(`invalid value for ${name}: ${value} is above the maximum ${max}`);
+      return value;
+    },
+  };
+}
+
 /**
  * One of fixed words. `aliases` maps extra accepted words (like synadm's
  * one-letter output formats) to the value they stand for.

@@ -1,0 +1,198 @@
+// Waits, sizes, loops and IDs, through the built CLI: against a hostile local
+// server (huge and endless answers, endless pagination, long Retry-After) and,
+// through the fault proxy, against the real Synapse.
+import assert from "node:assert/strict";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { after, before, beforeEach, describe, it } from "node:test";
+import { assertOneLineError, homeWithConfig, runCli } from "../support/cli.ts";
+import { FaultProxy } from "../support/fault-proxy.ts";
+import { adminApi, configYaml, createUser, mxid, testServer, uniquePrefix } from "../support/server.ts";
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** A local homeserver impostor: each test says how it answers. */
+class HostileServer {
+  handler: Handler = (_req, res) => res.end("{}");
+  requests = 0;
+  #server: Server | undefined;
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.#server!.address() as AddressInfo).port}`;
+  }
+
+  async start(): Promise<void> {
+    this.#server = createServer((req, res) => {
+      this.requests++;
+      req.resume();
+      this.handler(req, res);
+    });
+    await new Promise<void>((resolve) => this.#server!.listen(0, "127.0.0.1", resolve));
+  }
+
+  async stop(): Promise<void> {
+    this.#server?.closeAllConnections();
+    await new Promise((resolve) => this.#server?.close(resolve));
+  }
+}
+
+const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+  res.writeHead(status, { "content-type": "application/json", ...headers });
+  res.end(JSON.stringify(body));
+};
+
+const hostile = new HostileServer();
+let hostileHome: string;
+const againstHostile = (...args: string[]) => runCli(args, { home: hostileHome, timeoutMs: 20_000 });
+
+before(async () => {
+  await hostile.start();
+  hostileHome = homeWithConfig(
+    configYaml({ format: "json", base_url: hostile.url, homeserver: "example.org" }),
+  );
+});
+after(() => hostile.stop());
+beforeEach(() => {
+  hostile.requests = 0;
+});
+
+describe("answers too large (hostile server)", () => {
+  it("a 600 MB answer fails at once with one line, exit 7, without reading it", async () => {
+    hostile.handler = (_req, res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-length": String(600 * 2 ** 20) });
+      res.write('{"server_version": "');
+    };
+    const result = await againstHostile("version");
+    assert.equal(result.code, 7, result.stderr);
+    assert.equal(result.stdout, "");
+    assertOneLineError(result.stderr, /the answer is larger than the limit of 64 MiB$/, testServer().token);
+    assert.equal(hostile.requests, 1);
+  });
+
+  it("an endless answer stops at --max-response-mib", async () => {
+    hostile.handler = (_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"users": [');
+      const item = `${JSON.stringify({ name: "@x:example.org" })},`.repeat(1000);
+      const timer = setInterval(() => res.write(item), 1);
+      res.on("close", () => clearInterval(timer));
+    };
+    const result = await againstHostile("--max-response-mib", "1", "user", "list");
+    assert.equal(result.code, 7, result.stderr);
+    assertOneLineError(result.stderr, /GET \/_synapse\/admin\/v2\/users\?.* larger than the limit of 1 MiB$/);
+  });
+});
+
+describe("pagination that never ends (hostile server)", () => {
+  it("new cursors with empty pages: stops after ten with one line, exit 7", async () => {
+    let next = 0;
+    hostile.handler = (_req, res) => json(res, 200, { users: [], next_token: String(++next), total: 1 });
+    const result = await againstHostile("user", "list", "--all");
+    assert.equal(result.code, 7, result.stderr);
+    assert.match(
+      result.stderr.trim().split("\n").at(-1)!,
+      /^Error: .*10 empty pages in a row, each with a new cursor/,
+    );
+    assert.equal(hostile.requests, 10);
+  });
+
+  it("a repeated cursor: one line, exit 7, instead of a silently short list", async () => {
+    hostile.handler = (_req, res) =>
+      json(res, 200, { users: [{ name: "@a:example.org" }], next_token: "100", total: 5 });
+    const result = await againstHostile("user", "list", "--all");
+    assert.equal(result.code, 7, result.stderr);
+    assert.match(result.stderr.trim().split("\n").at(-1)!, /^Error: .*cursor "100" a second time/);
+  });
+});
+
+describe("waits (hostile server)", () => {
+  it("a Retry-After of an hour fails at once with one line", async () => {
+    hostile.handler = (_req, res) =>
+      json(res, 429, { errcode: "M_LIMIT_EXCEEDED", error: "Too Many Requests" }, { "retry-after": "3600" });
+    const started = Date.now();
+    const result = await againstHostile("--timeout", "100000", "version");
+    assert.equal(result.code, 1, result.stderr);
+    assertOneLineError(result.stderr, /server asks to wait 3600 s, longer than the 300 s allowed\)$/);
+    assert.ok(Date.now() - started < 10_000);
+    assert.equal(hostile.requests, 1);
+  });
+
+  it("a wait the CLI takes is said on stderr, with what it waits for", async () => {
+    let calls = 0;
+    hostile.handler = (_req, res) =>
+      ++calls === 1
+        ? json(res, 429, { errcode: "M_LIMIT_EXCEEDED", error: "Too Many Requests" }, { "retry-after": "5" })
+        : json(res, 200, { server_version: "1.160.0" });
+    const result = await againstHostile("--timeout", "10", "version");
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(
+      result.stderr,
+      /^WARNING rate limited on GET \/_synapse\/admin\/v1\/server_version; waiting 5\.0 s as the server asks/,
+    );
+  });
+
+  it("a --timeout above Node's timer limit is refused before any request", async () => {
+    const result = await againstHostile("--timeout", "3000000", "version");
+    assert.equal(result.code, 2);
+    assertOneLineError(result.stderr, /--timeout: 3000000 is above the maximum 2147483/);
+    assert.equal(hostile.requests, 0);
+  });
+});
+
+describe("against the real server, through the fault proxy", () => {
+  const prefix = uniquePrefix();
+  let proxy: FaultProxy;
+  let home: string;
+  const synadm = (...args: string[]) => runCli(args, { home });
+
+  before(async () => {
+    proxy = await new FaultProxy(testServer().baseUrl).start();
+    home = homeWithConfig(configYaml({ format: "json", base_url: proxy.url }));
+  });
+  after(() => proxy.stop());
+  beforeEach(() => proxy.reset());
+
+  it("IDs '', '.' and '..' are refused as bad input, and nothing is sent", async () => {
+    const token = `${prefix}keep`;
+    assert.equal((await adminApi("POST", "/v1/registration_tokens/new", { token })).status, 200);
+    for (const id of ["", ".", ".."]) {
+      const result = await synadm("--batch", "regtok", "delete", id);
+      assert.equal(result.code, 2, result.stderr);
+      assertOneLineError(result.stderr, /an ID cannot be empty, "\." or "\.\."/);
+    }
+    const devices = await synadm("--batch", "user", "device", "delete", mxid("admin"), "..");
+    assert.equal(devices.code, 2, devices.stderr);
+    assert.deepEqual(proxy.seen, []);
+    assert.equal((await adminApi("GET", `/v1/registration_tokens/${token}`)).status, 200);
+  });
+
+  it("a bulk run asked to wait an hour stops instead, and --resume can try again", async () => {
+    for (const n of [1, 2, 3]) await createUser(`${prefix}hour${n}`, "pw");
+    proxy.inject("429-retry-after-hour", { pathPart: "/v1/deactivate/" });
+    const started = Date.now();
+    const result = await synadm("--batch", "user", "deactivate-regex", `@${prefix}hour`);
+    assert.ok(Date.now() - started < 20_000, "no hour-long wait");
+    assert.equal(result.code, 1, result.stderr);
+    // synadm's shape: one entry per user; the items in flight when the answer came finish as they do.
+    const entries = JSON.parse(result.stdout) as Array<{ user_id: string; error?: string }>;
+    assert.equal(entries.length, 3);
+    const failed = entries.filter((entry) => entry.error !== undefined);
+    assert.ok(failed.length >= 1);
+    for (const entry of failed)
+      assert.match(entry.error!, /server asks to wait 3600 s, longer than the 300 s allowed/);
+    assert.match(
+      result.stderr,
+      new RegExp(`${failed.length} of 3 failed; run the same command with --resume`),
+    );
+    assert.ok(
+      proxy.seen.filter((r) => r.path.includes("/v1/deactivate/")).length <= 3,
+      "no item tried twice",
+    );
+    const resumed = await synadm("--batch", "user", "deactivate-regex", `@${prefix}hour`, "--resume");
+    assert.equal(resumed.code, 0, resumed.stderr);
+    for (const n of [1, 2, 3]) {
+      const user = await adminApi("GET", `/v2/users/${encodeURIComponent(mxid(`${prefix}hour${n}`))}`);
+      assert.equal((user.json as { deactivated: boolean }).deactivated, true);
+    }
+  });
+});
