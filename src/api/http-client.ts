@@ -56,7 +56,7 @@ export interface RequestOptions {
 }
 
 /** The response size limit when the caller gives none: 64 MiB. */
-export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+export const DEFAULT_MAX_RESPONSE_BYTES: number = 64 * 1024 * 1024;
 
 /** One API call as resources describe it. */
 export interface ApiRequest<T> extends RequestOptions {

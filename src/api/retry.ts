@@ -31,7 +31,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
  * longer one fires after 1 ms. Longer timeouts are refused as bad input, and
  * waits the server asks for are cut far below it.
  */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
+export const MAX_TIMER_MS: number = 2 ** 31 - 1;
 
 const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
 
