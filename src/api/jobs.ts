@@ -17,7 +17,10 @@ export interface JobDefinition<Status> {
 
 /** Options of {@link LongRunningJob.wait}. */
 export interface WaitOptions<Status> {
-  /** Time between status reads (default 1 s, growing to 5 s for long jobs). */
+  /**
+   * Time between status reads. Default: 150 ms at first (most jobs of a small
+   * room end within a second), doubling up to 5 s for long jobs.
+   */
   readonly intervalMs?: number;
   readonly signal?: AbortSignal;
   /** Called with every status read, for progress display. */
@@ -45,13 +48,13 @@ export class LongRunningJob<Status> {
 
   /** Yields every status read until the job completes or fails. */
   async *poll(options: Omit<WaitOptions<Status>, "onStatus"> = {}): AsyncGenerator<Status, void, undefined> {
-    let interval = options.intervalMs ?? 1000;
+    let interval = options.intervalMs ?? 150;
     for (;;) {
       const status = await this.#definition.fetchStatus(options.signal);
       yield status;
       if (this.#definition.outcome(status) !== "running") return;
       await sleep(interval, options.signal);
-      if (options.intervalMs === undefined) interval = Math.min(interval * 1.5, 5000);
+      if (options.intervalMs === undefined) interval = Math.min(interval * 2, 5000);
     }
   }
 
