@@ -30,6 +30,9 @@ export class Prompter {
     options: { default?: string; hidden?: boolean; shownDefault?: string } = {},
   ): Promise<string> {
     const shown = options.shownDefault ?? options.default;
+    // The terminal leaves its echoing mode before the question shows: what is typed
+    // at once (a pasted password) must not be echoed by the terminal itself.
+    await this.#open();
     this.#io.stderr.write(`${question}${shown ? ` [${shown}]` : ""}: `);
     this.#muted = options.hidden === true;
     const line = await this.#nextLine().finally(() => {
