@@ -19,6 +19,8 @@ export async function confirmOrStop(
   question: string,
   policy: AskPolicy = "always",
 ): Promise<void> {
+  // Every change is confirmed (or said yes to) here first: the place to refuse an unwritable audit log.
+  await context.checkAuditLog();
   if (context.globals.batch) return;
   if (policy === "when-configured" && (await context.settings()).settings.confirm !== "always") return;
   const answer = await context.prompt.confirm(question);

@@ -143,6 +143,26 @@ export class CommandContext {
     await printDocument(this.output, format, value, humanView);
   }
 
+  /**
+   * Refuses to go on when the configured `audit_log` cannot be written (opened
+   * for appending, created with mode 0600 if absent): called before the first
+   * change, so that no change goes unrecorded.
+   */
+  async checkAuditLog(): Promise<void> {
+    const path = (await this.settings()).settings.audit_log;
+    if (!path) return;
+    const { closeSync, openSync } = await import("node:fs");
+    try {
+      closeSync(openSync(path, "a", 0o600));
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      throw new CliError(
+        `audit_log ${path} cannot be written (${reason}); nothing was changed: fix its permissions or the audit_log setting`,
+        ExitCode.usage,
+      );
+    }
+  }
+
   /** Where results go: the streams, the environment, and how csv and tsv cells are written (`--raw-cells`). */
   get output(): OutputTarget {
     const { stdout, stderr, env } = this.io;
@@ -186,7 +206,7 @@ export class CommandContext {
     const { SynapseAdmin } = await import("../api/synapse-admin.ts");
     const ca = settings.ca_file ? await readCaFile(settings.ca_file) : undefined;
     const onChange = settings.audit_log
-      ? await auditLogWriter(settings.audit_log, this.commandPath)
+      ? await auditLogWriter(settings.audit_log, this.commandPath, this.log)
       : undefined;
     return new SynapseAdmin({
       ...(ca === undefined ? {} : { ca }),
@@ -278,11 +298,30 @@ async function readCaFile(path: string): Promise<string> {
   }
 }
 
-/** Appends one JSON line per changing request: time, command, method, path, outcome; never bodies or tokens. */
-async function auditLogWriter(path: string, command: string): Promise<(record: ChangeRecord) => void> {
+/**
+ * Appends one JSON line per changing request: time, command, method, path,
+ * outcome; never bodies or tokens. It is told after the request ended, so it
+ * never throws: a change that was made must not be reported as failed because
+ * its line could not be written (that is said once on stderr instead).
+ */
+async function auditLogWriter(
+  path: string,
+  command: string,
+  log: Logger,
+): Promise<(record: ChangeRecord) => void> {
   const { appendFileSync } = await import("node:fs");
+  let warned = false;
   return (record) => {
     const line = JSON.stringify({ time: new Date().toISOString(), command, ...record });
-    appendFileSync(path, `${line}\n`, { mode: 0o600 });
+    try {
+      appendFileSync(path, `${line}\n`, { mode: 0o600 });
+    } catch (error) {
+      if (warned) return;
+      warned = true;
+      log.warn(
+        `audit_log ${path} could not be written (${(error as Error).message}): ` +
+          `${record.method} ${record.path} (${record.outcome}) and later changes are missing from it`,
+      );
+    }
   };
 }

@@ -1,8 +1,10 @@
+import { JobFailedError } from "../api/errors.ts";
 import type { LongRunningJob } from "../api/jobs.ts";
 import type { CommandContext } from "./context.ts";
 import { CliError, ExitCode } from "./errors.ts";
 import { onInterrupt } from "./interrupt.ts";
 import { escapeTerminalText } from "./output/terminal-text.ts";
+import { describeFailure } from "./report-error.ts";
 
 /** How a command follows the server job it started. */
 export interface FollowOptions<Status> {
@@ -16,6 +18,12 @@ export interface FollowOptions<Status> {
   readonly statusCommand: string;
   /** The state to show from a status (default its `status` field). */
   readonly describe?: (status: Status) => string;
+  /**
+   * What failed in a job that completed nonetheless (e.g. a redaction's
+   * `failed_redactions`), in a few words; `undefined` when nothing did. Such a
+   * job exits non-zero after its final status is printed.
+   */
+  readonly failures?: (status: Status) => string | undefined;
 }
 
 const STILL_RUNNING_EVERY_MS = 10_000;
@@ -56,13 +64,24 @@ export async function followJob<Status>(
       },
     });
     await context.print({ [follow.idField]: job.id, ...final });
+    const failures = follow.failures?.(final);
+    if (failures !== undefined)
+      throw new CliError(`${follow.label} ${job.id} finished with failures: ${failures}`, ExitCode.failed);
   } catch (error) {
+    if (error instanceof CliError) throw error;
     if (stop.signal.aborted)
       throw new CliError(
         `stopped following ${follow.label.toLowerCase()} ${job.id}; it goes on in the server: ${look}`,
         ExitCode.interrupted,
       );
-    throw new CliError((error as Error).message, ExitCode.failed);
+    if (error instanceof JobFailedError) throw new CliError(error.message, ExitCode.failed);
+    // Reading the status failed (server gone, timeout, bad answer, token no longer valid): the
+    // failure keeps its kind and exit code, as any other command reports it; the job may go on.
+    const { message, exitCode } = describeFailure(error);
+    throw new CliError(
+      `${message}; following ${follow.label.toLowerCase()} ${job.id} stopped, look again with: ${look}`,
+      exitCode,
+    );
   } finally {
     removeHandler();
   }

@@ -25,7 +25,8 @@ export function reportError(error: unknown, stderr: OutputStream, verbosity: num
   return exitCode;
 }
 
-function describeFailure(error: unknown): { message: string; exitCode: number } {
+/** The one line and the exit code of a failure: the CLI's error → exit code mapping (see the README). */
+export function describeFailure(error: unknown): { message: string; exitCode: number } {
   if (error instanceof UsageError) {
     const help = error.helpFor ? `; see '${error.helpFor} --help'` : "";
     return { message: `${error.message}${help}`, exitCode: error.exitCode };

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { runBulkCommand } from "../bulk/run-bulk-command.ts";
 import { UsageError } from "../errors.ts";
 import type { RunFor } from "../parser/spec.ts";
+import { noLongerActive } from "../user/still-active.ts";
 import { userPattern, usersMatching } from "../user-pattern.ts";
 import type { sendParameters } from "./command.ts";
 
@@ -35,9 +36,14 @@ const run: RunFor<typeof sendParameters> = async (context, { options, args }) =>
     selectItems: async () => {
       return pattern ? usersMatching(admin, pattern, options.batchSize) : [await context.userId(args.to)];
     },
-    perform: async (userId, signal, runId) => {
+    perform: async (userId, signal, run) => {
+      // Chosen by a pattern among active users: one deactivated since (a resumed or long run) gets nothing.
+      if (pattern) {
+        const gone = await noLongerActive(admin, userId, signal);
+        if (gone) return run.skip(gone);
+      }
       // A transaction ID lets Synapse drop a repeat: a retry, or a resumed run redoing an item in flight.
-      const txnId = `synadm-${runId}-${userId}`;
+      const txnId = `synadm-${run.runId}-${userId}`;
       const { event_id } = await admin.serverNotices.send(userId, { content, txnId }, { signal });
       return { event_id };
     },

@@ -1,7 +1,25 @@
-import type { RoomDeleteOptions } from "../../api/resources/rooms.ts";
+import { NotFoundError } from "../../api/errors.ts";
+import type { RoomDeleteOptions, RoomsResource } from "../../api/resources/rooms.ts";
 import { runBulkCommand } from "../bulk/run-bulk-command.ts";
 import type { RunFor } from "../parser/spec.ts";
 import type { purgeEmptyParameters } from "./command.ts";
+
+/** Why a room chosen as having no local members is no longer to be purged, or `undefined` while it still is. */
+async function noLongerEmpty(
+  rooms: RoomsResource,
+  roomId: string,
+  signal: AbortSignal,
+): Promise<string | undefined> {
+  try {
+    const { joined_local_members: members } = await rooms.get(roomId, { signal });
+    return members === 0
+      ? undefined
+      : `no longer empty: ${members} local member(s) joined since it was chosen`;
+  } catch (error) {
+    if (error instanceof NotFoundError) return "no longer exists";
+    throw error;
+  }
+}
 
 const run: RunFor<typeof purgeEmptyParameters> = async (context, { options }) => {
   const { rooms } = await context.admin();
@@ -29,7 +47,10 @@ const run: RunFor<typeof purgeEmptyParameters> = async (context, { options }) =>
       }
       return empty;
     },
-    perform: async (roomId, signal) => {
+    perform: async (roomId, signal, run) => {
+      // Chosen as empty: a room someone joined since (a resumed run, a long one) is left alone.
+      const inUse = await noLongerEmpty(rooms, roomId, signal);
+      if (inUse) return run.skip(inUse);
       if (options.v1) {
         await rooms.deleteNow(roomId, deletion, { signal });
         return { status: "complete" };

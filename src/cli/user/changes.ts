@@ -126,6 +126,11 @@ export const redact: RunFor<typeof redactParameters> = async (context, { options
     idField: "redact_id",
     noWait: options.noWait,
     statusCommand: "synadm user redact-status ID",
+    failures: (status) => {
+      const failed = status.failed_redactions;
+      const count = Array.isArray(failed) ? failed.length : Object.keys(failed ?? {}).length;
+      return count === 0 ? undefined : `${count} event(s) could not be redacted (see failed_redactions)`;
+    },
   });
 };
 

@@ -2,6 +2,7 @@ import { runBulkCommand } from "../bulk/run-bulk-command.ts";
 import type { RunFor } from "../parser/spec.ts";
 import { userPattern, usersMatching } from "../user-pattern.ts";
 import type { deactivateRegexParameters } from "./command.ts";
+import { noLongerActive } from "./still-active.ts";
 
 const run: RunFor<typeof deactivateRegexParameters> = async (context, { options, args }) => {
   const pattern = userPattern(args.regex);
@@ -22,7 +23,10 @@ const run: RunFor<typeof deactivateRegexParameters> = async (context, { options,
       context.note(`Leaving out your own account ${self}, which matches; --include-self takes it in.`);
       return matches.filter((userId) => userId !== self);
     },
-    perform: async (userId, signal) => {
+    perform: async (userId, signal, run) => {
+      // Chosen as active: one deactivated (or gone) since, e.g. before a --resume, is left alone.
+      const gone = await noLongerActive(admin, userId, signal);
+      if (gone) return run.skip(gone);
       return { ...(await admin.users.deactivate(userId, options.gdprErase, { signal })) };
     },
     options,

@@ -26,6 +26,36 @@ export function selectDevices(
   return selected;
 }
 
+/**
+ * Why a device selected for deletion is no longer to be deleted (gone, used
+ * since, or the last ones the user must keep), or `undefined` while it still is.
+ */
+export function noLongerToDelete(
+  current: readonly Device[],
+  deviceId: string,
+  options: { minDays: number; minSurviving: number; deviceId: string | undefined },
+  now: number = Date.now(),
+): string | undefined {
+  const device = current.find((d) => d.device_id === deviceId);
+  if (!device) return "no longer exists";
+  if (current.length <= options.minSurviving)
+    return `the user has ${current.length} device(s) left, --min-surviving is ${options.minSurviving}`;
+  const chosenByAge = options.deviceId === undefined && options.minDays !== 0;
+  if (chosenByAge && (device.last_seen_ts ?? 0) > daysAgo(options.minDays, now))
+    return `used within the last ${options.minDays} day(s), since it was chosen`;
+  return undefined;
+}
+
+/** Runs the actions given to it one after the other, in order. */
+function serially(): <T>(action: () => Promise<T>) => Promise<T> {
+  let last: Promise<unknown> = Promise.resolve();
+  return (action) => {
+    const next = last.then(action);
+    last = next.catch(() => undefined);
+    return next;
+  };
+}
+
 const run: RunFor<typeof pruneDevicesParameters> = async (context, { options, args }) => {
   const userId = await context.userId(args.userId);
   const admin = await context.admin();
@@ -37,6 +67,7 @@ const run: RunFor<typeof pruneDevicesParameters> = async (context, { options, ar
     await context.print(shown);
     return;
   }
+  const oneAtATime = serially();
   await runBulkCommand(context, {
     command: "user prune-devices",
     identity: {
@@ -50,18 +81,24 @@ const run: RunFor<typeof pruneDevicesParameters> = async (context, { options, ar
     question: (count) => `Delete ${count} device(s) of ${userId} and their access tokens?`,
     askPolicy: "when-configured",
     selectItems: async () => selected.map((device) => device.device_id),
-    // One request per device (not one for all) so that progress, failures and --resume are per device.
-    perform: async (deviceId, signal) => {
-      await admin.users.deleteDevice(userId, deviceId, { signal });
-      return undefined;
-    },
+    // One request per device (not one for all) so that progress, failures and --resume are per device;
+    // one device at a time, each checked again first, so that no run leaves fewer than --min-surviving.
+    perform: (deviceId, signal, run) =>
+      oneAtATime(async () => {
+        const { devices: current } = await admin.users.devices(userId, { signal });
+        const why = noLongerToDelete(current, deviceId, options);
+        if (why) return run.skip(why);
+        await admin.users.deleteDevice(userId, deviceId, { signal });
+        return undefined;
+      }),
     options: { ...options, dryRun: false },
     // As synadm: the devices deleted; a device that could not be deleted says why.
     synadmDocument: (summary) => {
-      const errors = new Map(summary.failed.map((f) => [f["device_id"], f["error"]]));
-      return shown.map((device) =>
-        errors.has(device.device_id) ? { ...device, error: errors.get(device.device_id) } : device,
+      const errors = new Map<unknown, Record<string, unknown>>(
+        summary.failed.map((f) => [f["device_id"], { error: f["error"] }]),
       );
+      for (const s of summary.skipped) errors.set(s["device_id"], { skipped: s["reason"] });
+      return shown.map((device) => ({ ...device, ...errors.get(device.device_id) }));
     },
   });
 };
