@@ -1,11 +1,17 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import type { Device } from "../../src/api/resources/users.ts";
 import { summaryLine } from "../../src/cli/bulk/run-bulk-command.ts";
 import { noLongerToDelete } from "../../src/cli/user/prune-devices.ts";
 
 const DAY = 86_400_000;
 const now = 100 * DAY;
-const device = (id: string, daysAgo: number) => ({ device_id: id, last_seen_ts: now - daysAgo * DAY });
+const device = (id: string, daysAgo: number): Device => ({
+  device_id: id,
+  display_name: null,
+  last_seen_ip: null,
+  last_seen_ts: now - daysAgo * DAY,
+});
 
 describe("prune-devices: the condition checked again before each device", () => {
   const options = { minDays: 30, minSurviving: 1, deviceId: undefined };
