@@ -44,6 +44,8 @@ class ScriptedProxy {
     this.#server = createServer((req, res) => {
       if (this.handler(req, res, this) === "handled") return;
       setTimeout(() => {
+        // The client went away while its request was held back (a killed run): it is never forwarded.
+        if (req.destroyed || res.destroyed) return;
         const upstream = request(
           {
             host: target.hostname,
