@@ -52,7 +52,8 @@ class ScriptedProxy {
             port: target.port,
             method: req.method,
             path: req.url,
-            headers: req.headers,
+            // Its own connection per request, closed after it: a kept-alive one would keep this file running.
+            headers: { ...req.headers, connection: "close" },
             agent: false,
           },
           (answer) => {
