@@ -257,10 +257,15 @@ async function tokenFromCommand(command: string): Promise<string> {
       // The command's own output is not repeated: it may hold the secret.
       if (error)
         reject(new CliError(`token_command failed (exit ${error.code ?? "?"}): ${command}`, ExitCode.usage));
-      // The first line, as pass(1) keeps the secret there and notes below it.
-      else if (!stdout.split("\n")[0]!.trim())
-        reject(new CliError(`token_command printed no token on its first line: ${command}`, ExitCode.usage));
-      else resolve(stdout.split("\n")[0]!.trim());
+      else {
+        // The first line, as pass(1) keeps the secret there and notes below it.
+        const token = stdout.split("\n", 1)[0]!.trim();
+        if (token) resolve(token);
+        else
+          reject(
+            new CliError(`token_command printed no token on its first line: ${command}`, ExitCode.usage),
+          );
+      }
     });
   });
 }
