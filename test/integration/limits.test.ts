@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, beforeEach, describe, it } from "node:test";
+import { parse as parseYaml } from "yaml";
 import { assertOneLineError, homeWithConfig, runCli } from "../support/cli.ts";
 import { FaultProxy } from "../support/fault-proxy.ts";
 import { adminApi, configYaml, createUser, mxid, testServer, uniquePrefix } from "../support/server.ts";
@@ -195,4 +196,75 @@ describe("against the real server, through the fault proxy", () => {
       assert.equal((user.json as { deactivated: boolean }).deactivated, true);
     }
   });
+});
+
+// Every output format, fed by a hostile server: names full of control and
+// bidi characters, then an answer that never ends or pagination that never
+// does. Whatever the format, the command fails with one line and exit 7, and
+// stdout holds nothing raw: one whole document of what arrived, or nothing
+// in the formats that need every row before they print.
+describe("fuzz: hostile and endless answers in every output format", () => {
+  const FORMATS = ["json", "minified", "yaml", "ndjson", "csv", "tsv", "human", "pprint"];
+  const NAMES = ["\x1b]52;c;cHduZWQ=\x07", "\x1b[2J\rError: fake", "\u202eevil\u2066", "a\u2028b\x85c\x9b2J"];
+  const RAW = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
+  const firstPage = {
+    users: NAMES.map((displayname, n) => ({ name: `@u${n}:example.org`, displayname })),
+    next_token: "4",
+    total: 99,
+  };
+  const endings: Record<string, Handler> = {
+    "an endless second page": (_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"users": [');
+      const timer = setInterval(() => res.write(`${JSON.stringify(firstPage.users[0])},`.repeat(500)), 1);
+      res.on("close", () => clearInterval(timer));
+    },
+    "endless empty pages": (() => {
+      let next = 10;
+      return (_req: IncomingMessage, res: ServerResponse) =>
+        json(res, 200, { users: [], next_token: String(++next), total: 99 });
+    })(),
+    "a huge second page": (_req, res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-length": String(600 * 2 ** 20) });
+      res.write('{"users": [');
+    },
+  };
+
+  for (const [ending, handler] of Object.entries(endings)) {
+    it(`${ending}: one line, exit 7, one whole document in each format`, async () => {
+      hostile.handler = (req, res) =>
+        req.url?.includes("from=") ? handler(req, res) : json(res, 200, firstPage);
+      for (const format of FORMATS) {
+        const result = await againstHostile("--max-response-mib", "1", "-o", format, "user", "list", "--all");
+        assert.equal(result.code, 7, `${format}: ${result.stderr}`);
+        assertOneLineError(result.stderr, /^Error: /);
+        assert.equal(RAW.exec(result.stdout), null, `${format}: a raw control character on stdout`);
+        const expected = firstPage.users.map((user) => user.name);
+        if (format === "json" || format === "minified") {
+          const document = JSON.parse(result.stdout) as {
+            users: Array<{ name: string; displayname: string }>;
+          };
+          assert.deepEqual(document.users, firstPage.users, format);
+        } else if (format === "yaml") {
+          assert.deepEqual((parseYaml(result.stdout) as { users: unknown[] }).users, firstPage.users);
+        } else if (format === "ndjson") {
+          const lines = result.stdout.trimEnd().split("\n");
+          assert.deepEqual(
+            lines.map((line) => JSON.parse(line) as unknown),
+            firstPage.users,
+          );
+        } else if (format === "csv" || format === "tsv") {
+          const lines = result.stdout.trimEnd().split("\n");
+          assert.equal(lines.length, 1 + expected.length, `${format}: a header and each user, whole`);
+          assert.deepEqual(
+            lines.slice(1).map((line) => line.split(format === "csv" ? "," : "\t")[0]),
+            expected,
+          );
+        } else {
+          // human and pprint need every row before they print: nothing, rather than half a table.
+          assert.equal(result.stdout, "", format);
+        }
+      }
+    });
+  }
 });

@@ -10,6 +10,11 @@ import { type OutputTarget, warnOn } from "./terminal.ts";
  * the items) and `pprint` need every row first.
  *
  * `out` is the command's streams and environment (`context.io`).
+ *
+ * When the items stop with an error (a page the server refused, a limit
+ * reached), the document is closed before the error goes on, so stdout holds
+ * one whole document of what arrived (`-o json | jq` still parses it) and
+ * the command fails with its error line and exit code.
  */
 export async function printStreamedList(
   out: OutputTarget,
@@ -24,8 +29,11 @@ export async function printStreamedList(
     const writer = createRecordWriter(format, (line) => stdout.write(line), warnOn(out), {
       raw: out.rawCells,
     });
-    for await (const item of items) writer.write(item);
-    writer.end();
+    try {
+      for await (const item of items) writer.write(item);
+    } finally {
+      writer.end();
+    }
     return;
   }
   if (format === "human" || format === "pprint") {
@@ -44,25 +52,31 @@ export async function printStreamedList(
     const restText = formatYaml(rest);
     const [before, after] = splitSortedKeys(restText, key);
     stdout.write(before);
-    for await (const item of items) {
-      stdout.write(`${count === 0 ? `${key}:\n` : ""}${formatYaml([item])}`);
-      count++;
+    try {
+      for await (const item of items) {
+        stdout.write(`${count === 0 ? `${key}:\n` : ""}${formatYaml([item])}`);
+        count++;
+      }
+    } finally {
+      if (count === 0) stdout.write(`${key}: []\n`);
+      stdout.write(after);
     }
-    if (count === 0) stdout.write(`${key}: []\n`);
-    stdout.write(after);
     return;
   }
   const pretty = format === "json";
   const open = pretty ? `{\n    ${JSON.stringify(key)}: [` : `{${JSON.stringify(key)}:[`;
-  stdout.write(open);
-  for await (const item of items) {
-    const text = pretty ? formatJson(item).replace(/^/gm, "        ") : formatMinified(item);
-    stdout.write(`${count === 0 ? (pretty ? "\n" : "") : pretty ? ",\n" : ","}${text}`);
-    count++;
-  }
   const tail = pretty ? formatJson(rest).slice(1) : formatMinified(rest).slice(1);
   const separator = tail.startsWith(pretty ? "\n}" : "}") ? "" : ",";
-  stdout.write(`${count > 0 && pretty ? "\n    " : ""}]${separator}${tail}\n`);
+  stdout.write(open);
+  try {
+    for await (const item of items) {
+      const text = pretty ? formatJson(item).replace(/^/gm, "        ") : formatMinified(item);
+      stdout.write(`${count === 0 ? (pretty ? "\n" : "") : pretty ? ",\n" : ","}${text}`);
+      count++;
+    }
+  } finally {
+    stdout.write(`${count > 0 && pretty ? "\n    " : ""}]${separator}${tail}\n`);
+  }
 }
 
 function splitSortedKeys(yamlText: string, key: string): [string, string] {
