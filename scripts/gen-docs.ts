@@ -4,10 +4,10 @@
 // Run: npm run docs
 import { writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { rootGroup } from "../src/cli/commands.ts";
-import { globalOptions } from "../src/cli/global-options.ts";
-import { examplesFor, type HelpExample } from "../src/cli/help-examples.ts";
-import { type CommandSpec, type GroupSpec, namesOf, type OptionSpec } from "../src/cli/parser/spec.ts";
+import { examplesFor, type HelpExample } from "../src/cli/commands/examples.ts";
+import { rootGroup } from "../src/cli/commands/index.ts";
+import { type CommandSpec, type GroupSpec, namesOf, type OptionSpec } from "../src/cli/framework/spec.ts";
+import { globalOptions } from "../src/cli/runtime/options/global.ts";
 
 type Options = Readonly<Record<string, OptionSpec>>;
 

@@ -1,11 +1,11 @@
-import { rootGroup } from "./commands.ts";
-import { CommandContext } from "./context.ts";
-import { ExitCode } from "./errors.ts";
-import { type GlobalOptions, globalOptions } from "./global-options.ts";
-import type { CliIo } from "./io.ts";
-import { renderHelp } from "./parser/help.ts";
-import { parseCommandLine } from "./parser/parse.ts";
-import { reportError } from "./report-error.ts";
+import { rootGroup } from "./commands/index.ts";
+import { renderHelp } from "./framework/help.ts";
+import { parseCommandLine } from "./framework/parse.ts";
+import { CommandContext } from "./runtime/context.ts";
+import { ExitCode } from "./runtime/errors.ts";
+import type { CliIo } from "./runtime/io.ts";
+import { type GlobalOptions, globalOptions } from "./runtime/options/global.ts";
+import { reportError } from "./runtime/report-error.ts";
 
 declare const SYNADM_VERSION: string;
 

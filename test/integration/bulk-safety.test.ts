@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { JournalFile } from "../../src/cli/bulk/journal-file.ts";
+import { JournalFile } from "../../src/cli/runtime/bulk/journal-file.ts";
 import { assertOneLineError, homeWithConfig, runCli, startCli } from "../support/cli.ts";
 import {
   adminApi,

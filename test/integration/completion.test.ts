@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { promisify } from "node:util";
-import { rootGroup } from "../../src/cli/commands.ts";
+import { rootGroup } from "../../src/cli/commands/index.ts";
 import { runCli } from "../support/cli.ts";
 import { DEFAULT_ROOT, provisionRoot, TEST_SHELLS } from "../support/synapse.ts";
 

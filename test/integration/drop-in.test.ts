@@ -7,7 +7,7 @@ import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, it } from "node:test";
 import { isDeepStrictEqual, promisify } from "node:util";
-import { formatYaml } from "../../src/cli/output/yaml.ts";
+import { formatYaml } from "../../src/cli/runtime/output/yaml.ts";
 import { BIN, type CliResult, freshHome, homeWithConfig, parseJson as json, runCli } from "../support/cli.ts";
 import {
   adminApi,

@@ -2,7 +2,7 @@
 // every page of --all, and the format taken from the configuration file.
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { parseCsv } from "../../src/cli/csv.ts";
+import { parseCsv } from "../../src/cli/runtime/csv.ts";
 import { homeWithConfig, parseJson as json, jsonSession, runCli } from "../support/cli.ts";
 import { clientApi, configYaml, createUser, loginUser, mxid, uniquePrefix } from "../support/server.ts";
 

@@ -4,10 +4,10 @@ import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { describe, it } from "node:test";
 import { promisify } from "node:util";
-import { rootGroup } from "../../src/cli/commands.ts";
-import { globalOptions } from "../../src/cli/global-options.ts";
-import { renderHelp } from "../../src/cli/parser/help.ts";
-import { type AnyCommandSpec, type GroupSpec, namesOf } from "../../src/cli/parser/spec.ts";
+import { rootGroup } from "../../src/cli/commands/index.ts";
+import { renderHelp } from "../../src/cli/framework/help.ts";
+import { type AnyCommandSpec, type GroupSpec, namesOf } from "../../src/cli/framework/spec.ts";
+import { globalOptions } from "../../src/cli/runtime/options/global.ts";
 import { testServer } from "../support/server.ts";
 
 const run = promisify(execFile);

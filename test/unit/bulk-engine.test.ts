@@ -7,9 +7,9 @@ import { AdaptiveLimit } from "../../src/api/bulk/adaptive-limit.ts";
 import { type BulkJournalEntry, runBulk } from "../../src/api/bulk/run-bulk.ts";
 import { RateLimitError } from "../../src/api/errors.ts";
 import { RateLimitGate } from "../../src/api/rate-limit-gate.ts";
-import { JournalFile } from "../../src/cli/bulk/journal-file.ts";
-import { describeProgress, progressDisplay } from "../../src/cli/bulk/progress.ts";
-import { csvLine, parseCsv } from "../../src/cli/csv.ts";
+import { JournalFile } from "../../src/cli/runtime/bulk/journal-file.ts";
+import { describeProgress, progressDisplay } from "../../src/cli/runtime/bulk/progress.ts";
+import { csvLine, parseCsv } from "../../src/cli/runtime/csv.ts";
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
 const rateLimited = () =>

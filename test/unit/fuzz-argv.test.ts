@@ -5,11 +5,16 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { describe, it } from "node:test";
 import type { HttpRequest, HttpResponse, Transport } from "../../src/api/transport.ts";
-import { rootGroup } from "../../src/cli/commands.ts";
-import { ExitCode } from "../../src/cli/errors.ts";
-import { globalOptions } from "../../src/cli/global-options.ts";
+import { rootGroup } from "../../src/cli/commands/index.ts";
+import {
+  type AnyCommandSpec,
+  type GroupSpec,
+  namesOf,
+  type OptionSpec,
+} from "../../src/cli/framework/spec.ts";
 import { main } from "../../src/cli/main.ts";
-import { type AnyCommandSpec, type GroupSpec, namesOf, type OptionSpec } from "../../src/cli/parser/spec.ts";
+import { ExitCode } from "../../src/cli/runtime/errors.ts";
+import { globalOptions } from "../../src/cli/runtime/options/global.ts";
 
 /** Answers every request with a Matrix 404, so commands run through to their error handling. */
 class NotFoundTransport implements Transport {

@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
-import type { CliIo } from "../../src/cli/io.ts";
 import { main } from "../../src/cli/main.ts";
+import type { CliIo } from "../../src/cli/runtime/io.ts";
 import { FakeTransport, type Scripted } from "./fake-transport.ts";
 
 /** What one in-process run produced. */

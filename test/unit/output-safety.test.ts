@@ -5,16 +5,16 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parse as parseYaml } from "yaml";
-import { parseCsv } from "../../src/cli/csv.ts";
-import { stderrLogger } from "../../src/cli/log.ts";
-import { csvRow, tsvRow } from "../../src/cli/output/delimited.ts";
-import { formatOutput, OUTPUT_FORMATS, type OutputFormat } from "../../src/cli/output/format.ts";
-import { neutraliseFormula, restoreFormulaCell } from "../../src/cli/output/formula-cells.ts";
-import { formatHuman } from "../../src/cli/output/human.ts";
-import { printDocument } from "../../src/cli/output/print.ts";
-import { printStreamedList } from "../../src/cli/output/stream.ts";
-import type { OutputTarget } from "../../src/cli/output/terminal.ts";
-import { escapeTerminalText } from "../../src/cli/output/terminal-text.ts";
+import { parseCsv } from "../../src/cli/runtime/csv.ts";
+import { stderrLogger } from "../../src/cli/runtime/log.ts";
+import { csvRow, tsvRow } from "../../src/cli/runtime/output/delimited.ts";
+import { formatOutput, OUTPUT_FORMATS, type OutputFormat } from "../../src/cli/runtime/output/format.ts";
+import { neutraliseFormula, restoreFormulaCell } from "../../src/cli/runtime/output/formula-cells.ts";
+import { formatHuman } from "../../src/cli/runtime/output/human.ts";
+import { printDocument } from "../../src/cli/runtime/output/print.ts";
+import { printStreamedList } from "../../src/cli/runtime/output/stream.ts";
+import type { OutputTarget } from "../../src/cli/runtime/output/terminal.ts";
+import { escapeTerminalText } from "../../src/cli/runtime/output/terminal-text.ts";
 import type { Scripted } from "./fake-transport.ts";
 import { runInProcess } from "./in-process-cli.ts";
 

@@ -1,0 +1,105 @@
+import type { Device } from "../../../api/resources/users.ts";
+import { daysAgo } from "../../../api/time.ts";
+import type { RunFor } from "../../framework/spec.ts";
+import { runBulkCommand } from "../../runtime/bulk/run-bulk-command.ts";
+import { withLocalTimes } from "../../runtime/output/times.ts";
+import type { pruneDevicesParameters } from "./index.ts";
+
+/** Which devices to delete: oldest first, never leaving fewer than `minSurviving`. */
+export function selectDevices(
+  devices: readonly Device[],
+  options: { minDays: number; minSurviving: number; deviceId: string | undefined },
+  now: number = Date.now(),
+): Device[] {
+  const oldestFirst = [...devices].sort((a, b) => (a.last_seen_ts ?? 0) - (b.last_seen_ts ?? 0));
+  const seenSince = daysAgo(options.minDays, now);
+  const selected: Device[] = [];
+  for (const device of oldestFirst) {
+    if (devices.length - selected.length <= options.minSurviving) break;
+    if (options.deviceId !== undefined) {
+      if (device.device_id === options.deviceId) selected.push(device);
+      continue;
+    }
+    // synadm selected nothing with --min-days 0; here 0 means "regardless of age".
+    if ((device.last_seen_ts ?? 0) <= seenSince || options.minDays === 0) selected.push(device);
+  }
+  return selected;
+}
+
+/**
+ * Why a device selected for deletion is no longer to be deleted (gone, used
+ * since, or the last ones the user must keep), or `undefined` while it still is.
+ */
+export function noLongerToDelete(
+  current: readonly Device[],
+  deviceId: string,
+  options: { minDays: number; minSurviving: number; deviceId: string | undefined },
+  now: number = Date.now(),
+): string | undefined {
+  const device = current.find((d) => d.device_id === deviceId);
+  if (!device) return "no longer exists";
+  if (current.length <= options.minSurviving)
+    return `the user has ${current.length} device(s) left, --min-surviving is ${options.minSurviving}`;
+  const chosenByAge = options.deviceId === undefined && options.minDays !== 0;
+  if (chosenByAge && (device.last_seen_ts ?? 0) > daysAgo(options.minDays, now))
+    return `used within the last ${options.minDays} day(s), since it was chosen`;
+  return undefined;
+}
+
+/** Runs the actions given to it one after the other, in order. */
+function serially(): <T>(action: () => Promise<T>) => Promise<T> {
+  let last: Promise<unknown> = Promise.resolve();
+  return (action) => {
+    const next = last.then(action);
+    last = next.catch(() => undefined);
+    return next;
+  };
+}
+
+const run: RunFor<typeof pruneDevicesParameters> = async (context, { options, args }) => {
+  const userId = await context.userId(args.userId);
+  const admin = await context.admin();
+  const { devices } = await admin.users.devices(userId);
+  const selected = selectDevices(devices, options);
+  const shown = options.datetime ? withLocalTimes(selected, ["last_seen_ts"]) : selected;
+  context.note(`${userId}: ${selected.length} of ${devices.length} device(s) selected for deletion.`);
+  if (selected.length === 0 || options.listOnly) {
+    await context.print(shown);
+    return;
+  }
+  const oneAtATime = serially();
+  await runBulkCommand(context, {
+    command: "user prune-devices",
+    identity: {
+      userId,
+      minDays: options.minDays,
+      minSurviving: options.minSurviving,
+      deviceId: options.deviceId,
+    },
+    itemField: "device_id",
+    noun: "device(s)",
+    question: (count) => `Delete ${count} device(s) of ${userId} and their access tokens?`,
+    askPolicy: "when-configured",
+    selectItems: async () => selected.map((device) => device.device_id),
+    // One request per device (not one for all) so that progress, failures and --resume are per device;
+    // one device at a time, each checked again first, so that no run leaves fewer than --min-surviving.
+    perform: (deviceId, signal, run) =>
+      oneAtATime(async () => {
+        const { devices: current } = await admin.users.devices(userId, { signal });
+        const why = noLongerToDelete(current, deviceId, options);
+        if (why) return run.skip(why);
+        await admin.users.deleteDevice(userId, deviceId, { signal });
+        return undefined;
+      }),
+    options: { ...options, dryRun: false },
+    // As synadm: the devices deleted; a device that could not be deleted says why.
+    synadmDocument: (summary) => {
+      const errors = new Map<unknown, Record<string, unknown>>(
+        summary.failed.map((f) => [f["device_id"], { error: f["error"] }]),
+      );
+      for (const s of summary.skipped) errors.set(s["device_id"], { skipped: s["reason"] });
+      return shown.map((device) => ({ ...device, ...errors.get(device.device_id) }));
+    },
+  });
+};
+export default run;

@@ -1,0 +1,11 @@
+import { defineCommand, defineParameters } from "../../framework/spec.ts";
+
+export const versionParameters = defineParameters({ options: {}, args: {} });
+
+export const versionCommand = defineCommand({
+  name: "version",
+  summary: "Show the Synapse server's version.",
+  description: "Show the version of Synapse running on the configured server (Version API).",
+  ...versionParameters,
+  load: () => import("./run.ts"),
+});

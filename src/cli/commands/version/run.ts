@@ -1,0 +1,8 @@
+import type { RunFor } from "../../framework/spec.ts";
+import type { versionParameters } from "./index.ts";
+
+const run: RunFor<typeof versionParameters> = async (context) => {
+  const admin = await context.admin();
+  await context.print(await admin.version.get());
+};
+export default run;

@@ -1,0 +1,332 @@
+import { join } from "node:path";
+import type { ChangeRecord } from "../../api/http-client.ts";
+import type { UserId } from "../../api/ids.ts";
+import type { Logger } from "../../api/logger.ts";
+import type { SynapseAdmin } from "../../api/synapse-admin.ts";
+import { CliError, ExitCode } from "./errors.ts";
+import type { CliIo } from "./io.ts";
+import { stderrLogger } from "./log.ts";
+import type { GlobalOptions } from "./options/global.ts";
+import type { OutputFormat } from "./output/format.ts";
+import type { OutputTarget } from "./output/terminal.ts";
+import { escapeTerminalText } from "./output/terminal-text.ts";
+import { Prompter } from "./prompt.ts";
+import type { LoadedSettings } from "./settings/load.ts";
+import type { Settings } from "./settings/settings.ts";
+
+/**
+ * Questions may name what the server said (a room name, a user's display
+ * name): shown with control characters escaped, as every message is.
+ */
+class TerminalSafePrompter extends Prompter {
+  override ask(question: string, options?: Parameters<Prompter["ask"]>[1]): Promise<string> {
+    return super.ask(escapeTerminalText(question, { keepLineBreaks: true }), options);
+  }
+
+  override confirm(question: string): Promise<"yes" | "no" | "closed"> {
+    return super.confirm(escapeTerminalText(question, { keepLineBreaks: true }));
+  }
+}
+
+/**
+ * What a command implementation works with: the process's streams, the
+ * global options, the configuration and an API client, each made on first use
+ * so a command pays only for what it touches.
+ */
+export class CommandContext {
+  readonly io: CliIo;
+  readonly globals: GlobalOptions;
+  readonly log: Logger;
+  readonly prompt: Prompter;
+  #settings: Promise<LoadedSettings> | undefined;
+  #admin: Promise<SynapseAdmin> | undefined;
+
+  /** The command being run, e.g. `user deactivate`, for the audit log. */
+  readonly commandPath: string;
+
+  constructor(io: CliIo, globals: GlobalOptions, commandPath = "") {
+    this.io = io;
+    this.globals = globals;
+    this.commandPath = commandPath;
+    this.log = stderrLogger(io.stderr, globals.verbose);
+    this.prompt = new TerminalSafePrompter(io);
+  }
+
+  /** Whether prompts may be shown: not in batch mode, and a person at the terminal. */
+  get interactive(): boolean {
+    return !this.globals.batch && Boolean(this.io.stdin.isTTY);
+  }
+
+  /** The configuration file in use: `-c`, else `$SYNADM_CONFIG`, else `~/.config/synadm.yaml`. */
+  get configPath(): string {
+    const given = this.globals.configFile ?? this.io.env["SYNADM_CONFIG"];
+    if (!given) return join(this.io.homedir, ".config", "synadm.yaml");
+    return given.startsWith("~/") ? join(this.io.homedir, given.slice(2)) : given;
+  }
+
+  /** Where runs keep state between invocations (bulk journals): `$XDG_STATE_HOME`, else `~/.local/state`. */
+  get stateDir(): string {
+    return this.io.env["XDG_STATE_HOME"] || join(this.io.homedir, ".local", "state");
+  }
+
+  /** The profile of the configuration file in use: `--profile`, else `$SYNADM_PROFILE`; none: the top level. */
+  get profile(): string | undefined {
+    return this.globals.profile || this.io.env["SYNADM_PROFILE"] || undefined;
+  }
+
+  /** The configuration file (with the profile in use) merged with the environment; an unknown profile stops. */
+  async settings(): Promise<LoadedSettings> {
+    const loaded = await this.settingsToEdit();
+    if (loaded.unknownProfile) throw new CliError(loaded.unknownProfile, ExitCode.usage);
+    return loaded;
+  }
+
+  /** As {@link settings}, but a profile the file does not have yet is no error: the configurator creates it. */
+  settingsToEdit(): Promise<LoadedSettings> {
+    this.#settings ??= import("./settings/load.ts").then(async ({ loadSettings }) => {
+      const loaded = await loadSettings(this.configPath, this.io.env, this.profile);
+      for (const warning of loaded.warnings) this.log.warn(warning);
+      return loaded;
+    });
+    return this.#settings;
+  }
+
+  /** Forgets the loaded configuration, after the configurator changed it. */
+  reloadSettings(): void {
+    this.#settings = undefined;
+  }
+
+  /**
+   * A client for the configured server. When no token is configured, an
+   * interactive run starts the configurator (as synadm does); any other run
+   * stops with a message saying how to configure.
+   */
+  admin(): Promise<SynapseAdmin> {
+    this.#admin ??= this.#createAdmin();
+    return this.#admin;
+  }
+
+  /** A full user ID from what the admin typed, using the (cached) homeserver name for bare localparts. */
+  async userId(input: string): Promise<UserId> {
+    const { expandUserId, parseUserInput } = await import("../../api/ids.ts");
+    const parsed = parseUserInput(input);
+    return "userId" in parsed ? parsed.userId : expandUserId(parsed.localpart, await this.serverName());
+  }
+
+  /** The homeserver's name: configured, cached from an earlier run, or discovered now. */
+  async serverName(): Promise<string> {
+    const { settings } = await this.settings();
+    if (settings.homeserver && settings.homeserver !== "auto-retrieval") return settings.homeserver;
+    const { ServerNameCache } = await import("./settings/server-name-cache.ts");
+    const cache = new ServerNameCache(this.io.env, this.io.homedir);
+    const cached = await cache.get(settings.base_url);
+    if (cached) return cached;
+    const name = await (await this.admin()).serverName();
+    await cache.set(settings.base_url, name);
+    return name;
+  }
+
+  /** The output format: `-o`, else the configured one. */
+  async outputFormat(): Promise<OutputFormat> {
+    return this.globals.output ?? (await this.settings()).settings.format;
+  }
+
+  /**
+   * Prints a result on stdout in the chosen format: exactly one document, the
+   * server's. `human` shows `humanView` instead when given (the rows of a list
+   * rather than its envelope), as synadm does; ndjson, csv and tsv print the
+   * records of that list one line each (see output/print.ts).
+   */
+  async print(value: unknown, humanView?: unknown): Promise<void> {
+    const format = await this.outputFormat();
+    const { printDocument } = await import("./output/print.ts");
+    await printDocument(this.output, format, value, humanView);
+  }
+
+  /**
+   * Refuses to go on when the configured `audit_log` cannot be written (opened
+   * for appending, created with mode 0600 if absent): called before the first
+   * change, so that no change goes unrecorded.
+   */
+  async checkAuditLog(): Promise<void> {
+    const path = (await this.settings()).settings.audit_log;
+    if (!path) return;
+    const { closeSync, openSync } = await import("node:fs");
+    try {
+      closeSync(openSync(path, "a", 0o600));
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      throw new CliError(
+        `audit_log ${path} cannot be written (${reason}); nothing was changed: fix its permissions or the audit_log setting`,
+        ExitCode.usage,
+      );
+    }
+  }
+
+  /** Where results go: the streams, the environment, and how csv and tsv cells are written (`--raw-cells`). */
+  get output(): OutputTarget {
+    const { stdout, stderr, env } = this.io;
+    return { stdout, stderr, env, rawCells: this.globals.rawCells };
+  }
+
+  /**
+   * A message for the person running the command, never mixed into the data.
+   * Its line breaks stay; anything else that could drive the terminal is
+   * escaped. Server text put in a message is escaped whole before (see
+   * output/terminal-text.ts), so that it cannot add a line either.
+   */
+  note(message: string): void {
+    this.io.stderr.write(`${escapeTerminalText(message, { keepLineBreaks: true })}\n`);
+  }
+
+  /** A client for calls that need no token (shared-secret registration), even when none is configured. */
+  async adminWithoutToken(): Promise<SynapseAdmin> {
+    return this.#clientFor((await this.settings()).settings, false);
+  }
+
+  async #createAdmin(): Promise<SynapseAdmin> {
+    let { settings } = await this.settings();
+    if (!settings.token && settings.token_command) {
+      settings = { ...settings, token: await tokenFromCommand(settings.token_command) };
+    }
+    if (!settings.token) settings = await this.#configureFirst();
+    // A token is sent in a header: a control character would fail there with a puzzling message.
+    if (/[\x00-\x1f\x7f]/.test(settings.token))
+      throw new CliError(
+        "the access token contains a control character (a line break?); check it",
+        ExitCode.usage,
+      );
+    return this.#clientFor(settings, true);
+  }
+
+  async #clientFor(settings: Settings, withToken: boolean): Promise<SynapseAdmin> {
+    // As synadm: with `protocol: unix`, base_url is the path of Synapse's Unix socket.
+    const socketPath = settings.protocol === "unix" ? await unixSocketPath(settings.base_url) : undefined;
+    if (!settings.ssl_verify) this.log.warn("TLS certificate verification is off (ssl_verify: false)");
+    const { SynapseAdmin } = await import("../../api/synapse-admin.ts");
+    const ca = settings.ca_file ? await readCaFile(settings.ca_file) : undefined;
+    const onChange = settings.audit_log
+      ? await auditLogWriter(settings.audit_log, this.commandPath, this.log)
+      : undefined;
+    return new SynapseAdmin({
+      ...(ca === undefined ? {} : { ca }),
+      ...(onChange === undefined ? {} : { onChange }),
+      baseUrl: socketPath === undefined ? settings.base_url : "http://localhost",
+      ...(withToken ? { accessToken: settings.token } : {}),
+      adminPath: settings.admin_path,
+      matrixPath: settings.matrix_path,
+      timeoutMs: (this.globals.timeout ?? settings.timeout) * 1000,
+      retry: { maxRetryAfterMs: (this.globals.maxWait ?? settings.max_wait) * 1000 },
+      maxResponseBytes: (this.globals.maxResponseMib ?? settings.max_response_mib) * 2 ** 20,
+      verifyTls: settings.ssl_verify,
+      logger: this.log,
+      discovery: { mode: settings.server_discovery },
+      ...(settings.homeserver && settings.homeserver !== "auto-retrieval"
+        ? { serverName: settings.homeserver }
+        : {}),
+      // The certificates NODE_EXTRA_CA_CERTS named, handed over by the launcher (see launcher.sh).
+      ...(this.io.extraCaCertsFile ? { extraCaFile: this.io.extraCaCertsFile } : {}),
+      ...(this.io.transport
+        ? { transport: this.io.transport }
+        : socketPath === undefined
+          ? {}
+          : { transport: await unixSocketTransport(socketPath) }),
+    });
+  }
+
+  async #configureFirst(): Promise<Settings> {
+    const hint = `run "synadm config" or set SYNADM_TOKEN and SYNADM_BASE_URL`;
+    if (!this.interactive) {
+      const { fileExists } = await this.settings();
+      const why = fileExists ? `${this.configPath} has no token` : `${this.configPath} does not exist`;
+      throw new CliError(`synadm is not configured: ${why}; ${hint}`, ExitCode.usage);
+    }
+    const { runConfigurator } = await import("./settings/configurator.ts");
+    await runConfigurator(this, {});
+    this.reloadSettings();
+    const { settings } = await this.settings();
+    if (!settings.token) throw new CliError("configuration incomplete: no token", ExitCode.configIncomplete);
+    return settings;
+  }
+}
+
+async function tokenFromCommand(command: string): Promise<string> {
+  const { execFile } = await import("node:child_process");
+  return new Promise((resolve, reject) => {
+    execFile("/bin/sh", ["-c", command], { timeout: 30_000 }, (error, stdout) => {
+      // The command's own output is not repeated: it may hold the secret.
+      if (error)
+        reject(new CliError(`token_command failed (exit ${error.code ?? "?"}): ${command}`, ExitCode.usage));
+      else {
+        // The first line, as pass(1) keeps the secret there and notes below it.
+        const token = stdout.split("\n", 1)[0]!.trim();
+        if (token) resolve(token);
+        else
+          reject(
+            new CliError(`token_command printed no token on its first line: ${command}`, ExitCode.usage),
+          );
+      }
+    });
+  });
+}
+
+async function unixSocketPath(baseUrl: string): Promise<string> {
+  // synadm's own configurator once proposed "http+unix://" URLs; the socket path is what counts.
+  const prefixed = /^(?:http\+)?unix:\/\//.exec(baseUrl);
+  const path = prefixed ? decodeURIComponent(baseUrl.slice(prefixed[0].length)) : baseUrl;
+  if (!path.startsWith("/"))
+    throw new CliError(
+      `protocol is unix, so base_url must be the absolute path of Synapse's socket, not "${baseUrl}"`,
+      ExitCode.usage,
+    );
+  const { statSync } = await import("node:fs");
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat?.isSocket())
+    throw new CliError(
+      `protocol is unix, but ${path} is ${stat ? "not a socket" : "missing"}`,
+      ExitCode.usage,
+    );
+  return path;
+}
+
+async function unixSocketTransport(socketPath: string): Promise<import("../../api/transport.ts").Transport> {
+  const { NodeHttpTransport } = await import("../../api/node-transport.ts");
+  return new NodeHttpTransport({ socketPath });
+}
+
+async function readCaFile(path: string): Promise<string> {
+  const { readFile } = await import("node:fs/promises");
+  try {
+    return await readFile(path, "utf8");
+  } catch (error) {
+    throw new CliError(`cannot read ca_file ${path}: ${(error as Error).message}`, ExitCode.usage);
+  }
+}
+
+/**
+ * Appends one JSON line per changing request: time, command, method, path,
+ * outcome; never bodies or tokens. It is told after the request ended, so it
+ * never throws: a change that was made must not be reported as failed because
+ * its line could not be written (that is said once on stderr instead).
+ */
+async function auditLogWriter(
+  path: string,
+  command: string,
+  log: Logger,
+): Promise<(record: ChangeRecord) => void> {
+  const { appendFileSync } = await import("node:fs");
+  let warned = false;
+  return (record) => {
+    const line = JSON.stringify({ time: new Date().toISOString(), command, ...record });
+    try {
+      appendFileSync(path, `${line}\n`, { mode: 0o600 });
+    } catch (error) {
+      if (warned) return;
+      warned = true;
+      log.warn(
+        `audit_log ${path} could not be written (${(error as Error).message}): ` +
+          `${record.method} ${record.path} (${record.outcome}) and later changes are missing from it`,
+      );
+    }
+  };
+}

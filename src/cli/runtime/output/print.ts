@@ -1,0 +1,44 @@
+import { isRecordFormat, type OutputFormat } from "./format.ts";
+import { type OutputTarget, warnOn } from "./terminal.ts";
+
+/**
+ * Prints one command result on stdout in `format`: exactly one document.
+ * `humanView` is what `human` shows instead of the document (the rows of a
+ * list rather than its envelope); it also marks the document as a list, whose
+ * records the record formats print one line each (see `recordsOf`).
+ */
+export async function printDocument(
+  target: OutputTarget,
+  format: OutputFormat,
+  value: unknown,
+  humanView?: unknown,
+): Promise<void> {
+  if (isRecordFormat(format)) {
+    const [{ recordsOf }, { createRecordWriter }] = await Promise.all([
+      import("./records.ts"),
+      import("./record-writer.ts"),
+    ]);
+    const writer = createRecordWriter(format, (line) => target.stdout.write(line), warnOn(target), {
+      raw: target.rawCells,
+    });
+    for (const record of recordsOf(value, humanView) ?? [value]) writer.write(record);
+    writer.end();
+    return;
+  }
+  if (format === "human") {
+    await printHuman(target, humanView === undefined ? value : humanView);
+    return;
+  }
+  const { formatOutput } = await import("./format.ts");
+  target.stdout.write(`${await formatOutput(value, format)}\n`);
+}
+
+/** Prints a `human` view: local dates for epoch times, the table fitted to the terminal. */
+export async function printHuman(target: OutputTarget, view: unknown): Promise<void> {
+  const [{ humanTimes }, { formatHuman }, { tableLayout }] = await Promise.all([
+    import("./times.ts"),
+    import("./human.ts"),
+    import("./terminal.ts"),
+  ]);
+  target.stdout.write(`${formatHuman(humanTimes(view), tableLayout(target))}\n`);
+}
