@@ -4,9 +4,15 @@
 // Run: npm run docs
 import { writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { examplesFor, type HelpExample } from "../src/cli/commands/examples.ts";
+import { examplesFor } from "../src/cli/commands/examples.ts";
 import { rootGroup } from "../src/cli/commands/index.ts";
-import { type CommandSpec, type GroupSpec, namesOf, type OptionSpec } from "../src/cli/framework/spec.ts";
+import {
+  type CommandSpec,
+  type GroupSpec,
+  type HelpExample,
+  namesOf,
+  type OptionSpec,
+} from "../src/cli/framework/spec.ts";
 import { globalOptions } from "../src/cli/runtime/options/global.ts";
 
 type Options = Readonly<Record<string, OptionSpec>>;
@@ -43,7 +49,7 @@ function collect(group: GroupSpec, path: readonly string[]): DocCommand[] {
     const args = Object.values(command.args).map((arg) =>
       arg.variadic ? `${arg.name}...` : arg.required ? arg.name : `[${arg.name}]`,
     );
-    const examples = examplesFor(childPath);
+    const examples = command.examples ?? examplesFor(childPath);
     return [
       {
         path: childPath.join(" "),

@@ -1,6 +1,14 @@
+import { examplesFor } from "./commands/examples.ts";
 import { rootGroup } from "./commands/index.ts";
 import { renderHelp } from "./framework/help.ts";
 import { parseCommandLine } from "./framework/parse.ts";
+import {
+  type AnyCommandSpec,
+  type GroupSpec,
+  type HelpExample,
+  loadImplementation,
+} from "./framework/spec.ts";
+import type { CommandOutcome } from "./runtime/command.ts";
 import { CommandContext } from "./runtime/context.ts";
 import { ExitCode } from "./runtime/errors.ts";
 import type { CliIo } from "./runtime/io.ts";
@@ -12,6 +20,12 @@ declare const SYNADM_VERSION: string;
 /** The version of this synadm, set at build time. */
 export const version: string = typeof SYNADM_VERSION === "string" ? SYNADM_VERSION : "0.0.0-dev";
 
+// Until every declaration holds its examples, the rest come from the table.
+const examplesOf =
+  (node: AnyCommandSpec | GroupSpec) =>
+  (path: readonly string[]): readonly HelpExample[] =>
+    (node.kind === "command" ? node.examples : undefined) ?? examplesFor(path);
+
 /** Runs one command line and returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let verbosity = 0;
@@ -19,26 +33,37 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const parsed = parseCommandLine(rootGroup, globalOptions, argv, io.env);
     switch (parsed.kind) {
       case "help":
-        io.stdout.write(renderHelp(parsed.node, parsed.path, globalOptions));
+        io.stdout.write(renderHelp(parsed.node, parsed.path, globalOptions, examplesOf(parsed.node)));
         return ExitCode.ok;
       case "version":
         io.stdout.write(`synadm, version ${version}\n`);
         return ExitCode.ok;
       case "missing-command":
-        io.stderr.write(renderHelp(parsed.node, parsed.path, globalOptions));
+        io.stderr.write(renderHelp(parsed.node, parsed.path, globalOptions, examplesOf(parsed.node)));
         io.stderr.write(`\nError: missing command; see '${parsed.path.join(" ")} --help'\n`);
         return ExitCode.usage;
       case "run": {
         const globals = parsed.globals as GlobalOptions;
         verbosity = globals.verbose;
-        const context = new CommandContext(io, globals, parsed.path.slice(1).join(" "));
-        const implementation = await parsed.command.load();
+        const context = new CommandContext(io, globals, parsed.path.slice(1).join(" "), rootGroup);
+        const implementation = await loadImplementation(parsed.command.load);
         try {
-          await implementation.default(context, {
+          // The parser checked the input against this command's own declaration.
+          const result = (await implementation(context, {
             options: parsed.options,
             args: parsed.args,
             given: parsed.given,
-          } as never);
+          } as never)) as CommandOutcome;
+          if (result) {
+            const datetime = parsed.options["datetime"];
+            const { printResult } = await import("./runtime/output/print-result.ts");
+            await printResult(
+              context.output,
+              await context.outputFormat(),
+              result,
+              typeof datetime === "boolean" ? datetime : undefined,
+            );
+          }
         } finally {
           context.prompt.close();
         }

@@ -1,5 +1,5 @@
 /** A command line an admin would type, and what it does. */
-export type HelpExample = readonly [commandLine: string, explanation: string];
+import type { HelpExample } from "../framework/spec.ts";
 
 const ROOM = "'!abc:example.org'";
 const MXC = "mxc://example.org/AbCdEfGhIjKlMnOp";

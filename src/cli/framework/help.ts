@@ -1,5 +1,4 @@
-import { examplesFor, type HelpExample } from "../commands/examples.ts";
-import { type CommandSpec, type GroupSpec, namesOf, type OptionSpec } from "./spec.ts";
+import { type CommandSpec, type GroupSpec, type HelpExample, namesOf, type OptionSpec } from "./spec.ts";
 
 const WIDTH = 80;
 const MAX_NAME_COLUMN = 30;
@@ -9,7 +8,8 @@ export function renderHelp(
   node: CommandSpec | GroupSpec,
   path: readonly string[],
   globalOptions: Readonly<Record<string, OptionSpec>>,
-  examples: (path: readonly string[]) => readonly HelpExample[] = examplesFor,
+  examples: (path: readonly string[]) => readonly HelpExample[] | undefined = () =>
+    node.kind === "command" ? node.examples : undefined,
 ): string {
   const lines: string[] = [];
   const isRoot = path.length === 1;
@@ -23,7 +23,7 @@ export function renderHelp(
   }
   lines.push(...paragraphs(node.description ?? node.summary, 2), "");
 
-  if (node.kind === "command") lines.push(...exampleLines(examples(path)));
+  if (node.kind === "command") lines.push(...exampleLines(examples(path) ?? []));
 
   const rows: Row[] = [];
   if (isRoot) rows.push(["--version", "Show the version and exit."]);

@@ -1,4 +1,4 @@
-import { UsageError } from "../runtime/errors.ts";
+import { UsageError } from "./errors.ts";
 import { type CommandSpec, type GroupSpec, namesOf, type OptionSpec } from "./spec.ts";
 import { didYouMean } from "./suggest.ts";
 

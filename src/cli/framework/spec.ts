@@ -1,4 +1,3 @@
-import type { CommandContext } from "../runtime/context.ts";
 import type { ValueParser } from "./values.ts";
 
 /**
@@ -105,15 +104,26 @@ export interface CommandInput<O extends Record<string, OptionSpec>, A extends Re
   readonly given: ReadonlySet<keyof O & string>;
 }
 
-export type CommandRun<O extends Record<string, OptionSpec>, A extends Record<string, ArgumentSpec>> = (
-  context: CommandContext,
-  input: CommandInput<O, A>,
-) => Promise<void>;
+/**
+ * A command's implementation: it gets the application's context (`Ctx`) and
+ * its parsed input, and returns its result (`R`) for the application to show.
+ */
+export type CommandRun<
+  O extends Record<string, OptionSpec>,
+  A extends Record<string, ArgumentSpec>,
+  Ctx = unknown,
+  R = unknown,
+> = (context: Ctx, input: CommandInput<O, A>) => Promise<R>;
+
+/** Loads an implementation when its command runs: the function itself, or a module whose default export it is. */
+export type CommandLoader<F> = () => Promise<F | { readonly default: F }>;
 
 /** A command: its grammar, its help, and how to load its implementation. */
 export interface CommandSpec<
   O extends Record<string, OptionSpec> = Record<string, OptionSpec>,
   A extends Record<string, ArgumentSpec> = Record<string, ArgumentSpec>,
+  Ctx = unknown,
+  R = unknown,
 > {
   readonly kind: "command";
   readonly name: string;
@@ -125,12 +135,23 @@ export interface CommandSpec<
   readonly options: O;
   readonly args: A;
   readonly rules?: OptionRules<keyof O & string>;
-  readonly load: () => Promise<{ readonly default: CommandRun<O, A> }>;
+  /** Command lines shown under "Examples" in the command's help, each with what it does. */
+  readonly examples?: readonly HelpExample[];
+  readonly load: CommandLoader<CommandRun<O, A, Ctx, R>>;
+}
+
+/** One example of a command's help: a command line and what it does. */
+export type HelpExample = readonly [commandLine: string, explanation: string];
+
+/** The implementation a loader gave, whichever of the two forms it took. */
+export async function loadImplementation<F>(load: CommandLoader<F>): Promise<F> {
+  const loaded = await load();
+  return typeof loaded === "function" ? loaded : (loaded as { readonly default: F }).default;
 }
 
 /** A command of any parameters; the parser checks inputs against the declaration at run time. */
 // biome-ignore lint/suspicious/noExplicitAny: implementations take their own exact input types.
-export type AnyCommandSpec = CommandSpec<any, any>;
+export type AnyCommandSpec = CommandSpec<any, any, any, any>;
 
 /** A group of commands (`user`, `room`, the root). */
 export interface GroupSpec {
@@ -156,14 +177,17 @@ export function defineParameters<
   return parameters;
 }
 
-/** The implementation type of a command with parameters `P`. */
-export type RunFor<P> = P extends Parameters<infer O, infer A> ? CommandRun<O, A> : never;
+/** The implementation type of a command with parameters `P`, in an application with context `Ctx` and results `R`. */
+export type RunFor<P, Ctx = unknown, R = unknown> =
+  P extends Parameters<infer O, infer A> ? CommandRun<O, A, Ctx, R> : never;
 
 /** Declares a command; the identity function that gives the declaration its types. */
 export function defineCommand<
   const O extends Record<string, OptionSpec>,
   const A extends Record<string, ArgumentSpec>,
->(spec: Omit<CommandSpec<O, A>, "kind">): CommandSpec<O, A> {
+  Ctx = unknown,
+  R = unknown,
+>(spec: Omit<CommandSpec<O, A, Ctx, R>, "kind">): CommandSpec<O, A, Ctx, R> {
   return { kind: "command", ...spec };
 }
 

@@ -1,4 +1,4 @@
-import { UsageError } from "../runtime/errors.ts";
+import { UsageError } from "./errors.ts";
 
 /** Turns one command-line word into a typed value, or throws a {@link UsageError}. */
 export interface ValueParser<T> {

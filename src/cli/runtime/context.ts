@@ -3,6 +3,7 @@ import type { ChangeRecord } from "../../api/http-client.ts";
 import type { UserId } from "../../api/ids.ts";
 import type { Logger } from "../../api/logger.ts";
 import type { SynapseAdmin } from "../../api/synapse-admin.ts";
+import type { GroupSpec } from "../framework/spec.ts";
 import { CliError, ExitCode } from "./errors.ts";
 import type { CliIo } from "./io.ts";
 import { stderrLogger } from "./log.ts";
@@ -44,8 +45,12 @@ export class CommandContext {
   /** The command being run, e.g. `user deactivate`, for the audit log. */
   readonly commandPath: string;
 
-  constructor(io: CliIo, globals: GlobalOptions, commandPath = "") {
+  /** Every command of the application, for the commands that describe it (completion). */
+  readonly commandTree: GroupSpec | undefined;
+
+  constructor(io: CliIo, globals: GlobalOptions, commandPath = "", commandTree?: GroupSpec) {
     this.io = io;
+    this.commandTree = commandTree;
     this.globals = globals;
     this.commandPath = commandPath;
     this.log = stderrLogger(io.stderr, globals.verbose);

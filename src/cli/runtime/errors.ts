@@ -32,14 +32,4 @@ export class CliError extends Error {
   }
 }
 
-/** The command line or an input value is wrong; reported before any request. */
-export class UsageError extends CliError {
-  override name = "UsageError";
-  /** The command path whose help explains the right usage, e.g. `synadm user list`. */
-  helpFor: string | undefined;
-
-  constructor(message: string, helpFor?: string) {
-    super(message, ExitCode.usage);
-    this.helpFor = helpFor;
-  }
-}
+export { UsageError } from "../framework/errors.ts";

@@ -1,4 +1,5 @@
-import { defineCommand, defineGroup, defineParameters, toggle } from "../../framework/spec.ts";
+import { defineGroup, defineParameters, toggle } from "../../framework/spec.ts";
+import { defineCommand } from "../../runtime/command.ts";
 
 export const showParameters = defineParameters({ options: {}, args: {} });
 export const setParameters = defineParameters({

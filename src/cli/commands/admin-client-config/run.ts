@@ -1,4 +1,4 @@
-import type { RunFor } from "../../framework/spec.ts";
+import type { RunFor } from "../../runtime/command.ts";
 import type { setParameters, showParameters } from "./index.ts";
 
 export const show: RunFor<typeof showParameters> = async (context) => {

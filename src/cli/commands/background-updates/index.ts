@@ -1,13 +1,7 @@
 import { BACKGROUND_JOBS } from "../../../api/resources/background-updates.ts";
-import {
-  argument,
-  defineCommand,
-  defineGroup,
-  defineParameters,
-  flag,
-  option,
-} from "../../framework/spec.ts";
+import { argument, defineGroup, defineParameters, flag, option } from "../../framework/spec.ts";
 import { choice, text } from "../../framework/values.ts";
+import { defineCommand } from "../../runtime/command.ts";
 
 export const noParameters = defineParameters({ options: {}, args: {} });
 export const startParameters = defineParameters({

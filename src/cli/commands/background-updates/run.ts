@@ -1,7 +1,7 @@
 import { LongRunningJob } from "../../../api/jobs.ts";
 import type { BackgroundUpdatesStatus } from "../../../api/resources/background-updates.ts";
 import { parseTimeSpec } from "../../../api/time.ts";
-import type { RunFor } from "../../framework/spec.ts";
+import type { RunFor } from "../../runtime/command.ts";
 import { followJob } from "../../runtime/follow-job.ts";
 import type { noParameters, startParameters } from "./index.ts";
 

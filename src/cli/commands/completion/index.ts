@@ -1,4 +1,5 @@
-import { defineCommand, defineGroup, defineParameters } from "../../framework/spec.ts";
+import { defineGroup, defineParameters } from "../../framework/spec.ts";
+import { defineCommand } from "../../runtime/command.ts";
 
 export const scriptParameters = defineParameters({ options: {}, args: {} });
 

@@ -2,17 +2,17 @@ import { bashScript } from "../../framework/completion/bash.ts";
 import { fishScript } from "../../framework/completion/fish.ts";
 import { buildCompletionModel, type CompletionModel } from "../../framework/completion/model.ts";
 import { zshScript } from "../../framework/completion/zsh.ts";
-import type { RunFor } from "../../framework/spec.ts";
+import type { RunFor } from "../../runtime/command.ts";
 import type { CommandContext } from "../../runtime/context.ts";
 import { globalOptions } from "../../runtime/options/global.ts";
-import { rootGroup } from "../index.ts";
 import type { scriptParameters } from "./index.ts";
 
 type Run = RunFor<typeof scriptParameters>;
 
 function printer(script: (model: CompletionModel) => string): Run {
   return async (context: CommandContext) => {
-    context.io.stdout.write(script(buildCompletionModel(rootGroup, globalOptions)));
+    if (!context.commandTree) throw new Error("completion needs the command tree");
+    context.io.stdout.write(script(buildCompletionModel(context.commandTree, globalOptions)));
   };
 }
 

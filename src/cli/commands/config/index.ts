@@ -1,5 +1,6 @@
-import { defineCommand, defineParameters, option, toggle } from "../../framework/spec.ts";
+import { defineParameters, option, toggle } from "../../framework/spec.ts";
 import { choice, integerBetween, text } from "../../framework/values.ts";
+import { defineCommand } from "../../runtime/command.ts";
 import { OUTPUT_FORMATS } from "../../runtime/output/format.ts";
 import { MAX_WAIT_SECONDS } from "../../runtime/settings/settings.ts";
 

@@ -1,6 +1,5 @@
 import {
   argument,
-  defineCommand,
   defineGroup,
   defineParameters,
   flag,
@@ -8,6 +7,7 @@ import {
   optionWithDefault,
 } from "../../framework/spec.ts";
 import { integerAtLeast, text } from "../../framework/values.ts";
+import { defineCommand } from "../../runtime/command.ts";
 import { dryRun } from "../../runtime/options/dry-run.ts";
 
 export const listParameters = defineParameters({

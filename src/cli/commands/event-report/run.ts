@@ -1,5 +1,5 @@
 import { parseRoomId } from "../../../api/ids.ts";
-import type { RunFor } from "../../framework/spec.ts";
+import type { RunFor } from "../../runtime/command.ts";
 import { changeAfterConfirmation } from "../../runtime/confirm.ts";
 import type { deleteParameters, listParameters, reportParameters } from "./index.ts";
 

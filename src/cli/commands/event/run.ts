@@ -1,5 +1,5 @@
 import { parseEventId } from "../../../api/ids.ts";
-import type { RunFor } from "../../framework/spec.ts";
+import type { RunFor } from "../../runtime/command.ts";
 import type { showParameters } from "./index.ts";
 
 const run: RunFor<typeof showParameters> = async (context, { args }) => {

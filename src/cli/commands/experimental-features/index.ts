@@ -1,11 +1,6 @@
-import {
-  argument,
-  defineCommand,
-  defineGroup,
-  defineParameters,
-  variadicArgument,
-} from "../../framework/spec.ts";
+import { argument, defineGroup, defineParameters, variadicArgument } from "../../framework/spec.ts";
 import { text } from "../../framework/values.ts";
+import { defineCommand } from "../../runtime/command.ts";
 
 const userId = argument("USER_ID", text);
 export const listParameters = defineParameters({ options: {}, args: { userId } });

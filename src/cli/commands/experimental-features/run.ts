@@ -1,5 +1,5 @@
 import { EXPERIMENTAL_FEATURES } from "../../../api/resources/experimental-features.ts";
-import type { RunFor } from "../../framework/spec.ts";
+import type { RunFor } from "../../runtime/command.ts";
 import { UsageError } from "../../runtime/errors.ts";
 import type { listParameters, setParameters } from "./index.ts";
 

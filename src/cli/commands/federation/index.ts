@@ -1,7 +1,6 @@
 import { DESTINATION_ORDERS } from "../../../api/resources/federation.ts";
 import {
   argument,
-  defineCommand,
   defineGroup,
   defineParameters,
   flag,
@@ -9,6 +8,7 @@ import {
   optionWithDefault,
 } from "../../framework/spec.ts";
 import { choice, integerAtLeast, text } from "../../framework/values.ts";
+import { defineCommand } from "../../runtime/command.ts";
 import { dryRun } from "../../runtime/options/dry-run.ts";
 
 const paging = {

@@ -1,5 +1,5 @@
 import { parseServerName } from "../../../api/ids.ts";
-import type { RunFor } from "../../framework/spec.ts";
+import type { RunFor } from "../../runtime/command.ts";
 import { changeAfterConfirmation } from "../../runtime/confirm.ts";
 import type { destinationParameters, listParameters, resetParameters, roomsParameters } from "./index.ts";
 

@@ -1,5 +1,6 @@
-import { argument, defineCommand, defineGroup, defineParameters } from "../../framework/spec.ts";
+import { argument, defineGroup, defineParameters } from "../../framework/spec.ts";
 import { text } from "../../framework/values.ts";
+import { defineCommand } from "../../runtime/command.ts";
 import { CliError, ExitCode } from "../../runtime/errors.ts";
 
 export const deleteParameters = defineParameters({

@@ -1,12 +1,6 @@
-import {
-  argument,
-  defineCommand,
-  defineGroup,
-  defineParameters,
-  flag,
-  option,
-} from "../../framework/spec.ts";
+import { argument, defineGroup, defineParameters, flag, option } from "../../framework/spec.ts";
 import { text } from "../../framework/values.ts";
+import { defineCommand } from "../../runtime/command.ts";
 import { beforeOptions } from "../../runtime/options/before.ts";
 import { dryRun } from "../../runtime/options/dry-run.ts";
 

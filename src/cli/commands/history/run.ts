@@ -1,6 +1,6 @@
 import { parseEventId, parseRoomId } from "../../../api/ids.ts";
 import type { PurgePoint } from "../../../api/resources/purge-history.ts";
-import type { RunFor } from "../../framework/spec.ts";
+import type { RunFor } from "../../runtime/command.ts";
 import { changeAfterConfirmation } from "../../runtime/confirm.ts";
 import { followJob } from "../../runtime/follow-job.ts";
 import { beforeTime } from "../../runtime/options/before.ts";

@@ -1,12 +1,6 @@
-import {
-  argument,
-  defineCommand,
-  defineGroup,
-  defineParameters,
-  flag,
-  option,
-} from "../../framework/spec.ts";
+import { argument, defineGroup, defineParameters, flag, option } from "../../framework/spec.ts";
 import { text } from "../../framework/values.ts";
+import { defineCommand } from "../../runtime/command.ts";
 import { rawDataSection, rawRequestOptions } from "../raw/request-options.ts";
 
 export const matrixLoginParameters = defineParameters({

@@ -1,4 +1,4 @@
-import type { RunFor } from "../../framework/spec.ts";
+import type { RunFor } from "../../runtime/command.ts";
 import { CliError, ExitCode } from "../../runtime/errors.ts";
 import type { matrixLoginParameters } from "./index.ts";
 

@@ -1,4 +1,4 @@
-import type { RunFor } from "../../framework/spec.ts";
+import type { RunFor } from "../../runtime/command.ts";
 import { sendRawRequest } from "../raw/send.ts";
 import type { matrixRawParameters } from "./index.ts";
 

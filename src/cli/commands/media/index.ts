@@ -1,7 +1,6 @@
 import { MEDIA_ORDERS } from "../../../api/orders.ts";
 import {
   argument,
-  defineCommand,
   defineGroup,
   defineParameters,
   flag,
@@ -9,9 +8,10 @@ import {
   optionWithDefault,
 } from "../../framework/spec.ts";
 import { choice, integerAtLeast, text } from "../../framework/values.ts";
+import { defineCommand } from "../../runtime/command.ts";
 import { beforeOptions } from "../../runtime/options/before.ts";
+import { datetimeOption } from "../../runtime/options/datetime.ts";
 import { dryRun } from "../../runtime/options/dry-run.ts";
-import { datetimeOption } from "../../runtime/output/times.ts";
 
 const serverName = option(
   "-s, --server-name",

@@ -1,7 +1,7 @@
 import { parseMediaId, parseMxcUri, parseRoomId, parseServerName } from "../../../api/ids.ts";
 import type { MediaRef } from "../../../api/resources/media.ts";
-import type { RunFor } from "../../framework/spec.ts";
 import { runBulkCommand } from "../../runtime/bulk/run-bulk-command.ts";
+import type { RunFor } from "../../runtime/command.ts";
 import { changeAfterConfirmation } from "../../runtime/confirm.ts";
 import type { CommandContext } from "../../runtime/context.ts";
 import { UsageError } from "../../runtime/errors.ts";

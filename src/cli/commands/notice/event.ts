@@ -1,4 +1,4 @@
-import type { RunFor } from "../../framework/spec.ts";
+import type { RunFor } from "../../runtime/command.ts";
 import { UsageError } from "../../runtime/errors.ts";
 import type { stateParameters } from "./index.ts";
 

@@ -1,6 +1,5 @@
 import {
   argument,
-  defineCommand,
   defineGroup,
   defineParameters,
   flag,
@@ -9,6 +8,7 @@ import {
   optionWithDefault,
 } from "../../framework/spec.ts";
 import { integerAtLeast, text } from "../../framework/values.ts";
+import { defineCommand } from "../../runtime/command.ts";
 import { bulkOptions } from "../../runtime/options/bulk.ts";
 
 export const sendParameters = defineParameters({

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
-import type { RunFor } from "../../framework/spec.ts";
 import { runBulkCommand } from "../../runtime/bulk/run-bulk-command.ts";
+import type { RunFor } from "../../runtime/command.ts";
 import { UsageError } from "../../runtime/errors.ts";
 import { userPattern, usersMatching } from "../../runtime/user-pattern.ts";
 import { noLongerActive } from "../user/still-active.ts";

@@ -1,5 +1,6 @@
-import { argument, defineCommand, defineParameters } from "../../framework/spec.ts";
+import { argument, defineParameters } from "../../framework/spec.ts";
 import { text } from "../../framework/values.ts";
+import { defineCommand } from "../../runtime/command.ts";
 import { rawDataSection, rawRequestOptions } from "./request-options.ts";
 
 export const rawParameters = defineParameters({

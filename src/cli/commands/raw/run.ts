@@ -1,4 +1,4 @@
-import type { RunFor } from "../../framework/spec.ts";
+import type { RunFor } from "../../runtime/command.ts";
 import type { rawParameters } from "./index.ts";
 import { sendRawRequest } from "./send.ts";
 

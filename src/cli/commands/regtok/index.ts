@@ -1,6 +1,5 @@
 import {
   argument,
-  defineCommand,
   defineGroup,
   defineParameters,
   option,
@@ -8,8 +7,9 @@ import {
   toggle,
 } from "../../framework/spec.ts";
 import { integer, integerAtLeast, text } from "../../framework/values.ts";
+import { defineCommand } from "../../runtime/command.ts";
+import { datetimeOption } from "../../runtime/options/datetime.ts";
 import { dryRun } from "../../runtime/options/dry-run.ts";
-import { datetimeOption } from "../../runtime/output/times.ts";
 
 const token = argument("TOKEN", text);
 const expiry = datetimeOption("the expiry time");

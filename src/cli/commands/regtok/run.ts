@@ -1,6 +1,6 @@
 import type { RegistrationToken } from "../../../api/resources/registration-tokens.ts";
 import { parseTimeSpec } from "../../../api/time.ts";
-import type { RunFor } from "../../framework/spec.ts";
+import type { RunFor } from "../../runtime/command.ts";
 import { changeAfterConfirmation } from "../../runtime/confirm.ts";
 import { keepEpochTimes, withLocalTimes } from "../../runtime/output/times.ts";
 import type {

@@ -1,4 +1,4 @@
-import type { RunFor } from "../../framework/spec.ts";
+import type { RunFor } from "../../runtime/command.ts";
 import { changeAfterConfirmation } from "../../runtime/confirm.ts";
 import type { blockParameters, changeRoomParameters, joinParameters, makeAdminParameters } from "./index.ts";
 import { parseRoomId, parseRoomIdOrAlias } from "./room-ids.ts";

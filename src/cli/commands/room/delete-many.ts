@@ -1,6 +1,6 @@
-import type { RunFor } from "../../framework/spec.ts";
 import { readItemList } from "../../runtime/bulk/read-items.ts";
 import { runBulkCommand } from "../../runtime/bulk/run-bulk-command.ts";
+import type { RunFor } from "../../runtime/command.ts";
 import { roomDeletion } from "./deletion.ts";
 import type { deleteManyParameters } from "./index.ts";
 import { parseRoomId } from "./room-ids.ts";

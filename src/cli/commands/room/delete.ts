@@ -1,4 +1,4 @@
-import type { RunFor } from "../../framework/spec.ts";
+import type { RunFor } from "../../runtime/command.ts";
 import { confirmOrStop } from "../../runtime/confirm.ts";
 import { followJob } from "../../runtime/follow-job.ts";
 import { escapeTerminalText } from "../../runtime/output/terminal-text.ts";

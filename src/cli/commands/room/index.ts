@@ -1,7 +1,6 @@
 import { ROOM_ORDERS } from "../../../api/orders.ts";
 import {
   argument,
-  defineCommand,
   defineGroup,
   defineParameters,
   flag,
@@ -11,6 +10,7 @@ import {
   toggleWithDefault,
 } from "../../framework/spec.ts";
 import { choice, filePath, integerAtLeast, text } from "../../framework/values.ts";
+import { defineCommand } from "../../runtime/command.ts";
 import { bulkOptions } from "../../runtime/options/bulk.ts";
 import { dryRun } from "../../runtime/options/dry-run.ts";
 

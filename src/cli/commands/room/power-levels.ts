@@ -1,6 +1,6 @@
 import type { RoomListParams, RoomSummary } from "../../../api/resources/rooms.ts";
-import type { RunFor } from "../../framework/spec.ts";
 import { progressDisplay } from "../../runtime/bulk/progress.ts";
+import type { RunFor } from "../../runtime/command.ts";
 import { CliError, ExitCode } from "../../runtime/errors.ts";
 import { escapeTerminalText } from "../../runtime/output/terminal-text.ts";
 import type { powerLevelsParameters } from "./index.ts";

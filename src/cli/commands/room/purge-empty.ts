@@ -1,7 +1,7 @@
 import { NotFoundError } from "../../../api/errors.ts";
 import type { RoomDeleteOptions, RoomsResource } from "../../../api/resources/rooms.ts";
-import type { RunFor } from "../../framework/spec.ts";
 import { runBulkCommand } from "../../runtime/bulk/run-bulk-command.ts";
+import type { RunFor } from "../../runtime/command.ts";
 import type { purgeEmptyParameters } from "./index.ts";
 
 /** Why a room chosen as having no local members is no longer to be purged, or `undefined` while it still is. */

@@ -1,7 +1,7 @@
 import { parseEventId } from "../../../api/ids.ts";
 import type { RoomListParams } from "../../../api/resources/rooms.ts";
 import { parseTimeSpec } from "../../../api/time.ts";
-import type { RunFor } from "../../framework/spec.ts";
+import type { RunFor } from "../../runtime/command.ts";
 import type { CommandContext } from "../../runtime/context.ts";
 import { UsageError } from "../../runtime/errors.ts";
 import { escapeTerminalText } from "../../runtime/output/terminal-text.ts";

@@ -1,6 +1,7 @@
 import { SCHEDULED_TASK_STATUSES } from "../../../api/resources/scheduled-tasks.ts";
-import { defineCommand, defineGroup, defineParameters, option } from "../../framework/spec.ts";
+import { defineGroup, defineParameters, option } from "../../framework/spec.ts";
 import { choice, text } from "../../framework/values.ts";
+import { defineCommand } from "../../runtime/command.ts";
 
 export const listParameters = defineParameters({
   options: {

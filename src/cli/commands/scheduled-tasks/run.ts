@@ -1,5 +1,5 @@
 import { parseTimeSpec } from "../../../api/time.ts";
-import type { RunFor } from "../../framework/spec.ts";
+import type { RunFor } from "../../runtime/command.ts";
 import type { listParameters } from "./index.ts";
 
 const run: RunFor<typeof listParameters> = async (context, { options }) => {

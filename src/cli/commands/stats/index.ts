@@ -1,13 +1,7 @@
 import { MEDIA_USAGE_ORDERS } from "../../../api/resources/statistics.ts";
-import {
-  defineCommand,
-  defineGroup,
-  defineParameters,
-  flag,
-  option,
-  optionWithDefault,
-} from "../../framework/spec.ts";
+import { defineGroup, defineParameters, flag, option, optionWithDefault } from "../../framework/spec.ts";
 import { choice, integerAtLeast, text } from "../../framework/values.ts";
+import { defineCommand } from "../../runtime/command.ts";
 
 export const mediaUsageParameters = defineParameters({
   options: {

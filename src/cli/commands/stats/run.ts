@@ -1,5 +1,5 @@
 import { parseTimeSpec } from "../../../api/time.ts";
-import type { RunFor } from "../../framework/spec.ts";
+import type { RunFor } from "../../runtime/command.ts";
 import type { mediaUsageParameters, roomSizesParameters } from "./index.ts";
 
 export const mediaUsage: RunFor<typeof mediaUsageParameters> = async (context, { options }) => {

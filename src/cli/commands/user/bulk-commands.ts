@@ -3,12 +3,12 @@
 import {
   type AnyCommandSpec,
   argument,
-  defineCommand,
   defineParameters,
   flag,
   optionWithDefault,
 } from "../../framework/spec.ts";
 import { choice, filePath, integerAtLeast, text } from "../../framework/values.ts";
+import { defineCommand } from "../../runtime/command.ts";
 import { bulkOptions } from "../../runtime/options/bulk.ts";
 
 const listFile = argument(

@@ -1,7 +1,7 @@
 import { parseDuration } from "../../../api/time.ts";
-import type { RunFor } from "../../framework/spec.ts";
 import { readItemList } from "../../runtime/bulk/read-items.ts";
 import { runBulkCommand } from "../../runtime/bulk/run-bulk-command.ts";
+import type { RunFor } from "../../runtime/command.ts";
 import { UsageError } from "../../runtime/errors.ts";
 import { csvRow } from "../../runtime/output/delimited.ts";
 import { escapeTerminalText } from "../../runtime/output/terminal-text.ts";

@@ -1,5 +1,5 @@
-import type { RunFor } from "../../framework/spec.ts";
 import { runBulkCommand } from "../../runtime/bulk/run-bulk-command.ts";
+import type { RunFor } from "../../runtime/command.ts";
 import { userPattern, usersMatching } from "../../runtime/user-pattern.ts";
 import type { deactivateRegexParameters } from "./index.ts";
 import { noLongerActive } from "./still-active.ts";

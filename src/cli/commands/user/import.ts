@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { NotFoundError } from "../../../api/errors.ts";
 import type { UserUpdate } from "../../../api/resources/users.ts";
-import type { RunFor } from "../../framework/spec.ts";
 import { readInput } from "../../runtime/bulk/read-items.ts";
 import { runBulkCommand } from "../../runtime/bulk/run-bulk-command.ts";
+import type { RunFor } from "../../runtime/command.ts";
 import type { CommandContext } from "../../runtime/context.ts";
 import { parseCsv } from "../../runtime/csv.ts";
 import { UsageError } from "../../runtime/errors.ts";

@@ -1,7 +1,6 @@
 import { MEDIA_ORDERS, USER_ORDERS } from "../../../api/orders.ts";
 import {
   argument,
-  defineCommand,
   defineGroup,
   defineParameters,
   flag,
@@ -13,9 +12,10 @@ import {
   toggleWithDefault,
 } from "../../framework/spec.ts";
 import { choice, integer, integerAtLeast, text } from "../../framework/values.ts";
+import { defineCommand } from "../../runtime/command.ts";
 import { bulkOptions } from "../../runtime/options/bulk.ts";
+import { datetimeOption } from "../../runtime/options/datetime.ts";
 import { dryRun } from "../../runtime/options/dry-run.ts";
-import { datetimeOption } from "../../runtime/output/times.ts";
 import { bulkUserCommands } from "./bulk-commands.ts";
 import { moreUserCommands } from "./more-commands.ts";
 

@@ -1,5 +1,5 @@
 import type { UserListParams } from "../../../api/resources/users.ts";
-import type { RunFor } from "../../framework/spec.ts";
+import type { RunFor } from "../../runtime/command.ts";
 import { escapeTerminalText } from "../../runtime/output/terminal-text.ts";
 import type { listParameters } from "./index.ts";
 

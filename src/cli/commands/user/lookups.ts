@@ -1,5 +1,5 @@
 import type { UserListPage, UserSummary } from "../../../api/resources/users.ts";
-import type { RunFor } from "../../framework/spec.ts";
+import type { RunFor } from "../../runtime/command.ts";
 import { escapeTerminalText } from "../../runtime/output/terminal-text.ts";
 import { withLocalTimes } from "../../runtime/output/times.ts";
 import type {

@@ -1,7 +1,7 @@
 import { NotFoundError } from "../../../api/errors.ts";
 import { parseMxcUri } from "../../../api/ids.ts";
 import type { UserDetails, UserUpdate } from "../../../api/resources/users.ts";
-import type { RunFor } from "../../framework/spec.ts";
+import type { RunFor } from "../../runtime/command.ts";
 import { confirmOrStop } from "../../runtime/confirm.ts";
 import { UsageError } from "../../runtime/errors.ts";
 import { escapeTerminalText } from "../../runtime/output/terminal-text.ts";

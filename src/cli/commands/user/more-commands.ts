@@ -2,7 +2,6 @@
 import {
   type AnyCommandSpec,
   argument,
-  defineCommand,
   defineGroup,
   defineParameters,
   flag,
@@ -13,6 +12,7 @@ import {
   variadicArgument,
 } from "../../framework/spec.ts";
 import { filePath, integerAtLeast, text } from "../../framework/values.ts";
+import { defineCommand } from "../../runtime/command.ts";
 import { dryRun } from "../../runtime/options/dry-run.ts";
 
 const userId = argument("USER_ID", text, "A user ID (@alice:example.org) or a bare localpart (alice).");

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { parseTimeSpec } from "../../../api/time.ts";
-import type { RunFor } from "../../framework/spec.ts";
+import type { RunFor } from "../../runtime/command.ts";
 import { changeAfterConfirmation, confirmOrStop } from "../../runtime/confirm.ts";
 import type { CommandContext } from "../../runtime/context.ts";
 import { UsageError } from "../../runtime/errors.ts";

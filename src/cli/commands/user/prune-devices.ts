@@ -1,7 +1,7 @@
 import type { Device } from "../../../api/resources/users.ts";
 import { daysAgo } from "../../../api/time.ts";
-import type { RunFor } from "../../framework/spec.ts";
 import { runBulkCommand } from "../../runtime/bulk/run-bulk-command.ts";
+import type { RunFor } from "../../runtime/command.ts";
 import { withLocalTimes } from "../../runtime/output/times.ts";
 import type { pruneDevicesParameters } from "./index.ts";
 

@@ -1,4 +1,5 @@
-import { defineCommand, defineParameters } from "../../framework/spec.ts";
+import { defineParameters } from "../../framework/spec.ts";
+import { defineCommand } from "../../runtime/command.ts";
 
 export const versionParameters = defineParameters({ options: {}, args: {} });
 

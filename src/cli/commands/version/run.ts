@@ -1,4 +1,4 @@
-import type { RunFor } from "../../framework/spec.ts";
+import type { RunFor } from "../../runtime/command.ts";
 import type { versionParameters } from "./index.ts";
 
 const run: RunFor<typeof versionParameters> = async (context) => {

@@ -1,10 +1,8 @@
 import type { TableLayout } from "./table.ts";
 
-/** An output format of the CLI: the Python tool's five, then the record formats. */
-export type OutputFormat = "yaml" | "json" | "minified" | "human" | "pprint" | RecordFormat;
+import type { OutputFormat, RecordFormat } from "./types.ts";
 
-/** A format that prints a list as one line per item, meant for other programs. */
-export type RecordFormat = "ndjson" | "csv" | "tsv";
+export type { OutputFormat, RecordFormat } from "./types.ts";
 
 /** Every output format, in the order the help lists them. */
 export const OUTPUT_FORMATS: readonly OutputFormat[] = [

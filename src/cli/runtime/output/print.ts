@@ -12,33 +12,39 @@ export async function printDocument(
   format: OutputFormat,
   value: unknown,
   humanView?: unknown,
+  shown: { readonly records?: readonly unknown[] | undefined; readonly epochTimes?: boolean } = {},
 ): Promise<void> {
   if (isRecordFormat(format)) {
-    const [{ recordsOf }, { createRecordWriter }] = await Promise.all([
-      import("./records.ts"),
-      import("./record-writer.ts"),
-    ]);
+    const { createRecordWriter } = await import("./record-writer.ts");
+    const records =
+      shown.records ??
+      (humanView === undefined && !Array.isArray(value)
+        ? undefined
+        : (await import("./records.ts")).recordsOf(value, humanView));
     const writer = createRecordWriter(format, (line) => target.stdout.write(line), warnOn(target), {
       raw: target.rawCells,
     });
-    for (const record of recordsOf(value, humanView) ?? [value]) writer.write(record);
+    for (const record of records ?? [value]) writer.write(record);
     writer.end();
     return;
   }
   if (format === "human") {
-    await printHuman(target, humanView === undefined ? value : humanView);
+    await printHuman(target, humanView === undefined ? value : humanView, shown.epochTimes);
     return;
   }
   const { formatOutput } = await import("./format.ts");
   target.stdout.write(`${await formatOutput(value, format)}\n`);
 }
 
-/** Prints a `human` view: local dates for epoch times, the table fitted to the terminal. */
-export async function printHuman(target: OutputTarget, view: unknown): Promise<void> {
+/**
+ * Prints a `human` view: local dates for epoch times (unless `epochTimes`,
+ * as `--timestamp` asks), the table fitted to the terminal.
+ */
+export async function printHuman(target: OutputTarget, view: unknown, epochTimes = false): Promise<void> {
   const [{ humanTimes }, { formatHuman }, { tableLayout }] = await Promise.all([
     import("./times.ts"),
     import("./human.ts"),
     import("./terminal.ts"),
   ]);
-  target.stdout.write(`${formatHuman(humanTimes(view), tableLayout(target))}\n`);
+  target.stdout.write(`${formatHuman(epochTimes ? view : humanTimes(view), tableLayout(target))}\n`);
 }

@@ -1,7 +1,7 @@
 // The record formats: ndjson, csv and tsv write one line per record, as soon
 // as the record is there, so a streamed list never sits in memory whole.
 import { type CellOptions, csvRow, tsvRow } from "./delimited.ts";
-import type { RecordFormat } from "./format.ts";
+import type { RecordFormat } from "./types.ts";
 
 /** Writes records one by one in a record format. */
 export interface RecordWriter {

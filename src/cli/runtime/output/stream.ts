@@ -22,6 +22,7 @@ export async function printStreamedList(
   key: string,
   items: AsyncIterable<unknown>,
   rest: Record<string, unknown>,
+  shown: { readonly epochTimes?: boolean } = {},
 ): Promise<void> {
   const { stdout } = out;
   if (isRecordFormat(format)) {
@@ -40,7 +41,7 @@ export async function printStreamedList(
     const all: unknown[] = [];
     for await (const item of items) all.push(item);
     // A table shows the rows; pprint the whole document.
-    if (format === "human") await (await import("./print.ts")).printHuman(out, all);
+    if (format === "human") await (await import("./print.ts")).printHuman(out, all, shown.epochTimes);
     else stdout.write(`${await formatOutput({ [key]: all, ...rest }, format)}\n`);
     return;
   }

@@ -1,15 +1,4 @@
 import { formatLocalDateTime } from "../../../api/time.ts";
-import { toggleWithDefault } from "../../framework/spec.ts";
-
-/** synadm's `--datetime/--timestamp` switch (with `--dt/--ts`). */
-export function datetimeOption(what: string): ReturnType<typeof toggleWithDefault> {
-  return toggleWithDefault(
-    "--datetime, --dt",
-    "--timestamp, --ts",
-    `Show ${what} as local date and time, or as epoch milliseconds.  [default: datetime]`,
-    true,
-  );
-}
 
 /** A copy of the records with the named epoch-ms fields shown as local `YYYY-MM-DD HH:MM:SS`, as synadm shows them. */
 export function withLocalTimes<T extends Record<string, unknown>>(
@@ -85,4 +74,15 @@ export function humanTimes(view: unknown): unknown {
   if (typeof view !== "object" || view === null || keptAsEpoch.has(view)) return view;
   if (Array.isArray(view)) return view.map((item) => (isRecord(item) ? withLocalDates(item) : item));
   return withLocalDates(view as Readonly<Record<string, unknown>>);
+}
+
+/**
+ * The records with their times as local `YYYY-MM-DD HH:MM:SS`: the named
+ * epoch-ms fields (synadm's choice for a command), or else every time field
+ * of each record, as `human` shows them.
+ */
+export function localTimesOf(records: readonly unknown[], fields?: readonly string[]): unknown[] {
+  if (fields !== undefined)
+    return records.map((record) => (isRecord(record) ? withLocalTimes([record], fields)[0] : record));
+  return records.map((record) => (isRecord(record) ? withLocalDates(record) : record));
 }

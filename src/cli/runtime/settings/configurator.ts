@@ -1,6 +1,15 @@
-import type { CommandContext } from "../context.ts";
 import { OUTPUT_FORMATS } from "../output/format.ts";
+import type { Prompter } from "../prompt.ts";
+import type { LoadedSettings } from "./load.ts";
 import { checkSetting, DEFAULT_SETTINGS, type SettingKey, type Settings } from "./settings.ts";
+
+/** What the configurator needs of the command's context: where the file is, what it holds, and a person to ask. */
+export interface ConfiguratorHost {
+  readonly configPath: string;
+  readonly prompt: Pick<Prompter, "ask" | "close">;
+  settingsToEdit(): Promise<LoadedSettings>;
+  note(message: string): void;
+}
 
 /** Values given on the command line, which become the prompts' defaults. */
 export type SettingOverrides = { [K in keyof Settings]?: Settings[K] | undefined };
@@ -23,7 +32,7 @@ const QUESTIONS: ReadonlyArray<readonly [SettingKey, string]> = [
  * given or the current value, re-asking until the answer is valid, then writes
  * the file. The token is typed hidden and never shown back.
  */
-export async function runConfigurator(context: CommandContext, overrides: SettingOverrides): Promise<void> {
+export async function runConfigurator(context: ConfiguratorHost, overrides: SettingOverrides): Promise<void> {
   const { fromFile, profile } = await context.settingsToEdit();
   const current: Settings = { ...DEFAULT_SETTINGS, ...fromFile };
   context.note(`Configuring ${context.configPath}${profile === undefined ? "" : `, profile "${profile}"`}`);
@@ -55,7 +64,7 @@ export async function runConfigurator(context: CommandContext, overrides: Settin
  * profile gets the keys it already had and those that differ from what it
  * inherits from the top level; the top level is left alone.
  */
-export async function writeSettings(context: CommandContext, settings: Settings): Promise<void> {
+export async function writeSettings(context: ConfiguratorHost, settings: Settings): Promise<void> {
   const { saveSettings } = await import("./save.ts");
   const { DEFAULT_SETTINGS, EXTENSION_KEYS } = await import("./settings.ts");
   const { profile, fromTopLevel, fromProfile } = await context.settingsToEdit();
