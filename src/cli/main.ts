@@ -63,6 +63,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
               result,
               typeof datetime === "boolean" ? datetime : undefined,
             );
+            if (result.kind === "document" && result.failure) throw result.failure;
           }
         } finally {
           context.prompt.close();

@@ -3,6 +3,7 @@ import type { LongRunningJob } from "../../api/jobs.ts";
 import type { CommandContext } from "./context.ts";
 import { CliError, ExitCode } from "./errors.ts";
 import { onInterrupt } from "./interrupt.ts";
+import { type DocumentResult, document } from "./output/result.ts";
 import { escapeTerminalText } from "./output/terminal-text.ts";
 import { describeFailure } from "./report-error.ts";
 
@@ -37,12 +38,11 @@ export async function followJob<Status>(
   context: CommandContext,
   job: LongRunningJob<Status>,
   follow: FollowOptions<Status>,
-): Promise<void> {
+): Promise<DocumentResult> {
   const look = `${follow.statusCommand.replace("ID", job.id)}`;
   if (follow.noWait) {
     context.note(`${follow.label} started; follow it with: ${look}`);
-    await context.print({ [follow.idField]: job.id });
-    return;
+    return document({ [follow.idField]: job.id });
   }
   const describe = follow.describe ?? ((status: Status) => String((status as { status?: unknown }).status));
   const stop = new AbortController();
@@ -63,10 +63,18 @@ export async function followJob<Status>(
         lastLine = Date.now();
       },
     });
-    await context.print({ [follow.idField]: job.id, ...final });
     const failures = follow.failures?.(final);
-    if (failures !== undefined)
-      throw new CliError(`${follow.label} ${job.id} finished with failures: ${failures}`, ExitCode.failed);
+    return document(
+      { [follow.idField]: job.id, ...final },
+      failures === undefined
+        ? {}
+        : {
+            failure: new CliError(
+              `${follow.label} ${job.id} finished with failures: ${failures}`,
+              ExitCode.failed,
+            ),
+          },
+    );
   } catch (error) {
     if (error instanceof CliError) throw error;
     if (stop.signal.aborted)

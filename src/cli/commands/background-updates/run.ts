@@ -36,7 +36,7 @@ export const start: RunFor<typeof startParameters> = async (context, { options, 
       !status.enabled ? "failed" : Object.keys(status.current_updates).length === 0 ? "complete" : "running",
     failureReason: () => "background updates are disabled; 'synadm background-updates enable' turns them on",
   });
-  await followJob(context, job, {
+  return followJob(context, job, {
     label: "Background updates after",
     idField: "job_name",
     noWait: false,

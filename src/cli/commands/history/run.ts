@@ -22,7 +22,7 @@ export const purge: RunFor<typeof purgeParameters> = async (context, { options, 
     purgeHistory.purge(roomId, point, options.deleteLocal),
   );
   if (!job) return;
-  await followJob(context, job, {
+  return followJob(context, job, {
     label: "History purge",
     idField: "purge_id",
     noWait: options.noWait,

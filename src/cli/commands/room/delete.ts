@@ -33,7 +33,7 @@ const run: RunFor<typeof deleteParameters> = async (context, { options, args }) 
     return;
   }
   const job = await rooms.delete(roomId, deletion);
-  await followJob(context, job, {
+  return followJob(context, job, {
     label: "Room delete",
     idField: "delete_id",
     noWait: options.noWait,

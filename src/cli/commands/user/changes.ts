@@ -121,7 +121,7 @@ export const redact: RunFor<typeof redactParameters> = async (context, { options
     ...(options.reason === undefined ? {} : { reason: options.reason }),
     ...(options.limit === undefined ? {} : { limit: options.limit }),
   });
-  await followJob(context, job, {
+  return followJob(context, job, {
     label: "Redaction",
     idField: "redact_id",
     noWait: options.noWait,

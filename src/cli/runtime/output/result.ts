@@ -21,6 +21,8 @@ export interface DocumentResult {
    * switch; other commands' `--datetime` converts every time field.
    */
   readonly timeFields?: readonly string[];
+  /** Printed, the document is followed by this failure (a job that ended with failures): the command fails. */
+  readonly failure?: Error;
 }
 
 /** A list printed while its items still arrive: `{ [key]: [...items], ...envelope }`. */
