@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Device } from "../../src/api/resources/users.ts";
-import { noLongerToDelete } from "../../src/cli/commands/user/prune-devices.ts";
+import { noLongerToDelete } from "../../src/cli/commands/user/devices.run.ts";
 import { summaryLine } from "../../src/cli/runtime/bulk/run-bulk-command.ts";
 
 const DAY = 86_400_000;

@@ -2,8 +2,8 @@ import { readFile } from "node:fs/promises";
 import { runBulkCommand } from "../../runtime/bulk/run-bulk-command.ts";
 import type { RunFor } from "../../runtime/command.ts";
 import { UsageError } from "../../runtime/errors.ts";
+import { noLongerActive } from "../../runtime/still-active.ts";
 import { userPattern, usersMatching } from "../../runtime/user-pattern.ts";
-import { noLongerActive } from "../user/still-active.ts";
 import type { sendParameters } from "./index.ts";
 
 async function readText(path: string): Promise<string> {

@@ -1,104 +1,125 @@
-import { parseDuration } from "../../../api/time.ts";
-import { readItemList } from "../../runtime/bulk/read-items.ts";
-import { runBulkCommand } from "../../runtime/bulk/run-bulk-command.ts";
-import type { RunFor } from "../../runtime/command.ts";
-import { UsageError } from "../../runtime/errors.ts";
-import { csvRow } from "../../runtime/output/delimited.ts";
-import { escapeTerminalText } from "../../runtime/output/terminal-text.ts";
-import type { deactivateManyParameters, exportParameters, inactiveParameters } from "./bulk-commands.ts";
+// Acting on many users at once: deactivating those a pattern or a list names,
+// finding the inactive ones, and exporting every user as CSV.
+import { argument, defineParameters, flag, optionWithDefault } from "../../framework/spec.ts";
+import { filePath, integerAtLeast, text } from "../../framework/values.ts";
+import { defineCommand } from "../../runtime/command.ts";
+import { bulkOptions } from "../../runtime/options/bulk.ts";
+import { listTimes } from "../../runtime/options/datetime.ts";
 
-export const deactivateMany: RunFor<typeof deactivateManyParameters> = async (context, { options, args }) => {
-  const admin = await context.admin();
-  // Read (and check) the whole list before anything is done; localparts become full IDs.
-  const users = await readItemList(context, args.file, (line) => context.userId(line));
-  await runBulkCommand(context, {
-    command: "user deactivate-many",
-    identity: { users, gdprErase: options.gdprErase },
-    itemField: "user_id",
-    noun: "user(s) to deactivate",
-    question: (count) =>
-      `${options.gdprErase ? "Deactivate and GDPR-erase" : "Deactivate"} these ${count} user(s)?`,
-    selectItems: async () => users,
-    perform: async (userId, signal) => {
-      await admin.users.deactivate(userId, options.gdprErase, { signal });
-      return undefined;
-    },
-    options,
-  });
-};
+const pageSize = optionWithDefault(
+  "-p, --batch-size, --paginate",
+  integerAtLeast(1),
+  "Users fetched per page.",
+  500,
+);
 
-export const inactive: RunFor<typeof inactiveParameters> = async (context, { options }) => {
-  let sinceMs: number;
-  try {
-    sinceMs = parseDuration(options.since);
-  } catch (error) {
-    throw new UsageError(`invalid value for --since: ${(error as Error).message}`);
-  }
-  const cutoff = Date.now() - sinceMs;
-  const admin = await context.admin();
-  const found: Array<Record<string, unknown>> = [];
-  // Oldest activity first. Never-seen users (null) sort first on SQLite and last on
-  // PostgreSQL, so the walk may stop early only when they are not wanted.
-  for await (const user of admin.users.list({
-    orderBy: "last_seen_ts",
-    limit: options.batchSize,
-    ...(options.includeAdmins ? {} : { admins: false }),
-  })) {
-    const seen = user.last_seen_ts ?? null;
-    if (seen === null) {
-      if (!options.neverSeen) continue;
-    } else if (seen >= cutoff) {
-      if (options.neverSeen) continue;
-      break;
-    }
-    found.push({
-      name: user.name,
-      displayname: user.displayname,
-      last_seen_ts: seen,
-      creation_ts: user.creation_ts,
-      admin: user.admin,
-    });
-  }
-  context.note(`${found.length} user(s) not seen for ${options.since}.`);
-  if (options.idsOnly) {
-    context.io.stdout.write(found.map((user) => `${escapeTerminalText(String(user.name))}\n`).join(""));
-    return;
-  }
-  await context.print({ users: found, total: found.length, not_seen_since_ts: cutoff }, found);
-};
+export const deactivateRegexParameters = defineParameters({
+  options: {
+    gdprErase: flag("-e, --gdpr-erase", "Also mark the users GDPR-erased."),
+    batchSize: optionWithDefault(
+      "-p, --batch-size, --paginate",
+      integerAtLeast(1),
+      "Users fetched per page while searching (does not limit how many are deactivated).",
+      500,
+    ),
+    includeSelf: flag("--include-self", "Also deactivate the account of the configured token if it matches."),
+    ...bulkOptions(
+      "Deactivations",
+      flag("-n, --dry-run", "List the users that would be deactivated and change nothing."),
+    ),
+  },
+  args: {
+    regex: argument("REGEX", text, "A regular expression matched from the start of each full user ID."),
+  },
+});
 
-/** The columns of `user export`, which `user import` reads back. */
-export const EXPORT_COLUMNS = [
-  "user_id",
-  "displayname",
-  "admin",
-  "deactivated",
-  "locked",
-  "user_type",
-  "creation_ts",
-  "last_seen_ts",
-] as const;
+export const deactivateManyParameters = defineParameters({
+  options: {
+    gdprErase: flag("-e, --gdpr-erase", "Also mark the users GDPR-erased."),
+    ...bulkOptions("Deactivations"),
+  },
+  args: {
+    file: argument(
+      "FILE",
+      filePath,
+      "One user ID or localpart per line ('-' reads stdin; # starts a comment).",
+    ),
+  },
+});
 
-export const exportUsers: RunFor<typeof exportParameters> = async (context, { options }) => {
-  const admin = await context.admin();
-  const out = context.io.stdout;
-  // Safe for a spreadsheet and a terminal unless --raw-cells, as `-o csv` (see output/delimited.ts).
-  const cells = { raw: context.globals.rawCells };
-  out.write(`${csvRow(EXPORT_COLUMNS, cells)}\n`);
-  let count = 0;
-  // Written row by row as the pages arrive: memory stays flat however many users there are.
-  for await (const user of admin.users.list({
-    limit: options.batchSize,
-    ...(options.deactivated ? { deactivated: true } : {}),
-  })) {
-    const row = { ...user, user_id: user.name } as Record<string, unknown>;
-    out.write(
-      `${csvRow(
-        EXPORT_COLUMNS.map((column) => row[column]),
-        cells,
-      )}\n`,
-    );
-    count++;
-  }
-  context.note(`${count} user(s) exported.`);
-};
+export const inactiveParameters = defineParameters({
+  options: {
+    since: optionWithDefault(
+      "-s, --since",
+      text,
+      "Not seen for this long: a duration like 90d, 26w or 12h.",
+      "90d",
+      { metavar: "DURATION" },
+    ),
+    includeAdmins: flag("--include-admins", "List inactive server admins too (left out by default)."),
+    neverSeen: flag("--include-never-seen", "List users with no recorded activity at all too."),
+    idsOnly: flag(
+      "--ids-only",
+      "Print only the user IDs, one per line (input for 'user deactivate-many -').",
+    ),
+    batchSize: pageSize,
+    datetime: listTimes,
+  },
+  args: {},
+});
+
+export const exportParameters = defineParameters({
+  options: {
+    deactivated: flag("-d, --deactivated", "Include deactivated users."),
+    batchSize: pageSize,
+  },
+  args: {},
+});
+
+const run = () => import("./bulk.run.ts");
+
+export const deactivateRegexCommand = defineCommand({
+  name: "deactivate-regex",
+  summary: "Deactivate (or erase) every user whose ID matches a regular expression.",
+  description:
+    "Find every user whose full ID matches REGEX from its first character (like Python's re.match), show " +
+    "them, ask once, then deactivate them a few at a time. Prints one summary of what was done and what failed.",
+  ...deactivateRegexParameters,
+  examples: [["synadm user deactivate-regex '@spam[0-9]+:' -n", "The users it would deactivate"]],
+  load: () => run().then((m) => m.deactivateRegex),
+});
+
+export const deactivateManyCommand = defineCommand({
+  name: "deactivate-many",
+  summary: "Deactivate every user listed in a file or on stdin.",
+  description:
+    "Deactivates the users listed one per line, several at once, with progress on stderr. Asks first " +
+    "(--batch: does not). An interrupted run goes on with --resume; --dry-run only checks the list.",
+  ...deactivateManyParameters,
+  examples: [
+    ["synadm --batch user deactivate-many spammers.txt", "Deactivate the users listed, one per line"],
+  ],
+  load: () => run().then((m) => m.deactivateMany),
+});
+
+export const inactiveCommand = defineCommand({
+  name: "inactive",
+  summary: "List users not seen for a while (by last_seen_ts), oldest first.",
+  description:
+    "Walks the user list sorted by last activity and stops at the first user seen recently, so it reads " +
+    "only the inactive part. Deactivated users are never listed; admins and users never seen only when asked.",
+  ...inactiveParameters,
+  examples: [
+    ["synadm -o human user inactive --since 180d", "Users not seen for half a year, oldest first"],
+    ["synadm user inactive -s 365d --ids-only > stale.txt", "Their IDs, for 'user deactivate-many'"],
+  ],
+  load: () => run().then((m) => m.inactiveUsers),
+});
+
+export const exportCommand = defineCommand({
+  name: "export",
+  summary: "Write every user as CSV on stdout (the columns 'user import' reads).",
+  ...exportParameters,
+  examples: [["synadm user export > users.csv", "Every user as CSV"]],
+  load: () => run().then((m) => m.exportUsers),
+});

@@ -1,41 +1,105 @@
-import type { UserListParams } from "../../../api/resources/users.ts";
-import type { RunFor } from "../../runtime/command.ts";
-import { escapeTerminalText } from "../../runtime/output/terminal-text.ts";
-import type { listParameters } from "./index.ts";
+// List Accounts (v2 and v3) of the User Admin API, and synadm's search on top of it.
+import { USER_ORDERS } from "../../../api/orders.ts";
+import {
+  argument,
+  defineParameters,
+  flag,
+  option,
+  optionWithDefault,
+  repeatable,
+  toggle,
+} from "../../framework/spec.ts";
+import { choice, integerAtLeast, text } from "../../framework/values.ts";
+import { defineCommand } from "../../runtime/command.ts";
+import { listTimes } from "../../runtime/options/datetime.ts";
+import { pagingOptions, reverseOption } from "../../runtime/options/paging.ts";
 
-const run: RunFor<typeof listParameters> = async (context, { options }) => {
-  const params: UserListParams = {
-    from: options.from,
-    limit: options.limit,
-    // synadm always sends locked; deactivated only when asked for.
-    locked: options.locked,
-    ...(options.guests === undefined ? {} : { guests: options.guests }),
-    ...(options.deactivated ? { deactivated: true } : {}),
-    ...(options.admins === undefined ? {} : { admins: options.admins }),
-    ...(options.name === undefined ? {} : { name: options.name }),
-    ...(options.userId === undefined ? {} : { userId: options.userId }),
-    ...(options.sortBy === undefined ? {} : { orderBy: options.sortBy }),
-    ...(options.reverse ? { dir: "b" as const } : {}),
-    ...(options.excludeUserType.length > 0 ? { notUserType: options.excludeUserType } : {}),
-  };
-  const admin = await context.admin();
-  if (!options.all) {
-    const page = await admin.users.listPage(params);
-    if (page.next_token !== undefined)
-      context.note(`More users: use --from ${escapeTerminalText(String(page.next_token))}, or --all.`);
-    await context.print(page, page.users);
-    return;
-  }
-  // The first page comes first: its total is part of the document.
-  const pages = admin.users.list(params).pages();
-  const first = await pages.next();
-  async function* users() {
-    if (first.done) return;
-    yield* first.value.users;
-    for await (const page of pages) yield* page.users;
-  }
-  const total = first.done ? 0 : first.value.total;
-  const { printStreamedList } = await import("../../runtime/output/stream.ts");
-  await printStreamedList(context.output, await context.outputFormat(), "users", users(), { total });
-};
-export default run;
+const name = option("-n, --name", text, "Only users whose localpart or display name contains this.");
+const userId = option("-i, --user-id", text, "Only users whose ID contains this.");
+
+export const listParameters = defineParameters({
+  options: {
+    ...pagingOptions("Users"),
+    guests: toggle("-g, --guests", "-G, --no-guests", "Include, or leave out, guest users."),
+    deactivated: flag("-d, --deactivated", "Include deactivated and erased users."),
+    admins: toggle(
+      "-a, --admins",
+      "-A, --non-admins",
+      "Only admins, or only non-admins; both when not given.",
+    ),
+    orderBy: option("--sort-by", choice(USER_ORDERS), "Sort by this field."),
+    reverse: reverseOption("--reverse"),
+    notUserType: repeatable(
+      "--exclude-user-type",
+      text,
+      'Leave out users of this type: "bot", "support", or "" for users without a type.',
+    ),
+    locked: flag("-L, --locked", "Include locked users."),
+    name,
+    userId,
+    all: flag("--all", "Follow the pages to the end and print every user (streamed)."),
+    datetime: listTimes,
+  },
+  args: {},
+  rules: {
+    exclusive: [["name", "userId"]],
+    sections: [{ title: "Search options [mutually exclusive]", options: ["name", "userId"] }],
+  },
+});
+
+export const listV3Parameters = defineParameters({
+  options: {
+    ...pagingOptions("Users"),
+    deactivated: toggle(
+      "--only-deactivated",
+      "--no-deactivated",
+      "Only deactivated users, or no deactivated users; all users when not given.",
+    ),
+    name,
+    userId,
+    datetime: listTimes,
+  },
+  args: {},
+  rules: { exclusive: [["name", "userId"]] },
+});
+
+export const searchParameters = defineParameters({
+  options: {
+    from: optionWithDefault("-f, --from", integerAtLeast(0), "Start at this offset for paging.", 0),
+    limit: optionWithDefault("-l, --limit", integerAtLeast(1), "Users per search.", 100),
+    datetime: listTimes,
+  },
+  args: { searchTerm: argument("SEARCH_TERM", text) },
+});
+
+const run = () => import("./list.run.ts");
+
+export const listCommand = defineCommand({
+  name: "list",
+  summary: "List users, or search them.",
+  ...listParameters,
+  examples: [
+    ["synadm user list -d -n bob", "Users named like bob, deactivated ones included"],
+    [
+      "synadm -o json user list --all -n spam | jq -r '.users[].name'",
+      "The IDs of every user named like spam",
+    ],
+  ],
+  load: () => run().then((m) => m.listUsers),
+});
+
+export const listV3Command = defineCommand({
+  name: "list-v3",
+  summary: "List users with the v3 API, which can show only deactivated users.",
+  ...listV3Parameters,
+  examples: [["synadm user list-v3 --only-deactivated", "Deactivated accounts only"]],
+  load: () => run().then((m) => m.listUsersV3),
+});
+
+export const searchCommand = defineCommand({
+  name: "search",
+  summary: "Search users by name, including deactivated and guest users, ignoring case.",
+  ...searchParameters,
+  examples: [["synadm user search smith", "Users with 'smith' in their ID or name, any case"]],
+  load: () => run().then((m) => m.searchUsers),
+});

@@ -55,6 +55,12 @@ export interface BulkCommand {
    * goes to stderr as one line, and to stdout only with `--summary`.
    */
   readonly synadmDocument?: (summary: BulkSummary) => unknown;
+  /**
+   * The command's `--datetime/--timestamp` and the epoch-ms fields of synadm's
+   * document it shows as local times (see output/result.ts), for a command
+   * synadm gives the switch.
+   */
+  readonly times?: { readonly datetime: boolean | undefined; readonly timeFields: readonly string[] };
 }
 
 /** What one item's action can ask of the run besides doing its work. */
@@ -232,7 +238,17 @@ async function printSummary(context: CommandContext, bulk: BulkCommand, summary:
   }
   context.note(summaryLine(bulk.command, summary));
   const document = bulk.synadmDocument(summary);
-  if (document !== undefined) await context.print(document);
+  if (document === undefined) return;
+  if (!bulk.times) {
+    await context.print(document);
+    return;
+  }
+  const [{ printResult }, result] = await Promise.all([
+    import("../output/print-result.ts"),
+    import("../output/result.ts"),
+  ]);
+  const shown = result.document(document, { timeFields: bulk.times.timeFields });
+  await printResult(context.output, await context.outputFormat(), shown, bulk.times.datetime);
 }
 
 /** The summary as one line for the person watching, e.g. `notice send: 2 done, 1 failed.` */

@@ -1,9 +1,46 @@
 import type { Device } from "../../../api/resources/users.ts";
 import { daysAgo } from "../../../api/time.ts";
-import { runBulkCommand } from "../../runtime/bulk/run-bulk-command.ts";
 import type { RunFor } from "../../runtime/command.ts";
-import { withLocalTimes } from "../../runtime/output/times.ts";
-import type { pruneDevicesParameters } from "./index.ts";
+import { changeAfterConfirmation } from "../../runtime/confirm.ts";
+import { document, listIn } from "../../runtime/output/result.ts";
+import type {
+  deleteDevicesParameters,
+  deviceParameters,
+  listDevicesParameters,
+  pruneDevicesParameters,
+  renameDeviceParameters,
+} from "./devices.ts";
+
+export const listDevices: RunFor<typeof listDevicesParameters> = async (context, { args }) => {
+  const userId = await context.userId(args.userId);
+  return listIn(await (await context.admin()).users.devices(userId), "devices");
+};
+
+export const showDevice: RunFor<typeof deviceParameters> = async (context, { args }) => {
+  const userId = await context.userId(args.userId);
+  return document(await (await context.admin()).users.device(userId, args.deviceId));
+};
+
+export const createDevice: RunFor<typeof deviceParameters> = async (context, { args }) => {
+  const userId = await context.userId(args.userId);
+  return document(await (await context.admin()).users.createDevice(userId, args.deviceId));
+};
+
+export const renameDevice: RunFor<typeof renameDeviceParameters> = async (context, { args }) => {
+  const userId = await context.userId(args.userId);
+  return document(await (await context.admin()).users.renameDevice(userId, args.deviceId, args.name));
+};
+
+export const deleteDevices: RunFor<typeof deleteDevicesParameters> = async (context, { options, args }) => {
+  const userId = await context.userId(args.userId);
+  const { users } = await context.admin();
+  const ids = args.deviceIds;
+  const action = `Delete ${ids.length} device(s) of ${userId} (${ids.join(", ")}) and their access tokens`;
+  const result = await changeAfterConfirmation(context, options.dryRun, action, () =>
+    ids.length === 1 ? users.deleteDevice(userId, ids[0]!) : users.deleteDevices(userId, ids),
+  );
+  return result ? document(result) : undefined;
+};
 
 /** Which devices to delete: oldest first, never leaving fewer than `minSurviving`. */
 export function selectDevices(
@@ -56,18 +93,19 @@ function serially(): <T>(action: () => Promise<T>) => Promise<T> {
   };
 }
 
-const run: RunFor<typeof pruneDevicesParameters> = async (context, { options, args }) => {
+// synadm's choice of the fields its --datetime shows as local times.
+const TIME_FIELDS = ["last_seen_ts"];
+
+export const pruneDevices: RunFor<typeof pruneDevicesParameters> = async (context, { options, args }) => {
   const userId = await context.userId(args.userId);
   const admin = await context.admin();
   const { devices } = await admin.users.devices(userId);
   const selected = selectDevices(devices, options);
-  const shown = options.datetime ? withLocalTimes(selected, ["last_seen_ts"]) : selected;
   context.note(`${userId}: ${selected.length} of ${devices.length} device(s) selected for deletion.`);
-  if (selected.length === 0 || options.listOnly) {
-    await context.print(shown);
-    return;
-  }
+  if (selected.length === 0 || options.listOnly) return document(selected, { timeFields: TIME_FIELDS });
   const oneAtATime = serially();
+  // Loaded only here: the device commands that list or show do without the bulk engine.
+  const { runBulkCommand } = await import("../../runtime/bulk/run-bulk-command.ts");
   await runBulkCommand(context, {
     command: "user prune-devices",
     identity: {
@@ -98,8 +136,9 @@ const run: RunFor<typeof pruneDevicesParameters> = async (context, { options, ar
         summary.failed.map((f) => [f["device_id"], { error: f["error"] }]),
       );
       for (const s of summary.skipped) errors.set(s["device_id"], { skipped: s["reason"] });
-      return shown.map((device) => ({ ...device, ...errors.get(device.device_id) }));
+      return selected.map((device) => ({ ...device, ...errors.get(device.device_id) }));
     },
+    times: { datetime: options.datetime, timeFields: TIME_FIELDS },
   });
+  return undefined;
 };
-export default run;

@@ -1,5 +1,5 @@
-import { NotFoundError } from "../../../api/errors.ts";
-import type { SynapseAdmin } from "../../../api/synapse-admin.ts";
+import { NotFoundError } from "../../api/errors.ts";
+import type { SynapseAdmin } from "../../api/synapse-admin.ts";
 
 /**
  * Why a user chosen as active is no longer (deactivated or gone since it was
