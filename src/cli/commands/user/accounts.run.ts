@@ -8,7 +8,7 @@ import { UsageError } from "../../runtime/errors.ts";
 import { document } from "../../runtime/output/result.ts";
 import { escapeTerminalText } from "../../runtime/output/terminal-text.ts";
 import type {
-  changeWithConfirmParameters,
+  allowCrossSigningResetParameters,
   deactivateParameters,
   detailsParameters,
   modifyParameters,
@@ -142,7 +142,7 @@ export const suspendUser: RunFor<typeof suspendParameters> = async (context, { o
   return result ? document(result) : undefined;
 };
 
-export const allowCrossSigningReset: RunFor<typeof changeWithConfirmParameters> = async (
+export const allowCrossSigningReset: RunFor<typeof allowCrossSigningResetParameters> = async (
   context,
   { options, args },
 ) => {

@@ -86,7 +86,7 @@ export const suspendParameters = defineParameters({
   args: userId,
 });
 
-export const changeWithConfirmParameters = defineParameters({ options: { dryRun }, args: userId });
+export const allowCrossSigningResetParameters = defineParameters({ options: { dryRun }, args: userId });
 
 const run = () => import("./accounts.run.ts");
 
@@ -162,7 +162,7 @@ export const suspendCommand = defineCommand({
 export const allowCrossSigningResetCommand = defineCommand({
   name: "allow-cross-signing-reset",
   summary: "Let a user replace their master cross-signing key without re-authenticating, for 10 minutes.",
-  ...changeWithConfirmParameters,
+  ...allowCrossSigningResetParameters,
   examples: [
     ["synadm user allow-cross-signing-reset alice", "Alice may replace her lost master key for 10 minutes"],
   ],
