@@ -6,7 +6,7 @@ import {
   JobFailedError,
   PaginationError,
 } from "../../src/api/errors.ts";
-import { LongRunningJob } from "../../src/api/jobs.ts";
+import { jobOutcome, LongRunningJob } from "../../src/api/jobs.ts";
 import { PagedList } from "../../src/api/pagination.ts";
 import { SynapseAdmin } from "../../src/api/synapse-admin.ts";
 import { FakeTransport } from "./fake-transport.ts";
@@ -120,10 +120,10 @@ describe("PagedList", () => {
 
 describe("LongRunningJob", () => {
   const job = (statuses: string[]): LongRunningJob<{ status: string; error?: string }> =>
-    new LongRunningJob("id1", {
+    new LongRunningJob<{ status: string; error?: string }>("id1", {
       description: "room delete id1",
       fetchStatus: async () => ({ status: statuses.shift()!, error: "boom" }),
-      outcome: (s) => (s.status === "complete" ? "complete" : s.status === "failed" ? "failed" : "running"),
+      outcome: jobOutcome,
       failureReason: (s) => s.error,
     });
 
@@ -135,6 +135,37 @@ describe("LongRunningJob", () => {
     });
     assert.equal(final.status, "complete");
     assert.deepEqual(seen, ["shutting_down", "active", "purging", "complete"]);
+  });
+
+  it("jobOutcome: complete and failed end a job, any other state is running", () => {
+    assert.equal(jobOutcome({ status: "complete" }), "complete");
+    assert.equal(jobOutcome({ status: "failed" }), "failed");
+    for (const status of ["scheduled", "active", "shutting_down", "purging", "a_new_state", ""])
+      assert.equal(jobOutcome({ status }), "running", status);
+  });
+
+  it("room deletes, history purges and redactions read their outcome with jobOutcome", async () => {
+    const answers = (...statuses: string[]) =>
+      statuses.map((status) => ({ json: { status, error: "boom", failed_redactions: {} } }));
+    const transport = new FakeTransport(
+      ...answers("a_new_state", "complete", "failed"),
+      ...answers("purging", "complete", "failed"),
+      ...answers("scheduled", "complete", "failed"),
+    );
+    const admin = new SynapseAdmin({ baseUrl: "https://hs.example.org", accessToken: "t", transport });
+    const handles = [
+      () => admin.rooms.deleteJob("d"),
+      () => admin.purgeHistory.purgeJob("p"),
+      () => admin.users.redactionJob("r"),
+    ];
+    for (const handle of handles) {
+      const seen: string[] = [];
+      const final = await handle().wait({ intervalMs: 1, onStatus: (status) => seen.push(status.status) });
+      assert.equal(final.status, "complete");
+      assert.equal(seen.length, 2, "an unknown state counts as running");
+      await assert.rejects(handle().wait({ intervalMs: 1 }), JobFailedError);
+    }
+    assert.equal(transport.requests.length, 9);
   });
 
   it("throws JobFailedError with the reason when the job fails", async () => {

@@ -1,6 +1,6 @@
 import { array, looseObject, number, optional, string, union } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
-import { LongRunningJob } from "../jobs.ts";
+import { jobOutcome, LongRunningJob } from "../jobs.ts";
 import type { RoomOrder } from "../orders.ts";
 import { checkPageLimit, PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
@@ -290,11 +290,10 @@ export class RoomsResource extends Resource {
    * `GET /_synapse/admin/v2/rooms/delete_status/<delete_id>` (when polled)
    */
   deleteJob(deleteId: string): LongRunningJob<RoomDeleteStatus> {
-    return new LongRunningJob(deleteId, {
+    return new LongRunningJob<RoomDeleteStatus>(deleteId, {
       description: `room delete ${deleteId}`,
       fetchStatus: (signal) => this.deleteStatus(deleteId, signal ? { signal } : {}),
-      outcome: (status) =>
-        status.status === "complete" ? "complete" : status.status === "failed" ? "failed" : "running",
+      outcome: jobOutcome,
       failureReason: (status) => status.error,
     });
   }

@@ -1,6 +1,6 @@
 import { array, looseObject, number, optional, string, union } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
-import { LongRunningJob } from "../jobs.ts";
+import { jobOutcome, LongRunningJob } from "../jobs.ts";
 import type { MediaOrder, UserOrder } from "../orders.ts";
 import { checkPageLimit, PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
@@ -778,11 +778,10 @@ export class UsersResource extends Resource {
    * `GET /_synapse/admin/v1/user/redact_status/<redact_id>` (when polled)
    */
   redactionJob(redactId: string): LongRunningJob<RedactStatus> {
-    return new LongRunningJob(redactId, {
+    return new LongRunningJob<RedactStatus>(redactId, {
       description: `redaction ${redactId}`,
       fetchStatus: (signal) => this.redactStatus(redactId, signal ? { signal } : {}),
-      outcome: (status) =>
-        status.status === "complete" ? "complete" : status.status === "failed" ? "failed" : "running",
+      outcome: jobOutcome,
       failureReason: (status) => JSON.stringify(status.failed_redactions),
     });
   }
