@@ -92,6 +92,154 @@ describe("PagedList", () => {
     assert.deepEqual(await list.toArray(), [4, 9, 14, 19, 24, 29, 34, 39]);
   });
 
+  /** A list of `pages` (cursor `undefined` is the first), recording what it was asked for. */
+  const scripted = (
+    pages: Record<string, { items: number[]; next?: string }>,
+    asked: Array<string | undefined>,
+  ) =>
+    new PagedList({
+      fetchPage: async (cursor: string | undefined) => {
+        asked.push(cursor);
+        const page = pages[cursor ?? "first"];
+        if (!page) throw new Error(`no page ${cursor}`);
+        return page;
+      },
+      items: (page) => page.items,
+      nextCursor: (page) => page.next,
+      request: { method: "GET", path: "/_synapse/admin/v1/test" },
+    });
+  const threePages = { first: { items: [1, 2], next: "b" }, b: { items: [3], next: "c" }, c: { items: [4] } };
+
+  it("is awaitable: awaiting gives the first page, asked for once however often it is awaited", async () => {
+    const asked: Array<string | undefined> = [];
+    const list = scripted(threePages, asked);
+    assert.equal(asked.length, 0, "nothing is fetched before the list is awaited or iterated");
+    const page = await list;
+    assert.deepEqual(page, threePages.first);
+    assert.equal(await list, page);
+    assert.deepEqual(await list.then((first) => first.items.length), 2);
+    assert.deepEqual(asked, [undefined]);
+    // Typed as a promise of its first page where one is expected.
+    const promise: Promise<{ items: number[]; next?: string }> = list;
+    assert.equal(await promise, page);
+    assert.equal(Object.prototype.toString.call(list), "[object PagedList]");
+  });
+
+  it("is iterable: for await gives every item of every page", async () => {
+    const asked: Array<string | undefined> = [];
+    const list = scripted(threePages, asked);
+    const items: number[] = [];
+    for await (const item of list) items.push(item);
+    assert.deepEqual(items, [1, 2, 3, 4]);
+    assert.deepEqual(asked, [undefined, "b", "c"]);
+    assert.deepEqual(await list.toArray(), [1, 2, 3, 4], "a list can be walked again");
+    const pages: number[][] = [];
+    for await (const page of list.pages()) pages.push(page.items);
+    assert.deepEqual(pages, [[1, 2], [3], [4]]);
+  });
+
+  it("withFirstPage gives the first page, then every item from it, fetching page 1 once", async () => {
+    const asked: Array<string | undefined> = [];
+    const list = scripted(threePages, asked);
+    const { page, items } = await list.withFirstPage();
+    assert.deepEqual(page, threePages.first);
+    assert.deepEqual(asked, [undefined], "only the first page before the items are read");
+    const all: number[] = [];
+    for await (const item of items) all.push(item);
+    assert.deepEqual(all, [1, 2, 3, 4]);
+    assert.deepEqual(asked, [undefined, "b", "c"]);
+    // It shares the first page with await.
+    assert.equal(await list, page);
+    assert.deepEqual(asked, [undefined, "b", "c"]);
+  });
+
+  it("withFirstPage of a one-page list gives its items and ends", async () => {
+    const asked: Array<string | undefined> = [];
+    const { page, items } = await scripted({ first: { items: [7] } }, asked).withFirstPage();
+    assert.deepEqual(page.items, [7]);
+    const all: number[] = [];
+    for await (const item of items) all.push(item);
+    assert.deepEqual(all, [7]);
+    assert.deepEqual(asked, [undefined]);
+  });
+
+  it("passes errors on: a failed first page rejects await, catch, finally and withFirstPage; a later one the items", async () => {
+    const failing = () => scripted({}, []);
+    await assert.rejects(async () => await failing(), /no page undefined/);
+    assert.equal(await failing().catch((error: Error) => error.message), "no page undefined");
+    let ran = false;
+    await assert.rejects(
+      failing().finally(() => {
+        ran = true;
+      }),
+      /no page undefined/,
+    );
+    assert.ok(ran);
+    assert.equal(await failing().then(undefined, () => "handled"), "handled");
+    await assert.rejects(failing().withFirstPage(), /no page undefined/);
+    await assert.rejects(failing().toArray(), /no page undefined/);
+
+    const asked: Array<string | undefined> = [];
+    const { items } = await scripted({ first: { items: [1], next: "gone" } }, asked).withFirstPage();
+    const seen: number[] = [];
+    await assert.rejects(
+      (async () => {
+        for await (const item of items) seen.push(item);
+      })(),
+      /no page gone/,
+    );
+    assert.deepEqual(seen, [1]);
+  });
+
+  it("withFirstPage's items are bounded like iteration: a repeated cursor or endless empty pages throw", async () => {
+    const repeating = scripted({ first: { items: [1], next: "a" }, a: { items: [2], next: "a" } }, []);
+    const { items } = await repeating.withFirstPage();
+    const seen: number[] = [];
+    await assert.rejects(
+      (async () => {
+        for await (const item of items) seen.push(item);
+      })(),
+      (error: unknown) => error instanceof PaginationError && /cursor "a" a second time/.test(error.message),
+    );
+    assert.deepEqual(seen, [1, 2]);
+
+    let calls = 0;
+    const endless = new PagedList(
+      {
+        fetchPage: async (cursor: number | undefined) => {
+          calls++;
+          return { items: cursor === undefined ? [0] : [], next: (cursor ?? 0) + 1 };
+        },
+        items: (page) => page.items,
+        nextCursor: (page) => page.next,
+      },
+      { maxEmptyPages: 3 },
+    );
+    const walk = await endless.withFirstPage();
+    await assert.rejects(
+      (async () => {
+        for await (const _ of walk.items);
+      })(),
+      /3 empty pages in a row/,
+    );
+    assert.equal(calls, 4, "the first page and three empty ones");
+  });
+
+  it("a page without its list of items is an invalid response, not a TypeError", async () => {
+    const list = new PagedList({
+      fetchPage: async () => ({}) as { items: number[] },
+      items: (page) => page.items,
+      nextCursor: () => undefined,
+      request: { method: "GET", path: "/_synapse/admin/v1/test" },
+    });
+    assert.deepEqual(await list, {}, "awaiting gives the page as the server returned it");
+    await assert.rejects(list.toArray(), (error: unknown) => {
+      assert.ok(error instanceof InvalidResponseError);
+      assert.match(error.message, /^GET \/_synapse\/admin\/v1\/test returned an invalid response/);
+      return true;
+    });
+  });
+
   it("refuses limit 0 (and other page sizes below 1) before any request", async () => {
     const transport = new FakeTransport();
     const admin = new SynapseAdmin({ baseUrl: "https://hs.example.org", accessToken: "t", transport });
