@@ -240,6 +240,107 @@ describe("PagedList", () => {
     });
   });
 
+  it("every paged endpoint is a PagedList: awaiting gives the first page, iterating follows its cursor", async () => {
+    const cases: Array<{
+      call: (admin: SynapseAdmin) => PagedList<unknown, unknown, unknown>;
+      pages: [unknown, unknown];
+      next: RegExp;
+    }> = [
+      {
+        call: (admin) => admin.users.list({ limit: 1 }),
+        pages: [
+          { users: [{ name: "@a:x" }], next_token: "1", total: 2 },
+          { users: [{ name: "@b:x" }], total: 2 },
+        ],
+        next: /\/v2\/users\?from=1&limit=1$/,
+      },
+      {
+        call: (admin) => admin.users.listV3({ deactivated: false }),
+        pages: [
+          { users: [{ name: "@a:x" }], next_token: 1, total: 2 },
+          { users: [{ name: "@b:x" }], total: 2 },
+        ],
+        next: /\/v3\/users\?from=1&deactivated=false$/,
+      },
+      {
+        call: (admin) => admin.users.media("@a:x"),
+        pages: [
+          { media: [{ media_id: "m1" }], next_token: 1, total: 2 },
+          { media: [{ media_id: "m2" }], total: 2 },
+        ],
+        next: /\/v1\/users\/%40a%3Ax\/media\?from=1$/,
+      },
+      {
+        call: (admin) => admin.rooms.list(),
+        pages: [
+          { rooms: [{ room_id: "!a" }], next_batch: 1, total_rooms: 2 },
+          { rooms: [{ room_id: "!b" }], total_rooms: 2 },
+        ],
+        next: /\/v1\/rooms\?from=1$/,
+      },
+      {
+        call: (admin) => admin.rooms.messages("!r:x", { dir: "b" }),
+        pages: [
+          { chunk: [{ event_id: "$1" }], start: "s", end: "t1" },
+          { chunk: [{ event_id: "$2" }], start: "t1" },
+        ],
+        next: /\/messages\?from=t1&dir=b$/,
+      },
+      {
+        call: (admin) => admin.rooms.hierarchy("!r:x"),
+        pages: [{ rooms: [{ room_id: "!a" }], next_batch: "n" }, { rooms: [{ room_id: "!b" }] }],
+        next: /\/hierarchy\?from=n$/,
+      },
+      {
+        call: (admin) => admin.eventReports.list({ limit: 1 }),
+        pages: [
+          { event_reports: [{ id: 1 }], next_token: 1, total: 2 },
+          { event_reports: [{ id: 2 }], total: 2 },
+        ],
+        next: /\/v1\/event_reports\?from=1&limit=1$/,
+      },
+      {
+        call: (admin) => admin.federation.destinations(),
+        pages: [
+          { destinations: [{ destination: "a" }], next_token: "1", total: 2 },
+          { destinations: [{ destination: "b" }], total: 2 },
+        ],
+        next: /\/v1\/federation\/destinations\?from=1$/,
+      },
+      {
+        call: (admin) => admin.federation.destinationRooms("a.example"),
+        pages: [
+          { rooms: [{ room_id: "!a" }], next_token: "1", total: 2 },
+          { rooms: [{ room_id: "!b" }], total: 2 },
+        ],
+        next: /\/destinations\/a\.example\/rooms\?from=1$/,
+      },
+      {
+        call: (admin) => admin.statistics.usersMedia(),
+        pages: [
+          { users: [{ user_id: "@a:x" }], next_token: 1, total: 2 },
+          { users: [{ user_id: "@b:x" }], total: 2 },
+        ],
+        next: /\/v1\/statistics\/users\/media\?from=1$/,
+      },
+      {
+        call: (admin) => admin.media.quarantineChanges(),
+        pages: [{ changes: [{ media_id: "m1" }], next_batch: 5 }, { changes: [{ media_id: "m2" }] }],
+        next: /\/v1\/media\/quarantine_changes\?from=5$/,
+      },
+    ];
+    for (const { call, pages, next } of cases) {
+      const transport = new FakeTransport({ json: pages[0] }, { json: pages[0] }, { json: pages[1] });
+      const admin = new SynapseAdmin({ baseUrl: "https://hs.example.org", accessToken: "t", transport });
+      const list = call(admin);
+      assert.ok(list instanceof PagedList);
+      assert.deepEqual(await list, pages[0]);
+      assert.equal((await list.toArray()).length, 2);
+      assert.equal(transport.requests.length, 3);
+      assert.match(transport.requests[2]!.url.href, next);
+    }
+  });
+
   it("refuses limit 0 (and other page sizes below 1) before any request", async () => {
     const transport = new FakeTransport();
     const admin = new SynapseAdmin({ baseUrl: "https://hs.example.org", accessToken: "t", transport });
