@@ -60,7 +60,13 @@ export {
   type RoomId,
   type UserId,
 } from "./api/ids.ts";
-export { type JobDefinition, type JobOutcome, LongRunningJob, type WaitOptions } from "./api/jobs.ts";
+export {
+  type JobDefinition,
+  type JobOutcome,
+  jobOutcome,
+  LongRunningJob,
+  type WaitOptions,
+} from "./api/jobs.ts";
 export { type Logger, redactSecrets, silentLogger } from "./api/logger.ts";
 export { NodeHttpTransport, type NodeHttpTransportOptions } from "./api/node-transport.ts";
 export {
