@@ -3,13 +3,7 @@ import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { TransportFailure } from "../../src/api/transport.ts";
-import type { Scripted } from "./fake-transport.ts";
-import { runInProcess } from "./in-process-cli.ts";
-
-const run = (
-  argv: string[],
-  options: { config?: string; script?: Scripted[]; env?: Record<string, string>; input?: string } = {},
-) => runInProcess(argv, options);
+import { runInProcess as run } from "../support/in-process.ts";
 
 const CONFIG = "base_url: https://hs.example.org\ntoken: syt_secret\nformat: json\n";
 

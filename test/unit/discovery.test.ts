@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { discoverServerName } from "../../src/api/discovery.ts";
 import { HttpClient } from "../../src/api/http-client.ts";
-import { FakeTransport, type Scripted } from "./fake-transport.ts";
+import { FakeTransport, type Scripted } from "../support/fake-transport.ts";
 
 function http(
   baseUrl: string,

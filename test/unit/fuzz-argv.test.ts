@@ -1,10 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { Readable } from "node:stream";
 import { describe, it } from "node:test";
-import type { HttpRequest, HttpResponse, Transport } from "../../src/api/transport.ts";
 import { rootGroup } from "../../src/cli/commands/index.ts";
 import {
   type AnyCommandSpec,
@@ -12,20 +7,12 @@ import {
   namesOf,
   type OptionSpec,
 } from "../../src/cli/framework/spec.ts";
-import { main } from "../../src/cli/main.ts";
 import { ExitCode } from "../../src/cli/runtime/errors.ts";
 import { globalOptions } from "../../src/cli/runtime/options/global.ts";
+import { runInProcess, unitHome } from "../support/in-process.ts";
 
-/** Answers every request with a Matrix 404, so commands run through to their error handling. */
-class NotFoundTransport implements Transport {
-  async send(_request: HttpRequest): Promise<HttpResponse> {
-    return {
-      status: 404,
-      headers: { "content-type": "application/json" },
-      body: '{"errcode":"M_NOT_FOUND","error":"Not found"}',
-    };
-  }
-}
+/** The answer to every request: a Matrix 404, so commands run through to their error handling. */
+const NOT_FOUND = { status: 404, json: { errcode: "M_NOT_FOUND", error: "Not found" } };
 
 function* paths(
   node: AnyCommandSpec | GroupSpec,
@@ -87,12 +74,7 @@ describe("random command lines", () => {
     const globalNames = Object.entries(globalOptions)
       .filter(([key]) => key !== "verbose")
       .flatMap(([, spec]) => namesOf(spec.flags));
-    const home = mkdtempSync(join(tmpdir(), "synadm-fuzz-"));
-    mkdirSync(join(home, ".config"));
-    writeFileSync(
-      join(home, ".config", "synadm.yaml"),
-      "base_url: http://fuzz.invalid\ntoken: syt_fuzz\nhomeserver: fuzz.test\n",
-    );
+    const home = unitHome("base_url: http://fuzz.invalid\ntoken: syt_fuzz\nhomeserver: fuzz.test\n");
     const next = random(20261123);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
     for (let run = 0; run < 400; run++) {
@@ -109,15 +91,7 @@ describe("random command lines", () => {
               : pick(JUNK),
         );
       }
-      let stderr = "";
-      const code = await main(words, {
-        stdout: { write: () => true },
-        stderr: { write: (chunk: string) => (stderr += chunk) },
-        stdin: Readable.from([]),
-        env: {},
-        homedir: home,
-        transport: new NotFoundTransport(),
-      });
+      const { code, stderr } = await runInProcess(words, { home, otherwise: NOT_FOUND });
       const argv = JSON.stringify(words);
       assert.ok(DEFINED_EXIT_CODES.has(code), `${argv} exited ${code}`);
       assert.doesNotMatch(stderr, /\n\s+at /, `${argv} printed a stack trace:\n${stderr}`);

@@ -13,7 +13,7 @@ import {
 import { HttpClient } from "../../src/api/http-client.ts";
 import { path } from "../../src/api/path.ts";
 import { TransportFailure } from "../../src/api/transport.ts";
-import { FakeTransport, type Scripted } from "./fake-transport.ts";
+import { FakeTransport, type Scripted } from "../support/fake-transport.ts";
 
 function client(...script: Scripted[]): { http: HttpClient; transport: FakeTransport } {
   const transport = new FakeTransport(...script);

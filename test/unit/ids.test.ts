@@ -11,7 +11,7 @@ import {
 } from "../../src/api/ids.ts";
 import { checkPathSegments, encodePathSegment, joinUrl } from "../../src/api/path.ts";
 import { SynapseAdmin } from "../../src/api/synapse-admin.ts";
-import { FakeTransport } from "./fake-transport.ts";
+import { FakeTransport } from "../support/fake-transport.ts";
 
 describe("Matrix IDs", () => {
   it("accepts valid IDs and rejects malformed ones with the expected form", () => {

@@ -19,8 +19,8 @@ import {
   keepEpochTimes,
 } from "../../src/cli/runtime/output/times.ts";
 import { displayWidth, truncateToWidth } from "../../src/cli/runtime/output/width.ts";
-import type { Scripted } from "./fake-transport.ts";
-import { runInProcess } from "./in-process-cli.ts";
+import type { Scripted } from "../support/fake-transport.ts";
+import { runInProcess } from "../support/in-process.ts";
 
 const lines = (...parts: string[]): string => parts.join("\n");
 const ESC = "\u001b[";

@@ -14,7 +14,7 @@ import {
 import { globalOptions } from "../../src/cli/runtime/options/global.ts";
 import { loadSettings } from "../../src/cli/runtime/settings/load.ts";
 import { saveSettings } from "../../src/cli/runtime/settings/save.ts";
-import { runInProcess } from "./in-process-cli.ts";
+import { runInProcess } from "../support/in-process.ts";
 
 const PLAIN = "base_url: https://top.example.org\ntoken: syt_top\nformat: json\n";
 const WITH_PROFILES = `${PLAIN}profiles:
