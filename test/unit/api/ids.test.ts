@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { InvalidInputError } from "../../src/api/errors.ts";
+import { InvalidInputError } from "../../../src/api/errors.ts";
 import {
   expandUserId,
   parseEventId,
@@ -8,10 +8,10 @@ import {
   parseRoomAlias,
   parseRoomId,
   parseUserId,
-} from "../../src/api/ids.ts";
-import { checkPathSegments, encodePathSegment, joinUrl } from "../../src/api/path.ts";
-import { SynapseAdmin } from "../../src/api/synapse-admin.ts";
-import { FakeTransport } from "../support/fake-transport.ts";
+} from "../../../src/api/ids.ts";
+import { checkPathSegments, encodePathSegment, joinUrl } from "../../../src/api/path.ts";
+import { SynapseAdmin } from "../../../src/api/synapse-admin.ts";
+import { FakeTransport } from "../../support/fake-transport.ts";
 
 describe("Matrix IDs", () => {
   it("accepts valid IDs and rejects malformed ones with the expected form", () => {

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { helpExamples } from "../../src/cli/commands/examples.ts";
-import { rootGroup } from "../../src/cli/commands/index.ts";
-import { renderHelp } from "../../src/cli/framework/help.ts";
-import { parseCommandLine } from "../../src/cli/framework/parse.ts";
-import type { AnyCommandSpec, GroupSpec } from "../../src/cli/framework/spec.ts";
-import { globalOptions } from "../../src/cli/runtime/options/global.ts";
+import { helpExamples } from "../../../src/cli/commands/examples.ts";
+import { rootGroup } from "../../../src/cli/commands/index.ts";
+import { renderHelp } from "../../../src/cli/framework/help.ts";
+import { parseCommandLine } from "../../../src/cli/framework/parse.ts";
+import type { AnyCommandSpec, GroupSpec } from "../../../src/cli/framework/spec.ts";
+import { globalOptions } from "../../../src/cli/runtime/options/global.ts";
 
 /** Every command of the tree with its path ("user list"). */
 function leaves(node: GroupSpec, path: readonly string[] = []): Array<[string, AnyCommandSpec]> {

@@ -3,8 +3,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { isScalar, parse, type ScalarTag, stringify, type Tags } from "yaml";
-import { compareCodePoints } from "../../src/cli/runtime/output/code-point-order.ts";
-import { formatYaml } from "../../src/cli/runtime/output/yaml.ts";
+import { compareCodePoints } from "../../../src/cli/runtime/output/code-point-order.ts";
+import { formatYaml } from "../../../src/cli/runtime/output/yaml.ts";
 
 // The former implementation of formatYaml, kept verbatim as the oracle.
 const QUOTED_OR_BLOCK = /^['"|>]/;

@@ -3,18 +3,18 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { rootGroup } from "../../src/cli/commands/index.ts";
-import { parseCommandLine } from "../../src/cli/framework/parse.ts";
+import { rootGroup } from "../../../src/cli/commands/index.ts";
+import { parseCommandLine } from "../../../src/cli/framework/parse.ts";
 import {
   type AnyCommandSpec,
   type GroupSpec,
   namesOf,
   type OptionSpec,
-} from "../../src/cli/framework/spec.ts";
-import { globalOptions } from "../../src/cli/runtime/options/global.ts";
-import { loadSettings } from "../../src/cli/runtime/settings/load.ts";
-import { saveSettings } from "../../src/cli/runtime/settings/save.ts";
-import { runInProcess } from "../support/in-process.ts";
+} from "../../../src/cli/framework/spec.ts";
+import { globalOptions } from "../../../src/cli/runtime/options/global.ts";
+import { loadSettings } from "../../../src/cli/runtime/settings/load.ts";
+import { saveSettings } from "../../../src/cli/runtime/settings/save.ts";
+import { runInProcess } from "../../support/in-process.ts";
 
 const PLAIN = "base_url: https://top.example.org\ntoken: syt_top\nformat: json\n";
 const WITH_PROFILES = `${PLAIN}profiles:

@@ -15,9 +15,9 @@ import {
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { DamagedJournalError, JournalFile } from "../../src/cli/runtime/bulk/journal-file.ts";
-import { describeLines } from "../../src/cli/runtime/bulk/journal-lines.ts";
-import { JournalLock, JournalLockedError } from "../../src/cli/runtime/bulk/journal-lock.ts";
+import { DamagedJournalError, JournalFile } from "../../../src/cli/runtime/bulk/journal-file.ts";
+import { describeLines } from "../../../src/cli/runtime/bulk/journal-lines.ts";
+import { JournalLock, JournalLockedError } from "../../../src/cli/runtime/bulk/journal-lock.ts";
 
 function journalPath(): string {
   return join(mkdtempSync(join(tmpdir(), "synadm-journal-")), "runs", "user-x-0123.jsonl");

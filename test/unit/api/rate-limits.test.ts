@@ -3,12 +3,12 @@
 // goes away with the call that set it; Node's timer limit is never crossed.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { runBulk } from "../../src/api/bulk/run-bulk.ts";
-import { AbortError, InvalidInputError, RateLimitError } from "../../src/api/errors.ts";
-import { HttpClient } from "../../src/api/http-client.ts";
-import { DEFAULT_MAX_WAIT_MS, RateLimitGate } from "../../src/api/rate-limit-gate.ts";
-import { DEFAULT_RETRY_POLICY, MAX_TIMER_MS, sleep } from "../../src/api/retry.ts";
-import type { HttpRequest, HttpResponse, Transport } from "../../src/api/transport.ts";
+import { runBulk } from "../../../src/api/bulk/run-bulk.ts";
+import { AbortError, InvalidInputError, RateLimitError } from "../../../src/api/errors.ts";
+import { HttpClient } from "../../../src/api/http-client.ts";
+import { DEFAULT_MAX_WAIT_MS, RateLimitGate } from "../../../src/api/rate-limit-gate.ts";
+import { DEFAULT_RETRY_POLICY, MAX_TIMER_MS, sleep } from "../../../src/api/retry.ts";
+import type { HttpRequest, HttpResponse, Transport } from "../../../src/api/transport.ts";
 
 const limited = (retryAfterMs: number): HttpResponse => ({
   status: 429,

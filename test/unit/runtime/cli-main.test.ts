@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { TransportFailure } from "../../src/api/transport.ts";
-import { runInProcess as run } from "../support/in-process.ts";
+import { TransportFailure } from "../../../src/api/transport.ts";
+import { runInProcess as run } from "../../support/in-process.ts";
 
 const CONFIG = "base_url: https://hs.example.org\ntoken: syt_secret\nformat: json\n";
 

@@ -1,15 +1,15 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { rootGroup } from "../../src/cli/commands/index.ts";
+import { rootGroup } from "../../../src/cli/commands/index.ts";
 import {
   type AnyCommandSpec,
   type GroupSpec,
   namesOf,
   type OptionSpec,
-} from "../../src/cli/framework/spec.ts";
-import { ExitCode } from "../../src/cli/runtime/errors.ts";
-import { globalOptions } from "../../src/cli/runtime/options/global.ts";
-import { runInProcess, unitHome } from "../support/in-process.ts";
+} from "../../../src/cli/framework/spec.ts";
+import { ExitCode } from "../../../src/cli/runtime/errors.ts";
+import { globalOptions } from "../../../src/cli/runtime/options/global.ts";
+import { runInProcess, unitHome } from "../../support/in-process.ts";
 
 /** The answer to every request: a Matrix 404, so commands run through to their error handling. */
 const NOT_FOUND = { status: 404, json: { errcode: "M_NOT_FOUND", error: "Not found" } };

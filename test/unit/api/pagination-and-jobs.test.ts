@@ -5,11 +5,11 @@ import {
   InvalidResponseError,
   JobFailedError,
   PaginationError,
-} from "../../src/api/errors.ts";
-import { LongRunningJob } from "../../src/api/jobs.ts";
-import { PagedList } from "../../src/api/pagination.ts";
-import { SynapseAdmin } from "../../src/api/synapse-admin.ts";
-import { FakeTransport } from "../support/fake-transport.ts";
+} from "../../../src/api/errors.ts";
+import { LongRunningJob } from "../../../src/api/jobs.ts";
+import { PagedList } from "../../../src/api/pagination.ts";
+import { SynapseAdmin } from "../../../src/api/synapse-admin.ts";
+import { FakeTransport } from "../../support/fake-transport.ts";
 
 describe("PagedList", () => {
   it("follows the cursor page by page and stops at the end", async () => {

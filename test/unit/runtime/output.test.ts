@@ -2,12 +2,12 @@
 // 0.10 run on the same data, except where a test says the port deviates.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { formatOutput, OUTPUT_FORMATS, parseOutputFormat } from "../../src/cli/runtime/output/format.ts";
-import { formatHuman, renderTable } from "../../src/cli/runtime/output/human.ts";
-import { formatJson, formatMinified } from "../../src/cli/runtime/output/json.ts";
-import { formatPprint } from "../../src/cli/runtime/output/pprint.ts";
-import { displayWidth } from "../../src/cli/runtime/output/width.ts";
-import { formatYaml } from "../../src/cli/runtime/output/yaml.ts";
+import { formatOutput, OUTPUT_FORMATS, parseOutputFormat } from "../../../src/cli/runtime/output/format.ts";
+import { formatHuman, renderTable } from "../../../src/cli/runtime/output/human.ts";
+import { formatJson, formatMinified } from "../../../src/cli/runtime/output/json.ts";
+import { formatPprint } from "../../../src/cli/runtime/output/pprint.ts";
+import { displayWidth } from "../../../src/cli/runtime/output/width.ts";
+import { formatYaml } from "../../../src/cli/runtime/output/yaml.ts";
 
 const lines = (...parts: string[]): string => parts.join("\n");
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parse } from "yaml";
-import { readFlatMapping } from "../../src/cli/runtime/settings/flat-yaml.ts";
+import { readFlatMapping } from "../../../src/cli/runtime/settings/flat-yaml.ts";
 
 const VALUES = [
   "",

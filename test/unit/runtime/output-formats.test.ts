@@ -2,25 +2,25 @@
 // fitted to its width, coloured unless NO_COLOR, times as local dates.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { parseCsv } from "../../src/cli/runtime/csv.ts";
-import { csvRow, tsvField, tsvRow } from "../../src/cli/runtime/output/delimited.ts";
-import { formatOutput } from "../../src/cli/runtime/output/format.ts";
-import { formatHuman } from "../../src/cli/runtime/output/human.ts";
-import { printDocument } from "../../src/cli/runtime/output/print.ts";
-import { createRecordWriter, formatRecords } from "../../src/cli/runtime/output/record-writer.ts";
-import { recordsOf } from "../../src/cli/runtime/output/records.ts";
-import { printStreamedList } from "../../src/cli/runtime/output/stream.ts";
-import { fitWidths, renderTable } from "../../src/cli/runtime/output/table.ts";
-import { type OutputTarget, tableLayout } from "../../src/cli/runtime/output/terminal.ts";
+import { parseCsv } from "../../../src/cli/runtime/csv.ts";
+import { csvRow, tsvField, tsvRow } from "../../../src/cli/runtime/output/delimited.ts";
+import { formatOutput } from "../../../src/cli/runtime/output/format.ts";
+import { formatHuman } from "../../../src/cli/runtime/output/human.ts";
+import { printDocument } from "../../../src/cli/runtime/output/print.ts";
+import { createRecordWriter, formatRecords } from "../../../src/cli/runtime/output/record-writer.ts";
+import { recordsOf } from "../../../src/cli/runtime/output/records.ts";
+import { printStreamedList } from "../../../src/cli/runtime/output/stream.ts";
+import { fitWidths, renderTable } from "../../../src/cli/runtime/output/table.ts";
+import { type OutputTarget, tableLayout } from "../../../src/cli/runtime/output/terminal.ts";
 import {
   epochMilliseconds,
   humanTimes,
   isTimestampField,
   keepEpochTimes,
-} from "../../src/cli/runtime/output/times.ts";
-import { displayWidth, truncateToWidth } from "../../src/cli/runtime/output/width.ts";
-import type { Scripted } from "../support/fake-transport.ts";
-import { runInProcess } from "../support/in-process.ts";
+} from "../../../src/cli/runtime/output/times.ts";
+import { displayWidth, truncateToWidth } from "../../../src/cli/runtime/output/width.ts";
+import type { Scripted } from "../../support/fake-transport.ts";
+import { runInProcess } from "../../support/in-process.ts";
 
 const lines = (...parts: string[]): string => parts.join("\n");
 const ESC = "\u001b[";

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { rootGroup } from "../../src/cli/commands/index.ts";
-import { renderHelp } from "../../src/cli/framework/help.ts";
-import { parseCommandLine } from "../../src/cli/framework/parse.ts";
+import { rootGroup } from "../../../src/cli/commands/index.ts";
+import { renderHelp } from "../../../src/cli/framework/help.ts";
+import { parseCommandLine } from "../../../src/cli/framework/parse.ts";
 import {
   argument,
   count,
@@ -13,10 +13,10 @@ import {
   pair,
   repeatable,
   toggle,
-} from "../../src/cli/framework/spec.ts";
-import { choice, integer, text } from "../../src/cli/framework/values.ts";
-import { UsageError } from "../../src/cli/runtime/errors.ts";
-import { globalOptions } from "../../src/cli/runtime/options/global.ts";
+} from "../../../src/cli/framework/spec.ts";
+import { choice, integer, text } from "../../../src/cli/framework/values.ts";
+import { UsageError } from "../../../src/cli/runtime/errors.ts";
+import { globalOptions } from "../../../src/cli/runtime/options/global.ts";
 
 const parse = (...argv: string[]) => parseCommandLine(rootGroup, globalOptions, argv);
 

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { discoverServerName } from "../../src/api/discovery.ts";
-import { HttpClient } from "../../src/api/http-client.ts";
-import { FakeTransport, type Scripted } from "../support/fake-transport.ts";
+import { discoverServerName } from "../../../src/api/discovery.ts";
+import { HttpClient } from "../../../src/api/http-client.ts";
+import { FakeTransport, type Scripted } from "../../support/fake-transport.ts";
 
 function http(
   baseUrl: string,

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { Device } from "../../src/api/resources/users.ts";
-import { noLongerToDelete } from "../../src/cli/commands/user/prune-devices.ts";
-import { summaryLine } from "../../src/cli/runtime/bulk/run-bulk-command.ts";
+import type { Device } from "../../../src/api/resources/users.ts";
+import { noLongerToDelete } from "../../../src/cli/commands/user/prune-devices.ts";
+import { summaryLine } from "../../../src/cli/runtime/bulk/run-bulk-command.ts";
 
 const DAY = 86_400_000;
 const now = 100 * DAY;

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { SynapseAdmin } from "../../src/api/synapse-admin.ts";
+import { SynapseAdmin } from "../../../src/api/synapse-admin.ts";
 
 // Every endpoint documented in ../shared/reference/synapse-admin-api/, written
 // by hand from the docs, with the library method that calls it.

@@ -9,7 +9,7 @@ import {
   LongRunningJob,
   SynapseAdmin,
   type Transport,
-} from "../../src/index.ts";
+} from "../../../src/index.ts";
 
 /** Answers every request with `{}` and keeps it. */
 class RecordingTransport implements Transport {

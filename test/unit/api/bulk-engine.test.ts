@@ -3,13 +3,13 @@ import { appendFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { AdaptiveLimit } from "../../src/api/bulk/adaptive-limit.ts";
-import { type BulkJournalEntry, runBulk } from "../../src/api/bulk/run-bulk.ts";
-import { RateLimitError } from "../../src/api/errors.ts";
-import { RateLimitGate } from "../../src/api/rate-limit-gate.ts";
-import { JournalFile } from "../../src/cli/runtime/bulk/journal-file.ts";
-import { describeProgress, progressDisplay } from "../../src/cli/runtime/bulk/progress.ts";
-import { csvLine, parseCsv } from "../../src/cli/runtime/csv.ts";
+import { AdaptiveLimit } from "../../../src/api/bulk/adaptive-limit.ts";
+import { type BulkJournalEntry, runBulk } from "../../../src/api/bulk/run-bulk.ts";
+import { RateLimitError } from "../../../src/api/errors.ts";
+import { RateLimitGate } from "../../../src/api/rate-limit-gate.ts";
+import { JournalFile } from "../../../src/cli/runtime/bulk/journal-file.ts";
+import { describeProgress, progressDisplay } from "../../../src/cli/runtime/bulk/progress.ts";
+import { csvLine, parseCsv } from "../../../src/cli/runtime/csv.ts";
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
 const rateLimited = () =>

@@ -5,18 +5,18 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parse as parseYaml } from "yaml";
-import { parseCsv } from "../../src/cli/runtime/csv.ts";
-import { stderrLogger } from "../../src/cli/runtime/log.ts";
-import { csvRow, tsvRow } from "../../src/cli/runtime/output/delimited.ts";
-import { formatOutput, OUTPUT_FORMATS, type OutputFormat } from "../../src/cli/runtime/output/format.ts";
-import { neutraliseFormula, restoreFormulaCell } from "../../src/cli/runtime/output/formula-cells.ts";
-import { formatHuman } from "../../src/cli/runtime/output/human.ts";
-import { printDocument } from "../../src/cli/runtime/output/print.ts";
-import { printStreamedList } from "../../src/cli/runtime/output/stream.ts";
-import type { OutputTarget } from "../../src/cli/runtime/output/terminal.ts";
-import { escapeTerminalText } from "../../src/cli/runtime/output/terminal-text.ts";
-import type { Scripted } from "../support/fake-transport.ts";
-import { runInProcess } from "../support/in-process.ts";
+import { parseCsv } from "../../../src/cli/runtime/csv.ts";
+import { stderrLogger } from "../../../src/cli/runtime/log.ts";
+import { csvRow, tsvRow } from "../../../src/cli/runtime/output/delimited.ts";
+import { formatOutput, OUTPUT_FORMATS, type OutputFormat } from "../../../src/cli/runtime/output/format.ts";
+import { neutraliseFormula, restoreFormulaCell } from "../../../src/cli/runtime/output/formula-cells.ts";
+import { formatHuman } from "../../../src/cli/runtime/output/human.ts";
+import { printDocument } from "../../../src/cli/runtime/output/print.ts";
+import { printStreamedList } from "../../../src/cli/runtime/output/stream.ts";
+import type { OutputTarget } from "../../../src/cli/runtime/output/terminal.ts";
+import { escapeTerminalText } from "../../../src/cli/runtime/output/terminal-text.ts";
+import type { Scripted } from "../../support/fake-transport.ts";
+import { runInProcess } from "../../support/in-process.ts";
 
 // What must never reach a terminal raw (line feeds and tabs are checked per format).
 const UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/u;

@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
-import { DOC_FILES, renderDocs } from "../../scripts/gen-docs.ts";
-import { rootGroup } from "../../src/cli/commands/index.ts";
+import { DOC_FILES, renderDocs } from "../../../scripts/gen-docs.ts";
+import { rootGroup } from "../../../src/cli/commands/index.ts";
 
-const committed = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
+const committed = (path: string): string =>
+  readFileSync(new URL(`../../../${path}`, import.meta.url), "utf8");
 const docs = renderDocs();
 
 describe("generated docs", () => {

@@ -10,9 +10,9 @@ import {
   readLibraryApi,
   renderMarkdown,
   stalePages,
-} from "../../scripts/api-docs.ts";
+} from "../../../scripts/api-docs.ts";
 
-const DOCS = new URL("../../docs/api", import.meta.url).pathname;
+const DOCS = new URL("../../../docs/api", import.meta.url).pathname;
 let items: ApiItem[] = [];
 
 before(() => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { daysAgo, formatLocalDateTime, parseDuration, parseTimeSpec } from "../../src/api/time.ts";
+import { daysAgo, formatLocalDateTime, parseDuration, parseTimeSpec } from "../../../src/api/time.ts";
 
 describe("time helpers", () => {
   const now = Date.UTC(2026, 10, 23, 12, 0, 0);

@@ -5,11 +5,11 @@ import assert from "node:assert/strict";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
-import { ConnectionError, ResponseTooLargeError, TimeoutError } from "../../src/api/errors.ts";
-import { FetchTransport } from "../../src/api/fetch-transport.ts";
-import { DEFAULT_MAX_RESPONSE_BYTES, HttpClient } from "../../src/api/http-client.ts";
-import { NodeHttpTransport } from "../../src/api/node-transport.ts";
-import type { HttpRequest, HttpResponse, Transport } from "../../src/api/transport.ts";
+import { ConnectionError, ResponseTooLargeError, TimeoutError } from "../../../src/api/errors.ts";
+import { FetchTransport } from "../../../src/api/fetch-transport.ts";
+import { DEFAULT_MAX_RESPONSE_BYTES, HttpClient } from "../../../src/api/http-client.ts";
+import { NodeHttpTransport } from "../../../src/api/node-transport.ts";
+import type { HttpRequest, HttpResponse, Transport } from "../../../src/api/transport.ts";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 

@@ -9,11 +9,11 @@ import {
   ServerError,
   TimeoutError,
   UnauthorizedError,
-} from "../../src/api/errors.ts";
-import { HttpClient } from "../../src/api/http-client.ts";
-import { path } from "../../src/api/path.ts";
-import { TransportFailure } from "../../src/api/transport.ts";
-import { FakeTransport, type Scripted } from "../support/fake-transport.ts";
+} from "../../../src/api/errors.ts";
+import { HttpClient } from "../../../src/api/http-client.ts";
+import { path } from "../../../src/api/path.ts";
+import { TransportFailure } from "../../../src/api/transport.ts";
+import { FakeTransport, type Scripted } from "../../support/fake-transport.ts";
 
 function client(...script: Scripted[]): { http: HttpClient; transport: FakeTransport } {
   const transport = new FakeTransport(...script);
