@@ -1,15 +1,10 @@
+// The library's bulk engine: concurrency that adapts to rate limits, and runBulk.
 import assert from "node:assert/strict";
-import { appendFileSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, it } from "node:test";
 import { AdaptiveLimit } from "../../../src/api/bulk/adaptive-limit.ts";
 import { type BulkJournalEntry, runBulk } from "../../../src/api/bulk/run-bulk.ts";
 import { RateLimitError } from "../../../src/api/errors.ts";
 import { RateLimitGate } from "../../../src/api/rate-limit-gate.ts";
-import { JournalFile } from "../../../src/cli/runtime/bulk/journal-file.ts";
-import { describeProgress, progressDisplay } from "../../../src/cli/runtime/bulk/progress.ts";
-import { csvLine, parseCsv } from "../../../src/cli/runtime/csv.ts";
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
 const rateLimited = () =>
@@ -147,123 +142,5 @@ describe("runBulk and signals", () => {
     assert.equal(outcome.notStarted.length, 10);
     assert.match(outcome.failed[0]!.error.message, /aborted/);
     assert.deepEqual(warnings, []);
-  });
-});
-
-describe("JournalFile", () => {
-  it("keeps outcomes across reads and ignores a line cut short by a crash", () => {
-    const path = JournalFile.pathFor(mkdtempSync(join(tmpdir(), "synadm-journal-")), "user x", "https://h", {
-      a: 1,
-    });
-    const journal = JournalFile.create(path, {
-      command: "user x",
-      server: "https://h",
-      identity: {},
-      items: ["a", "b"],
-    });
-    journal.record({ key: "a", outcome: "done" });
-    journal.record({ key: "b", outcome: "failed", error: "boom" });
-    appendFileSync(path, '{"key":"b","outc');
-    const again = JournalFile.read(path)!;
-    assert.equal(again.isDone("a"), true);
-    assert.equal(again.isDone("b"), false);
-    assert.equal(again.failures.get("b"), "boom");
-    assert.equal(again.header.run_id, journal.header.run_id);
-    assert.notEqual(
-      path,
-      JournalFile.pathFor(tmpdir(), "user x", "https://h", { a: 2 }),
-      "other arguments, other journal",
-    );
-  });
-});
-
-describe("progress", () => {
-  it("says counts, rate, time left and why the run is held back", () => {
-    const text = describeProgress(
-      {
-        total: 100,
-        done: 40,
-        failed: 2,
-        skipped: 8,
-        inFlight: 4,
-        concurrency: 2,
-        pausedUntil: 13_000,
-        stopping: false,
-        startedAt: 0,
-      },
-      10_000,
-    );
-    assert.equal(
-      text,
-      "50/100, 2 failed, 8 done earlier, 4.2/s, ETA 12 s, rate-limited: paused 3 s, 2 at once",
-    );
-  });
-});
-
-describe("progress display", () => {
-  const at = (done: number, extra: Partial<Parameters<typeof describeProgress>[0]> = {}) => ({
-    total: 10,
-    done,
-    failed: 0,
-    skipped: 0,
-    inFlight: 1,
-    concurrency: 4,
-    pausedUntil: undefined,
-    stopping: false,
-    startedAt: 0,
-    ...extra,
-  });
-
-  it("redraws one bar in place on a terminal, at most every 100 ms", () => {
-    let now = 0;
-    const written: string[] = [];
-    const display = progressDisplay({ isTTY: true, write: (s: string) => written.push(s) }, "job", () => now);
-    now = 150;
-    display.update(at(1));
-    now = 160;
-    display.update(at(2));
-    now = 1000;
-    display.end(at(10));
-    assert.equal(written.length, 3);
-    assert.match(written[0]!, /^\r\x1b\[Kjob \[##-{22}\] 1\/10, /);
-    assert.match(written[1]!, /\[#{24}\] 10\/10/);
-    assert.equal(written[2], "\n");
-  });
-
-  it("writes plain lines elsewhere: every ten seconds and on a change of state", () => {
-    let now = 0;
-    const written: string[] = [];
-    const display = progressDisplay(
-      { isTTY: false, write: (s: string) => written.push(s) },
-      "job",
-      () => now,
-    );
-    display.update(at(1));
-    now = 2000;
-    display.update(at(2));
-    now = 3000;
-    display.update(at(3, { pausedUntil: 5000, concurrency: 2 }));
-    now = 14_000;
-    display.update(at(4, { concurrency: 2 }));
-    now = 15_000;
-    display.update(at(5, { concurrency: 2 }));
-    assert.equal(written.length, 2, written.join(""));
-    assert.match(written[0]!, /^job: 3\/10, .*rate-limited: paused 2 s, 2 at once\n$/);
-    assert.doesNotMatch(written.join(""), /\x1b/);
-  });
-});
-
-describe("CSV", () => {
-  it("quotes only where needed and reads back what it wrote, line breaks and quotes included", () => {
-    const values = ["plain", 'say "hi"', "a,b", "two\nlines", "", null, 42, true];
-    const line = csvLine(values);
-    assert.equal(line, 'plain,"say ""hi""","a,b","two\nlines",,,42,true');
-    const rows = parseCsv(`h1,h2\r\n${line}\n\nlast,row`);
-    assert.deepEqual(
-      rows.map((r) => r.line),
-      [1, 2, 5],
-    );
-    assert.deepEqual(rows[1]!.fields, ["plain", 'say "hi"', "a,b", "two\nlines", "", "", "42", "true"]);
-    assert.throws(() => parseCsv('a,"open\n'), /never closed/);
   });
 });

@@ -199,3 +199,30 @@ describe("JournalLock", () => {
     assert.equal(readFileSync(`${path}.lock`, "utf8"), other);
   });
 });
+
+describe("JournalFile: reading back", () => {
+  it("keeps outcomes across reads and ignores a line cut short by a crash", () => {
+    const path = JournalFile.pathFor(mkdtempSync(join(tmpdir(), "synadm-journal-")), "user x", "https://h", {
+      a: 1,
+    });
+    const journal = JournalFile.create(path, {
+      command: "user x",
+      server: "https://h",
+      identity: {},
+      items: ["a", "b"],
+    });
+    journal.record({ key: "a", outcome: "done" });
+    journal.record({ key: "b", outcome: "failed", error: "boom" });
+    appendFileSync(path, '{"key":"b","outc');
+    const again = JournalFile.read(path)!;
+    assert.equal(again.isDone("a"), true);
+    assert.equal(again.isDone("b"), false);
+    assert.equal(again.failures.get("b"), "boom");
+    assert.equal(again.header.run_id, journal.header.run_id);
+    assert.notEqual(
+      path,
+      JournalFile.pathFor(tmpdir(), "user x", "https://h", { a: 2 }),
+      "other arguments, other journal",
+    );
+  });
+});
