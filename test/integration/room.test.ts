@@ -8,6 +8,7 @@ import {
   createUser,
   loginUser,
   mxid,
+  pollStatus,
   runReference,
   testServer,
   uniquePrefix,
@@ -178,13 +179,10 @@ describe("room: changing", () => {
     const result = await synadm("--batch", "room", "delete", roomId, "--no-wait");
     assert.equal(result.code, 0, result.stderr);
     const { delete_id } = json<{ delete_id: string }>(result.stdout);
-    let status = "";
-    for (let i = 0; i < 50 && status !== "complete"; i++) {
-      status = json<{ status: string }>(
-        (await synadm("room", "delete-status", "-d", delete_id)).stdout,
-      ).status;
-      if (status !== "complete") await new Promise((r) => setTimeout(r, 200));
-    }
+    const status = await pollStatus(
+      async () =>
+        json<{ status: string }>((await synadm("room", "delete-status", "-d", delete_id)).stdout).status,
+    );
     assert.equal(status, "complete");
     const byRoom = json<{ results: Array<{ delete_id: string }> }>(
       (await synadm("room", "delete-status", "-r", roomId)).stdout,

@@ -7,6 +7,7 @@ import {
   createUser,
   loginUser,
   mxid,
+  pollStatus,
   runReference,
   uniquePrefix,
 } from "../support/server.ts";
@@ -328,11 +329,9 @@ describe("user: changing", () => {
     assert.match(result.stderr, /Redaction .*: complete/);
     const { redact_id, status: final } = json<{ redact_id: string; status: string }>(result.stdout);
     assert.equal(final, "complete");
-    let status = "";
-    for (let i = 0; i < 50 && status !== "complete"; i++) {
-      status = json<{ status: string }>((await synadm("user", "redact-status", redact_id)).stdout).status;
-      if (status !== "complete") await new Promise((r) => setTimeout(r, 200));
-    }
+    const status = await pollStatus(
+      async () => json<{ status: string }>((await synadm("user", "redact-status", redact_id)).stdout).status,
+    );
     assert.equal(status, "complete");
     const event = await clientApi(
       token,

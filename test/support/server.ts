@@ -184,6 +184,30 @@ export async function loginUser(localpart: string, password: string): Promise<st
   return json.access_token;
 }
 
+/** Waits until Synapse has written a user's last-seen time, which it does in batches every few seconds. */
+export async function waitForLastSeen(userId: string): Promise<void> {
+  for (let i = 0; ; i++) {
+    const { json } = await adminApi("GET", `/v2/users/${encodeURIComponent(userId)}`);
+    if ((json as { last_seen_ts?: number | null }).last_seen_ts != null) return;
+    if (i >= 100) throw new Error(`the last_seen_ts of ${userId} was never recorded`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * Reads a long-running job's status (a room delete, a redaction) every 200 ms
+ * until it is `wanted`, at most 50 times; returns the last status read, for
+ * the caller to assert on.
+ */
+export async function pollStatus(read: () => Promise<string>, wanted = "complete"): Promise<string> {
+  let status = "";
+  for (let i = 0; i < 50 && status !== wanted; i++) {
+    status = await read();
+    if (status !== wanted) await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return status;
+}
+
 /** A prefix that keeps one run's users apart from another's on a shared server. */
 export function uniquePrefix(): string {
   return `t${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
