@@ -10,6 +10,7 @@ import {
   mxid,
   pollStatus,
   runReference,
+  sendText,
   testServer,
   uniquePrefix,
 } from "../support/server.ts";
@@ -18,15 +19,6 @@ const { synadm } = jsonSession();
 const prefix = uniquePrefix();
 const enc = encodeURIComponent;
 const admin = () => testServer().token;
-
-async function send(token: string, roomId: string, body: string): Promise<string> {
-  const txn = `${Date.now()}${Math.random()}`;
-  const result = await clientApi(token, "PUT", `/rooms/${enc(roomId)}/send/m.room.message/${txn}`, {
-    msgtype: "m.text",
-    body,
-  });
-  return (result.json as { event_id: string }).event_id;
-}
 
 describe("room: reading", () => {
   it("list, search, details, state, members and power-levels print the reference's documents", async () => {
@@ -76,7 +68,7 @@ describe("room: reading", () => {
     await clientApi(admin(), "PUT", `/rooms/${enc(spaceId)}/state/m.space.child/${enc(childId)}`, {
       via: [testServer().serverName],
     });
-    const eventId = await send(admin(), childId, "hello there");
+    const eventId = await sendText(admin(), childId, "hello there");
 
     const messages = json<{ chunk: Array<{ event_id: string }> }>(
       (await synadm("room", "messages", childId, "-b", "-l", "5")).stdout,

@@ -137,6 +137,28 @@ export async function createRoom(token: string, body: Record<string, unknown> = 
   return (result.json as { room_id: string }).room_id;
 }
 
+/** Sends a text message into a room as some user through the client API; returns its event ID. */
+export async function sendText(token: string, roomId: string, body: string): Promise<string> {
+  const txn = `${Date.now()}${Math.random()}`;
+  const result = await clientApi(
+    token,
+    "PUT",
+    `/rooms/${encodeURIComponent(roomId)}/send/m.room.message/${txn}`,
+    { msgtype: "m.text", body },
+  );
+  if (result.status !== 200) throw new Error(`cannot send a message: ${JSON.stringify(result.json)}`);
+  return (result.json as { event_id: string }).event_id;
+}
+
+/** A new room of some user with one text message in it. */
+export async function roomWithMessage(
+  token: string,
+  body: string,
+): Promise<{ roomId: string; eventId: string }> {
+  const roomId = await createRoom(token);
+  return { roomId, eventId: await sendText(token, roomId, body) };
+}
+
 /** Uploads a small text file as some user; returns its mxc URI and parts. */
 export async function upload(
   token: string,
