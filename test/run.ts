@@ -12,8 +12,9 @@ import { type SynapseServer, startSynapse, testServerFromEnv } from "./support/s
 const unitOnly = process.argv.includes("--unit");
 const chosen = process.argv.slice(2).filter((arg) => arg.endsWith(".test.ts"));
 const testDir = new URL(".", import.meta.url).pathname;
+// Test files live in subfolders (test/unit/api/, test/unit/runtime/, ...), so the walk goes down.
 const files = (dir: string): string[] =>
-  readdirSync(join(testDir, dir))
+  readdirSync(join(testDir, dir), { recursive: true, encoding: "utf8" })
     .filter((name) => name.endsWith(".test.ts"))
     .sort()
     .map((name) => join(testDir, dir, name));
