@@ -11,32 +11,6 @@ const MXC = "mxc://example.org/AbCdEfGhIjKlMnOp";
  * that every command has one and that each parses.
  */
 export const helpExamples: Readonly<Record<string, readonly HelpExample[]>> = {
-  "admin-client-config show": [
-    ["synadm admin-client-config show", "What the server sends your admin account's clients"],
-  ],
-  "admin-client-config set": [
-    [
-      "synadm admin-client-config set --soft-failed-events",
-      "Let your clients show events the server soft-failed",
-    ],
-  ],
-  "background-updates status": [
-    ["synadm background-updates status", "Whether updates run, and which one is running"],
-  ],
-  "background-updates enable": [["synadm background-updates enable", "Resume updates paused with 'disable'"]],
-  "background-updates disable": [
-    ["synadm background-updates disable", "Pause updates during busy hours (until restart)"],
-  ],
-  "background-updates start": [
-    ["synadm background-updates start regenerate_directory", "Rebuild the user directory"],
-  ],
-  "completion bash": [["source <(synadm completion bash)", "Complete synadm in the current bash"]],
-  "completion zsh": [
-    ["synadm completion zsh > ~/.zsh/completions/_synadm", "Install it in a directory listed in $fpath"],
-  ],
-  "completion fish": [
-    ["synadm completion fish > ~/.config/fish/completions/synadm.fish", "Install it for every fish session"],
-  ],
   "event show": [
     ["synadm event show '$Kx9vW2mQe7Yh3TzRqA5sUoPbN1cLdFgHiJkM'", "An event named in a report, in any room"],
   ],
@@ -46,55 +20,12 @@ export const helpExamples: Readonly<Record<string, readonly HelpExample[]>> = {
   ],
   "event-report show": [["synadm event-report show 42", "Report 42 and the event it is about"]],
   "event-report delete": [["synadm event-report delete 42", "Remove a report you have dealt with"]],
-  "experimental-features list": [
-    ["synadm experimental-features list alice", "The features alice has turned on"],
-  ],
-  "experimental-features set": [
-    ["synadm experimental-features set alice msc3881=true msc3575=false", "Turn one feature on and one off"],
-  ],
-  "federation list": [
-    ["synadm federation list -s failure_ts -r", "Destinations by the time they last failed"],
-  ],
-  "federation show": [
-    ["synadm federation show matrix.org", "When matrix.org last failed and when it is retried"],
-  ],
-  "federation rooms": [
-    ["synadm federation rooms matrix.org", "The rooms this server shares with matrix.org"],
-  ],
-  "federation reset": [
-    ["synadm federation reset chat.example.net", "Retry a server back online now, not after backoff"],
-  ],
-  "scheduled-tasks list": [
-    ["synadm scheduled-tasks list -s failed", "Tasks that failed"],
-    ["synadm scheduled-tasks list -a shutdown_and_purge_room -s active", "Room deletes running now"],
-  ],
-  "stats media-usage": [
-    ["synadm stats media-usage -s media_length -r -l 10", "The ten users whose uploads take the most space"],
-  ],
-  "stats room-sizes": [["synadm stats room-sizes", "The rooms taking the most database space"]],
-  config: [
-    ["synadm config", "Set up the configuration, answering questions"],
-    [
-      'synadm --batch config -u admin -t "$TOKEN" -b https://matrix.example.org',
-      "The same without questions",
-    ],
-  ],
-  "group delete": [
-    ["synadm group delete '+staff:example.org'", "Explains that Synapse no longer has groups"],
-  ],
   "history purge": [
     [`synadm history purge ${ROOM} -d 365`, "Purge a room's remote events older than a year"],
     [`synadm --batch history purge ${ROOM} --before 2024-01-01 --delete-local`, "Local users' events too"],
   ],
   "history purge-status": [
     ["synadm history purge-status OXyqtDGNjvHnBbZG", "Follow a purge started with --no-wait"],
-  ],
-  "matrix login": [
-    ["synadm matrix login alice", "Log in as alice with her password (asked for); prints the token"],
-  ],
-  "matrix raw": [
-    ["synadm matrix raw client/v3/account/whoami", "Whom the configured token belongs to"],
-    ['synadm matrix raw -t "$ALICE_TOKEN" client/v3/joined_rooms', "The rooms of another token's user"],
   ],
   "media list": [
     ["synadm media list -u alice -s media_length -R", "Alice's uploads, largest first"],
@@ -128,15 +59,6 @@ export const helpExamples: Readonly<Record<string, readonly HelpExample[]>> = {
       "A notice with content you write yourself",
     ],
   ],
-  raw: [
-    ["synadm raw v1/server_version", "Any Admin API call, here the server's version"],
-    [`synadm raw -m post v1/registration_tokens/new -d '{"uses_allowed": 1}'`, "A POST with a JSON body"],
-  ],
-  "regtok list": [["synadm regtok list -v", "The tokens that can still be used"]],
-  "regtok details": [["synadm regtok details Ab3dEf9h", "Uses left and expiry of a token"]],
-  "regtok new": [["synadm regtok new -u 10 -e 2031-01-01", "A token for ten sign-ups, valid until 2031"]],
-  "regtok update": [["synadm regtok update Ab3dEf9h -u -1", "Make a token unlimited"]],
-  "regtok delete": [["synadm regtok delete Ab3dEf9h", "Withdraw a token"]],
   "room list": [
     ["synadm room list -s joined_members -l 10", "The ten rooms with the most members"],
     ["synadm room list -n 'Project X'", "Rooms whose name contains 'Project X'"],
@@ -309,7 +231,6 @@ export const helpExamples: Readonly<Record<string, readonly HelpExample[]>> = {
       "Create the first admin, no token needed",
     ],
   ],
-  version: [["synadm version", "The server's Synapse version"]],
 };
 
 /** The examples of a command, by its path as help shows it (`["synadm", "user", "list"]`). */

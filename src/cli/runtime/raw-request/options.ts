@@ -20,4 +20,5 @@ export const rawRequestOptions = {
   dryRun: flag("--dry-run", "Show the request that would be sent and send nothing."),
 };
 
+/** The help heading of the two ways to give a body. */
 export const rawDataSection = { title: "Data [mutually exclusive]", options: ["data", "dataFile"] as const };

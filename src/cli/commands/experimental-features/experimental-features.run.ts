@@ -1,14 +1,15 @@
 import { EXPERIMENTAL_FEATURES } from "../../../api/resources/experimental-features.ts";
 import type { RunFor } from "../../runtime/command.ts";
 import { UsageError } from "../../runtime/errors.ts";
-import type { listParameters, setParameters } from "./index.ts";
+import { document } from "../../runtime/output/result.ts";
+import type { listParameters, setParameters } from "./experimental-features.ts";
 
-export const list: RunFor<typeof listParameters> = async (context, { args }) => {
+export const listFeatures: RunFor<typeof listParameters> = async (context, { args }) => {
   const userId = await context.userId(args.userId);
-  await context.print(await (await context.admin()).experimentalFeatures.get(userId));
+  return document(await (await context.admin()).experimentalFeatures.get(userId));
 };
 
-export const set: RunFor<typeof setParameters> = async (context, { args }) => {
+export const setFeatures: RunFor<typeof setParameters> = async (context, { args }) => {
   const features: Record<string, boolean> = {};
   for (const word of args.features) {
     const match = /^([a-z0-9_]+)=(true|false)$/.exec(word);
@@ -22,5 +23,5 @@ export const set: RunFor<typeof setParameters> = async (context, { args }) => {
   const userId = await context.userId(args.userId);
   const { experimentalFeatures } = await context.admin();
   await experimentalFeatures.set(userId, features);
-  await context.print(await experimentalFeatures.get(userId));
+  return document(await experimentalFeatures.get(userId));
 };

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
-import type { CommandContext } from "../../runtime/context.ts";
-import { UsageError } from "../../runtime/errors.ts";
+import type { CommandContext } from "../context.ts";
+import { UsageError } from "../errors.ts";
 
 /**
  * The JSON body of a raw request, read and checked before anything is sent.

@@ -1,36 +1,27 @@
-import type { RegistrationToken } from "../../../api/resources/registration-tokens.ts";
 import { parseTimeSpec } from "../../../api/time.ts";
 import type { RunFor } from "../../runtime/command.ts";
 import { changeAfterConfirmation } from "../../runtime/confirm.ts";
-import { keepEpochTimes, withLocalTimes } from "../../runtime/output/times.ts";
+import { document, listIn } from "../../runtime/output/result.ts";
 import type {
   deleteParameters,
   detailsParameters,
   listParameters,
   newParameters,
   updateParameters,
-} from "./index.ts";
+} from "./registration-tokens.ts";
 
-const shown = (tokens: RegistrationToken[], datetime: boolean): RegistrationToken[] =>
-  datetime ? withLocalTimes(tokens, ["expiry_time"]) : tokens;
+// synadm's --datetime converts the expiry time alone; --timestamp keeps it an epoch number everywhere.
+const timeFields = ["expiry_time"];
 
-export const list: RunFor<typeof listParameters> = async (context, { options }) => {
-  const result = await (await context.admin()).registrationTokens.list(options.valid);
-  const tokens = shown(result.registration_tokens, options.datetime);
-  // --ts (no --datetime) keeps epoch times in human tables too.
-  await context.print(
-    { ...result, registration_tokens: tokens },
-    options.datetime ? tokens : keepEpochTimes(tokens),
-  );
-};
+export const listTokens: RunFor<typeof listParameters> = async (context, { options }) =>
+  listIn(await (await context.admin()).registrationTokens.list(options.valid), "registration_tokens", {
+    timeFields,
+  });
 
-export const details: RunFor<typeof detailsParameters> = async (context, { options, args }) => {
-  const token = await (await context.admin()).registrationTokens.get(args.token);
-  const one = shown([token], options.datetime)[0]!;
-  await context.print(options.datetime ? one : keepEpochTimes(one));
-};
+export const tokenDetails: RunFor<typeof detailsParameters> = async (context, { args }) =>
+  document(await (await context.admin()).registrationTokens.get(args.token), { timeFields });
 
-export const create: RunFor<typeof newParameters> = async (context, { options }) => {
+export const newToken: RunFor<typeof newParameters> = async (context, { options }) => {
   const expiry =
     options.expiryTs ?? (options.expireAt === undefined ? null : parseTimeSpec(options.expireAt));
   const body = {
@@ -39,10 +30,10 @@ export const create: RunFor<typeof newParameters> = async (context, { options })
     expiry_time: expiry,
     ...(options.token === undefined ? {} : { token: options.token }),
   };
-  await context.print(await (await context.admin()).registrationTokens.create(body));
+  return document(await (await context.admin()).registrationTokens.create(body));
 };
 
-export const update: RunFor<typeof updateParameters> = async (context, { options, args }) => {
+export const updateToken: RunFor<typeof updateParameters> = async (context, { options, args }) => {
   const changes: { uses_allowed?: number | null; expiry_time?: number | null } = {};
   if (options.usesAllowed !== undefined)
     changes.uses_allowed = options.usesAllowed === -1 ? null : options.usesAllowed;
@@ -57,10 +48,10 @@ export const update: RunFor<typeof updateParameters> = async (context, { options
     () => registrationTokens.update(args.token, changes),
     "when-configured",
   );
-  if (result) await context.print(result);
+  return result ? document(result) : undefined;
 };
 
-export const remove: RunFor<typeof deleteParameters> = async (context, { options, args }) => {
+export const deleteToken: RunFor<typeof deleteParameters> = async (context, { options, args }) => {
   const { registrationTokens } = await context.admin();
   const result = await changeAfterConfirmation(
     context,
@@ -69,5 +60,5 @@ export const remove: RunFor<typeof deleteParameters> = async (context, { options
     () => registrationTokens.delete(args.token),
     "when-configured",
   );
-  if (result) await context.print(result);
+  return result ? document(result) : undefined;
 };

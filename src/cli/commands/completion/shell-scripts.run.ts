@@ -5,10 +5,11 @@ import { zshScript } from "../../framework/completion/zsh.ts";
 import type { RunFor } from "../../runtime/command.ts";
 import type { CommandContext } from "../../runtime/context.ts";
 import { globalOptions } from "../../runtime/options/global.ts";
-import type { scriptParameters } from "./index.ts";
+import type { scriptParameters } from "./shell-scripts.ts";
 
 type Run = RunFor<typeof scriptParameters>;
 
+// A script for the shell, not a document: written as it is, whatever the output format.
 function printer(script: (model: CompletionModel) => string): Run {
   return async (context: CommandContext) => {
     if (!context.commandTree) throw new Error("completion needs the command tree");
@@ -16,6 +17,6 @@ function printer(script: (model: CompletionModel) => string): Run {
   };
 }
 
-export const printBashScript: Run = printer(bashScript);
-export const printZshScript: Run = printer(zshScript);
-export const printFishScript: Run = printer(fishScript);
+export const bashCompletion: Run = printer(bashScript);
+export const zshCompletion: Run = printer(zshScript);
+export const fishCompletion: Run = printer(fishScript);

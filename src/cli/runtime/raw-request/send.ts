@@ -1,6 +1,7 @@
 import type { ApiPrefix, HttpMethod } from "../../../api/http-client.ts";
-import type { CommandContext } from "../../runtime/context.ts";
-import { readRequestBody } from "./request-body.ts";
+import type { CommandContext } from "../context.ts";
+import { type DocumentResult, document } from "../output/result.ts";
+import { readRequestBody } from "./body.ts";
 
 interface RawOptions {
   readonly method: "get" | "post" | "put" | "delete";
@@ -10,9 +11,9 @@ interface RawOptions {
 }
 
 /**
- * Sends a raw request and prints the answer. The body is read and checked
- * first, so bad JSON never reaches the server; `accessToken` is asked for only
- * after that, so a typo does not cost a prompt.
+ * Sends a raw request and returns the answer to print. The body is read and
+ * checked first, so bad JSON never reaches the server; `accessToken` is asked
+ * for only after that, so a typo does not cost a prompt.
  */
 export async function sendRawRequest(
   context: CommandContext,
@@ -20,7 +21,7 @@ export async function sendRawRequest(
   endpoint: string,
   options: RawOptions,
   accessToken: () => Promise<string | undefined> = async () => undefined,
-): Promise<void> {
+): Promise<DocumentResult | undefined> {
   const body = await readRequestBody(context, options.method, options);
   const token = await accessToken();
   context.prompt.close();
@@ -30,9 +31,9 @@ export async function sendRawRequest(
     const url = admin.http.url(prefix, endpoint);
     const withBody = body === undefined ? "" : ` with body ${JSON.stringify(body)}`;
     context.note(`Would send ${method} ${url.pathname}${url.search}${withBody}`);
-    return;
+    return undefined;
   }
-  await context.print(
+  return document(
     await admin.request({ method, prefix, path: endpoint, body, ...(token ? { accessToken: token } : {}) }),
   );
 }

@@ -1,4 +1,5 @@
 import type { RunFor } from "../../runtime/command.ts";
+import { definedOnly } from "../../runtime/defined-only.ts";
 import { CliError, ExitCode } from "../../runtime/errors.ts";
 import {
   runConfigurator,
@@ -6,9 +7,9 @@ import {
   writeSettings,
 } from "../../runtime/settings/configurator.ts";
 import type { Settings } from "../../runtime/settings/settings.ts";
-import type { configParameters } from "./index.ts";
+import type { configParameters } from "./config-file.ts";
 
-const run: RunFor<typeof configParameters> = async (context, { options }) => {
+export const configure: RunFor<typeof configParameters> = async (context, { options }) => {
   const overrides: SettingOverrides = {
     user: options.user,
     token: options.token,
@@ -39,8 +40,3 @@ const run: RunFor<typeof configParameters> = async (context, { options }) => {
   }
   await writeSettings(context, merged);
 };
-export default run;
-
-function definedOnly<T extends object>(values: T): Partial<T> {
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
-}

@@ -3,31 +3,26 @@ import type { BackgroundUpdatesStatus } from "../../../api/resources/background-
 import { parseTimeSpec } from "../../../api/time.ts";
 import type { RunFor } from "../../runtime/command.ts";
 import { followJob } from "../../runtime/follow-job.ts";
-import type { noParameters, startParameters } from "./index.ts";
+import { document } from "../../runtime/output/result.ts";
+import type { noParameters, startParameters } from "./background-updates.ts";
 
-export const status: RunFor<typeof noParameters> = async (context) => {
-  await context.print(await (await context.admin()).backgroundUpdates.status());
-};
+export const backgroundUpdatesStatus: RunFor<typeof noParameters> = async (context) =>
+  document(await (await context.admin()).backgroundUpdates.status());
 
-export const enable: RunFor<typeof noParameters> = async (context) => {
-  await context.print(await (await context.admin()).backgroundUpdates.setEnabled(true));
-};
+export const enableBackgroundUpdates: RunFor<typeof noParameters> = async (context) =>
+  document(await (await context.admin()).backgroundUpdates.setEnabled(true));
 
-export const disable: RunFor<typeof noParameters> = async (context) => {
-  await context.print(await (await context.admin()).backgroundUpdates.setEnabled(false));
-};
+export const disableBackgroundUpdates: RunFor<typeof noParameters> = async (context) =>
+  document(await (await context.admin()).backgroundUpdates.setEnabled(false));
 
-export const start: RunFor<typeof startParameters> = async (context, { options, args }) => {
+export const startBackgroundJob: RunFor<typeof startParameters> = async (context, { options, args }) => {
   const extra = {
     ...(options.oldKey === undefined ? {} : { old_key: options.oldKey }),
     ...(options.beforeTs === undefined ? {} : { before_ts: parseTimeSpec(options.beforeTs) }),
   };
   const { backgroundUpdates } = await context.admin();
   const answer = await backgroundUpdates.startJob(args.job, extra);
-  if (options.noWait) {
-    await context.print(answer);
-    return;
-  }
+  if (options.noWait) return document(answer);
   // Synapse gives queued updates no ID: follow them all until none is running.
   const job = new LongRunningJob<BackgroundUpdatesStatus>(args.job, {
     description: `background updates after ${args.job}`,
