@@ -3,6 +3,7 @@
 // job handles must take one in wait() and report progress.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { Resource } from "../../../src/api/resources/resource.ts";
 import {
   type HttpRequest,
   type HttpResponse,
@@ -10,7 +11,6 @@ import {
   SynapseAdmin,
   type Transport,
 } from "../../../src/index.ts";
-import { Resource } from "../../../src/api/resources/resource.ts";
 
 /** Answers every request with `{}` and keeps it. */
 class RecordingTransport implements Transport {
