@@ -45,6 +45,9 @@ function synadmInvocations(line: string): string[][] {
 
 const commands = leaves(rootGroup);
 
+// A command's own examples, else the table's (until every declaration holds its own).
+const examplesOf = (path: string, command: AnyCommandSpec) => command.examples ?? helpExamples[path];
+
 describe("help examples", () => {
   it("the test's word splitting reads quotes and finds every synadm of a pipeline", () => {
     assert.deepEqual(synadmInvocations(`synadm -o json user list -n 'a b' | jq -r "x"`), [
@@ -55,13 +58,18 @@ describe("help examples", () => {
   });
 
   it("every command has one or two explained examples, and no example names a missing command", () => {
-    const missing = commands.filter(([path]) => !helpExamples[path]?.length).map(([path]) => path);
-    assert.deepEqual(missing, [], "add them to src/cli/help-examples.ts");
-    for (const [path, examples] of Object.entries(helpExamples)) {
+    const missing = commands
+      .filter(([path, command]) => !examplesOf(path, command)?.length)
+      .map(([path]) => path);
+    assert.deepEqual(missing, [], "add them to the command's declaration");
+    for (const path of Object.keys(helpExamples)) {
       assert.ok(
         commands.some(([known]) => known === path),
         `"${path}" in help-examples.ts is no command`,
       );
+    }
+    for (const [path, command] of commands) {
+      const examples = examplesOf(path, command) ?? [];
       assert.ok(examples.length <= 2, `${path}: at most two examples`);
       for (const [commandLine, explanation] of examples) {
         assert.ok(explanation.length > 0 && explanation.length <= 70, `${path}: a short explanation`);
@@ -71,8 +79,8 @@ describe("help examples", () => {
   });
 
   it("every example is a command line the parser accepts", () => {
-    for (const [path] of commands) {
-      const lines = (helpExamples[path] ?? []).map(([commandLine]) => commandLine);
+    for (const [path, command] of commands) {
+      const lines = (examplesOf(path, command) ?? []).map(([commandLine]) => commandLine);
       for (const line of lines) {
         const ran = synadmInvocations(line).map((argv) => {
           try {
