@@ -4,9 +4,10 @@ import type { RunFor } from "../../runtime/command.ts";
 import { changeAfterConfirmation } from "../../runtime/confirm.ts";
 import { followJob } from "../../runtime/follow-job.ts";
 import { beforeTime } from "../../runtime/options/before.ts";
-import type { purgeParameters, statusParameters } from "./index.ts";
+import { document } from "../../runtime/output/result.ts";
+import type { purgeParameters, statusParameters } from "./purge-history.ts";
 
-export const purge: RunFor<typeof purgeParameters> = async (context, { options, args }) => {
+export const purgeHistory: RunFor<typeof purgeParameters> = async (context, { options, args }) => {
   const roomId = parseRoomId(args.roomId);
   const point: PurgePoint =
     options.beforeEventId !== undefined
@@ -30,6 +31,5 @@ export const purge: RunFor<typeof purgeParameters> = async (context, { options, 
   });
 };
 
-export const purgeStatus: RunFor<typeof statusParameters> = async (context, { args }) => {
-  await context.print(await (await context.admin()).purgeHistory.status(args.purgeId));
-};
+export const historyPurgeStatus: RunFor<typeof statusParameters> = async (context, { args }) =>
+  document(await (await context.admin()).purgeHistory.status(args.purgeId));

@@ -2,9 +2,10 @@ import { readFile } from "node:fs/promises";
 import { runBulkCommand } from "../../runtime/bulk/run-bulk-command.ts";
 import type { RunFor } from "../../runtime/command.ts";
 import { UsageError } from "../../runtime/errors.ts";
+import { document } from "../../runtime/output/result.ts";
 import { userPattern, usersMatching } from "../../runtime/user-pattern.ts";
 import { noLongerActive } from "../user/still-active.ts";
-import type { sendParameters } from "./index.ts";
+import type { eventParameters, sendParameters } from "./server-notices.ts";
 
 async function readText(path: string): Promise<string> {
   try {
@@ -14,7 +15,7 @@ async function readText(path: string): Promise<string> {
   }
 }
 
-const run: RunFor<typeof sendParameters> = async (context, { options, args }) => {
+export const sendNotice: RunFor<typeof sendParameters> = async (context, { options, args }) => {
   const plain = options.fromFile ? await readText(args.plain) : args.plain;
   const formatted =
     args.formatted === undefined ? plain : options.fromFile ? await readText(args.formatted) : args.formatted;
@@ -60,4 +61,22 @@ const run: RunFor<typeof sendParameters> = async (context, { options, args }) =>
     },
   });
 };
-export default run;
+
+export const sendNoticeEvent: RunFor<typeof eventParameters> = async (context, { options, args }) => {
+  let content: unknown;
+  try {
+    content = JSON.parse(args.content);
+  } catch (error) {
+    throw new UsageError(`CONTENT is not valid JSON: ${(error as Error).message}`);
+  }
+  if (typeof content !== "object" || content === null || Array.isArray(content)) {
+    throw new UsageError("CONTENT must be a JSON object");
+  }
+  const userId = await context.userId(args.to);
+  const result = await (await context.admin()).serverNotices.send(userId, {
+    content: content as Record<string, unknown>,
+    type: args.type,
+    ...(options.stateKey === undefined ? {} : { stateKey: options.stateKey }),
+  });
+  return document(result);
+};
