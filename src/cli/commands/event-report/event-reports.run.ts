@@ -1,7 +1,7 @@
 import { parseRoomId } from "../../../api/ids.ts";
 import type { RunFor } from "../../runtime/command.ts";
 import { changeAfterConfirmation } from "../../runtime/confirm.ts";
-import { givenOnly } from "../../runtime/options/given.ts";
+import { definedOnly } from "../../runtime/defined-only.ts";
 import { document, listIn } from "../../runtime/output/result.ts";
 import type { deleteParameters, listParameters, showParameters } from "./event-reports.ts";
 
@@ -15,7 +15,7 @@ export const listEventReports: RunFor<typeof listParameters> = async (context, {
     from,
     limit,
     dir: options.reverse ? "f" : "b",
-    ...givenOnly({ userId, eventSenderUserId, roomId }),
+    ...definedOnly({ userId, eventSenderUserId, roomId }),
   });
   return listIn(result, "event_reports");
 };

@@ -1,6 +1,6 @@
 import { parseRoomId } from "../../../api/ids.ts";
 import type { RunFor } from "../../runtime/command.ts";
-import { givenOnly } from "../../runtime/options/given.ts";
+import { definedOnly } from "../../runtime/defined-only.ts";
 import { document, listIn } from "../../runtime/output/result.ts";
 import { mediaRef } from "./media-ids.ts";
 import type { infoParameters, listParameters } from "./query.ts";
@@ -14,7 +14,7 @@ export const listMedia: RunFor<typeof listParameters> = async (context, { option
   const userId = await context.userId(options.userId!);
   const { from, limit, orderBy } = options;
   const page = await admin.users.mediaPage(userId, {
-    ...givenOnly({ from, limit, orderBy }),
+    ...definedOnly({ from, limit, orderBy }),
     ...(options.reverse ? { dir: "b" as const } : {}),
   });
   return listIn(page, "media", { timeFields: USER_MEDIA_TIMES });

@@ -1,8 +1,8 @@
 import { parseEventId } from "../../../api/ids.ts";
 import { parseTimeSpec } from "../../../api/time.ts";
 import type { RunFor } from "../../runtime/command.ts";
+import { definedOnly } from "../../runtime/defined-only.ts";
 import { UsageError } from "../../runtime/errors.ts";
-import { givenOnly } from "../../runtime/options/given.ts";
 import { document, listIn } from "../../runtime/output/result.ts";
 import { escapeTerminalText } from "../../runtime/output/terminal-text.ts";
 import type { contextParameters, messagesParameters, timestampParameters } from "./events.ts";
@@ -20,7 +20,7 @@ export const roomMessages: RunFor<typeof messagesParameters> = async (context, {
   }
   const { from, to, limit } = options;
   const page = await (await context.admin()).rooms.messages(roomId, {
-    ...givenOnly({ from, to, limit, filter }),
+    ...definedOnly({ from, to, limit, filter }),
     dir: options.backwards ? "b" : "f",
   });
   if (page.end !== undefined) context.note(`Next page: --from ${escapeTerminalText(String(page.end))}`);

@@ -1,7 +1,7 @@
 import type { RoomListParams } from "../../../api/resources/rooms.ts";
 import type { RunFor } from "../../runtime/command.ts";
 import type { CommandContext } from "../../runtime/context.ts";
-import { givenOnly } from "../../runtime/options/given.ts";
+import { definedOnly } from "../../runtime/defined-only.ts";
 import { listIn, streamOf } from "../../runtime/output/result.ts";
 import { escapeTerminalText } from "../../runtime/output/terminal-text.ts";
 import type { listParameters, searchParameters } from "./list.ts";
@@ -18,7 +18,7 @@ export function roomListParams({
   orderBy: RoomListParams["orderBy"];
   reverse: boolean;
 }): RoomListParams {
-  return { from, limit, ...givenOnly({ orderBy }), ...(reverse ? { dir: "b" as const } : {}) };
+  return { from, limit, ...definedOnly({ orderBy }), ...(reverse ? { dir: "b" as const } : {}) };
 }
 
 async function roomPage(context: CommandContext, params: RoomListParams) {
@@ -34,7 +34,7 @@ export const listRooms: RunFor<typeof listParameters> = async (context, { option
   const { searchTerm, emptyRooms, publicRooms } = options;
   const params: RoomListParams = {
     ...roomListParams(options),
-    ...givenOnly({ searchTerm, emptyRooms, publicRooms }),
+    ...definedOnly({ searchTerm, emptyRooms, publicRooms }),
   };
   if (!options.all) return roomPage(context, params);
   const pages = (await context.admin()).rooms.list(params).pages();
