@@ -191,15 +191,8 @@ export class UsersResource extends Resource {
    * `GET /_synapse/admin/v2/users`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#list-accounts-v2
    */
-  async listPage(params: UserListParams = {}, options: RequestOptions = {}): Promise<UserListPage> {
-    checkPageLimit(params.limit);
-    return this.http.request({
-      ...options,
-      method: "GET",
-      path: "/v2/users",
-      query: listQuery(params),
-      schema: userListSchema,
-    }) as Promise<UserListPage>;
+  listPage(params: UserListParams = {}, options: RequestOptions = {}): Promise<UserListPage> {
+    return this.#listPageAt("/v2/users", params, options);
   }
 
   /**
@@ -211,17 +204,7 @@ export class UsersResource extends Resource {
     params: UserListParams = {},
     options: RequestOptions = {},
   ): PagedList<UserListPage, UserSummary, string | number> {
-    checkPageLimit(params.limit);
-    return this.pagedGet(
-      {
-        path: "/v2/users",
-        fetchPage: (from, pageOptions) =>
-          this.listPage({ ...params, ...(from === undefined ? {} : { from }) }, pageOptions),
-        items: (page) => page.users,
-        nextCursor: (page) => page.next_token,
-      },
-      options,
-    );
+    return this.#listAt("/v2/users", params, options);
   }
 
   /**
@@ -231,15 +214,8 @@ export class UsersResource extends Resource {
    * `GET /_synapse/admin/v3/users`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#list-accounts-v3
    */
-  async listPageV3(params: UserListParams = {}, options: RequestOptions = {}): Promise<UserListPage> {
-    checkPageLimit(params.limit);
-    return this.http.request({
-      ...options,
-      method: "GET",
-      path: "/v3/users",
-      query: listQuery(params),
-      schema: userListSchema,
-    }) as Promise<UserListPage>;
+  listPageV3(params: UserListParams = {}, options: RequestOptions = {}): Promise<UserListPage> {
+    return this.#listPageAt("/v3/users", params, options);
   }
 
   /**
@@ -252,12 +228,32 @@ export class UsersResource extends Resource {
     params: UserListParams = {},
     options: RequestOptions = {},
   ): PagedList<UserListPage, UserSummary, string | number> {
+    return this.#listAt("/v3/users", params, options);
+  }
+
+  // The v2 and v3 lists take the same filters and give the same pages.
+  async #listPageAt(path: string, params: UserListParams, options: RequestOptions): Promise<UserListPage> {
+    checkPageLimit(params.limit);
+    return this.http.request({
+      ...options,
+      method: "GET",
+      path,
+      query: listQuery(params),
+      schema: userListSchema,
+    }) as Promise<UserListPage>;
+  }
+
+  #listAt(
+    path: string,
+    params: UserListParams,
+    options: RequestOptions,
+  ): PagedList<UserListPage, UserSummary, string | number> {
     checkPageLimit(params.limit);
     return this.pagedGet(
       {
-        path: "/v3/users",
+        path,
         fetchPage: (from, pageOptions) =>
-          this.listPageV3({ ...params, ...(from === undefined ? {} : { from }) }, pageOptions),
+          this.#listPageAt(path, { ...params, ...(from === undefined ? {} : { from }) }, pageOptions),
         items: (page) => page.users,
         nextCursor: (page) => page.next_token,
       },
