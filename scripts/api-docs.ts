@@ -7,7 +7,7 @@
 //   npm run api-docs -- --check   fails when docs/api/ is not what the sources give
 //   npm run api-docs -- --out DIR writes elsewhere
 //
-// Missing TSDoc is reported as a warning (and fails --check); test/unit/tsdoc-coverage.test.ts
+// Missing TSDoc is reported as a warning (and fails --check); test/unit/project/tsdoc-coverage.test.ts
 // holds the same rules.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";

@@ -46,6 +46,7 @@ const files = [...sources(src)].map((path) => relative(src, path));
 const edges = new Map(files.map((file) => [file, []]));
 const problems = [];
 for (const file of files) {
+  if (roomOf(file) === "unplaced") problems.push(`${file} is in no room (framework, runtime, commands)`);
   const text = readFileSync(join(src, file), "utf8").replace(/\/\/.*$/gm, "");
   for (const match of text.matchAll(IMPORT)) {
     const specifier = match[2] ?? match[3];
@@ -59,8 +60,8 @@ for (const file of files) {
     if (!edges.has(target)) continue;
     edges.get(file).push({ target, typeOnly });
     const [from, to] = [roomOf(file), roomOf(target)];
-    if (from === "unplaced") problems.push(`${file} is in no room (framework, runtime, commands)`);
-    else if (!mayImport(from, to)) problems.push(`${file} (${from}) imports ${target} (${to})`);
+    if (from !== "unplaced" && !mayImport(from, to))
+      problems.push(`${file} (${from}) imports ${target} (${to})`);
     if (from === "commands" && to === "commands") {
       const group = (path) => path.split("/").slice(0, 3).join("/");
       if (file !== "cli/commands/index.ts" && group(file) !== group(target))

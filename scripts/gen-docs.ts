@@ -1,6 +1,6 @@
 // Writes docs/synadm.1 (man page) and docs/commands.md (command reference)
 // from the command definitions the parser reads, so they cannot drift from the
-// CLI; test/unit/generated-docs.test.ts fails when the committed files are stale.
+// CLI; test/unit/project/generated-docs.test.ts fails when the committed files are stale.
 // Run: npm run docs
 import { writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";

@@ -60,7 +60,13 @@ export {
   type RoomId,
   type UserId,
 } from "./api/ids.ts";
-export { type JobDefinition, type JobOutcome, LongRunningJob, type WaitOptions } from "./api/jobs.ts";
+export {
+  type JobDefinition,
+  type JobOutcome,
+  jobOutcome,
+  LongRunningJob,
+  type WaitOptions,
+} from "./api/jobs.ts";
 export { type Logger, redactSecrets, silentLogger } from "./api/logger.ts";
 export { NodeHttpTransport, type NodeHttpTransportOptions } from "./api/node-transport.ts";
 export {
@@ -80,93 +86,24 @@ export {
 } from "./api/pagination.ts";
 export { encodePathSegment, path } from "./api/path.ts";
 export { RateLimitGate, type RateLimitListener } from "./api/rate-limit-gate.ts";
-export { AccountValidityResource } from "./api/resources/account-validity.ts";
-export { type AdminClientConfig, AdminClientConfigResource } from "./api/resources/admin-client-config.ts";
-export {
-  BACKGROUND_JOBS,
-  type BackgroundUpdateProgress,
-  type BackgroundUpdatesEnabled,
-  BackgroundUpdatesResource,
-  type BackgroundUpdatesStatus,
-  type EventResignOptions,
-} from "./api/resources/background-updates.ts";
-export {
-  type EventReport,
-  type EventReportDetails,
-  type EventReportListPage,
-  type EventReportListParams,
-  EventReportsResource,
-} from "./api/resources/event-reports.ts";
-export { EventsResource, type FetchedEvent } from "./api/resources/events.ts";
-export {
-  EXPERIMENTAL_FEATURES,
-  type ExperimentalFeatureStates,
-  ExperimentalFeaturesResource,
-} from "./api/resources/experimental-features.ts";
-export {
-  DESTINATION_ORDERS,
-  type Destination,
-  type DestinationListPage,
-  type DestinationRoom,
-  type DestinationRoomsPage,
-  FederationResource,
-} from "./api/resources/federation.ts";
-export {
-  LOGIN_DEVICE_NAME,
-  type LoginResponse,
-  MatrixResource,
-  type WhoAmI,
-} from "./api/resources/matrix.ts";
-export { type MediaDeleteCriteria, type MediaRef, MediaResource } from "./api/resources/media.ts";
-export { PurgeHistoryResource, type PurgePoint, type PurgeStatus } from "./api/resources/purge-history.ts";
-export {
-  RegisterResource,
-  type RegistrationResult,
-  registrationMac,
-  type SharedSecretRegistration,
-} from "./api/resources/register.ts";
-export {
-  type NewRegistrationToken,
-  type RegistrationToken,
-  RegistrationTokensResource,
-} from "./api/resources/registration-tokens.ts";
-export {
-  type RoomDeleteOptions,
-  type RoomDeleteStatus,
-  type RoomListPage,
-  type RoomListParams,
-  type RoomSummary,
-  RoomsResource,
-} from "./api/resources/rooms.ts";
-export {
-  SCHEDULED_TASK_STATUSES,
-  type ScheduledTask,
-  type ScheduledTaskFilters,
-  type ScheduledTaskList,
-  ScheduledTasksResource,
-} from "./api/resources/scheduled-tasks.ts";
-export { type ServerNotice, ServerNoticesResource } from "./api/resources/server-notices.ts";
-export {
-  MEDIA_USAGE_ORDERS,
-  type MediaUsagePage,
-  type MediaUsageParams,
-  type RoomSizes,
-  StatisticsResource,
-  type UserMediaUsage,
-} from "./api/resources/statistics.ts";
-export {
-  type Device,
-  type RedactOptions,
-  type RedactStatus,
-  type UserDetails,
-  type UserListPage,
-  type UserListParams,
-  type UserMediaPage,
-  type UserSummary,
-  UsersResource,
-  type UserUpdate,
-} from "./api/resources/users.ts";
-export { type ServerVersion, VersionResource } from "./api/resources/version.ts";
+export * from "./api/resources/account-validity.ts";
+export * from "./api/resources/admin-client-config.ts";
+export * from "./api/resources/background-updates.ts";
+export * from "./api/resources/event-reports.ts";
+export * from "./api/resources/events.ts";
+export * from "./api/resources/experimental-features.ts";
+export * from "./api/resources/federation.ts";
+export * from "./api/resources/matrix.ts";
+export * from "./api/resources/media.ts";
+export * from "./api/resources/purge-history.ts";
+export * from "./api/resources/register.ts";
+export * from "./api/resources/registration-tokens.ts";
+export * from "./api/resources/rooms.ts";
+export * from "./api/resources/scheduled-tasks.ts";
+export * from "./api/resources/server-notices.ts";
+export * from "./api/resources/statistics.ts";
+export * from "./api/resources/users.ts";
+export * from "./api/resources/version.ts";
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./api/retry.ts";
 export { SynapseAdmin, type SynapseAdminOptions } from "./api/synapse-admin.ts";
 export { daysAgo, formatLocalDateTime, parseDuration, parseTimeSpec } from "./api/time.ts";

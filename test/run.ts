@@ -3,6 +3,10 @@
 // SYNADM_TEST_TOKEN), and ends with the line "N passed, N failed".
 // `--unit` runs only the unit tests, which need no server; test file paths
 // given as arguments run only those files (with a server if any is an integration test).
+//
+// The server starts while the unit tests run, and unit test files run two at
+// a time (they share nothing); integration files run one at a time, since
+// they share the one server (`room purge-empty` deletes every empty room).
 import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,49 +16,77 @@ import { type SynapseServer, startSynapse, testServerFromEnv } from "./support/s
 const unitOnly = process.argv.includes("--unit");
 const chosen = process.argv.slice(2).filter((arg) => arg.endsWith(".test.ts"));
 const testDir = new URL(".", import.meta.url).pathname;
+// Test files live in subfolders (test/unit/api/, test/unit/runtime/, ...), so the walk goes down.
 const files = (dir: string): string[] =>
-  readdirSync(join(testDir, dir))
+  readdirSync(join(testDir, dir), { recursive: true, encoding: "utf8" })
     .filter((name) => name.endsWith(".test.ts"))
     .sort()
     .map((name) => join(testDir, dir, name));
+const isIntegration = (file: string): boolean => file.includes(`${join("test", "integration")}/`);
 
 const env: Record<string, string> = { ...(process.env as Record<string, string>) };
 let server: SynapseServer | undefined;
-let exitCode = 1;
-try {
-  const testFiles = chosen.length > 0 ? chosen.map((file) => resolve(file)) : files("unit");
-  const needsServer = chosen.length > 0 ? chosen.some((file) => file.includes("integration")) : !unitOnly;
-  if (needsServer) {
-    const existing = testServerFromEnv();
-    if (existing) {
-      process.stderr.write(`Using the existing server at ${existing.baseUrl}\n`);
-    } else {
-      process.stderr.write("Starting a throw-away Synapse for the integration tests...\n");
-      server = await startSynapse();
-      Object.assign(env, {
-        SYNADM_TEST_BASE_URL: server.baseUrl,
-        SYNADM_TEST_TOKEN: server.adminToken,
-        SYNADM_TEST_ADMIN_PASSWORD: server.adminPassword,
-        SYNADM_TEST_SERVER_NAME: server.serverName,
-        SYNADM_TEST_ROOT: server.root,
-        SYNADM_TEST_DATA_DIR: server.dataDir,
-        SYNADM_TEST_SHARED_SECRET: server.sharedSecret,
-      });
-      process.stderr.write(`Synapse is up at ${server.baseUrl}\n`);
-    }
-    if (chosen.length === 0) testFiles.push(...files("integration"));
+
+interface Counts {
+  readonly passed: number;
+  readonly failed: number;
+}
+
+async function provision(): Promise<void> {
+  const existing = testServerFromEnv();
+  if (existing) {
+    process.stderr.write(`Using the existing server at ${existing.baseUrl}\n`);
+    return;
   }
-  exitCode = await runTests(testFiles);
-} catch (error) {
-  // No silent skip: a server that cannot be provisioned fails the run, saying why.
-  process.stderr.write(`\nThe test server could not be started: ${(error as Error).message}\n`);
-  process.stdout.write("0 passed, 1 failed\n");
+  process.stderr.write("Starting a throw-away Synapse for the integration tests...\n");
+  server = await startSynapse();
+  Object.assign(env, {
+    SYNADM_TEST_BASE_URL: server.baseUrl,
+    SYNADM_TEST_TOKEN: server.adminToken,
+    SYNADM_TEST_ADMIN_PASSWORD: server.adminPassword,
+    SYNADM_TEST_SERVER_NAME: server.serverName,
+    SYNADM_TEST_ROOT: server.root,
+    SYNADM_TEST_DATA_DIR: server.dataDir,
+    SYNADM_TEST_SHARED_SECRET: server.sharedSecret,
+  });
+  process.stderr.write(`Synapse is up at ${server.baseUrl}\n`);
+}
+
+const all = chosen.length > 0 ? chosen.map((file) => resolve(file)) : files("unit");
+const unitFiles = all.filter((file) => !isIntegration(file));
+const integrationFiles = chosen.length > 0 ? all.filter(isIntegration) : unitOnly ? [] : files("integration");
+
+let total: Counts = { passed: 0, failed: 0 };
+let exitCode = 0;
+const add = ({ passed, failed }: Counts): void => {
+  total = { passed: total.passed + passed, failed: total.failed + failed };
+};
+// Started now, awaited after the unit tests; a failure is caught where it is awaited.
+const serverUp =
+  integrationFiles.length > 0
+    ? provision().then(
+        () => undefined,
+        (error: unknown) => error,
+      )
+    : undefined;
+try {
+  if (unitFiles.length > 0) add(await runTests(unitFiles, 2));
+  const failure = await serverUp;
+  if (failure !== undefined) {
+    // No silent skip: a server that cannot be provisioned fails the run, saying why.
+    process.stderr.write(`\nThe test server could not be started: ${(failure as Error).message}\n`);
+    add({ passed: 0, failed: 1 });
+  } else if (integrationFiles.length > 0) {
+    add(await runTests(integrationFiles, 1));
+  }
 } finally {
   await server?.stop();
 }
+if (total.failed > 0 || total.passed === 0) exitCode = 1;
+process.stdout.write(`${total.passed} passed, ${total.failed} failed\n`);
 process.exitCode = exitCode;
 
-async function runTests(testFiles: readonly string[]): Promise<number> {
+async function runTests(testFiles: readonly string[], concurrency: number): Promise<Counts> {
   // Everything the tests write to the temporary directory (homes with their code
   // caches, packed tarballs, certificates) goes here and is removed afterwards.
   const scratch = mkdtempSync(join(tmpdir(), "synadm-tests-"));
@@ -63,6 +95,7 @@ async function runTests(testFiles: readonly string[]): Promise<number> {
     "--import",
     "tsx",
     "--test",
+    `--test-concurrency=${concurrency}`,
     "--test-reporter=spec",
     "--test-reporter-destination=stdout",
     "--test-reporter=tap",
@@ -82,6 +115,6 @@ async function runTests(testFiles: readonly string[]): Promise<number> {
   const count = (label: string): number =>
     Number(new RegExp(`^# ${label} (\\d+)$`, "m").exec(report)?.[1] ?? 0);
   const failed = count("fail") + count("cancelled");
-  process.stdout.write(`${count("pass")} passed, ${failed} failed\n`);
-  return code === 0 && failed === 0 && count("pass") > 0 ? 0 : 1;
+  // A runner that failed without a failed test (a file that did not load) still fails the run.
+  return { passed: count("pass"), failed: code !== 0 && failed === 0 ? 1 : failed };
 }

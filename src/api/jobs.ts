@@ -4,6 +4,16 @@ import { sleep } from "./retry.ts";
 /** The three ways a status read while polling can end a job. */
 export type JobOutcome = "running" | "complete" | "failed";
 
+/**
+ * The outcome of a Synapse job status (room delete, history purge, user
+ * redaction): `complete` and `failed` end the job; every other state
+ * (`scheduled`, `active`, `shutting_down`, `purging`, and any Synapse adds
+ * later) counts as running, so a new state makes a caller wait rather than stop.
+ */
+export function jobOutcome(status: { readonly status: string }): JobOutcome {
+  return status.status === "complete" ? "complete" : status.status === "failed" ? "failed" : "running";
+}
+
 /** How to follow one kind of long-running server job. */
 export interface JobDefinition<Status> {
   /** Names the job in messages, e.g. `room delete 1234`. */

@@ -1,4 +1,9 @@
-import { InvalidInputError, PaginationError, type RequestDescription } from "./errors.ts";
+import {
+  InvalidInputError,
+  InvalidResponseError,
+  PaginationError,
+  type RequestDescription,
+} from "./errors.ts";
 
 /**
  * How to walk one paginated admin list. Each list has its own cursor
@@ -33,17 +38,35 @@ export const DEFAULT_MAX_EMPTY_PAGES = 10;
  * A list that fetches pages as it is iterated, so a caller going through
  * 100,000 users holds one page at a time.
  *
+ * The list is also a promise of its first page: `await` gives the page as the
+ * server returned it (envelope and all: `total`, `next_token`...), fetched once
+ * however often the list is awaited. Nothing is fetched before the list is
+ * awaited or iterated. {@link PagedList.withFirstPage} gives both: the first
+ * page, then every item from that same page on.
+ *
  * Every loop is bounded: a server that hands back a cursor it already gave, or
  * keeps giving new cursors with empty pages, makes the list throw
  * {@link PaginationError} rather than loop forever or end silently.
  *
  * @example
+ * // Every item, page by page:
  * for await (const user of admin.users.list({ deactivated: true })) console.log(user.name);
+ *
+ * // The first page only:
+ * const page = await admin.users.list({ limit: 10 });
+ * console.log(`${page.total} users, the first ${page.users.length} here`);
+ *
+ * // The first page's total, then every item, page 1 fetched once:
+ * const { page: first, items } = await admin.users.list().withFirstPage();
+ * console.log(`${first.total} users`);
+ * for await (const user of items) console.log(user.name);
  */
-export class PagedList<Page, Item, Cursor = string> implements AsyncIterable<Item> {
+export class PagedList<Page, Item, Cursor = string> implements AsyncIterable<Item>, PromiseLike<Page> {
   readonly #walker: PageWalker<Page, Item, Cursor>;
   readonly #signal: AbortSignal | undefined;
   readonly #maxEmptyPages: number;
+  /** The first page of `await` and {@link PagedList.withFirstPage}, asked for once. */
+  #first: Promise<Page> | undefined;
 
   /** `options` may be just the signal, as before the options existed. */
   constructor(walker: PageWalker<Page, Item, Cursor>, options?: AbortSignal | PagedListOptions) {
@@ -58,40 +81,54 @@ export class PagedList<Page, Item, Cursor = string> implements AsyncIterable<Ite
     }
   }
 
-  /** The first page only, as the server returned it. */
+  /**
+   * The first page only, as the server returned it; asks the server on every call
+   * (awaiting the list asks once).
+   */
   firstPage(): Promise<Page> {
     return this.#walker.fetchPage(undefined, this.#signal);
   }
 
+  /**
+   * Makes the list awaitable: `await list` is its first page, as with a promise
+   * of it. The page is fetched on the first `await` and kept for the next ones.
+   */
+  // biome-ignore lint/suspicious/noThenProperty: awaiting a list gives its first page, on purpose
+  readonly then: Promise<Page>["then"] = (onFulfilled, onRejected) =>
+    this.#firstOnce().then(onFulfilled, onRejected);
+
+  /** The first page, or what `onRejected` makes of its failure; as `Promise.catch`. */
+  readonly catch: Promise<Page>["catch"] = (onRejected) => this.#firstOnce().catch(onRejected);
+
+  /** The first page, after `onFinally` ran; as `Promise.finally`. */
+  readonly finally: Promise<Page>["finally"] = (onFinally) => this.#firstOnce().finally(onFinally);
+
+  /** `PagedList`, so that the list is typed as a `Promise` of its first page where one is expected. */
+  get [Symbol.toStringTag](): string {
+    return "PagedList";
+  }
+
+  /**
+   * The first page, as the server returned it, and every item of the list from
+   * that page on: for a caller that needs the envelope (`total`) before the
+   * items, without asking for the first page twice. Shares the first page with
+   * `await`; the items can be iterated once.
+   */
+  async withFirstPage(): Promise<{ page: Page; items: AsyncIterable<Item> }> {
+    const page = await this.#firstOnce();
+    const pages = this.#walk(page);
+    const items = this.#walker.items.bind(this.#walker);
+    return {
+      page,
+      items: (async function* () {
+        for await (const each of pages) yield* items(each);
+      })(),
+    };
+  }
+
   /** Every page, in order, as the server returned them. */
-  async *pages(): AsyncGenerator<Page, void, undefined> {
-    const request = this.#walker.request ?? { method: "GET", path: "(a paginated list)" };
-    let cursor: Cursor | undefined;
-    const seen = new Set<Cursor>();
-    let emptyInARow = 0;
-    do {
-      const page = await this.#walker.fetchPage(cursor, this.#signal);
-      yield page;
-      cursor = this.#walker.nextCursor(page);
-      if (cursor === undefined) return;
-      // A server that hands back a cursor it already gave would serve the same pages forever.
-      if (seen.has(cursor)) {
-        throw new PaginationError(
-          request,
-          `the server gave the cursor ${JSON.stringify(cursor)} a second time; the list would never end`,
-          cursor,
-        );
-      }
-      seen.add(cursor);
-      emptyInARow = this.#walker.items(page).length === 0 ? emptyInARow + 1 : 0;
-      if (emptyInARow >= this.#maxEmptyPages) {
-        throw new PaginationError(
-          request,
-          `${emptyInARow} empty pages in a row, each with a new cursor (the last ${JSON.stringify(cursor)}); stopped asking`,
-          cursor,
-        );
-      }
-    } while (cursor !== undefined);
+  pages(): AsyncGenerator<Page, void, undefined> {
+    return this.#walk();
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
@@ -103,6 +140,46 @@ export class PagedList<Page, Item, Cursor = string> implements AsyncIterable<Ite
     const all: Item[] = [];
     for await (const item of this) all.push(item);
     return all;
+  }
+
+  #firstOnce(): Promise<Page> {
+    this.#first ??= this.firstPage();
+    return this.#first;
+  }
+
+  /** Every page from `first` (fetched when not given) on, bounded against servers that never end. */
+  async *#walk(first?: Page): AsyncGenerator<Page, void, undefined> {
+    const request = this.#walker.request ?? { method: "GET", path: "(a paginated list)" };
+    let page = first ?? (await this.firstPage());
+    const seen = new Set<Cursor>();
+    let emptyInARow = 0;
+    for (;;) {
+      const items = this.#walker.items(page);
+      // Lists without a response schema would otherwise end in a TypeError far from the cause.
+      if (!Array.isArray(items))
+        throw new InvalidResponseError(request, 200, "a page without its list of items");
+      yield page;
+      const cursor = this.#walker.nextCursor(page);
+      if (cursor === undefined) return;
+      // A server that hands back a cursor it already gave would serve the same pages forever.
+      if (seen.has(cursor)) {
+        throw new PaginationError(
+          request,
+          `the server gave the cursor ${JSON.stringify(cursor)} a second time; the list would never end`,
+          cursor,
+        );
+      }
+      seen.add(cursor);
+      emptyInARow = items.length === 0 ? emptyInARow + 1 : 0;
+      if (emptyInARow >= this.#maxEmptyPages) {
+        throw new PaginationError(
+          request,
+          `${emptyInARow} empty pages in a row, each with a new cursor (the last ${JSON.stringify(cursor)}); stopped asking`,
+          cursor,
+        );
+      }
+      page = await this.#walker.fetchPage(cursor, this.#signal);
+    }
   }
 }
 

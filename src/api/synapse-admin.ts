@@ -41,137 +41,65 @@ export class SynapseAdmin {
   readonly http: HttpClient;
   readonly #discovery: DiscoveryOptions;
   #serverName: Promise<string> | undefined;
-  #version: VersionResource | undefined;
-  #matrix: MatrixResource | undefined;
-  #users: UsersResource | undefined;
-  #rooms: RoomsResource | undefined;
-  #eventReports: EventReportsResource | undefined;
-  #federation: FederationResource | undefined;
-  #statistics: StatisticsResource | undefined;
-  #backgroundUpdates: BackgroundUpdatesResource | undefined;
-  #scheduledTasks: ScheduledTasksResource | undefined;
-  #events: EventsResource | undefined;
-  #experimentalFeatures: ExperimentalFeaturesResource | undefined;
-  #adminClientConfig: AdminClientConfigResource | undefined;
-  #media: MediaResource | undefined;
-  #purgeHistory: PurgeHistoryResource | undefined;
-  #registrationTokens: RegistrationTokensResource | undefined;
-  #serverNotices: ServerNoticesResource | undefined;
-  #register: RegisterResource | undefined;
-  #accountValidity: AccountValidityResource | undefined;
+  /** The Version API. */
+  readonly version: VersionResource;
+  /** The User Admin API. */
+  readonly users: UsersResource;
+  /** The Rooms Admin API, room membership, room media and the room directory. */
+  readonly rooms: RoomsResource;
+  /** The Media Admin API. */
+  readonly media: MediaResource;
+  /** The Purge History API. */
+  readonly purgeHistory: PurgeHistoryResource;
+  /** The Registration Tokens API. */
+  readonly registrationTokens: RegistrationTokensResource;
+  /** The Server Notices API. */
+  readonly serverNotices: ServerNoticesResource;
+  /** The admin's own client config (Client-Server API extensions). */
+  readonly adminClientConfig: AdminClientConfigResource;
+  /** The Event Reports API. */
+  readonly eventReports: EventReportsResource;
+  /** The Federation API (destinations). */
+  readonly federation: FederationResource;
+  /** The Statistics API. */
+  readonly statistics: StatisticsResource;
+  /** The Background Updates API. */
+  readonly backgroundUpdates: BackgroundUpdatesResource;
+  /** The Scheduled Tasks API. */
+  readonly scheduledTasks: ScheduledTasksResource;
+  /** The Fetch Event API. */
+  readonly events: EventsResource;
+  /** The Experimental Features API. */
+  readonly experimentalFeatures: ExperimentalFeaturesResource;
+  /** Shared-secret registration: creates users without an access token. */
+  readonly register: RegisterResource;
+  /** The Account validity API. */
+  readonly accountValidity: AccountValidityResource;
+  /** Client-server and federation calls: login, whoami, room aliases, server keys. */
+  readonly matrix: MatrixResource;
 
   constructor(options: SynapseAdminOptions) {
     this.http = new HttpClient(options);
     this.#discovery = { mode: "well-known", ...options.discovery };
     if (options.serverName !== undefined) this.#serverName = Promise.resolve(options.serverName);
-  }
-
-  /** The Version API. */
-  get version(): VersionResource {
-    this.#version ??= new VersionResource(this.http);
-    return this.#version;
-  }
-
-  /** The User Admin API. */
-  get users(): UsersResource {
-    this.#users ??= new UsersResource(this.http);
-    return this.#users;
-  }
-
-  /** The Rooms Admin API, room membership, room media and the room directory. */
-  get rooms(): RoomsResource {
-    this.#rooms ??= new RoomsResource(this.http);
-    return this.#rooms;
-  }
-
-  /** The Media Admin API. */
-  get media(): MediaResource {
-    this.#media ??= new MediaResource(this.http);
-    return this.#media;
-  }
-
-  /** The Purge History API. */
-  get purgeHistory(): PurgeHistoryResource {
-    this.#purgeHistory ??= new PurgeHistoryResource(this.http);
-    return this.#purgeHistory;
-  }
-
-  /** The Registration Tokens API. */
-  get registrationTokens(): RegistrationTokensResource {
-    this.#registrationTokens ??= new RegistrationTokensResource(this.http);
-    return this.#registrationTokens;
-  }
-
-  /** The Server Notices API. */
-  get serverNotices(): ServerNoticesResource {
-    this.#serverNotices ??= new ServerNoticesResource(this.http);
-    return this.#serverNotices;
-  }
-
-  /** The admin's own client config (Client-Server API extensions). */
-  get adminClientConfig(): AdminClientConfigResource {
-    this.#adminClientConfig ??= new AdminClientConfigResource(this.http);
-    return this.#adminClientConfig;
-  }
-
-  /** The Event Reports API. */
-  get eventReports(): EventReportsResource {
-    this.#eventReports ??= new EventReportsResource(this.http);
-    return this.#eventReports;
-  }
-
-  /** The Federation API (destinations). */
-  get federation(): FederationResource {
-    this.#federation ??= new FederationResource(this.http);
-    return this.#federation;
-  }
-
-  /** The Statistics API. */
-  get statistics(): StatisticsResource {
-    this.#statistics ??= new StatisticsResource(this.http);
-    return this.#statistics;
-  }
-
-  /** The Background Updates API. */
-  get backgroundUpdates(): BackgroundUpdatesResource {
-    this.#backgroundUpdates ??= new BackgroundUpdatesResource(this.http);
-    return this.#backgroundUpdates;
-  }
-
-  /** The Scheduled Tasks API. */
-  get scheduledTasks(): ScheduledTasksResource {
-    this.#scheduledTasks ??= new ScheduledTasksResource(this.http);
-    return this.#scheduledTasks;
-  }
-
-  /** The Fetch Event API. */
-  get events(): EventsResource {
-    this.#events ??= new EventsResource(this.http);
-    return this.#events;
-  }
-
-  /** The Experimental Features API. */
-  get experimentalFeatures(): ExperimentalFeaturesResource {
-    this.#experimentalFeatures ??= new ExperimentalFeaturesResource(this.http);
-    return this.#experimentalFeatures;
-  }
-
-  /** Shared-secret registration: creates users without an access token. */
-  get register(): RegisterResource {
-    this.#register ??= new RegisterResource(this.http);
-    return this.#register;
-  }
-
-  /** The Account validity API. */
-  get accountValidity(): AccountValidityResource {
-    this.#accountValidity ??= new AccountValidityResource(this.http);
-    return this.#accountValidity;
-  }
-
-  /** Client-server and federation calls: login, whoami, room aliases, server keys. */
-  get matrix(): MatrixResource {
-    this.#matrix ??= new MatrixResource(this.http);
-    return this.#matrix;
+    this.version = new VersionResource(this.http);
+    this.users = new UsersResource(this.http);
+    this.rooms = new RoomsResource(this.http);
+    this.media = new MediaResource(this.http);
+    this.purgeHistory = new PurgeHistoryResource(this.http);
+    this.registrationTokens = new RegistrationTokensResource(this.http);
+    this.serverNotices = new ServerNoticesResource(this.http);
+    this.adminClientConfig = new AdminClientConfigResource(this.http);
+    this.eventReports = new EventReportsResource(this.http);
+    this.federation = new FederationResource(this.http);
+    this.statistics = new StatisticsResource(this.http);
+    this.backgroundUpdates = new BackgroundUpdatesResource(this.http);
+    this.scheduledTasks = new ScheduledTasksResource(this.http);
+    this.events = new EventsResource(this.http);
+    this.experimentalFeatures = new ExperimentalFeaturesResource(this.http);
+    this.register = new RegisterResource(this.http);
+    this.accountValidity = new AccountValidityResource(this.http);
+    this.matrix = new MatrixResource(this.http);
   }
 
   /**

@@ -13,6 +13,7 @@ import {
   mxid,
   testServer,
   uniquePrefix,
+  waitForLastSeen,
 } from "../support/server.ts";
 
 const prefix = uniquePrefix();
@@ -89,11 +90,7 @@ describe("user inactive", () => {
     const never = await createUser(`${prefix}never`, "pw");
     const token = await loginUser(`${prefix}seen`, "pw");
     await clientApi(token, "GET", "/account/whoami");
-    // Synapse writes last-seen times in batches every few seconds.
-    for (let i = 0; (await userState(seen)).user["last_seen_ts"] == null; i++) {
-      assert.ok(i < 100, "last_seen_ts was never recorded");
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    await waitForLastSeen(seen);
     const ids = async (...args: string[]) => {
       const result = await synadm(["user", "inactive", "--ids-only", ...args]);
       assert.equal(result.code, 0, result.stderr);

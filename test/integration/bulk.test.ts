@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, beforeEach, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { homeWithConfig, runCli, startCli } from "../support/cli.ts";
-import { FaultProxy } from "../support/fault-proxy.ts";
-import { adminApi, configYaml, createUser, testServer, uniquePrefix } from "../support/server.ts";
+import { useFaultProxy } from "../support/fault-proxy.ts";
+import { adminApi, configYaml, createUser, uniquePrefix } from "../support/server.ts";
 
 const prefix = uniquePrefix();
 const enc = encodeURIComponent;
@@ -22,7 +22,6 @@ function doneLines(file: string): number {
     .filter((line) => line.includes('"outcome":"done"')).length;
 }
 
-/** How many server notices with this body the user has received. */
 /** Waits until the run's journal records `count` finished items. */
 async function untilJournalHasDone(home: string, count: number): Promise<void> {
   for (let waited = 0; ; waited += 10) {
@@ -33,6 +32,7 @@ async function untilJournalHasDone(home: string, count: number): Promise<void> {
   }
 }
 
+/** How many server notices with this body the user has received. */
 async function noticesReceived(userId: string, body: string): Promise<number> {
   const { memberships } = (await adminApi("GET", `/v1/users/${enc(userId)}/memberships`)).json as {
     memberships: Record<string, string>;
@@ -129,32 +129,23 @@ describe("bulk runs: interrupt and resume", () => {
 });
 
 describe("bulk runs against a rate-limiting server", () => {
-  let proxy: FaultProxy;
-  let home: string;
-  before(async () => {
-    proxy = await new FaultProxy(testServer().baseUrl).start();
-    home = homeWithConfig(configYaml({ format: "json", base_url: proxy.url }));
-  });
-  after(async () => {
-    await proxy.stop();
-  });
-  beforeEach(() => proxy.reset());
+  const faulty = useFaultProxy();
 
   it("finishes with no item lost when many deactivations are rate-limited, slowing down meanwhile", async () => {
     const users: string[] = [];
     for (let i = 0; i < 12; i++) users.push(await createUser(`${prefix}limited${i}`, "pw"));
     // More 429s in a row than the client retries one request: the engine must put items back.
-    proxy.inject("429-retry-after-ms", { pathPart: "/v1/deactivate/", times: 14 });
+    faulty.proxy.inject("429-retry-after-ms", { pathPart: "/v1/deactivate/", times: 14 });
     const result = await runCli(
       ["--batch", "user", "deactivate-regex", `@${prefix}limited`, "--concurrency", "4", "--summary"],
-      { home, timeoutMs: 120_000 },
+      { home: faulty.home, timeoutMs: 120_000 },
     );
     assert.equal(result.code, 0, result.stderr);
     const summary = JSON.parse(result.stdout) as { done: Array<{ user_id: string }>; failed: unknown[] };
     assert.deepEqual(summary.failed, []);
     assert.deepEqual(summary.done.map((d) => d.user_id).sort(), [...users].sort());
     assert.match(result.stderr, /rate-limited: paused/);
-    const refused = proxy.seen.filter((r) => r.fault === "429-retry-after-ms").length;
+    const refused = faulty.proxy.seen.filter((r) => r.fault === "429-retry-after-ms").length;
     assert.equal(refused, 14);
     for (const userId of users) assert.equal(await isDeactivated(userId), true, userId);
   });

@@ -155,3 +155,25 @@ describe("configuration and security", () => {
     assert.ok(!text.includes('"token"'));
   });
 });
+
+describe("TLS verification", () => {
+  let proxy: TlsProxy;
+  before(async () => {
+    proxy = await startTlsProxy(testServer().baseUrl);
+  });
+  after(async () => {
+    await proxy.close();
+  });
+
+  it("rejects a self-signed certificate by default and accepts it with ssl_verify: false", async () => {
+    const strict = await runCli(["version"], { home: homeWithConfig(configYaml({ base_url: proxy.url })) });
+    assert.equal(strict.code, 6);
+    assertOneLineError(strict.stderr, /self[- ]signed certificate/, testServer().token);
+    const relaxed = await runCli(["version"], {
+      home: homeWithConfig(configYaml({ base_url: proxy.url, ssl_verify: false })),
+    });
+    assert.equal(relaxed.code, 0, relaxed.stderr);
+    assert.equal(relaxed.stdout, "server_version: 1.160.0\n");
+    assert.match(relaxed.stderr, /TLS certificate verification is off/);
+  });
+});

@@ -18,6 +18,7 @@ import {
   loginUser,
   mxid,
   runReference,
+  sendText,
   testServer,
   uniquePrefix,
   upload,
@@ -39,15 +40,6 @@ const unique = (what: string): string => `${prefix}${what}${serial++}`;
 
 const userState = async (userId: string) =>
   (await adminApi("GET", `/v2/users/${enc(userId)}`)).json as Record<string, unknown>;
-
-async function sendText(token: string, roomId: string, body: string): Promise<string> {
-  const txn = `${Date.now()}${Math.random()}`;
-  const result = await clientApi(token, "PUT", `/rooms/${enc(roomId)}/send/m.room.message/${txn}`, {
-    msgtype: "m.text",
-    body,
-  });
-  return (result.json as { event_id: string }).event_id;
-}
 
 async function messageCount(roomId: string): Promise<number> {
   const result = await adminApi("GET", `/v1/rooms/${enc(roomId)}/messages?dir=b&limit=100`);

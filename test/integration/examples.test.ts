@@ -13,6 +13,7 @@ import {
   mxid,
   testServer,
   uniquePrefix,
+  waitForLastSeen,
 } from "../support/server.ts";
 
 const execFileAsync = promisify(execFile);
@@ -47,16 +48,6 @@ async function createRoom(token: string, name: string): Promise<string> {
   const result = await clientApi(token, "POST", "/createRoom", { name });
   assert.equal(result.status, 200, JSON.stringify(result.json));
   return (result.json as { room_id: string }).room_id;
-}
-
-/** Waits until Synapse has written a user's last-seen time, which it does in batches. */
-async function waitForLastSeen(userId: string): Promise<void> {
-  for (let i = 0; ; i++) {
-    const { json } = await adminApi("GET", `/v2/users/${enc(userId)}`);
-    if ((json as { last_seen_ts?: number | null }).last_seen_ts != null) return;
-    assert.ok(i < 100, "last_seen_ts was never recorded");
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 /** Splits CSV text into rows of fields: quoted fields may hold commas, doubled quotes and line breaks. */

@@ -1,23 +1,13 @@
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { assertOneLineError, homeWithConfig, runCli } from "../support/cli.ts";
-import { type Fault, FaultProxy } from "../support/fault-proxy.ts";
+import { type Fault, useFaultProxy } from "../support/fault-proxy.ts";
 import { adminApi, configYaml, createUser, mxid, testServer, uniquePrefix } from "../support/server.ts";
 
 const prefix = uniquePrefix();
-let proxy: FaultProxy;
-let home: string;
-const synadm = (...args: string[]) => runCli(["--timeout", "2", ...args], { home });
-const versionRequests = () => proxy.seen.filter((r) => r.path.endsWith("/v1/server_version")).length;
-
-before(async () => {
-  proxy = await new FaultProxy(testServer().baseUrl).start();
-  home = homeWithConfig(configYaml({ format: "json", base_url: proxy.url }));
-});
-after(async () => {
-  await proxy.stop();
-});
-beforeEach(() => proxy.reset());
+const faulty = useFaultProxy();
+const synadm = (...args: string[]) => runCli(["--timeout", "2", ...args], { home: faulty.home });
+const versionRequests = () => faulty.proxy.seen.filter((r) => r.path.endsWith("/v1/server_version")).length;
 
 describe("faults on a read (GET)", () => {
   const recovered: Fault[] = [
@@ -31,7 +21,7 @@ describe("faults on a read (GET)", () => {
   ];
   for (const fault of recovered) {
     it(`${fault}: retried, then succeeds`, async () => {
-      proxy.inject(fault, { pathPart: "/server_version" });
+      faulty.proxy.inject(fault, { pathPart: "/server_version" });
       const result = await synadm("version");
       assert.equal(result.code, 0, result.stderr);
       assert.equal(result.stdout, '{\n    "server_version": "1.160.0"\n}\n');
@@ -52,7 +42,7 @@ describe("faults on a read (GET)", () => {
   ];
   for (const [fault, code, message, requests] of failures) {
     it(`${fault}: one clear line, exit ${code}, not retried`, async () => {
-      proxy.inject(fault, { pathPart: "/server_version" });
+      faulty.proxy.inject(fault, { pathPart: "/server_version" });
       const result = await synadm("version");
       assert.equal(result.code, code, result.stderr);
       assert.equal(result.stdout, "");
@@ -62,7 +52,7 @@ describe("faults on a read (GET)", () => {
   }
 
   it("a gateway error that persists: retried twice, then one clear line", async () => {
-    proxy.inject("502", { pathPart: "/server_version", times: 10 });
+    faulty.proxy.inject("502", { pathPart: "/server_version", times: 10 });
     const result = await synadm("version");
     assert.equal(result.code, 1);
     assertOneLineError(result.stderr, /HTTP 502$/);
@@ -70,16 +60,16 @@ describe("faults on a read (GET)", () => {
   });
 
   it("a stall past --timeout: retried, then reported with the time allowed", async () => {
-    proxy.inject("stall", { pathPart: "/server_version", times: 10 });
-    const result = await runCli(["--timeout", "1", "version"], { home });
+    faulty.proxy.inject("stall", { pathPart: "/server_version", times: 10 });
+    const result = await runCli(["--timeout", "1", "version"], { home: faulty.home });
     assert.equal(result.code, 6);
     assertOneLineError(result.stderr, /no response within 1 s/);
     assert.equal(versionRequests(), 3);
   });
 
   it("the configuration's timeout is honoured too", async () => {
-    proxy.inject("stall", { pathPart: "/server_version", times: 10 });
-    const slowHome = homeWithConfig(configYaml({ base_url: proxy.url, timeout: 1 }));
+    faulty.proxy.inject("stall", { pathPart: "/server_version", times: 10 });
+    const slowHome = homeWithConfig(configYaml({ base_url: faulty.proxy.url, timeout: 1 }));
     const result = await runCli(["version"], { home: slowHome });
     assert.equal(result.code, 6);
     assertOneLineError(result.stderr, /no response within 1 s/);
@@ -91,10 +81,10 @@ describe("faults on a write (POST)", () => {
     (await adminApi("GET", `/v1/registration_tokens/${token}`)).status === 200;
   const create = (token: string) =>
     synadm("raw", "-m", "post", "v1/registration_tokens/new", "-d", JSON.stringify({ token }));
-  const posts = () => proxy.seen.filter((r) => r.method === "POST").length;
+  const posts = () => faulty.proxy.seen.filter((r) => r.method === "POST").length;
 
   it("a gateway error is not retried: the POST may have been carried out", async () => {
-    proxy.inject("503", { method: "POST" });
+    faulty.proxy.inject("503", { method: "POST" });
     const token = `${prefix}gw`;
     const result = await create(token);
     assert.equal(result.code, 1);
@@ -104,7 +94,7 @@ describe("faults on a write (POST)", () => {
   });
 
   it("a connection lost after the server acted is not retried, and says so", async () => {
-    proxy.inject("reset-after-forwarding", { method: "POST" });
+    faulty.proxy.inject("reset-after-forwarding", { method: "POST" });
     const token = `${prefix}reset`;
     const result = await create(token);
     assert.equal(result.code, 6);
@@ -114,7 +104,7 @@ describe("faults on a write (POST)", () => {
   });
 
   it("a rate limit is retried: the request was refused before any work", async () => {
-    proxy.inject("429-retry-after-ms", { method: "POST", times: 2 });
+    faulty.proxy.inject("429-retry-after-ms", { method: "POST", times: 2 });
     const token = `${prefix}rl`;
     const result = await create(token);
     assert.equal(result.code, 0, result.stderr);
@@ -133,7 +123,7 @@ describe("faults during a bulk command", () => {
 
   it("rate limits on some deactivations lose nothing", async () => {
     for (const n of [1, 2, 3]) await createUser(`${prefix}bulk${n}`, "pw");
-    proxy.inject("429-retry-after-ms", { pathPart: "/v1/deactivate/", times: 2 });
+    faulty.proxy.inject("429-retry-after-ms", { pathPart: "/v1/deactivate/", times: 2 });
     const result = await synadm("--batch", "user", "deactivate-regex", `@${prefix}bulk`);
     assert.equal(result.code, 0, result.stderr);
     // synadm's document: one answer per user, none of them an error.
@@ -148,7 +138,7 @@ describe("faults during a bulk command", () => {
 
   it("a permanent failure is reported per item, the rest goes on, and the exit code says so", async () => {
     for (const n of [1, 2, 3]) await createUser(`${prefix}part${n}`, "pw");
-    proxy.inject("500", { pathPart: `/v1/deactivate/${encodeURIComponent(mxid(`${prefix}part2`))}` });
+    faulty.proxy.inject("500", { pathPart: `/v1/deactivate/${encodeURIComponent(mxid(`${prefix}part2`))}` });
     const result = await synadm("--batch", "user", "deactivate-regex", `@${prefix}part`, "--summary");
     assert.equal(result.code, 1);
     const summary = JSON.parse(result.stdout) as {

@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { parse as parseYaml } from "yaml";
 import { assertOneLineError, homeWithConfig, runCli } from "../support/cli.ts";
-import { FaultProxy } from "../support/fault-proxy.ts";
+import { useFaultProxy } from "../support/fault-proxy.ts";
 import { adminApi, configYaml, createUser, mxid, testServer, uniquePrefix } from "../support/server.ts";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -142,16 +142,8 @@ describe("waits (hostile server)", () => {
 
 describe("against the real server, through the fault proxy", () => {
   const prefix = uniquePrefix();
-  let proxy: FaultProxy;
-  let home: string;
-  const synadm = (...args: string[]) => runCli(args, { home });
-
-  before(async () => {
-    proxy = await new FaultProxy(testServer().baseUrl).start();
-    home = homeWithConfig(configYaml({ format: "json", base_url: proxy.url }));
-  });
-  after(() => proxy.stop());
-  beforeEach(() => proxy.reset());
+  const faulty = useFaultProxy();
+  const synadm = (...args: string[]) => runCli(args, { home: faulty.home });
 
   it("IDs '', '.' and '..' are refused as bad input, and nothing is sent", async () => {
     const token = `${prefix}keep`;
@@ -163,13 +155,13 @@ describe("against the real server, through the fault proxy", () => {
     }
     const devices = await synadm("--batch", "user", "device", "delete", mxid("admin"), "..");
     assert.equal(devices.code, 2, devices.stderr);
-    assert.deepEqual(proxy.seen, []);
+    assert.deepEqual(faulty.proxy.seen, []);
     assert.equal((await adminApi("GET", `/v1/registration_tokens/${token}`)).status, 200);
   });
 
   it("a bulk run asked to wait an hour stops instead, and --resume can try again", async () => {
     for (const n of [1, 2, 3]) await createUser(`${prefix}hour${n}`, "pw");
-    proxy.inject("429-retry-after-hour", { pathPart: "/v1/deactivate/" });
+    faulty.proxy.inject("429-retry-after-hour", { pathPart: "/v1/deactivate/" });
     const started = Date.now();
     const result = await synadm("--batch", "user", "deactivate-regex", `@${prefix}hour`);
     assert.ok(Date.now() - started < 20_000, "no hour-long wait");
@@ -186,7 +178,7 @@ describe("against the real server, through the fault proxy", () => {
       new RegExp(`${failed.length} of 3 failed; run the same command with --resume`),
     );
     assert.ok(
-      proxy.seen.filter((r) => r.path.includes("/v1/deactivate/")).length <= 3,
+      faulty.proxy.seen.filter((r) => r.path.includes("/v1/deactivate/")).length <= 3,
       "no item tried twice",
     );
     const resumed = await synadm("--batch", "user", "deactivate-regex", `@${prefix}hour`, "--resume");

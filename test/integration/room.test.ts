@@ -8,7 +8,9 @@ import {
   createUser,
   loginUser,
   mxid,
+  pollStatus,
   runReference,
+  sendText,
   testServer,
   uniquePrefix,
 } from "../support/server.ts";
@@ -17,15 +19,6 @@ const { synadm } = jsonSession();
 const prefix = uniquePrefix();
 const enc = encodeURIComponent;
 const admin = () => testServer().token;
-
-async function send(token: string, roomId: string, body: string): Promise<string> {
-  const txn = `${Date.now()}${Math.random()}`;
-  const result = await clientApi(token, "PUT", `/rooms/${enc(roomId)}/send/m.room.message/${txn}`, {
-    msgtype: "m.text",
-    body,
-  });
-  return (result.json as { event_id: string }).event_id;
-}
 
 describe("room: reading", () => {
   it("list, search, details, state, members and power-levels print the reference's documents", async () => {
@@ -75,7 +68,7 @@ describe("room: reading", () => {
     await clientApi(admin(), "PUT", `/rooms/${enc(spaceId)}/state/m.space.child/${enc(childId)}`, {
       via: [testServer().serverName],
     });
-    const eventId = await send(admin(), childId, "hello there");
+    const eventId = await sendText(admin(), childId, "hello there");
 
     const messages = json<{ chunk: Array<{ event_id: string }> }>(
       (await synadm("room", "messages", childId, "-b", "-l", "5")).stdout,
@@ -178,13 +171,10 @@ describe("room: changing", () => {
     const result = await synadm("--batch", "room", "delete", roomId, "--no-wait");
     assert.equal(result.code, 0, result.stderr);
     const { delete_id } = json<{ delete_id: string }>(result.stdout);
-    let status = "";
-    for (let i = 0; i < 50 && status !== "complete"; i++) {
-      status = json<{ status: string }>(
-        (await synadm("room", "delete-status", "-d", delete_id)).stdout,
-      ).status;
-      if (status !== "complete") await new Promise((r) => setTimeout(r, 200));
-    }
+    const status = await pollStatus(
+      async () =>
+        json<{ status: string }>((await synadm("room", "delete-status", "-d", delete_id)).stdout).status,
+    );
     assert.equal(status, "complete");
     const byRoom = json<{ results: Array<{ delete_id: string }> }>(
       (await synadm("room", "delete-status", "-r", roomId)).stdout,

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { configYaml } from "./server.ts";
 
-/** The launcher, as installed: it runs dist/cli/synadm.mjs with the `node` on PATH. */
+/** The launcher, as installed: it runs dist/cli/synadm.cjs with the `node` on PATH. */
 export const BIN = new URL("../../dist/cli/synadm", import.meta.url).pathname;
 
 /** What one run of the built CLI produced. */

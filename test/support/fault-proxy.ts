@@ -1,5 +1,8 @@
 import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { after, before, beforeEach } from "node:test";
+import { homeWithConfig } from "./cli.ts";
+import { configYaml, testServer } from "./server.ts";
 
 /** The faults the proxy can inject instead of (or into) the server's answer. */
 export type Fault =
@@ -112,6 +115,42 @@ export class FaultProxy {
     this.#server?.closeAllConnections();
     await new Promise((resolve) => this.#server?.close(resolve));
   }
+}
+
+/** A fault proxy in front of the test server, and a home whose configuration (JSON output) goes through it. */
+export interface ProxiedServer {
+  readonly proxy: FaultProxy;
+  readonly home: string;
+}
+
+/**
+ * Starts a fault proxy before the tests of the calling suite (of the file,
+ * called at the top level), stops it after them, and forgets its injections
+ * and seen requests before each test, so no fault leaks into the next test.
+ * Both fields can be read once the tests run.
+ */
+export function useFaultProxy(): ProxiedServer {
+  let started: ProxiedServer | undefined;
+  before(async () => {
+    const proxy = await new FaultProxy(testServer().baseUrl).start();
+    started = { proxy, home: homeWithConfig(configYaml({ format: "json", base_url: proxy.url })) };
+  });
+  after(async () => {
+    await started?.proxy.stop();
+  });
+  beforeEach(() => started?.proxy.reset());
+  const running = (): ProxiedServer => {
+    if (!started) throw new Error("the fault proxy runs only while the suite's tests run");
+    return started;
+  };
+  return {
+    get proxy() {
+      return running().proxy;
+    },
+    get home() {
+      return running().home;
+    },
+  };
 }
 
 function answerWithFault(fault: Fault, res: import("node:http").ServerResponse): void {

@@ -137,6 +137,28 @@ export async function createRoom(token: string, body: Record<string, unknown> = 
   return (result.json as { room_id: string }).room_id;
 }
 
+/** Sends a text message into a room as some user through the client API; returns its event ID. */
+export async function sendText(token: string, roomId: string, body: string): Promise<string> {
+  const txn = `${Date.now()}${Math.random()}`;
+  const result = await clientApi(
+    token,
+    "PUT",
+    `/rooms/${encodeURIComponent(roomId)}/send/m.room.message/${txn}`,
+    { msgtype: "m.text", body },
+  );
+  if (result.status !== 200) throw new Error(`cannot send a message: ${JSON.stringify(result.json)}`);
+  return (result.json as { event_id: string }).event_id;
+}
+
+/** A new room of some user with one text message in it. */
+export async function roomWithMessage(
+  token: string,
+  body: string,
+): Promise<{ roomId: string; eventId: string }> {
+  const roomId = await createRoom(token);
+  return { roomId, eventId: await sendText(token, roomId, body) };
+}
+
 /** Uploads a small text file as some user; returns its mxc URI and parts. */
 export async function upload(
   token: string,
@@ -182,6 +204,30 @@ export async function loginUser(localpart: string, password: string): Promise<st
   const json = (await response.json()) as { access_token?: string };
   if (!json.access_token) throw new Error(`login as ${localpart} failed: HTTP ${response.status}`);
   return json.access_token;
+}
+
+/** Waits until Synapse has written a user's last-seen time, which it does in batches every few seconds. */
+export async function waitForLastSeen(userId: string): Promise<void> {
+  for (let i = 0; ; i++) {
+    const { json } = await adminApi("GET", `/v2/users/${encodeURIComponent(userId)}`);
+    if ((json as { last_seen_ts?: number | null }).last_seen_ts != null) return;
+    if (i >= 100) throw new Error(`the last_seen_ts of ${userId} was never recorded`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * Reads a long-running job's status (a room delete, a redaction) every 200 ms
+ * until it is `wanted`, at most 50 times; returns the last status read, for
+ * the caller to assert on.
+ */
+export async function pollStatus(read: () => Promise<string>, wanted = "complete"): Promise<string> {
+  let status = "";
+  for (let i = 0; i < 50 && status !== wanted; i++) {
+    status = await read();
+    if (status !== wanted) await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return status;
 }
 
 /** A prefix that keeps one run's users apart from another's on a shared server. */

@@ -1,4 +1,5 @@
 import type { RequestOptions } from "../http-client.ts";
+import type { PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
 import { Resource } from "./resource.ts";
 
@@ -50,21 +51,32 @@ export interface EventReportListPage {
  */
 export class EventReportsResource extends Resource {
   /**
-   * A page of event reports.
+   * The event reports matching the filters: `await` gives the page at `from`,
+   * iterating every report from there (following `next_token`).
    *
    * `GET /_synapse/admin/v1/event_reports`
    * @see https://element-hq.github.io/synapse/latest/admin_api/event_reports.html
    */
-  list(params: EventReportListParams = {}, options: RequestOptions = {}): Promise<EventReportListPage> {
-    const query = {
-      from: params.from,
-      limit: params.limit,
-      dir: params.dir,
-      user_id: params.userId,
-      room_id: params.roomId,
-      event_sender_user_id: params.eventSenderUserId,
-    };
-    return this.http.request({ ...options, method: "GET", path: "/v1/event_reports", query });
+  list(
+    params: EventReportListParams = {},
+    options: RequestOptions = {},
+  ): PagedList<EventReportListPage, EventReport, number> {
+    return this.pagedGet(
+      {
+        path: "/v1/event_reports",
+        query: (from) => ({
+          from: from ?? params.from,
+          limit: params.limit,
+          dir: params.dir,
+          user_id: params.userId,
+          room_id: params.roomId,
+          event_sender_user_id: params.eventSenderUserId,
+        }),
+        items: (page) => page.event_reports,
+        nextCursor: (page) => page.next_token,
+      },
+      options,
+    );
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { RequestOptions } from "../http-client.ts";
+import type { PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
 import { Resource } from "./resource.ts";
 
@@ -52,7 +53,8 @@ export interface DestinationRoomsPage {
  */
 export class FederationResource extends Resource {
   /**
-   * A page of federation destinations.
+   * The federation destinations: `await` gives the page at `from`, iterating
+   * every destination from there (following `next_token`).
    *
    * `GET /_synapse/admin/v1/federation/destinations`
    * @see https://element-hq.github.io/synapse/latest/usage/administration/admin_api/federation.html#list-of-destinations
@@ -65,9 +67,21 @@ export class FederationResource extends Resource {
       dir?: "f" | "b";
     } = {},
     options: RequestOptions = {},
-  ): Promise<DestinationListPage> {
-    const query = { from: params.from, limit: params.limit, order_by: params.orderBy, dir: params.dir };
-    return this.http.request({ ...options, method: "GET", path: "/v1/federation/destinations", query });
+  ): PagedList<DestinationListPage, Destination, string> {
+    return this.pagedGet(
+      {
+        path: "/v1/federation/destinations",
+        query: (from) => ({
+          from: from ?? params.from,
+          limit: params.limit,
+          order_by: params.orderBy,
+          dir: params.dir,
+        }),
+        items: (page) => page.destinations,
+        nextCursor: (page) => page.next_token,
+      },
+      options,
+    );
   }
 
   /**
@@ -85,7 +99,8 @@ export class FederationResource extends Resource {
   }
 
   /**
-   * The rooms shared with a destination.
+   * The rooms shared with a destination: `await` gives the page at `from`,
+   * iterating every room from there (following `next_token`).
    *
    * `GET /_synapse/admin/v1/federation/destinations/<destination>/rooms`
    * @see https://element-hq.github.io/synapse/latest/usage/administration/admin_api/federation.html#destination-rooms
@@ -94,14 +109,16 @@ export class FederationResource extends Resource {
     destination: string,
     params: { from?: number; limit?: number; dir?: "f" | "b" } = {},
     options: RequestOptions = {},
-  ): Promise<DestinationRoomsPage> {
-    const query = { from: params.from, limit: params.limit, dir: params.dir };
-    return this.http.request({
-      ...options,
-      method: "GET",
-      path: path`/v1/federation/destinations/${destination}/rooms`,
-      query,
-    });
+  ): PagedList<DestinationRoomsPage, DestinationRoom, string> {
+    return this.pagedGet(
+      {
+        path: path`/v1/federation/destinations/${destination}/rooms`,
+        query: (from) => ({ from: from ?? params.from, limit: params.limit, dir: params.dir }),
+        items: (page) => page.rooms,
+        nextCursor: (page) => page.next_token,
+      },
+      options,
+    );
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { RequestOptions } from "../http-client.ts";
+import type { PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
 import { Resource } from "./resource.ts";
 
@@ -114,7 +115,8 @@ export class MediaResource extends Resource {
   }
 
   /**
-   * A page of quarantine and unquarantine records, oldest first.
+   * The quarantine and unquarantine records, oldest first: `await` gives the
+   * page at `from`, iterating every record from there (following `next_batch`).
    *
    * `GET /_synapse/admin/v1/media/quarantine_changes`
    * @see https://element-hq.github.io/synapse/latest/admin_api/media_admin_api.html#listing-quarantined-media-changes
@@ -122,16 +124,23 @@ export class MediaResource extends Resource {
   quarantineChanges(
     from?: number,
     options: RequestOptions = {},
-  ): Promise<{
-    changes: Array<{ origin: string; media_id: string; quarantined: boolean }>;
-    next_batch?: number;
-  }> {
-    return this.http.request({
-      ...options,
-      method: "GET",
-      path: "/v1/media/quarantine_changes",
-      query: { from },
-    });
+  ): PagedList<
+    {
+      changes: Array<{ origin: string; media_id: string; quarantined: boolean }>;
+      next_batch?: number;
+    },
+    { origin: string; media_id: string; quarantined: boolean },
+    number
+  > {
+    return this.pagedGet(
+      {
+        path: "/v1/media/quarantine_changes",
+        query: (cursor) => ({ from: cursor ?? from }),
+        items: (page) => page.changes,
+        nextCursor: (page) => page.next_batch,
+      },
+      options,
+    );
   }
 
   /**

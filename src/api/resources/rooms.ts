@@ -1,8 +1,8 @@
 import { array, looseObject, number, optional, string, union } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
-import { LongRunningJob } from "../jobs.ts";
+import { jobOutcome, LongRunningJob } from "../jobs.ts";
 import type { RoomOrder } from "../orders.ts";
-import { checkPageLimit, PagedList } from "../pagination.ts";
+import { checkPageLimit, type PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
 import { Resource } from "./resource.ts";
 
@@ -130,21 +130,15 @@ export class RoomsResource extends Resource {
     options: RequestOptions = {},
   ): PagedList<RoomListPage, RoomSummary, number> {
     checkPageLimit(params.limit);
-    const http = this.http;
-    return new PagedList(
+    return this.pagedGet(
       {
-        get request() {
-          return { method: "GET", path: http.url("admin", "/v1/rooms").pathname };
-        },
-        fetchPage: (from, signal) =>
-          this.listPage(
-            { ...params, ...(from === undefined ? {} : { from }) },
-            { ...options, ...(signal ? { signal } : {}) },
-          ),
+        path: "/v1/rooms",
+        fetchPage: (from, pageOptions) =>
+          this.listPage({ ...params, ...(from === undefined ? {} : { from }) }, pageOptions),
         items: (page) => page.rooms,
         nextCursor: (page) => (page.next_batch === undefined ? undefined : Number(page.next_batch)),
       },
-      options.signal,
+      options,
     );
   }
 
@@ -179,7 +173,8 @@ export class RoomsResource extends Resource {
   }
 
   /**
-   * A page of a room's messages, from a pagination token (or the start).
+   * A room's messages from a pagination token (or the start): `await` gives
+   * that page, iterating every event from there (following `end`).
    *
    * `GET /_synapse/admin/v1/rooms/<room_id>/messages`
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#room-messages-api
@@ -188,15 +183,27 @@ export class RoomsResource extends Resource {
     roomId: string,
     params: { from?: string; to?: string; limit?: number; filter?: unknown; dir?: "f" | "b" } = {},
     options: RequestOptions = {},
-  ): Promise<{ chunk: Array<Record<string, unknown>>; start: string; end?: string; state?: unknown[] }> {
-    const query = {
-      from: params.from,
-      to: params.to,
-      limit: params.limit,
-      dir: params.dir,
-      filter: params.filter === undefined ? undefined : JSON.stringify(params.filter),
-    };
-    return this.http.request({ ...options, method: "GET", path: path`/v1/rooms/${roomId}/messages`, query });
+  ): PagedList<
+    { chunk: Array<Record<string, unknown>>; start: string; end?: string; state?: unknown[] },
+    Record<string, unknown>,
+    string
+  > {
+    const filter = params.filter === undefined ? undefined : JSON.stringify(params.filter);
+    return this.pagedGet(
+      {
+        path: path`/v1/rooms/${roomId}/messages`,
+        query: (from) => ({
+          from: from ?? params.from,
+          to: params.to,
+          limit: params.limit,
+          dir: params.dir,
+          filter,
+        }),
+        items: (page) => page.chunk,
+        nextCursor: (page) => page.end,
+      },
+      options,
+    );
   }
 
   /**
@@ -290,11 +297,10 @@ export class RoomsResource extends Resource {
    * `GET /_synapse/admin/v2/rooms/delete_status/<delete_id>` (when polled)
    */
   deleteJob(deleteId: string): LongRunningJob<RoomDeleteStatus> {
-    return new LongRunningJob(deleteId, {
+    return new LongRunningJob<RoomDeleteStatus>(deleteId, {
       description: `room delete ${deleteId}`,
       fetchStatus: (signal) => this.deleteStatus(deleteId, signal ? { signal } : {}),
-      outcome: (status) =>
-        status.status === "complete" ? "complete" : status.status === "failed" ? "failed" : "running",
+      outcome: jobOutcome,
       failureReason: (status) => status.error,
     });
   }
@@ -402,7 +408,8 @@ export class RoomsResource extends Resource {
   }
 
   /**
-   * The rooms of a space, depth first, without membership checks.
+   * The rooms of a space, depth first, without membership checks: `await`
+   * gives the page at `from`, iterating every room from there (following `next_batch`).
    *
    * `GET /_synapse/admin/v1/rooms/<room_id>/hierarchy`
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#admin-space-hierarchy-endpoint
@@ -411,9 +418,20 @@ export class RoomsResource extends Resource {
     roomId: string,
     params: { from?: string; limit?: number; maxDepth?: number } = {},
     options: RequestOptions = {},
-  ): Promise<{ rooms: Array<Record<string, unknown>>; next_batch?: string }> {
-    const query = { from: params.from, limit: params.limit, max_depth: params.maxDepth };
-    return this.http.request({ ...options, method: "GET", path: path`/v1/rooms/${roomId}/hierarchy`, query });
+  ): PagedList<
+    { rooms: Array<Record<string, unknown>>; next_batch?: string },
+    Record<string, unknown>,
+    string
+  > {
+    return this.pagedGet(
+      {
+        path: path`/v1/rooms/${roomId}/hierarchy`,
+        query: (from) => ({ from: from ?? params.from, limit: params.limit, max_depth: params.maxDepth }),
+        items: (page) => page.rooms,
+        nextCursor: (page) => page.next_batch,
+      },
+      options,
+    );
   }
 
   /**

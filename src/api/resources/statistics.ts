@@ -1,4 +1,5 @@
 import type { RequestOptions } from "../http-client.ts";
+import type { PagedList } from "../pagination.ts";
 import { Resource } from "./resource.ts";
 
 /** Sort orders of the media usage statistics. */
@@ -47,22 +48,33 @@ export interface RoomSizes {
  */
 export class StatisticsResource extends Resource {
   /**
-   * How much media each local user uploaded.
+   * How much media each local user uploaded: `await` gives the page at `from`,
+   * iterating every user from there (following `next_token`).
    *
    * `GET /_synapse/admin/v1/statistics/users/media`
    * @see https://element-hq.github.io/synapse/latest/admin_api/statistics.html#users-media-usage-statistics
    */
-  usersMedia(params: MediaUsageParams = {}, options: RequestOptions = {}): Promise<MediaUsagePage> {
-    const query = {
-      from: params.from,
-      limit: params.limit,
-      order_by: params.orderBy,
-      from_ts: params.fromTs,
-      until_ts: params.untilTs,
-      search_term: params.searchTerm,
-      dir: params.dir,
-    };
-    return this.http.request({ ...options, method: "GET", path: "/v1/statistics/users/media", query });
+  usersMedia(
+    params: MediaUsageParams = {},
+    options: RequestOptions = {},
+  ): PagedList<MediaUsagePage, UserMediaUsage, number> {
+    return this.pagedGet(
+      {
+        path: "/v1/statistics/users/media",
+        query: (from) => ({
+          from: from ?? params.from,
+          limit: params.limit,
+          order_by: params.orderBy,
+          from_ts: params.fromTs,
+          until_ts: params.untilTs,
+          search_term: params.searchTerm,
+          dir: params.dir,
+        }),
+        items: (page) => page.users,
+        nextCursor: (page) => page.next_token,
+      },
+      options,
+    );
   }
 
   /**

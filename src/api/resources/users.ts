@@ -1,8 +1,8 @@
 import { array, looseObject, number, optional, string, union } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
-import { LongRunningJob } from "../jobs.ts";
+import { jobOutcome, LongRunningJob } from "../jobs.ts";
 import type { MediaOrder, UserOrder } from "../orders.ts";
-import { checkPageLimit, PagedList } from "../pagination.ts";
+import { checkPageLimit, type PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
 import { Resource } from "./resource.ts";
 
@@ -191,15 +191,8 @@ export class UsersResource extends Resource {
    * `GET /_synapse/admin/v2/users`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#list-accounts-v2
    */
-  async listPage(params: UserListParams = {}, options: RequestOptions = {}): Promise<UserListPage> {
-    checkPageLimit(params.limit);
-    return this.http.request({
-      ...options,
-      method: "GET",
-      path: "/v2/users",
-      query: listQuery(params),
-      schema: userListSchema,
-    }) as Promise<UserListPage>;
+  listPage(params: UserListParams = {}, options: RequestOptions = {}): Promise<UserListPage> {
+    return this.#listPageAt("/v2/users", params, options);
   }
 
   /**
@@ -211,23 +204,7 @@ export class UsersResource extends Resource {
     params: UserListParams = {},
     options: RequestOptions = {},
   ): PagedList<UserListPage, UserSummary, string | number> {
-    checkPageLimit(params.limit);
-    const http = this.http;
-    return new PagedList(
-      {
-        get request() {
-          return { method: "GET", path: http.url("admin", "/v2/users").pathname };
-        },
-        fetchPage: (from, signal) =>
-          this.listPage(
-            { ...params, ...(from === undefined ? {} : { from }) },
-            { ...options, ...(signal ? { signal } : {}) },
-          ),
-        items: (page) => page.users,
-        nextCursor: (page) => page.next_token,
-      },
-      options.signal,
-    );
+    return this.#listAt("/v2/users", params, options);
   }
 
   /**
@@ -237,15 +214,51 @@ export class UsersResource extends Resource {
    * `GET /_synapse/admin/v3/users`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#list-accounts-v3
    */
-  async listPageV3(params: UserListParams = {}, options: RequestOptions = {}): Promise<UserListPage> {
+  listPageV3(params: UserListParams = {}, options: RequestOptions = {}): Promise<UserListPage> {
+    return this.#listPageAt("/v3/users", params, options);
+  }
+
+  /**
+   * Every local user matching the filters, from the v3 list (where
+   * `deactivated: false` excludes deactivated users), fetched page by page as iterated.
+   *
+   * `GET /_synapse/admin/v3/users` (following `next_token`)
+   */
+  listV3(
+    params: UserListParams = {},
+    options: RequestOptions = {},
+  ): PagedList<UserListPage, UserSummary, string | number> {
+    return this.#listAt("/v3/users", params, options);
+  }
+
+  // The v2 and v3 lists take the same filters and give the same pages.
+  async #listPageAt(path: string, params: UserListParams, options: RequestOptions): Promise<UserListPage> {
     checkPageLimit(params.limit);
     return this.http.request({
       ...options,
       method: "GET",
-      path: "/v3/users",
+      path,
       query: listQuery(params),
       schema: userListSchema,
     }) as Promise<UserListPage>;
+  }
+
+  #listAt(
+    path: string,
+    params: UserListParams,
+    options: RequestOptions,
+  ): PagedList<UserListPage, UserSummary, string | number> {
+    checkPageLimit(params.limit);
+    return this.pagedGet(
+      {
+        path,
+        fetchPage: (from, pageOptions) =>
+          this.#listPageAt(path, { ...params, ...(from === undefined ? {} : { from }) }, pageOptions),
+        items: (page) => page.users,
+        nextCursor: (page) => page.next_token,
+      },
+      options,
+    );
   }
 
   /**
@@ -443,6 +456,30 @@ export class UsersResource extends Resource {
       query,
       schema: mediaSchema,
     }) as Promise<UserMediaPage>;
+  }
+
+  /**
+   * The media the user uploaded: `await` gives the page at `from`, iterating
+   * every piece from there (following `next_token`).
+   *
+   * `GET /_synapse/admin/v1/users/<user_id>/media`
+   * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#list-media-uploaded-by-a-user
+   */
+  media(
+    userId: string,
+    params: { from?: number; limit?: number; orderBy?: MediaOrder; dir?: "f" | "b" } = {},
+    options: RequestOptions = {},
+  ): PagedList<UserMediaPage, Record<string, unknown>, number> {
+    return this.pagedGet(
+      {
+        path: path`/v1/users/${userId}/media`,
+        fetchPage: (from, pageOptions) =>
+          this.mediaPage(userId, { ...params, ...(from === undefined ? {} : { from }) }, pageOptions),
+        items: (page) => page.media,
+        nextCursor: (page) => page.next_token,
+      },
+      options,
+    );
   }
 
   /**
@@ -778,11 +815,10 @@ export class UsersResource extends Resource {
    * `GET /_synapse/admin/v1/user/redact_status/<redact_id>` (when polled)
    */
   redactionJob(redactId: string): LongRunningJob<RedactStatus> {
-    return new LongRunningJob(redactId, {
+    return new LongRunningJob<RedactStatus>(redactId, {
       description: `redaction ${redactId}`,
       fetchStatus: (signal) => this.redactStatus(redactId, signal ? { signal } : {}),
-      outcome: (status) =>
-        status.status === "complete" ? "complete" : status.status === "failed" ? "failed" : "running",
+      outcome: jobOutcome,
       failureReason: (status) => JSON.stringify(status.failed_redactions),
     });
   }

@@ -1,16 +1,23 @@
-import type { RunFor } from "../../runtime/command.ts";
-import { CliError, ExitCode } from "../../runtime/errors.ts";
-import type { matrixLoginParameters } from "./index.ts";
+import { argument, defineParameters, option } from "../../framework/spec.ts";
+import { text } from "../../framework/values.ts";
+import { defineCommand } from "../../runtime/command.ts";
 
-const run: RunFor<typeof matrixLoginParameters> = async (context, { options, args }) => {
-  if (options.password === undefined && context.globals.batch) {
-    throw new CliError("matrix login needs --password in batch mode", ExitCode.usage);
-  }
-  // Configured first: on a first run the configurator asks its questions before the password.
-  const admin = await context.admin();
-  const userId = await context.userId(args.userId);
-  const password = options.password ?? (await context.prompt.ask("Password", { hidden: true }));
-  context.prompt.close();
-  await context.print(await admin.matrix.login(userId, password));
-};
-export default run;
+export const matrixLoginParameters = defineParameters({
+  options: {
+    password: option("-p, --password", text, "The user's password; asked for (hidden) when not given."),
+  },
+  args: { userId: argument("USER_ID", text) },
+});
+
+export const matrixLoginCommand = defineCommand({
+  name: "login",
+  summary: "Log in as a user with a password and print the new access token.",
+  description:
+    "Log in to Matrix with a user's password and print the answer, which holds a new access token and device ID. " +
+    "The new device shows up in the user's device list as 'synadm matrix login command'.",
+  ...matrixLoginParameters,
+  examples: [
+    ["synadm matrix login alice", "Log in as alice with her password (asked for); prints the token"],
+  ],
+  load: () => import("./login.run.ts").then((m) => m.matrixLogin),
+});

@@ -1,20 +1,2 @@
-import { argument, defineParameters } from "../../framework/spec.ts";
-import { text } from "../../framework/values.ts";
-import { defineCommand } from "../../runtime/command.ts";
-import { rawDataSection, rawRequestOptions } from "./request-options.ts";
-
-export const rawParameters = defineParameters({
-  options: rawRequestOptions,
-  args: { endpoint: argument("ENDPOINT", text) },
-  rules: { exclusive: [["data", "dataFile"]], sections: [rawDataSection] },
-});
-
-export const rawCommand = defineCommand({
-  name: "raw",
-  summary: "Send any request to the Synapse Admin API.",
-  description:
-    "Send a request to any Admin API endpoint. ENDPOINT is the part of the URL after the base URL and the " +
-    "admin path (see 'synadm config'), already URL-encoded; a query string may follow it.",
-  ...rawParameters,
-  load: () => import("./run.ts"),
-});
+// `raw`: one command, any Admin API request.
+export { rawCommand } from "./raw-request.ts";

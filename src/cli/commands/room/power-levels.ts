@@ -1,73 +1,34 @@
-import type { RoomListParams, RoomSummary } from "../../../api/resources/rooms.ts";
-import { progressDisplay } from "../../runtime/bulk/progress.ts";
-import type { RunFor } from "../../runtime/command.ts";
-import { CliError, ExitCode } from "../../runtime/errors.ts";
-import { escapeTerminalText } from "../../runtime/output/terminal-text.ts";
-import type { powerLevelsParameters } from "./index.ts";
-import { roomListParams } from "./reads.ts";
-import { parseRoomId } from "./room-ids.ts";
+import { defineParameters, flag, option } from "../../framework/spec.ts";
+import { text } from "../../framework/values.ts";
+import { defineCommand } from "../../runtime/command.ts";
+import { bulkOptions } from "../../runtime/options/bulk.ts";
+import { roomNameOption, roomPagingOptions } from "./list.ts";
 
-// What synadm leaves out unless -a: the list's details, not who has power.
-const DETAIL_FIELDS = [
-  "creator",
-  "encryption",
-  "federatable",
-  "guest_access",
-  "history_visibility",
-  "join_rules",
-  "joined_local_members",
-  "joined_members",
-  "public",
-  "state_events",
-  "version",
-];
+// The List Room API's rooms, each with the users of its m.room.power_levels (Room State API).
 
-type RoomWithPowerLevels = RoomSummary & { power_levels?: Record<string, number>; error?: string };
+export const powerLevelsParameters = defineParameters({
+  options: {
+    roomId: option("-i, --room-id", text, "Only this room."),
+    allDetails: flag(
+      "-a, --all-details",
+      "Show every field of each room, not only ID, name, alias and power levels.",
+    ),
+    ...roomPagingOptions(10),
+    searchTerm: roomNameOption,
+    concurrency: bulkOptions("State fetches").concurrency,
+  },
+  args: {},
+});
 
-const run: RunFor<typeof powerLevelsParameters> = async (context, { options }) => {
-  const params: RoomListParams = roomListParams(options);
-  if (options.roomId !== undefined) params.searchTerm = parseRoomId(options.roomId);
-  else if (options.name !== undefined) params.searchTerm = options.name;
-  const admin = await context.admin();
-  const page = await admin.rooms.listPage(params);
-  const list: RoomWithPowerLevels[] = page.rooms;
-
-  // One state request per room, through the bulk engine: several at once, slowed down by rate limits.
-  const { runBulk } = await import("../../../api/bulk/run-bulk.ts");
-  const display = progressDisplay(context.io.stderr, "room power-levels");
-  const outcome = await runBulk({
-    items: list,
-    keyOf: (room) => room.room_id,
-    perform: (room, signal) => admin.rooms.state(room.room_id, { signal }),
-    concurrency: options.concurrency,
-    rateLimits: admin.http.rateLimits,
-    onProgress: (progress) => display.update(progress),
-  });
-  if (list.length > 0) display.end(undefined);
-  const states = new Map(outcome.done.map(({ item, result }) => [item, result.state]));
-  const errors = new Map(outcome.failed.map(({ item, error }) => [item, error.message]));
-
-  let withPowerLevels = 0;
-  for (const room of list) {
-    if (!options.allDetails) for (const field of DETAIL_FIELDS) delete room[field];
-    const event = states.get(room)?.find((e) => e["type"] === "m.room.power_levels");
-    // As synadm: every room has the key, `{}` when it has no power levels or lists no users.
-    room.power_levels = (event?.["content"] as { users?: Record<string, number> } | undefined)?.users ?? {};
-    if (event) withPowerLevels++;
-    if (errors.has(room)) room.error = errors.get(room)!;
-  }
-  const result = { ...page, rooms: list, rooms_w_power_levels_curr_batch: withPowerLevels };
-  const human = list.map((room) => ({
-    ...room,
-    power_levels: Object.entries(room.power_levels ?? {})
-      .map(([user, level]) => escapeTerminalText(`${user} ${level}`))
-      .join("\n"),
-  }));
-  await context.print(result, human);
-  if (errors.size > 0)
-    throw new CliError(
-      `the state of ${errors.size} of ${list.length} room(s) could not be read`,
-      ExitCode.failed,
-    );
-};
-export default run;
+export const powerLevelsCommand = defineCommand({
+  name: "power-levels",
+  summary: "List who has which power level in rooms.",
+  description:
+    "List rooms with the power levels their users have, from each room's state (fetched a few rooms at a " +
+    "time). Shows ID, name, alias and power levels unless -a.",
+  ...powerLevelsParameters,
+  examples: [
+    ["synadm room power-levels -n Staff", "Who has which power level in the rooms named like Staff"],
+  ],
+  load: () => import("./power-levels.run.ts").then((m) => m.roomPowerLevels),
+});

@@ -1,6 +1,6 @@
 import type { UserListPage, UserListParams, UserSummary } from "../../../api/resources/users.ts";
 import type { RunFor } from "../../runtime/command.ts";
-import { definedFields } from "../../runtime/defined.ts";
+import { definedOnly } from "../../runtime/defined-only.ts";
 import { listIn, streamOf } from "../../runtime/output/result.ts";
 import { escapeTerminalText } from "../../runtime/output/terminal-text.ts";
 import type { listParameters, listV3Parameters, searchParameters } from "./list.ts";
@@ -8,7 +8,7 @@ import type { listParameters, listV3Parameters, searchParameters } from "./list.
 export const listUsers: RunFor<typeof listParameters> = async (context, { options }) => {
   const { from, limit, guests, admins, orderBy, notUserType, name, userId } = options;
   const params: UserListParams = {
-    ...definedFields({ from, limit, guests, admins, orderBy, notUserType, name, userId }),
+    ...definedOnly({ from, limit, guests, admins, orderBy, notUserType, name, userId }),
     // synadm always sends locked; deactivated only when asked for.
     locked: options.locked,
     ...(options.deactivated ? { deactivated: true } : {}),
@@ -22,20 +22,14 @@ export const listUsers: RunFor<typeof listParameters> = async (context, { option
     return listIn(page, "users");
   }
   // The first page comes first: its total is part of the document.
-  const pages = admin.users.list(params).pages();
-  const first = await pages.next();
-  async function* users() {
-    if (first.done) return;
-    yield* first.value.users;
-    for await (const page of pages) yield* page.users;
-  }
-  return streamOf("users", users(), { total: first.done ? 0 : first.value.total });
+  const { page, items } = await admin.users.list(params).withFirstPage();
+  return streamOf("users", items, { total: page.total });
 };
 
 export const listUsersV3: RunFor<typeof listV3Parameters> = async (context, { options }) => {
   const { from, limit, deactivated, name, userId } = options;
   const page = await (await context.admin()).users.listPageV3(
-    definedFields({ from, limit, deactivated, name, userId }),
+    definedOnly({ from, limit, deactivated, name, userId }),
   );
   return listIn(page, "users");
 };

@@ -1,6 +1,6 @@
 import type { RunFor } from "../../runtime/command.ts";
 import { confirmOrStop } from "../../runtime/confirm.ts";
-import { definedFields } from "../../runtime/defined.ts";
+import { definedOnly } from "../../runtime/defined-only.ts";
 import { document, listIn } from "../../runtime/output/result.ts";
 import { escapeTerminalText } from "../../runtime/output/terminal-text.ts";
 import type { deleteMediaParameters, mediaParameters } from "./media.ts";
@@ -9,7 +9,7 @@ export const userMedia: RunFor<typeof mediaParameters> = async (context, { optio
   const userId = await context.userId(args.userId);
   const { from, limit, orderBy } = options;
   const page = await (await context.admin()).users.mediaPage(userId, {
-    ...definedFields({ from, limit, orderBy }),
+    ...definedOnly({ from, limit, orderBy }),
     ...(options.reverse ? { dir: "b" as const } : {}),
   });
   if (page.next_token !== undefined)

@@ -1,6 +1,6 @@
 import type { RunFor } from "../../runtime/command.ts";
 import { confirmOrStop } from "../../runtime/confirm.ts";
-import { definedFields } from "../../runtime/defined.ts";
+import { definedOnly } from "../../runtime/defined-only.ts";
 import { followJob } from "../../runtime/follow-job.ts";
 import { document } from "../../runtime/output/result.ts";
 import type { redactParameters, redactStatusParameters } from "./redaction.ts";
@@ -17,7 +17,7 @@ export const redactUser: RunFor<typeof redactParameters> = async (context, { opt
   }
   await confirmOrStop(context, `Redact the events of ${userId} ${where}?`, "when-configured");
   const { reason, limit } = options;
-  const job = await admin.users.redact(userId, { rooms, ...definedFields({ reason, limit }) });
+  const job = await admin.users.redact(userId, { rooms, ...definedOnly({ reason, limit }) });
   return followJob(context, job, {
     label: "Redaction",
     idField: "redact_id",

@@ -1,12 +1,2 @@
-import { defineParameters } from "../../framework/spec.ts";
-import { defineCommand } from "../../runtime/command.ts";
-
-export const versionParameters = defineParameters({ options: {}, args: {} });
-
-export const versionCommand = defineCommand({
-  name: "version",
-  summary: "Show the Synapse server's version.",
-  description: "Show the version of Synapse running on the configured server (Version API).",
-  ...versionParameters,
-  load: () => import("./run.ts"),
-});
+// `version`: one command, the Server Version API.
+export { versionCommand } from "./server-version.ts";

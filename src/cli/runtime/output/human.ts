@@ -7,10 +7,16 @@
 // lines within its own column (a topic, the power levels of a room). In a
 // plain list, where each line is an item, and in headers and keys it is
 // escaped, so that no value can pass for another line.
-import { type Alignment, renderTable, type TableLayout } from "./table.ts";
+import { type Alignment, fitTable, renderTable, type TableLayout } from "./table.ts";
 import { escapeTerminalText } from "./terminal-text.ts";
 
 export { renderTable, type TableLayout } from "./table.ts";
+
+/** A `human` text, with the keys of the table columns left out to fit the terminal (in table order). */
+export interface HumanText {
+  readonly text: string;
+  readonly leftOut: readonly string[];
+}
 
 type JsonObject = Readonly<Record<string, unknown>>;
 
@@ -67,17 +73,64 @@ function transpose(columns: readonly Column[], rowCount: number): string[][] {
   return Array.from({ length: rowCount }, (_, row) => columns.map((column) => column.cells[row]!));
 }
 
-function renderObjects(items: readonly JsonObject[], layout: TableLayout): string {
-  const keys = new Set<string>();
-  for (const item of items) for (const key of Object.keys(item)) keys.add(key);
-  const headers = [...keys].map(renderLine);
-  const columns = [...keys].map((key) => renderColumn(items.map((item) => item[key])));
-  return renderTable(
+// The key that names a record, when several of these are columns: an event
+// report also names its room and user, a device its user, a room has a name.
+const ID_KEYS = ["event_id", "media_id", "device_id", "token", "destination", "room_id", "user_id", "name"];
+
+function idColumn(keys: readonly string[]): number {
+  for (const key of ID_KEYS) {
+    const index = keys.indexOf(key);
+    if (index >= 0) return index;
+  }
+  return 0;
+}
+
+function saysNothing(value: unknown): boolean {
+  if (value === null || value === undefined || value === "" || value === false) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return isObject(value) && Object.keys(value).length === 0;
+}
+
+// Nested values, links and text of several lines take much room and read
+// better in -o json or yaml than cut in a cell.
+function isBulky(value: unknown): boolean {
+  if (typeof value === "object" && value !== null) return true;
+  return typeof value === "string" && (/^(mxc|https?):\/\//i.test(value) || value.includes("\n"));
+}
+
+// How much a column tells, least first: nothing in any row (null, empty,
+// False), the same in every row, bulky values, the rest. Synapse puts a
+// record's main fields first, so within each kind the rightmost goes first.
+function usefulness(values: readonly unknown[], cells: readonly string[]): number {
+  if (values.every(saysNothing)) return 0;
+  if (cells.length > 1 && cells.every((cell) => cell === cells[0])) return 1;
+  if (values.some(isBulky)) return 2;
+  return 3;
+}
+
+function renderObjects(items: readonly JsonObject[], layout: TableLayout, leaveOut: boolean): HumanText {
+  const keySet = new Set<string>();
+  for (const item of items) for (const key of Object.keys(item)) keySet.add(key);
+  const keys = [...keySet];
+  const headers = keys.map(renderLine);
+  const values = keys.map((key) => items.map((item) => item[key]));
+  const columns = values.map(renderColumn);
+  const id = idColumn(keys);
+  const rank = values.map((column, index) => usefulness(column, columns[index]!.cells));
+  const leftOutFirst = leaveOut
+    ? keys
+        .map((_, index) => index)
+        .filter((index) => index !== id)
+        .sort((a, b) => rank[a]! - rank[b]! || b - a)
+    : [];
+  const table = fitTable(
     headers,
     transpose(columns, items.length),
     columns.map((column) => column.align),
     layout,
+    { id, leftOutFirst },
   );
+  return { text: table.text, leftOut: table.leftOut.map((index) => keys[index]!) };
 }
 
 function renderPairs(value: JsonObject, layout: TableLayout): string {
@@ -91,13 +144,32 @@ function renderPairs(value: JsonObject, layout: TableLayout): string {
  * Formats a JSON value for reading: a list of objects as a table with a
  * header row, an object as a two-column key/value table, any other list one
  * item per line, and a scalar as its text (null as nothing). Without a
- * `layout` the text is tabulate's; with one, tables fit a terminal.
+ * `layout` the text is tabulate's; with one, tables fit a terminal by cutting
+ * cells (never those of the first column, or of the column holding the
+ * record's ID). No column is left out: see {@link formatHumanFitted}.
  */
 export function formatHuman(value: unknown, layout: TableLayout = {}): string {
+  return render(value, layout, false).text;
+}
+
+/**
+ * Formats a JSON value as {@link formatHuman} does, except that a table of
+ * records too wide for `layout.maxWidth` first leaves out its least useful
+ * columns (those empty or False in every row, then those the same in every
+ * row, then nested values, links and multi-line text, then the others from
+ * the right) and only then cuts cells. The record's ID column (`name`,
+ * `room_id`, `event_id`, ..., or else the first) is never left out nor cut.
+ * The caller names what was left out on stderr (`noteLeftOut`).
+ */
+export function formatHumanFitted(value: unknown, layout: TableLayout = {}): HumanText {
+  return render(value, layout, true);
+}
+
+function render(value: unknown, layout: TableLayout, leaveOut: boolean): HumanText {
   if (Array.isArray(value)) {
-    if (value.length > 0 && value.every(isObject)) return renderObjects(value, layout);
-    return value.map(renderLine).join("\n");
+    if (value.length > 0 && value.every(isObject)) return renderObjects(value, layout, leaveOut);
+    return { text: value.map(renderLine).join("\n"), leftOut: [] };
   }
-  if (isObject(value)) return renderPairs(value, layout);
-  return renderCell(value);
+  if (isObject(value)) return { text: renderPairs(value, layout), leftOut: [] };
+  return { text: renderCell(value), leftOut: [] };
 }

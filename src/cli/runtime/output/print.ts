@@ -41,10 +41,13 @@ export async function printDocument(
  * as `--timestamp` asks), the table fitted to the terminal.
  */
 export async function printHuman(target: OutputTarget, view: unknown, epochTimes = false): Promise<void> {
-  const [{ humanTimes }, { formatHuman }, { tableLayout }] = await Promise.all([
+  const [{ humanTimes }, { formatHumanFitted }, { tableLayout, noteLeftOut }] = await Promise.all([
     import("./times.ts"),
     import("./human.ts"),
     import("./terminal.ts"),
   ]);
-  target.stdout.write(`${formatHuman(epochTimes ? view : humanTimes(view), tableLayout(target))}\n`);
+  const { text, leftOut } = formatHumanFitted(epochTimes ? view : humanTimes(view), tableLayout(target));
+  target.stdout.write(`${text}\n`);
+  // After the table, so the note stays on screen beside the prompt.
+  noteLeftOut(target, leftOut);
 }

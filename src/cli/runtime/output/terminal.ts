@@ -31,3 +31,19 @@ export function tableLayout(target: OutputTarget): TableLayout {
     color: !noColor,
   };
 }
+
+/**
+ * The line that names the columns a `human` table left out to fit the
+ * terminal (`formatHumanFitted`), and how to see them; column names are
+ * server-controlled, so they are escaped. Empty when none was left out.
+ */
+export function leftOutNote(columns: readonly string[]): string {
+  if (columns.length === 0) return "";
+  const names = columns.map((name) => escapeTerminalText(name)).join(", ");
+  return `Left out to fit the terminal: ${names} (see every column with -o json, a wider terminal, or by piping into less -S)`;
+}
+
+/** Writes {@link leftOutNote} on stderr, after the table, when columns were left out; stdout keeps the data alone. */
+export function noteLeftOut(target: OutputTarget, columns: readonly string[]): void {
+  if (columns.length > 0) target.stderr.write(`${leftOutNote(columns)}\n`);
+}

@@ -5,7 +5,7 @@ import { compareCodePoints } from "./code-point-order.ts";
 // compat, lineWidth 0, single quotes, indentSeq false), except where PyYAML
 // read that output as another value or not at all (tabs, line-break
 // characters, root and blank-only blocks). Loading that package cost about
-// 11 ms per run. test/unit/yaml-output.test.ts compares the two, so the quirks
+// 11 ms per run. test/unit/runtime/yaml-output.test.ts compares the two, so the quirks
 // below are deliberate; test/integration/drop-in.test.ts reads it with PyYAML.
 
 // Plain scalars that YAML 1.1 (with PyYAML's booleans, so a lone y or n stays
