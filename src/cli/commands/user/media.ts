@@ -1,21 +1,17 @@
 // User media (User Admin API): list and delete the media a user uploaded.
 import { MEDIA_ORDERS } from "../../../api/orders.ts";
-import { defineParameters, option } from "../../framework/spec.ts";
-import { choice } from "../../framework/values.ts";
+import { defineParameters } from "../../framework/spec.ts";
 import { defineCommand } from "../../runtime/command.ts";
 import { datetimeOption } from "../../runtime/options/datetime.ts";
 import { dryRun } from "../../runtime/options/dry-run.ts";
+import { orderByOption } from "../../runtime/options/order-by.ts";
 import { pagingOptions, reverseOption } from "../../runtime/options/paging.ts";
 import { userIdArgument as userId } from "../../runtime/options/user-id.ts";
 
 export const mediaParameters = defineParameters({
   options: {
     ...pagingOptions("Media"),
-    orderBy: option(
-      "-s, --sort, --order-by",
-      choice(MEDIA_ORDERS),
-      "Sort by this field (only media_id and created_ts are indexed).",
-    ),
+    orderBy: orderByOption(MEDIA_ORDERS, "Sort by this field (only media_id and created_ts are indexed)."),
     reverse: reverseOption(),
     datetime: datetimeOption("creation and last access"),
   },

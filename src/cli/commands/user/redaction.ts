@@ -1,8 +1,9 @@
 // Redact all the events of a user, and check the status of a redaction (User Admin API).
-import { argument, defineParameters, flag, option, repeatable } from "../../framework/spec.ts";
+import { argument, defineParameters, option, repeatable } from "../../framework/spec.ts";
 import { integerAtLeast, text } from "../../framework/values.ts";
 import { defineCommand } from "../../runtime/command.ts";
 import { dryRun } from "../../runtime/options/dry-run.ts";
+import { noWaitOption } from "../../runtime/options/no-wait.ts";
 import { userIdArgument } from "../../runtime/options/user-id.ts";
 
 export const redactParameters = defineParameters({
@@ -14,10 +15,7 @@ export const redactParameters = defineParameters({
     ),
     reason: option("--reason", text, "Reason, shown in every redaction event."),
     limit: option("-l, --limit", integerAtLeast(1), "Events searched per room (Synapse's default: 1000)."),
-    noWait: flag(
-      "--no-wait",
-      "Print the redaction ID and return at once instead of following it to its end.",
-    ),
+    noWait: noWaitOption("redaction"),
     dryRun,
   },
   args: { userId: userIdArgument },
