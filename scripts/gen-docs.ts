@@ -4,7 +4,6 @@
 // Run: npm run docs
 import { writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { examplesFor } from "../src/cli/commands/examples.ts";
 import { rootGroup } from "../src/cli/commands/index.ts";
 import {
   type CommandSpec,
@@ -49,7 +48,7 @@ function collect(group: GroupSpec, path: readonly string[]): DocCommand[] {
     const args = Object.values(command.args).map((arg) =>
       arg.variadic ? `${arg.name}...` : arg.required ? arg.name : `[${arg.name}]`,
     );
-    const examples = command.examples ?? examplesFor(childPath);
+    const examples = command.examples ?? [];
     return [
       {
         path: childPath.join(" "),

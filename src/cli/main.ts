@@ -1,13 +1,7 @@
-import { examplesFor } from "./commands/examples.ts";
 import { rootGroup } from "./commands/index.ts";
 import { renderHelp } from "./framework/help.ts";
 import { parseCommandLine } from "./framework/parse.ts";
-import {
-  type AnyCommandSpec,
-  type GroupSpec,
-  type HelpExample,
-  loadImplementation,
-} from "./framework/spec.ts";
+import { loadImplementation } from "./framework/spec.ts";
 import type { CommandOutcome } from "./runtime/command.ts";
 import { CommandContext } from "./runtime/context.ts";
 import { ExitCode } from "./runtime/errors.ts";
@@ -20,12 +14,6 @@ declare const SYNADM_VERSION: string;
 /** The version of this synadm, set at build time. */
 export const version: string = typeof SYNADM_VERSION === "string" ? SYNADM_VERSION : "0.0.0-dev";
 
-// Until every declaration holds its examples, the rest come from the table.
-const examplesOf =
-  (node: AnyCommandSpec | GroupSpec) =>
-  (path: readonly string[]): readonly HelpExample[] =>
-    (node.kind === "command" ? node.examples : undefined) ?? examplesFor(path);
-
 /** Runs one command line and returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let verbosity = 0;
@@ -33,13 +21,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const parsed = parseCommandLine(rootGroup, globalOptions, argv, io.env);
     switch (parsed.kind) {
       case "help":
-        io.stdout.write(renderHelp(parsed.node, parsed.path, globalOptions, examplesOf(parsed.node)));
+        io.stdout.write(renderHelp(parsed.node, parsed.path, globalOptions));
         return ExitCode.ok;
       case "version":
         io.stdout.write(`synadm, version ${version}\n`);
         return ExitCode.ok;
       case "missing-command":
-        io.stderr.write(renderHelp(parsed.node, parsed.path, globalOptions, examplesOf(parsed.node)));
+        io.stderr.write(renderHelp(parsed.node, parsed.path, globalOptions));
         io.stderr.write(`\nError: missing command; see '${parsed.path.join(" ")} --help'\n`);
         return ExitCode.usage;
       case "run": {

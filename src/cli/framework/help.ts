@@ -8,8 +8,6 @@ export function renderHelp(
   node: CommandSpec | GroupSpec,
   path: readonly string[],
   globalOptions: Readonly<Record<string, OptionSpec>>,
-  examples: (path: readonly string[]) => readonly HelpExample[] | undefined = () =>
-    node.kind === "command" ? node.examples : undefined,
 ): string {
   const lines: string[] = [];
   const isRoot = path.length === 1;
@@ -23,7 +21,7 @@ export function renderHelp(
   }
   lines.push(...paragraphs(node.description ?? node.summary, 2), "");
 
-  if (node.kind === "command") lines.push(...exampleLines(examples(path) ?? []));
+  if (node.kind === "command") lines.push(...exampleLines(node.examples ?? []));
 
   const rows: Row[] = [];
   if (isRoot) rows.push(["--version", "Show the version and exit."]);

@@ -11,7 +11,7 @@ import type { CommandContext } from "./context.ts";
 import type { CommandResult } from "./output/result.ts";
 
 /** What an implementation returns. */
-export type CommandOutcome = CommandResult | undefined | void;
+export type CommandOutcome = CommandResult | undefined;
 
 /** The implementation type of a command with parameters `P`. */
 export type RunFor<P> = RunWith<P, CommandContext, CommandOutcome>;

@@ -137,18 +137,6 @@ export class CommandContext {
   }
 
   /**
-   * Prints a result on stdout in the chosen format: exactly one document, the
-   * server's. `human` shows `humanView` instead when given (the rows of a list
-   * rather than its envelope), as synadm does; ndjson, csv and tsv print the
-   * records of that list one line each (see output/print.ts).
-   */
-  async print(value: unknown, humanView?: unknown): Promise<void> {
-    const format = await this.outputFormat();
-    const { printDocument } = await import("./output/print.ts");
-    await printDocument(this.output, format, value, humanView);
-  }
-
-  /**
    * Refuses to go on when the configured `audit_log` cannot be written (opened
    * for appending, created with mode 0600 if absent): called before the first
    * change, so that no change goes unrecorded.

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { helpExamples } from "../../../src/cli/commands/examples.ts";
 import { rootGroup } from "../../../src/cli/commands/index.ts";
 import { renderHelp } from "../../../src/cli/framework/help.ts";
 import { parseCommandLine } from "../../../src/cli/framework/parse.ts";
@@ -44,9 +43,8 @@ function synadmInvocations(line: string): string[][] {
 }
 
 const commands = leaves(rootGroup);
-// A command's examples: its declaration's, or else the table's (until every declaration holds its own).
-const examplesOf = (path: string, command: AnyCommandSpec): readonly HelpExample[] =>
-  command.examples ?? helpExamples[path] ?? [];
+// A command's examples, from its declaration.
+const examplesOf = (command: AnyCommandSpec): readonly HelpExample[] => command.examples ?? [];
 
 describe("help examples", () => {
   it("the test's word splitting reads quotes and finds every synadm of a pipeline", () => {
@@ -58,17 +56,10 @@ describe("help examples", () => {
   });
 
   it("every command has one or two explained examples, and no example names a missing command", () => {
-    const missing = commands
-      .filter(([path, command]) => !examplesOf(path, command).length)
-      .map(([path]) => path);
+    const missing = commands.filter(([, command]) => !examplesOf(command).length).map(([path]) => path);
     assert.deepEqual(missing, [], "add them to the command's declaration");
-    for (const path of Object.keys(helpExamples))
-      assert.ok(
-        commands.some(([known]) => known === path),
-        `"${path}" in help-examples.ts is no command`,
-      );
     for (const [path, command] of commands) {
-      const examples = examplesOf(path, command);
+      const examples = examplesOf(command);
       assert.ok(examples.length <= 2, `${path}: at most two examples`);
       for (const [commandLine, explanation] of examples) {
         assert.ok(explanation.length > 0 && explanation.length <= 70, `${path}: a short explanation`);
@@ -79,7 +70,7 @@ describe("help examples", () => {
 
   it("every example is a command line the parser accepts", () => {
     for (const [path, command] of commands) {
-      const lines = examplesOf(path, command).map(([commandLine]) => commandLine);
+      const lines = examplesOf(command).map(([commandLine]) => commandLine);
       for (const line of lines) {
         const ran = synadmInvocations(line).map((argv) => {
           try {

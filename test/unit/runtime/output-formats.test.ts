@@ -7,17 +7,13 @@ import { csvRow, tsvField, tsvRow } from "../../../src/cli/runtime/output/delimi
 import { formatOutput } from "../../../src/cli/runtime/output/format.ts";
 import { formatHuman } from "../../../src/cli/runtime/output/human.ts";
 import { printDocument } from "../../../src/cli/runtime/output/print.ts";
+import { printResult } from "../../../src/cli/runtime/output/print-result.ts";
 import { createRecordWriter, formatRecords } from "../../../src/cli/runtime/output/record-writer.ts";
-import { recordsOf } from "../../../src/cli/runtime/output/records.ts";
+import { document, listIn } from "../../../src/cli/runtime/output/result.ts";
 import { printStreamedList } from "../../../src/cli/runtime/output/stream.ts";
 import { fitWidths, renderTable } from "../../../src/cli/runtime/output/table.ts";
 import { type OutputTarget, tableLayout } from "../../../src/cli/runtime/output/terminal.ts";
-import {
-  epochMilliseconds,
-  humanTimes,
-  isTimestampField,
-  keepEpochTimes,
-} from "../../../src/cli/runtime/output/times.ts";
+import { epochMilliseconds, humanTimes, isTimestampField } from "../../../src/cli/runtime/output/times.ts";
 import { displayWidth, truncateToWidth } from "../../../src/cli/runtime/output/width.ts";
 import type { Scripted } from "../../support/fake-transport.ts";
 import { runInProcess } from "../../support/in-process.ts";
@@ -145,30 +141,54 @@ describe("record formats", () => {
     assert.equal(await formatOutput(["!a:x", "!b:x"], "csv"), lines("value", "!a:x", "!b:x"));
   });
 
-  it("finds the list a document holds from the rows human would show", () => {
+  it("prints the list a command's result names, its human rows, or the document as one record", async () => {
     const page = { users: [{ name: "@a:x" }], total: 1, next_token: "1" };
-    assert.equal(recordsOf(page, page.users), page.users);
-    assert.equal(recordsOf(page, undefined), undefined);
-    assert.equal(recordsOf(page, { name: "@a:x" }), undefined);
-    const list = [{ a: 1 }];
-    assert.equal(recordsOf(list, undefined), list);
-    // Rows reworded for reading (power levels as text): the server's records are printed.
+    const listed = target();
+    await printResult(listed, "ndjson", listIn(page, "users"), undefined);
+    assert.equal(listed.out.join(""), '{"name":"@a:x"}\n');
+    const whole = target();
+    await printResult(whole, "ndjson", document(page), undefined);
+    assert.equal(whole.out.join(""), '{"users":[{"name":"@a:x"}],"total":1,"next_token":"1"}\n');
+    const list = target();
+    await printResult(list, "csv", document([{ a: 1 }, { a: 2 }]), undefined);
+    assert.equal(list.out.join(""), "a\n1\n2\n");
+    // Rows reworded for reading (power levels as text) in human; the server's records elsewhere.
     const rooms = { rooms: [{ room_id: "!r:x", power_levels: { "@a:x": 100 } }], offset: 0, total_rooms: 1 };
     const reworded = rooms.rooms.map((room) => ({ ...room, power_levels: "@a:x 100" }));
-    assert.equal(recordsOf(rooms, reworded), rooms.rooms);
-    // Rows not taken from the document are printed as they are.
-    const rows = [{ k: 1 }, { k: 2 }];
-    assert.equal(recordsOf({ a: [1], b: [2] }, rows), rows);
+    const human = target();
+    await printResult(human, "human", listIn(rooms, "rooms", { human: reworded }), undefined);
+    assert.match(human.out.join(""), /@a:x 100/);
+    const records = target();
+    await printResult(records, "ndjson", listIn(rooms, "rooms", { human: reworded }), undefined);
+    assert.equal(records.out.join(""), '{"room_id":"!r:x","power_levels":{"@a:x":100}}\n');
+  });
+
+  it("applies --datetime to the named fields in every format, --timestamp keeps epochs in human", async () => {
+    const page = { registration_tokens: [{ token: "t", expiry_time: 1700000000000, pending: 0 }] };
+    const local = target();
+    await printResult(
+      local,
+      "json",
+      listIn(page, "registration_tokens", { timeFields: ["expiry_time"] }),
+      true,
+    );
+    assert.match(local.out.join(""), /"expiry_time": "\d{4}-\d\d-\d\d \d\d:\d\d:\d\d"/);
+    const epochs = target();
+    await printResult(epochs, "human", listIn(page, "registration_tokens"), false);
+    assert.match(epochs.out.join(""), /1700000000000/);
+    const byDefault = target();
+    await printResult(byDefault, "human", listIn(page, "registration_tokens"), undefined);
+    assert.match(byDefault.out.join(""), /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/);
   });
 
   it("prints exactly the records of a list, and nothing at all for an empty one", async () => {
     const out = target();
     const page = { users: [{ name: "@a:x" }, { name: "@b:x" }], total: 2, next_token: "2" };
-    await printDocument(out, "ndjson", page, page.users);
+    await printDocument(out, "ndjson", page, { records: page.users });
     assert.equal(out.out.join(""), '{"name":"@a:x"}\n{"name":"@b:x"}\n');
     for (const format of ["ndjson", "csv", "tsv"] as const) {
       const empty = target();
-      await printDocument(empty, format, { users: [], total: 0 }, []);
+      await printDocument(empty, format, { users: [], total: 0 }, { records: [] });
       assert.equal(empty.out.join(""), "", format);
     }
     const details = target();
@@ -327,19 +347,19 @@ describe("human on a terminal", () => {
 
   it("colours only a terminal: bold header and dim rule", async () => {
     const tty = target({ tty: true, columns: 100 });
-    await printDocument(tty, "human", page, page.users);
+    await printDocument(tty, "human", page, { records: page.users });
     const text = tty.out.join("");
     assert.ok(text.startsWith(`${ESC}1mname`), JSON.stringify(text));
     assert.match(text, /\n\u001b\[2m-+ /);
     const piped = target();
-    await printDocument(piped, "human", page, page.users);
+    await printDocument(piped, "human", page, { records: page.users });
     assert.ok(!piped.out.join("").includes(ESC));
   });
 
   it("never colours with NO_COLOR set to anything, nor on a dumb terminal", async () => {
     for (const env of [{ NO_COLOR: "1" }, { NO_COLOR: "yes" }, { TERM: "dumb" }]) {
       const out = target({ tty: true, columns: 100, env });
-      await printDocument(out, "human", page, page.users);
+      await printDocument(out, "human", page, { records: page.users });
       assert.ok(!out.out.join("").includes(ESC), JSON.stringify(env));
     }
     // An empty NO_COLOR does not count (no-color.org).
@@ -351,7 +371,7 @@ describe("human on a terminal", () => {
   it("never colours or reformats the machine formats", async () => {
     for (const format of ["json", "minified", "yaml", "ndjson", "csv", "tsv"] as const) {
       const out = target({ tty: true, columns: 20 });
-      await printDocument(out, format, page, page.users);
+      await printDocument(out, format, page, { records: page.users });
       const text = out.out.join("");
       assert.ok(!text.includes(ESC), format);
       assert.match(text, /1700000000000/, format);
@@ -377,8 +397,6 @@ describe("human on a terminal", () => {
     // Nested values are shown as JSON and left alone; text is already a date.
     const nested = { connections: [{ last_seen: 1700000000000 }], created_ts: "2023-11-15 07:13:20" };
     assert.deepEqual(humanTimes(nested), nested);
-    const kept = keepEpochTimes([{ expiry_time: 1700000000000 }]);
-    assert.equal(humanTimes(kept), kept);
     assert.equal(epochMilliseconds(1700000000), 1700000000000);
     assert.ok(
       isTimestampField("last_seen_ts") && isTimestampField("expiry_time") && !isTimestampField("ts_count"),
@@ -387,10 +405,10 @@ describe("human on a terminal", () => {
 
   it("prints dates in human, never in the machine formats", async () => {
     const human = target();
-    await printDocument(human, "human", page, page.users);
+    await printDocument(human, "human", page, { records: page.users });
     assert.match(human.out.join(""), /2023-11-15 07:13:20/);
     const json = target();
-    await printDocument(json, "json", page, page.users);
+    await printDocument(json, "json", page, { records: page.users });
     assert.match(json.out.join(""), /"creation_ts": 1700000000000/);
   });
 });

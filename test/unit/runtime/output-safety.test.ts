@@ -151,12 +151,9 @@ describe("fuzz: hostile data in every output format", () => {
       for (const [index, document] of documents().entries()) {
         for (const tty of [false, true]) {
           const { target, out, err } = capture({ tty });
-          await printDocument(
-            target,
-            format as OutputFormat,
-            document,
-            Array.isArray(document) ? document : undefined,
-          );
+          await printDocument(target, format as OutputFormat, document, {
+            records: Array.isArray(document) ? document : undefined,
+          });
           const text = out.join("");
           // tsv separates cells with tabs; yaml writes a tab of a quoted value as it is.
           const allowed = format === "tsv" || format === "yaml" ? "\t\n" : "\n";
@@ -190,13 +187,13 @@ describe("fuzz: hostile data in every output format", () => {
   it("csv and tsv: no text cell starts as a formula; --raw-cells gives every value exactly", async () => {
     const rows = STRINGS.map((text) => ({ value: text }));
     const safe = capture();
-    await printDocument(safe.target, "csv", rows, rows);
+    await printDocument(safe.target, "csv", rows, { records: rows });
     const cells = parseCsv(safe.out.join(""))
       .slice(1)
       .map((row) => row.fields[0]!);
     for (const cell of cells) assert.doesNotMatch(cell, /^[=+\-@\t\r]/);
     const tsv = capture();
-    await printDocument(tsv.target, "tsv", rows, rows);
+    await printDocument(tsv.target, "tsv", rows, { records: rows });
     for (const line of tsv.out.join("").split("\n").slice(1)) assert.doesNotMatch(line, /^[=+\-@\t\r]/);
     // An empty cell would be a blank line, which CSV readers skip.
     const exact = STRINGS.filter((text) => text !== "");

@@ -5,6 +5,7 @@ import { zshScript } from "../../framework/completion/zsh.ts";
 import type { RunFor } from "../../runtime/command.ts";
 import type { CommandContext } from "../../runtime/context.ts";
 import { globalOptions } from "../../runtime/options/global.ts";
+import { textOf } from "../../runtime/output/result.ts";
 import type { scriptParameters } from "./shell-scripts.ts";
 
 type Run = RunFor<typeof scriptParameters>;
@@ -13,7 +14,7 @@ type Run = RunFor<typeof scriptParameters>;
 function printer(script: (model: CompletionModel) => string): Run {
   return async (context: CommandContext) => {
     if (!context.commandTree) throw new Error("completion needs the command tree");
-    context.io.stdout.write(script(buildCompletionModel(context.commandTree, globalOptions)));
+    return textOf(script(buildCompletionModel(context.commandTree, globalOptions)));
   };
 }
 

@@ -28,7 +28,7 @@ export const deleteMedia: RunFor<typeof deleteParameters> = async (context, { op
     (options.deleteProfiles ? ", avatars included" : " (avatars kept)");
   // Synapse deletes all of it in one request; the engine still gives it the shared
   // rate-limit handling (a limited request is tried again, not lost), the preview and the confirmation.
-  await runBulkCommand(context, {
+  return runBulkCommand(context, {
     command: "media delete",
     identity: { before, sizeGt, deleteProfiles: options.deleteProfiles },
     itemField: "criteria",
@@ -54,5 +54,4 @@ export const deleteMedia: RunFor<typeof deleteParameters> = async (context, { op
       return answer;
     },
   });
-  return undefined;
 };

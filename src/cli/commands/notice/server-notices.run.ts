@@ -27,7 +27,7 @@ export const sendNotice: RunFor<typeof sendParameters> = async (context, { optio
     format: "org.matrix.custom.html",
     formatted_body: formatted,
   };
-  await runBulkCommand(context, {
+  return runBulkCommand(context, {
     command: "notice send",
     identity: { to: args.to, regex: options.regex, content },
     itemField: "user_id",

@@ -74,7 +74,7 @@ export const deleteManyRooms: RunFor<typeof deleteManyParameters> = async (conte
   const deletion = await roomDeletion(context, options);
   const { rooms } = await context.admin();
   const what = `${options.noPurge ? "Delete" : "Delete and purge"}${options.block ? " and block" : ""}`;
-  await runBulkCommand(context, {
+  return runBulkCommand(context, {
     command: "room delete-many",
     identity: { roomIds, deletion },
     itemField: "room_id",
@@ -123,7 +123,7 @@ export const purgeEmptyRooms: RunFor<typeof purgeEmptyParameters> = async (conte
     purge: !options.noPurge,
     ...(options.forcePurge ? { force_purge: true } : {}),
   };
-  await runBulkCommand(context, {
+  return runBulkCommand(context, {
     command: "room purge-empty",
     identity: { deletion, v1: options.v1 },
     itemField: "room_id",

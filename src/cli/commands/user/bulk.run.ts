@@ -4,7 +4,7 @@ import { runBulkCommand } from "../../runtime/bulk/run-bulk-command.ts";
 import type { RunFor } from "../../runtime/command.ts";
 import { UsageError } from "../../runtime/errors.ts";
 import { csvRow } from "../../runtime/output/delimited.ts";
-import { listIn } from "../../runtime/output/result.ts";
+import { listIn, textOf } from "../../runtime/output/result.ts";
 import { escapeTerminalText } from "../../runtime/output/terminal-text.ts";
 import { noLongerActive } from "../../runtime/still-active.ts";
 import { userPattern, usersMatching } from "../../runtime/user-pattern.ts";
@@ -21,7 +21,7 @@ export const deactivateRegex: RunFor<typeof deactivateRegexParameters> = async (
 ) => {
   const pattern = userPattern(args.regex);
   const admin = await context.admin();
-  await runBulkCommand(context, {
+  return runBulkCommand(context, {
     command: "user deactivate-regex",
     identity: { regex: args.regex, gdprErase: options.gdprErase },
     itemField: "user_id",
@@ -54,7 +54,7 @@ export const deactivateMany: RunFor<typeof deactivateManyParameters> = async (co
   const admin = await context.admin();
   // Read (and check) the whole list before anything is done; localparts become full IDs.
   const users = await readItemList(context, args.file, (line) => context.userId(line));
-  await runBulkCommand(context, {
+  return runBulkCommand(context, {
     command: "user deactivate-many",
     identity: { users, gdprErase: options.gdprErase },
     itemField: "user_id",
@@ -105,8 +105,7 @@ export const inactiveUsers: RunFor<typeof inactiveParameters> = async (context, 
   context.note(`${found.length} user(s) not seen for ${options.since}.`);
   if (options.idsOnly) {
     // Lines of plain IDs for a pipe or a file, not a document in the output format.
-    context.io.stdout.write(found.map((user) => `${escapeTerminalText(String(user.name))}\n`).join(""));
-    return undefined;
+    return textOf(found.map((user) => `${escapeTerminalText(String(user.name))}\n`).join(""));
   }
   return listIn({ users: found, total: found.length, not_seen_since_ts: cutoff }, "users");
 };
@@ -125,24 +124,25 @@ export const EXPORT_COLUMNS = [
 
 export const exportUsers: RunFor<typeof exportParameters> = async (context, { options }) => {
   const admin = await context.admin();
-  const out = context.io.stdout;
   // Safe for a spreadsheet and a terminal unless --raw-cells, as `-o csv` (see output/delimited.ts).
   const cells = { raw: context.globals.rawCells };
-  out.write(`${csvRow(EXPORT_COLUMNS, cells)}\n`);
-  let count = 0;
-  // Written row by row as the pages arrive: memory stays flat however many users there are.
-  for await (const user of admin.users.list({
+  const users = admin.users.list({
     limit: options.batchSize,
     ...(options.deactivated ? { deactivated: true } : {}),
-  })) {
-    const row = { ...user, user_id: user.name } as Record<string, unknown>;
-    out.write(
-      `${csvRow(
+  });
+  // Written row by row as the pages arrive: memory stays flat however many users there are.
+  async function* rows(): AsyncGenerator<string> {
+    yield `${csvRow(EXPORT_COLUMNS, cells)}\n`;
+    let count = 0;
+    for await (const user of users) {
+      const row = { ...user, user_id: user.name } as Record<string, unknown>;
+      yield `${csvRow(
         EXPORT_COLUMNS.map((column) => row[column]),
         cells,
-      )}\n`,
-    );
-    count++;
+      )}\n`;
+      count++;
+    }
+    context.note(`${count} user(s) exported.`);
   }
-  context.note(`${count} user(s) exported.`);
+  return textOf(rows());
 };

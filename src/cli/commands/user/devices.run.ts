@@ -106,7 +106,7 @@ export const pruneDevices: RunFor<typeof pruneDevicesParameters> = async (contex
   const oneAtATime = serially();
   // Loaded only here: the device commands that list or show do without the bulk engine.
   const { runBulkCommand } = await import("../../runtime/bulk/run-bulk-command.ts");
-  await runBulkCommand(context, {
+  return runBulkCommand(context, {
     command: "user prune-devices",
     identity: {
       userId,
@@ -138,7 +138,6 @@ export const pruneDevices: RunFor<typeof pruneDevicesParameters> = async (contex
       for (const s of summary.skipped) errors.set(s["device_id"], { skipped: s["reason"] });
       return selected.map((device) => ({ ...device, ...errors.get(device.device_id) }));
     },
-    times: { datetime: options.datetime, timeFields: TIME_FIELDS },
+    timeFields: TIME_FIELDS,
   });
-  return undefined;
 };

@@ -108,7 +108,7 @@ export const importUsers: RunFor<typeof importParameters> = async (context, { op
     return existing ? (options.onConflict === "skip" ? "skip" : "update") : "create";
   };
 
-  await runBulkCommand(context, {
+  return runBulkCommand(context, {
     command: "user import",
     identity: {
       file: createHash("sha256").update(text).digest("hex"),

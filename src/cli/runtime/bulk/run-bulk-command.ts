@@ -6,6 +6,7 @@ import type { CommandContext } from "../context.ts";
 import { CliError, ExitCode, UsageError } from "../errors.ts";
 import { onInterrupt } from "../interrupt.ts";
 import type { BulkOptionValues } from "../options/bulk.ts";
+import { type CommandResult, type DocumentResult, document } from "../output/result.ts";
 import { escapeTerminalText } from "../output/terminal-text.ts";
 import { lockJournal, readEarlierJournal, setAsideForRestart } from "./earlier-run.ts";
 import { JournalFile } from "./journal-file.ts";
@@ -56,11 +57,11 @@ export interface BulkCommand {
    */
   readonly synadmDocument?: (summary: BulkSummary) => unknown;
   /**
-   * The command's `--datetime/--timestamp` and the epoch-ms fields of synadm's
-   * document it shows as local times (see output/result.ts), for a command
+   * The epoch-ms fields of synadm's document that the command's
+   * `--datetime` shows as local times (see output/result.ts), for a command
    * synadm gives the switch.
    */
-  readonly times?: { readonly datetime: boolean | undefined; readonly timeFields: readonly string[] };
+  readonly timeFields?: readonly string[];
 }
 
 /** What one item's action can ask of the run besides doing its work. */
@@ -226,29 +227,22 @@ async function runItems(
   }
 }
 
-/** Prints synadm's document or the summary (see {@link BulkCommand.synadmDocument}). */
-async function printSummary(context: CommandContext, bulk: BulkCommand, summary: BulkSummary): Promise<void> {
+/** synadm's document or the summary, for the runtime to print (see {@link BulkCommand.synadmDocument}). */
+function summaryResult(
+  context: CommandContext,
+  bulk: BulkCommand,
+  summary: BulkSummary,
+): DocumentResult | undefined {
   const skips = summary.skipped.filter((entry) => entry["reason"] !== DONE_EARLIER);
   for (const entry of skips.slice(0, 10))
     context.note(`Skipped ${String(entry[bulk.itemField])}: ${String(entry["reason"])}.`);
   if (skips.length > 10) context.note(`... and ${skips.length - 10} more skipped.`);
-  if (!bulk.synadmDocument || bulk.options.summary) {
-    await context.print(bulk.present ? bulk.present(summary) : summary);
-    return;
-  }
+  if (!bulk.synadmDocument || bulk.options.summary)
+    return document(bulk.present ? bulk.present(summary) : summary);
   context.note(summaryLine(bulk.command, summary));
-  const document = bulk.synadmDocument(summary);
-  if (document === undefined) return;
-  if (!bulk.times) {
-    await context.print(document);
-    return;
-  }
-  const [{ printResult }, result] = await Promise.all([
-    import("../output/print-result.ts"),
-    import("../output/result.ts"),
-  ]);
-  const shown = result.document(document, { timeFields: bulk.times.timeFields });
-  await printResult(context.output, await context.outputFormat(), shown, bulk.times.datetime);
+  const synadms = bulk.synadmDocument(summary);
+  if (synadms === undefined) return undefined;
+  return document(synadms, bulk.timeFields ? { timeFields: bulk.timeFields } : {});
 }
 
 /** The summary as one line for the person watching, e.g. `notice send: 2 done, 1 failed.` */
@@ -292,50 +286,67 @@ function fillSummary(
   if (outcome.interrupted) summary.not_started = outcome.notStarted;
 }
 
-/** Prints the summary, drops a journal with nothing left to do, and fails as the run did. */
-async function finish(
+/**
+ * The summary to print, and the failure of the run after it; a journal with
+ * nothing left to do is dropped.
+ */
+function finish(
   context: CommandContext,
   bulk: BulkCommand,
   summary: BulkSummary,
   outcome: Outcome,
   journal: JournalFile | undefined,
   notes: RunNotes,
-): Promise<BulkSummary> {
+): CommandResult | undefined {
   fillSummary(bulk, summary, outcome, journal, notes);
-  await printSummary(context, bulk, summary);
-
+  const result = summaryResult(context, bulk, summary);
   if (journal && !outcome.interrupted && outcome.failed.length === 0) journal.remove();
+  const failure = runFailure(summary, outcome, journal, notes);
+  if (!failure) return result;
+  if (!result) throw failure;
+  return { ...result, failure };
+}
+
+function runFailure(
+  summary: BulkSummary,
+  outcome: Outcome,
+  journal: JournalFile | undefined,
+  notes: RunNotes,
+): CliError | undefined {
   const done = outcome.done.length + outcome.skipped.length;
   if (notes.journalError)
-    throw new CliError(
+    return new CliError(
       `the run's journal ${journal?.path} could not be written (${notes.journalError.message}), so the run stopped: ` +
         `${done} of ${summary.total} done, ${outcome.failed.length} failed, ${outcome.notStarted.length} not started; ` +
         "items finished after that are not in the journal and would be done again by --resume",
       ExitCode.failed,
     );
   if (outcome.interrupted)
-    throw new CliError(
+    return new CliError(
       `interrupted: ${done} of ${summary.total} done, ${outcome.failed.length} failed, ` +
         `${outcome.notStarted.length} not started${journal ? "; run the same command with --resume to go on" : ""}`,
       ExitCode.interrupted,
     );
   if (outcome.failed.length > 0)
-    throw new CliError(
+    return new CliError(
       `${outcome.failed.length} of ${summary.total} failed` +
         (journal ? "; run the same command with --resume to try them again" : ""),
       ExitCode.failed,
     );
-  return summary;
+  return undefined;
 }
 
 /**
  * The shared flow of bulk commands: lock the run's journal, select (or, with
  * `--resume`, reload) the items, preview them on stderr, stop there with
  * `--dry-run`, check the audit log can be written, confirm, run them through
- * the engine with progress and a journal, print one summary and fail when
- * anything failed.
+ * the engine with progress and a journal; the result is the one document to
+ * print, failing after it when anything failed.
  */
-export async function runBulkCommand(context: CommandContext, bulk: BulkCommand): Promise<BulkSummary> {
+export async function runBulkCommand(
+  context: CommandContext,
+  bulk: BulkCommand,
+): Promise<CommandResult | undefined> {
   const { options } = bulk;
   if (options.resume && options.restart) throw new UsageError("--resume and --restart exclude each other");
   const admin = await context.admin();
@@ -357,7 +368,7 @@ async function lockedRun(
   bulk: BulkCommand,
   admin: SynapseAdmin,
   journalPath: string,
-): Promise<BulkSummary> {
+): Promise<CommandResult | undefined> {
   const { options } = bulk;
   const server = admin.http.baseUrl;
   const { items, earlier } = await chooseItems(context, bulk, journalPath, server);
@@ -371,8 +382,7 @@ async function lockedRun(
   };
   if (options.dryRun || items.length === 0) {
     if (options.dryRun) summary.not_started = items;
-    await printSummary(context, bulk, summary);
-    return summary;
+    return summaryResult(context, bulk, summary);
   }
   // Before the first change: a change made but missing from the audit log must not happen.
   await context.checkAuditLog();

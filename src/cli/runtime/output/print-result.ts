@@ -19,13 +19,18 @@ export async function printResult(
   datetime: boolean | undefined,
 ): Promise<void> {
   const epochTimes = datetime === false;
+  if (result.kind === "text") {
+    if (typeof result.text === "string") target.stdout.write(result.text);
+    else for await (const piece of result.text) target.stdout.write(piece);
+    return;
+  }
   if (result.kind === "stream") {
     const items = datetime === true ? localTimesInStream(result.items) : result.items;
     await printStreamedList(target, format, result.key, items, { ...result.envelope }, { epochTimes });
     return;
   }
   const { document, records, human } = datetime === true ? withLocalTimes(result) : shownOf(result);
-  await printDocument(target, format, document, human ?? records, { records, epochTimes });
+  await printDocument(target, format, document, { records, human, epochTimes });
 }
 
 interface Shown {

@@ -1,35 +1,37 @@
 import { isRecordFormat, type OutputFormat } from "./format.ts";
 import { type OutputTarget, warnOn } from "./terminal.ts";
 
-/**
- * Prints one command result on stdout in `format`: exactly one document.
- * `humanView` is what `human` shows instead of the document (the rows of a
- * list rather than its envelope); it also marks the document as a list, whose
- * records the record formats print one line each (see `recordsOf`).
- */
+/** What of a document is shown where (see output/result.ts). */
+export interface Shown {
+  /**
+   * The document's list of records, which the record formats print one line
+   * each; by default a document that is an array, else the document as one record.
+   */
+  readonly records?: readonly unknown[] | undefined;
+  /** What `human` shows instead of the document: the rows of its list, or rows reworded for reading. */
+  readonly human?: unknown;
+  /** Epoch times stay numbers in `human` (`--timestamp`). */
+  readonly epochTimes?: boolean | undefined;
+}
+
+/** Prints one command result on stdout in `format`: exactly one document. */
 export async function printDocument(
   target: OutputTarget,
   format: OutputFormat,
   value: unknown,
-  humanView?: unknown,
-  shown: { readonly records?: readonly unknown[] | undefined; readonly epochTimes?: boolean } = {},
+  shown: Shown = {},
 ): Promise<void> {
   if (isRecordFormat(format)) {
     const { createRecordWriter } = await import("./record-writer.ts");
-    const records =
-      shown.records ??
-      (humanView === undefined && !Array.isArray(value)
-        ? undefined
-        : (await import("./records.ts")).recordsOf(value, humanView));
     const writer = createRecordWriter(format, (line) => target.stdout.write(line), warnOn(target), {
       raw: target.rawCells,
     });
-    for (const record of records ?? [value]) writer.write(record);
+    for (const record of shown.records ?? (Array.isArray(value) ? value : [value])) writer.write(record);
     writer.end();
     return;
   }
   if (format === "human") {
-    await printHuman(target, humanView === undefined ? value : humanView, shown.epochTimes);
+    await printHuman(target, shown.human ?? shown.records ?? value, shown.epochTimes);
     return;
   }
   const { formatOutput } = await import("./format.ts");

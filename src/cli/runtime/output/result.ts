@@ -33,8 +33,18 @@ export interface StreamResult {
   readonly envelope: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * Text that is not a document (a shell script, CSV for `user import`, lines
+ * of IDs for a pipe): written as it is, whatever the output format, piece by
+ * piece as the pieces arrive.
+ */
+export interface TextResult {
+  readonly kind: "text";
+  readonly text: string | AsyncIterable<string>;
+}
+
 /** A command's result; `undefined` when it has nothing to print. */
-export type CommandResult = DocumentResult | StreamResult;
+export type CommandResult = DocumentResult | StreamResult | TextResult;
 
 /** A document to print as it is (a single record, or a list that is the document itself). */
 export function document(
@@ -60,4 +70,9 @@ export function streamOf(
   envelope: Readonly<Record<string, unknown>>,
 ): StreamResult {
   return { kind: "stream", key, items, envelope };
+}
+
+/** Text to write as it is (see {@link TextResult}). */
+export function textOf(text: string | AsyncIterable<string>): TextResult {
+  return { kind: "text", text };
 }

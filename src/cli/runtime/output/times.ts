@@ -1,7 +1,7 @@
 import { formatLocalDateTime } from "../../../api/time.ts";
 
 /** A copy of the records with the named epoch-ms fields shown as local `YYYY-MM-DD HH:MM:SS`, as synadm shows them. */
-export function withLocalTimes<T extends Record<string, unknown>>(
+function withLocalTimes<T extends Record<string, unknown>>(
   records: readonly T[],
   fields: readonly string[],
 ): T[] {
@@ -40,17 +40,6 @@ export function epochMilliseconds(value: number): number {
   return value < SECONDS_BELOW ? value * 1000 : value;
 }
 
-const keptAsEpoch = new WeakSet<object>();
-
-/**
- * Marks a human view whose times must stay epoch numbers, for commands
- * whose `--timestamp` asks for them; returns the same view.
- */
-export function keepEpochTimes<T extends object>(view: T): T {
-  keptAsEpoch.add(view);
-  return view;
-}
-
 function withLocalDates(record: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const copy: Record<string, unknown> = { ...record };
   for (const [key, value] of Object.entries(record)) {
@@ -68,10 +57,10 @@ function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
 /**
  * What `human` shows of a document: the epoch times of a record, or of each
  * record of a list, as local `YYYY-MM-DD HH:MM:SS`. Nested values and times
- * already shown as text are left alone, as is a view marked with {@link keepEpochTimes}.
+ * already shown as text are left alone.
  */
 export function humanTimes(view: unknown): unknown {
-  if (typeof view !== "object" || view === null || keptAsEpoch.has(view)) return view;
+  if (typeof view !== "object" || view === null) return view;
   if (Array.isArray(view)) return view.map((item) => (isRecord(item) ? withLocalDates(item) : item));
   return withLocalDates(view as Readonly<Record<string, unknown>>);
 }
