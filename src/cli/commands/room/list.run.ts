@@ -37,17 +37,9 @@ export const listRooms: RunFor<typeof listParameters> = async (context, { option
     ...definedOnly({ searchTerm, emptyRooms, publicRooms }),
   };
   if (!options.all) return roomPage(context, params);
-  const pages = (await context.admin()).rooms.list(params).pages();
-  const first = await pages.next();
-  async function* rooms() {
-    if (first.done) return;
-    yield* first.value.rooms;
-    for await (const page of pages) yield* page.rooms;
-  }
-  return streamOf("rooms", rooms(), {
-    offset: options.from,
-    total_rooms: first.done ? 0 : first.value.total_rooms,
-  });
+  // The first page comes first: its total is part of the document.
+  const { page, items } = await (await context.admin()).rooms.list(params).withFirstPage();
+  return streamOf("rooms", items, { offset: options.from, total_rooms: page.total_rooms });
 };
 
 export const searchRooms: RunFor<typeof searchParameters> = async (context, { options, args }) =>
