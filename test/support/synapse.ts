@@ -347,6 +347,9 @@ function homeserverConfig(options: {
     // Publishing to the room directory is denied unless a rule allows it.
     "room_list_publication_rules: [{ action: allow }]",
     "server_notices: { system_mxid_localpart: notices, system_mxid_display_name: Notices, room_name: Server Notices }",
+    // Background updates (the server's own at start, and the ones the tests start) run without
+    // Synapse's one-second pause between batches, so that following one takes a moment, not a minute.
+    "background_updates: { sleep_enabled: false, min_batch_size: 100 }",
     ...limits,
     `rc_joins: { local: ${unlimited}, remote: ${unlimited} }`,
     `rc_invites: { per_room: ${unlimited}, per_user: ${unlimited}, per_issuer: ${unlimited} }`,
