@@ -21,6 +21,6 @@ export class AccountValidityResource extends Resource {
     if (renewal.expirationTs !== undefined) body["expiration_ts"] = renewal.expirationTs;
     if (renewal.enableRenewalEmails !== undefined)
       body["enable_renewal_emails"] = renewal.enableRenewalEmails;
-    return this.http.request({ ...options, method: "POST", path: "/v1/account_validity/validity", body });
+    return this.POST("/v1/account_validity/validity", { body }, options);
   }
 }

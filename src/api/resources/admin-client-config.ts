@@ -28,12 +28,11 @@ export class AdminClientConfigResource extends Resource {
   async get(options: RequestOptions = {}): Promise<AdminClientConfig> {
     const userId = await this.#adminUserId(options);
     try {
-      return await this.http.request({
-        ...options,
-        method: "GET",
-        prefix: "matrix",
-        path: path`/client/v3/user/${userId}/account_data/${EVENT_TYPE}`,
-      });
+      return await this.GET(
+        path`/client/v3/user/${userId}/account_data/${EVENT_TYPE}`,
+        { prefix: "matrix" },
+        options,
+      );
     } catch (error) {
       if ((error as { status?: number }).status === 404) return {};
       throw error;
@@ -48,13 +47,11 @@ export class AdminClientConfigResource extends Resource {
    */
   async set(config: AdminClientConfig, options: RequestOptions = {}): Promise<AdminClientConfig> {
     const userId = await this.#adminUserId(options);
-    await this.http.request({
-      ...options,
-      method: "PUT",
-      prefix: "matrix",
-      path: path`/client/v3/user/${userId}/account_data/${EVENT_TYPE}`,
-      body: config,
-    });
+    await this.PUT(
+      path`/client/v3/user/${userId}/account_data/${EVENT_TYPE}`,
+      { prefix: "matrix", body: config },
+      options,
+    );
     return config;
   }
 

@@ -52,7 +52,7 @@ export class BackgroundUpdatesResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/usage/administration/admin_api/background_updates.html#status
    */
   status(options: RequestOptions = {}): Promise<BackgroundUpdatesStatus> {
-    return this.http.request({ ...options, method: "GET", path: "/v1/background_updates/status" });
+    return this.GET("/v1/background_updates/status", {}, options);
   }
 
   /**
@@ -62,7 +62,7 @@ export class BackgroundUpdatesResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/usage/administration/admin_api/background_updates.html#enabled
    */
   enabled(options: RequestOptions = {}): Promise<BackgroundUpdatesEnabled> {
-    return this.http.request({ ...options, method: "GET", path: "/v1/background_updates/enabled" });
+    return this.GET("/v1/background_updates/enabled", {}, options);
   }
 
   /**
@@ -72,12 +72,7 @@ export class BackgroundUpdatesResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/usage/administration/admin_api/background_updates.html#enabled
    */
   setEnabled(enabled: boolean, options: RequestOptions = {}): Promise<BackgroundUpdatesEnabled> {
-    return this.http.request({
-      ...options,
-      method: "POST",
-      path: "/v1/background_updates/enabled",
-      body: { enabled },
-    });
+    return this.POST("/v1/background_updates/enabled", { body: { enabled } }, options);
   }
 
   /**
@@ -91,11 +86,6 @@ export class BackgroundUpdatesResource extends Resource {
     extra: EventResignOptions = {},
     options: RequestOptions = {},
   ): Promise<Record<string, unknown>> {
-    return this.http.request({
-      ...options,
-      method: "POST",
-      path: "/v1/background_updates/start_job",
-      body: { job_name: jobName, ...extra },
-    });
+    return this.POST("/v1/background_updates/start_job", { body: { job_name: jobName, ...extra } }, options);
   }
 }

@@ -86,7 +86,7 @@ export class EventReportsResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/event_reports.html#show-details-of-a-specific-event-report
    */
   get(reportId: string | number, options: RequestOptions = {}): Promise<EventReportDetails> {
-    return this.http.request({ ...options, method: "GET", path: path`/v1/event_reports/${reportId}` });
+    return this.GET(path`/v1/event_reports/${reportId}`, {}, options);
   }
 
   /**
@@ -96,6 +96,6 @@ export class EventReportsResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/event_reports.html#delete-a-specific-event-report
    */
   delete(reportId: string | number, options: RequestOptions = {}): Promise<Record<string, unknown>> {
-    return this.http.request({ ...options, method: "DELETE", path: path`/v1/event_reports/${reportId}` });
+    return this.DELETE(path`/v1/event_reports/${reportId}`, {}, options);
   }
 }

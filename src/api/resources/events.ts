@@ -28,6 +28,6 @@ export class EventsResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/fetch_event.html
    */
   get(eventId: string, options: RequestOptions = {}): Promise<FetchedEvent> {
-    return this.http.request({ ...options, method: "GET", path: path`/v1/fetch_event/${eventId}` });
+    return this.GET(path`/v1/fetch_event/${eventId}`, {}, options);
   }
 }

@@ -23,7 +23,7 @@ export class ExperimentalFeaturesResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/experimental_features.html
    */
   get(userId: string, options: RequestOptions = {}): Promise<ExperimentalFeatureStates> {
-    return this.http.request({ ...options, method: "GET", path: path`/v1/experimental_features/${userId}` });
+    return this.GET(path`/v1/experimental_features/${userId}`, {}, options);
   }
 
   /**
@@ -37,11 +37,6 @@ export class ExperimentalFeaturesResource extends Resource {
     features: Record<string, boolean>,
     options: RequestOptions = {},
   ): Promise<Record<string, unknown>> {
-    return this.http.request({
-      ...options,
-      method: "PUT",
-      path: path`/v1/experimental_features/${userId}`,
-      body: { features },
-    });
+    return this.PUT(path`/v1/experimental_features/${userId}`, { body: { features } }, options);
   }
 }

@@ -91,11 +91,7 @@ export class FederationResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/usage/administration/admin_api/federation.html#destination-details-api
    */
   destination(destination: string, options: RequestOptions = {}): Promise<Destination> {
-    return this.http.request({
-      ...options,
-      method: "GET",
-      path: path`/v1/federation/destinations/${destination}`,
-    });
+    return this.GET(path`/v1/federation/destinations/${destination}`, {}, options);
   }
 
   /**
@@ -128,11 +124,10 @@ export class FederationResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/usage/administration/admin_api/federation.html#reset-connection-timeout
    */
   resetConnection(destination: string, options: RequestOptions = {}): Promise<Record<string, unknown>> {
-    return this.http.request({
-      ...options,
-      method: "POST",
-      path: path`/v1/federation/destinations/${destination}/reset_connection`,
-      body: {},
-    });
+    return this.POST(
+      path`/v1/federation/destinations/${destination}/reset_connection`,
+      { body: {} },
+      options,
+    );
   }
 }

@@ -39,20 +39,21 @@ export class MatrixResource extends Resource {
     deviceName: string = LOGIN_DEVICE_NAME,
     options: RequestOptions = {},
   ): Promise<LoginResponse> {
-    return this.http.request({
-      ...options,
-      method: "POST",
-      prefix: "matrix",
-      path: "/client/v3/login",
-      accessToken: null,
-      body: {
-        type: "m.login.password",
-        identifier: { type: "m.id.user", user },
-        password,
-        initial_device_display_name: deviceName,
+    return this.POST(
+      "/client/v3/login",
+      {
+        prefix: "matrix",
+        accessToken: null,
+        body: {
+          type: "m.login.password",
+          identifier: { type: "m.id.user", user },
+          password,
+          initial_device_display_name: deviceName,
+        },
+        schema: loginSchema,
       },
-      schema: loginSchema,
-    });
+      options,
+    );
   }
 
   /**
@@ -62,13 +63,7 @@ export class MatrixResource extends Resource {
    * @see https://spec.matrix.org/latest/client-server-api/#get_matrixclientv3accountwhoami
    */
   whoAmI(options: RequestOptions = {}): Promise<WhoAmI> {
-    return this.http.request({
-      ...options,
-      method: "GET",
-      prefix: "matrix",
-      path: "/client/v3/account/whoami",
-      schema: whoAmISchema,
-    });
+    return this.GET("/client/v3/account/whoami", { prefix: "matrix", schema: whoAmISchema }, options);
   }
 
   /**
@@ -77,12 +72,7 @@ export class MatrixResource extends Resource {
    * `GET /_matrix/client/v3/rooms/{roomId}/aliases`
    */
   roomAliases(roomId: string, options: RequestOptions = {}): Promise<{ aliases: string[] }> {
-    return this.http.request({
-      ...options,
-      method: "GET",
-      prefix: "matrix",
-      path: path`/client/v3/rooms/${roomId}/aliases`,
-    });
+    return this.GET(path`/client/v3/rooms/${roomId}/aliases`, { prefix: "matrix" }, options);
   }
 
   /**
@@ -92,13 +82,10 @@ export class MatrixResource extends Resource {
    * `GET /_matrix/key/v2/server`
    */
   serverKeys(options: RequestOptions = {}): Promise<{ server_name: string }> {
-    return this.http.request({
-      ...options,
-      method: "GET",
-      prefix: "matrix",
-      path: "/key/v2/server",
-      accessToken: null,
-      schema: serverKeysSchema,
-    });
+    return this.GET(
+      "/key/v2/server",
+      { prefix: "matrix", accessToken: null, schema: serverKeysSchema },
+      options,
+    );
   }
 }

@@ -32,11 +32,7 @@ export class MediaResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/media_admin_api.html#query-a-piece-of-media-by-id
    */
   info(media: MediaRef, options: RequestOptions = {}): Promise<{ media_info: Record<string, unknown> }> {
-    return this.http.request({
-      ...options,
-      method: "GET",
-      path: path`/v1/media/${media.serverName}/${media.mediaId}`,
-    });
+    return this.GET(path`/v1/media/${media.serverName}/${media.mediaId}`, {}, options);
   }
 
   /**
@@ -46,12 +42,7 @@ export class MediaResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/media_admin_api.html#quarantining-media-by-id
    */
   quarantine(media: MediaRef, options: RequestOptions = {}): Promise<Record<string, unknown>> {
-    return this.http.request({
-      ...options,
-      method: "POST",
-      path: path`/v1/media/quarantine/${media.serverName}/${media.mediaId}`,
-      body: {},
-    });
+    return this.POST(path`/v1/media/quarantine/${media.serverName}/${media.mediaId}`, { body: {} }, options);
   }
 
   /**
@@ -61,12 +52,11 @@ export class MediaResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/media_admin_api.html#remove-media-from-quarantine-by-id
    */
   unquarantine(media: MediaRef, options: RequestOptions = {}): Promise<Record<string, unknown>> {
-    return this.http.request({
-      ...options,
-      method: "POST",
-      path: path`/v1/media/unquarantine/${media.serverName}/${media.mediaId}`,
-      body: {},
-    });
+    return this.POST(
+      path`/v1/media/unquarantine/${media.serverName}/${media.mediaId}`,
+      { body: {} },
+      options,
+    );
   }
 
   /**
@@ -76,12 +66,7 @@ export class MediaResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/media_admin_api.html#quarantining-all-media-of-a-user
    */
   quarantineUserMedia(userId: string, options: RequestOptions = {}): Promise<{ num_quarantined: number }> {
-    return this.http.request({
-      ...options,
-      method: "POST",
-      path: path`/v1/user/${userId}/media/quarantine`,
-      body: {},
-    });
+    return this.POST(path`/v1/user/${userId}/media/quarantine`, { body: {} }, options);
   }
 
   /**
@@ -91,12 +76,7 @@ export class MediaResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/media_admin_api.html#protecting-media-from-being-quarantined
    */
   protect(mediaId: string, options: RequestOptions = {}): Promise<Record<string, unknown>> {
-    return this.http.request({
-      ...options,
-      method: "POST",
-      path: path`/v1/media/protect/${mediaId}`,
-      body: {},
-    });
+    return this.POST(path`/v1/media/protect/${mediaId}`, { body: {} }, options);
   }
 
   /**
@@ -106,12 +86,7 @@ export class MediaResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/media_admin_api.html#unprotecting-media-from-being-quarantined
    */
   unprotect(mediaId: string, options: RequestOptions = {}): Promise<Record<string, unknown>> {
-    return this.http.request({
-      ...options,
-      method: "POST",
-      path: path`/v1/media/unprotect/${mediaId}`,
-      body: {},
-    });
+    return this.POST(path`/v1/media/unprotect/${mediaId}`, { body: {} }, options);
   }
 
   /**
@@ -150,11 +125,7 @@ export class MediaResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/media_admin_api.html#delete-a-specific-local-media
    */
   delete(media: MediaRef, options: RequestOptions = {}): Promise<{ deleted_media: string[]; total: number }> {
-    return this.http.request({
-      ...options,
-      method: "DELETE",
-      path: path`/v1/media/${media.serverName}/${media.mediaId}`,
-    });
+    return this.DELETE(path`/v1/media/${media.serverName}/${media.mediaId}`, {}, options);
   }
 
   /**
@@ -172,7 +143,7 @@ export class MediaResource extends Resource {
       size_gt: criteria.sizeGt,
       keep_profiles: criteria.keepProfiles,
     };
-    return this.http.request({ ...options, method: "POST", path: "/v1/media/delete", query, body: {} });
+    return this.POST("/v1/media/delete", { query, body: {} }, options);
   }
 
   /**
@@ -182,12 +153,6 @@ export class MediaResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/media_admin_api.html#purge-remote-media-api
    */
   purgeRemoteCache(beforeTs: number, options: RequestOptions = {}): Promise<{ deleted: number }> {
-    return this.http.request({
-      ...options,
-      method: "POST",
-      path: "/v1/purge_media_cache",
-      query: { before_ts: beforeTs },
-      body: {},
-    });
+    return this.POST("/v1/purge_media_cache", { query: { before_ts: beforeTs }, body: {} }, options);
   }
 }

@@ -39,13 +39,11 @@ export class PurgeHistoryResource extends Resource {
         ? { purge_up_to_event_id: point.beforeEventId }
         : { purge_up_to_ts: point.beforeTs };
     if (deleteLocalEvents) body["delete_local_events"] = true;
-    const { purge_id } = await this.http.request({
-      ...options,
-      method: "POST",
-      path: path`/v1/purge_history/${roomId}`,
-      body,
-      schema: purgeSchema,
-    });
+    const { purge_id } = await this.POST(
+      path`/v1/purge_history/${roomId}`,
+      { body, schema: purgeSchema },
+      options,
+    );
     return this.purgeJob(purge_id);
   }
 
@@ -70,11 +68,10 @@ export class PurgeHistoryResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/purge_history_api.html#purge-status-query
    */
   status(purgeId: string, options: RequestOptions = {}): Promise<PurgeStatus> {
-    return this.http.request({
-      ...options,
-      method: "GET",
-      path: path`/v1/purge_history_status/${purgeId}`,
-      schema: statusSchema,
-    }) as Promise<PurgeStatus>;
+    return this.GET<PurgeStatus>(
+      path`/v1/purge_history_status/${purgeId}`,
+      { schema: statusSchema },
+      options,
+    );
   }
 }

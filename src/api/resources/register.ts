@@ -60,13 +60,7 @@ export class RegisterResource extends Resource {
     registration: SharedSecretRegistration,
     options: RequestOptions = {},
   ): Promise<RegistrationResult> {
-    const { nonce } = await this.http.request({
-      ...options,
-      method: "GET",
-      path: "/v1/register",
-      accessToken: null,
-      schema: nonceSchema,
-    });
+    const { nonce } = await this.GET("/v1/register", { accessToken: null, schema: nonceSchema }, options);
     const body: Record<string, unknown> = {
       nonce,
       username: registration.username,
@@ -76,13 +70,10 @@ export class RegisterResource extends Resource {
     };
     if (registration.displayname !== undefined) body["displayname"] = registration.displayname;
     if (registration.userType !== undefined) body["user_type"] = registration.userType;
-    return this.http.request({
-      ...options,
-      method: "POST",
-      path: "/v1/register",
-      accessToken: null,
-      body,
-      schema: resultSchema,
-    }) as Promise<RegistrationResult>;
+    return this.POST<RegistrationResult>(
+      "/v1/register",
+      { accessToken: null, body, schema: resultSchema },
+      options,
+    );
   }
 }

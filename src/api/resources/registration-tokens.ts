@@ -32,12 +32,7 @@ export class RegistrationTokensResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/usage/administration/admin_api/registration_tokens.html#list-all-tokens
    */
   list(valid?: boolean, options: RequestOptions = {}): Promise<{ registration_tokens: RegistrationToken[] }> {
-    return this.http.request({
-      ...options,
-      method: "GET",
-      path: "/v1/registration_tokens",
-      query: { valid },
-    });
+    return this.GET("/v1/registration_tokens", { query: { valid } }, options);
   }
 
   /**
@@ -47,7 +42,7 @@ export class RegistrationTokensResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/usage/administration/admin_api/registration_tokens.html#get-one-token
    */
   get(token: string, options: RequestOptions = {}): Promise<RegistrationToken> {
-    return this.http.request({ ...options, method: "GET", path: path`/v1/registration_tokens/${token}` });
+    return this.GET(path`/v1/registration_tokens/${token}`, {}, options);
   }
 
   /**
@@ -57,12 +52,7 @@ export class RegistrationTokensResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/usage/administration/admin_api/registration_tokens.html#create-token
    */
   create(token: NewRegistrationToken = {}, options: RequestOptions = {}): Promise<RegistrationToken> {
-    return this.http.request({
-      ...options,
-      method: "POST",
-      path: "/v1/registration_tokens/new",
-      body: token,
-    });
+    return this.POST("/v1/registration_tokens/new", { body: token }, options);
   }
 
   /**
@@ -76,12 +66,7 @@ export class RegistrationTokensResource extends Resource {
     changes: { uses_allowed?: number | null; expiry_time?: number | null },
     options: RequestOptions = {},
   ): Promise<RegistrationToken> {
-    return this.http.request({
-      ...options,
-      method: "PUT",
-      path: path`/v1/registration_tokens/${token}`,
-      body: changes,
-    });
+    return this.PUT(path`/v1/registration_tokens/${token}`, { body: changes }, options);
   }
 
   /**
@@ -91,6 +76,6 @@ export class RegistrationTokensResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/usage/administration/admin_api/registration_tokens.html#delete-token
    */
   delete(token: string, options: RequestOptions = {}): Promise<Record<string, unknown>> {
-    return this.http.request({ ...options, method: "DELETE", path: path`/v1/registration_tokens/${token}` });
+    return this.DELETE(path`/v1/registration_tokens/${token}`, {}, options);
   }
 }

@@ -1,4 +1,12 @@
-import type { ApiPrefix, HttpClient, QueryValue, RequestOptions } from "../http-client.ts";
+import type { GenericSchema } from "valibot";
+import type {
+  ApiPrefix,
+  ApiRequest,
+  HttpClient,
+  HttpMethod,
+  QueryValue,
+  RequestOptions,
+} from "../http-client.ts";
 import { PagedList } from "../pagination.ts";
 
 /**
@@ -25,12 +33,60 @@ export type PagedGet<Page, Item, Cursor> = {
     }
 );
 
+/**
+ * What a {@link Resource} call sends besides its method and path, as
+ * {@link ApiRequest} names it. The schema's output is the answer's type unless
+ * the caller states a richer one (`this.GET<UserDetails>(...)`), for schemas
+ * that check only the fields the library relies on.
+ */
+export interface Call<T> {
+  /** URL prefix (default `admin`). */
+  readonly prefix?: ApiPrefix;
+  readonly query?: Readonly<Record<string, QueryValue>>;
+  readonly schema?: GenericSchema<unknown, T> | GenericSchema;
+  /** Another access token for this call, or `null` to send none. */
+  readonly accessToken?: string | null;
+}
+
+/** A {@link Call} that may send a JSON body. */
+export interface CallWithBody<T> extends Call<T> {
+  /** Sent as JSON when given. */
+  readonly body?: unknown;
+}
+
 /** A group of endpoints over the shared {@link HttpClient}, one per Synapse admin doc page. */
 export abstract class Resource {
   protected readonly http: HttpClient;
 
   constructor(http: HttpClient) {
     this.http = http;
+  }
+
+  // Upper case: resources have public methods named get and delete.
+
+  /** `GET <path>`, with the caller's options. */
+  protected GET<T>(path: string, call: Call<T> = {}, options: RequestOptions = {}): Promise<T> {
+    return this.#request("GET", path, call, options);
+  }
+
+  /** `POST <path>`, with the caller's options. */
+  protected POST<T>(path: string, call: CallWithBody<T> = {}, options: RequestOptions = {}): Promise<T> {
+    return this.#request("POST", path, call, options);
+  }
+
+  /** `PUT <path>`, with the caller's options. */
+  protected PUT<T>(path: string, call: CallWithBody<T> = {}, options: RequestOptions = {}): Promise<T> {
+    return this.#request("PUT", path, call, options);
+  }
+
+  /** `DELETE <path>`, with the caller's options. */
+  protected DELETE<T>(path: string, call: CallWithBody<T> = {}, options: RequestOptions = {}): Promise<T> {
+    return this.#request("DELETE", path, call, options);
+  }
+
+  #request<T>(method: HttpMethod, path: string, call: CallWithBody<T>, options: RequestOptions): Promise<T> {
+    // The options first: a wider object passed as options cannot replace what the method sets.
+    return this.http.request({ ...options, ...call, method, path } as ApiRequest<T>);
   }
 
   /** A {@link PagedList} over a GET endpoint, each page a request with the caller's options. */
@@ -49,13 +105,7 @@ export abstract class Resource {
         fetchPage: (cursor, signal) => {
           const pageOptions = { ...options, ...(signal ? { signal } : {}) };
           if ("fetchPage" in list) return list.fetchPage(cursor, pageOptions);
-          return http.request<Page>({
-            ...pageOptions,
-            method: "GET",
-            prefix,
-            path: list.path,
-            query: list.query(cursor),
-          });
+          return this.GET<Page>(list.path, { prefix, query: list.query(cursor) }, pageOptions);
         },
         items: (page) => list.items(page),
         nextCursor: (page) => list.nextCursor(page),

@@ -111,13 +111,7 @@ export class RoomsResource extends Resource {
       public_rooms: params.publicRooms,
       empty_rooms: params.emptyRooms,
     };
-    return this.http.request({
-      ...options,
-      method: "GET",
-      path: "/v1/rooms",
-      query,
-      schema: roomListSchema,
-    }) as Promise<RoomListPage>;
+    return this.GET<RoomListPage>("/v1/rooms", { query, schema: roomListSchema }, options);
   }
 
   /**
@@ -149,7 +143,7 @@ export class RoomsResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#room-details-api
    */
   get(roomId: string, options: RequestOptions = {}): Promise<RoomSummary & Record<string, unknown>> {
-    return this.http.request({ ...options, method: "GET", path: path`/v1/rooms/${roomId}` });
+    return this.GET(path`/v1/rooms/${roomId}`, {}, options);
   }
 
   /**
@@ -159,7 +153,7 @@ export class RoomsResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#room-members-api
    */
   members(roomId: string, options: RequestOptions = {}): Promise<{ members: string[]; total: number }> {
-    return this.http.request({ ...options, method: "GET", path: path`/v1/rooms/${roomId}/members` });
+    return this.GET(path`/v1/rooms/${roomId}/members`, {}, options);
   }
 
   /**
@@ -169,7 +163,7 @@ export class RoomsResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#room-state-api
    */
   state(roomId: string, options: RequestOptions = {}): Promise<{ state: Array<Record<string, unknown>> }> {
-    return this.http.request({ ...options, method: "GET", path: path`/v1/rooms/${roomId}/state` });
+    return this.GET(path`/v1/rooms/${roomId}/state`, {}, options);
   }
 
   /**
@@ -218,12 +212,7 @@ export class RoomsResource extends Resource {
     dir: "f" | "b" = "f",
     options: RequestOptions = {},
   ): Promise<{ event_id: string; origin_server_ts: number }> {
-    return this.http.request({
-      ...options,
-      method: "GET",
-      path: path`/v1/rooms/${roomId}/timestamp_to_event`,
-      query: { ts, dir },
-    });
+    return this.GET(path`/v1/rooms/${roomId}/timestamp_to_event`, { query: { ts, dir } }, options);
   }
 
   /**
@@ -233,12 +222,7 @@ export class RoomsResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#block-or-unblock-a-room
    */
   setBlocked(roomId: string, block: boolean, options: RequestOptions = {}): Promise<{ block: boolean }> {
-    return this.http.request({
-      ...options,
-      method: "PUT",
-      path: path`/v1/rooms/${roomId}/block`,
-      body: { block },
-    });
+    return this.PUT(path`/v1/rooms/${roomId}/block`, { body: { block } }, options);
   }
 
   /**
@@ -248,7 +232,7 @@ export class RoomsResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#get-block-status
    */
   blockStatus(roomId: string, options: RequestOptions = {}): Promise<{ block: boolean; user_id?: string }> {
-    return this.http.request({ ...options, method: "GET", path: path`/v1/rooms/${roomId}/block` });
+    return this.GET(path`/v1/rooms/${roomId}/block`, {}, options);
   }
 
   /**
@@ -262,12 +246,7 @@ export class RoomsResource extends Resource {
     deletion: RoomDeleteOptions = {},
     options: RequestOptions = {},
   ): Promise<Record<string, unknown>> {
-    return this.http.request({
-      ...options,
-      method: "DELETE",
-      path: path`/v1/rooms/${roomId}`,
-      body: deletion,
-    });
+    return this.DELETE(path`/v1/rooms/${roomId}`, { body: deletion }, options);
   }
 
   /**
@@ -281,13 +260,11 @@ export class RoomsResource extends Resource {
     deletion: RoomDeleteOptions = {},
     options: RequestOptions = {},
   ): Promise<LongRunningJob<RoomDeleteStatus>> {
-    const { delete_id } = await this.http.request({
-      ...options,
-      method: "DELETE",
-      path: path`/v2/rooms/${roomId}`,
-      body: deletion,
-      schema: deleteSchema,
-    });
+    const { delete_id } = await this.DELETE(
+      path`/v2/rooms/${roomId}`,
+      { body: deletion, schema: deleteSchema },
+      options,
+    );
     return this.deleteJob(delete_id);
   }
 
@@ -312,12 +289,11 @@ export class RoomsResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#query-by-delete_id
    */
   deleteStatus(deleteId: string, options: RequestOptions = {}): Promise<RoomDeleteStatus> {
-    return this.http.request({
-      ...options,
-      method: "GET",
-      path: path`/v2/rooms/delete_status/${deleteId}`,
-      schema: deleteStatusSchema,
-    }) as Promise<RoomDeleteStatus>;
+    return this.GET<RoomDeleteStatus>(
+      path`/v2/rooms/delete_status/${deleteId}`,
+      { schema: deleteStatusSchema },
+      options,
+    );
   }
 
   /**
@@ -327,7 +303,7 @@ export class RoomsResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#query-by-room_id
    */
   deleteStatusOfRoom(roomId: string, options: RequestOptions = {}): Promise<{ results: RoomDeleteStatus[] }> {
-    return this.http.request({ ...options, method: "GET", path: path`/v2/rooms/${roomId}/delete_status` });
+    return this.GET(path`/v2/rooms/${roomId}/delete_status`, {}, options);
   }
 
   /**
@@ -341,12 +317,11 @@ export class RoomsResource extends Resource {
     userId?: string,
     options: RequestOptions = {},
   ): Promise<Record<string, unknown>> {
-    return this.http.request({
-      ...options,
-      method: "POST",
-      path: path`/v1/rooms/${roomIdOrAlias}/make_room_admin`,
-      body: userId === undefined ? {} : { user_id: userId },
-    });
+    return this.POST(
+      path`/v1/rooms/${roomIdOrAlias}/make_room_admin`,
+      { body: userId === undefined ? {} : { user_id: userId } },
+      options,
+    );
   }
 
   /**
@@ -359,11 +334,7 @@ export class RoomsResource extends Resource {
     roomIdOrAlias: string,
     options: RequestOptions = {},
   ): Promise<{ count: number; results: unknown[] }> {
-    return this.http.request({
-      ...options,
-      method: "GET",
-      path: path`/v1/rooms/${roomIdOrAlias}/forward_extremities`,
-    });
+    return this.GET(path`/v1/rooms/${roomIdOrAlias}/forward_extremities`, {}, options);
   }
 
   /**
@@ -376,11 +347,7 @@ export class RoomsResource extends Resource {
     roomIdOrAlias: string,
     options: RequestOptions = {},
   ): Promise<{ deleted: number }> {
-    return this.http.request({
-      ...options,
-      method: "DELETE",
-      path: path`/v1/rooms/${roomIdOrAlias}/forward_extremities`,
-    });
+    return this.DELETE(path`/v1/rooms/${roomIdOrAlias}/forward_extremities`, {}, options);
   }
 
   /**
@@ -399,12 +366,7 @@ export class RoomsResource extends Resource {
       limit: params.limit,
       filter: params.filter === undefined ? undefined : JSON.stringify(params.filter),
     };
-    return this.http.request({
-      ...options,
-      method: "GET",
-      path: path`/v1/rooms/${roomId}/context/${eventId}`,
-      query,
-    });
+    return this.GET(path`/v1/rooms/${roomId}/context/${eventId}`, { query }, options);
   }
 
   /**
@@ -441,12 +403,7 @@ export class RoomsResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/room_membership.html
    */
   join(roomIdOrAlias: string, userId: string, options: RequestOptions = {}): Promise<{ room_id: string }> {
-    return this.http.request({
-      ...options,
-      method: "POST",
-      path: path`/v1/join/${roomIdOrAlias}`,
-      body: { user_id: userId },
-    });
+    return this.POST(path`/v1/join/${roomIdOrAlias}`, { body: { user_id: userId } }, options);
   }
 
   /**
@@ -456,7 +413,7 @@ export class RoomsResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/media_admin_api.html#list-all-media-in-a-room
    */
   media(roomId: string, options: RequestOptions = {}): Promise<{ local: string[]; remote: string[] }> {
-    return this.http.request({ ...options, method: "GET", path: path`/v1/room/${roomId}/media` });
+    return this.GET(path`/v1/room/${roomId}/media`, {}, options);
   }
 
   /**
@@ -466,12 +423,7 @@ export class RoomsResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/media_admin_api.html#quarantining-media-in-a-room
    */
   quarantineMedia(roomId: string, options: RequestOptions = {}): Promise<{ num_quarantined: number }> {
-    return this.http.request({
-      ...options,
-      method: "POST",
-      path: path`/v1/room/${roomId}/media/quarantine`,
-      body: {},
-    });
+    return this.POST(path`/v1/room/${roomId}/media/quarantine`, { body: {} }, options);
   }
 
   /**
@@ -480,12 +432,7 @@ export class RoomsResource extends Resource {
    * `GET /_matrix/client/v3/directory/room/<room_alias>`
    */
   resolveAlias(alias: string, options: RequestOptions = {}): Promise<{ room_id: string; servers: string[] }> {
-    return this.http.request({
-      ...options,
-      method: "GET",
-      prefix: "matrix",
-      path: path`/client/v3/directory/room/${alias}`,
-    });
+    return this.GET(path`/client/v3/directory/room/${alias}`, { prefix: "matrix" }, options);
   }
 
   /**
@@ -498,12 +445,10 @@ export class RoomsResource extends Resource {
     visibility: "public" | "private",
     options: RequestOptions = {},
   ): Promise<Record<string, unknown>> {
-    return this.http.request({
-      ...options,
-      method: "PUT",
-      prefix: "matrix",
-      path: path`/client/v3/directory/list/room/${roomId}`,
-      body: { visibility },
-    });
+    return this.PUT(
+      path`/client/v3/directory/list/room/${roomId}`,
+      { prefix: "matrix", body: { visibility } },
+      options,
+    );
   }
 }

@@ -50,6 +50,6 @@ export class ScheduledTasksResource extends Resource {
       status: filters.status,
       max_timestamp: filters.maxTimestamp,
     };
-    return this.http.request({ ...options, method: "GET", path: "/v1/scheduled_tasks", query });
+    return this.GET("/v1/scheduled_tasks", { query }, options);
   }
 }

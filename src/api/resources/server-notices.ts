@@ -29,12 +29,7 @@ export class ServerNoticesResource extends Resource {
     if (notice.type !== undefined) body["type"] = notice.type;
     if (notice.stateKey !== undefined) body["state_key"] = notice.stateKey;
     return notice.txnId === undefined
-      ? this.http.request({ ...options, method: "POST", path: "/v1/send_server_notice", body })
-      : this.http.request({
-          ...options,
-          method: "PUT",
-          path: path`/v1/send_server_notice/${notice.txnId}`,
-          body,
-        });
+      ? this.POST("/v1/send_server_notice", { body }, options)
+      : this.PUT(path`/v1/send_server_notice/${notice.txnId}`, { body }, options);
   }
 }

@@ -84,6 +84,6 @@ export class StatisticsResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/statistics.html#database-size-statistics
    */
   databaseRooms(options: RequestOptions = {}): Promise<RoomSizes> {
-    return this.http.request({ ...options, method: "GET", path: "/v1/statistics/database/rooms" });
+    return this.GET("/v1/statistics/database/rooms", {}, options);
   }
 }

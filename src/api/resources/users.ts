@@ -161,12 +161,7 @@ export class UsersResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#query-user-account
    */
   get(userId: string, options: RequestOptions = {}): Promise<UserDetails> {
-    return this.http.request({
-      ...options,
-      method: "GET",
-      path: path`/v2/users/${userId}`,
-      schema: userSchema,
-    }) as Promise<UserDetails>;
+    return this.GET<UserDetails>(path`/v2/users/${userId}`, { schema: userSchema }, options);
   }
 
   /**
@@ -177,12 +172,7 @@ export class UsersResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#create-or-modify-account
    */
   createOrModify(userId: string, update: UserUpdate, options: RequestOptions = {}): Promise<UserDetails> {
-    return this.http.request({
-      ...options,
-      method: "PUT",
-      path: path`/v2/users/${userId}`,
-      body: update,
-    }) as Promise<UserDetails>;
+    return this.PUT(path`/v2/users/${userId}`, { body: update }, options);
   }
 
   /**
@@ -234,13 +224,7 @@ export class UsersResource extends Resource {
   // The v2 and v3 lists take the same filters and give the same pages.
   async #listPageAt(path: string, params: UserListParams, options: RequestOptions): Promise<UserListPage> {
     checkPageLimit(params.limit);
-    return this.http.request({
-      ...options,
-      method: "GET",
-      path,
-      query: listQuery(params),
-      schema: userListSchema,
-    }) as Promise<UserListPage>;
+    return this.GET<UserListPage>(path, { query: listQuery(params), schema: userListSchema }, options);
   }
 
   #listAt(
@@ -268,7 +252,7 @@ export class UsersResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#query-current-sessions-for-a-user
    */
   whois(userId: string, options: RequestOptions = {}): Promise<Record<string, unknown>> {
-    return this.http.request({ ...options, method: "GET", path: path`/v1/whois/${userId}` });
+    return this.GET(path`/v1/whois/${userId}`, {}, options);
   }
 
   /**
@@ -283,12 +267,7 @@ export class UsersResource extends Resource {
     erase = false,
     options: RequestOptions = {},
   ): Promise<{ id_server_unbind_result: string }> {
-    return this.http.request({
-      ...options,
-      method: "POST",
-      path: path`/v1/deactivate/${userId}`,
-      body: { erase },
-    });
+    return this.POST(path`/v1/deactivate/${userId}`, { body: { erase } }, options);
   }
 
   /**
@@ -302,12 +281,7 @@ export class UsersResource extends Resource {
     suspend: boolean,
     options: RequestOptions = {},
   ): Promise<Record<string, unknown>> {
-    return this.http.request({
-      ...options,
-      method: "PUT",
-      path: path`/v1/suspend/${userId}`,
-      body: { suspend },
-    });
+    return this.PUT(path`/v1/suspend/${userId}`, { body: { suspend } }, options);
   }
 
   /**
@@ -322,12 +296,11 @@ export class UsersResource extends Resource {
     logoutDevices = true,
     options: RequestOptions = {},
   ): Promise<Record<string, unknown>> {
-    return this.http.request({
-      ...options,
-      method: "POST",
-      path: path`/v1/reset_password/${userId}`,
-      body: { new_password: newPassword, logout_devices: logoutDevices },
-    });
+    return this.POST(
+      path`/v1/reset_password/${userId}`,
+      { body: { new_password: newPassword, logout_devices: logoutDevices } },
+      options,
+    );
   }
 
   /**
@@ -337,7 +310,7 @@ export class UsersResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#get-whether-a-user-is-a-server-administrator-or-not
    */
   isAdmin(userId: string, options: RequestOptions = {}): Promise<{ admin: boolean }> {
-    return this.http.request({ ...options, method: "GET", path: path`/v1/users/${userId}/admin` });
+    return this.GET(path`/v1/users/${userId}/admin`, {}, options);
   }
 
   /**
@@ -347,12 +320,7 @@ export class UsersResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#change-whether-a-user-is-a-server-administrator-or-not
    */
   setAdmin(userId: string, admin: boolean, options: RequestOptions = {}): Promise<Record<string, unknown>> {
-    return this.http.request({
-      ...options,
-      method: "PUT",
-      path: path`/v1/users/${userId}/admin`,
-      body: { admin },
-    });
+    return this.PUT(path`/v1/users/${userId}/admin`, { body: { admin } }, options);
   }
 
   /**
@@ -365,7 +333,7 @@ export class UsersResource extends Resource {
     userId: string,
     options: RequestOptions = {},
   ): Promise<{ memberships: Record<string, string> }> {
-    return this.http.request({ ...options, method: "GET", path: path`/v1/users/${userId}/memberships` });
+    return this.GET(path`/v1/users/${userId}/memberships`, {}, options);
   }
 
   /**
@@ -378,12 +346,7 @@ export class UsersResource extends Resource {
     userId: string,
     options: RequestOptions = {},
   ): Promise<{ joined_rooms: string[]; total: number }> {
-    return this.http.request({
-      ...options,
-      method: "GET",
-      path: path`/v1/users/${userId}/joined_rooms`,
-      schema: joinedRoomsSchema,
-    });
+    return this.GET(path`/v1/users/${userId}/joined_rooms`, { schema: joinedRoomsSchema }, options);
   }
 
   /**
@@ -397,12 +360,7 @@ export class UsersResource extends Resource {
     fromTs: number,
     options: RequestOptions = {},
   ): Promise<{ invite_count: number }> {
-    return this.http.request({
-      ...options,
-      method: "GET",
-      path: path`/v1/users/${userId}/sent_invite_count`,
-      query: { from_ts: fromTs },
-    });
+    return this.GET(path`/v1/users/${userId}/sent_invite_count`, { query: { from_ts: fromTs } }, options);
   }
 
   /**
@@ -416,12 +374,11 @@ export class UsersResource extends Resource {
     fromTs: number,
     options: RequestOptions = {},
   ): Promise<{ cumulative_joined_room_count: number }> {
-    return this.http.request({
-      ...options,
-      method: "GET",
-      path: path`/v1/users/${userId}/cumulative_joined_room_count`,
-      query: { from_ts: fromTs },
-    });
+    return this.GET(
+      path`/v1/users/${userId}/cumulative_joined_room_count`,
+      { query: { from_ts: fromTs } },
+      options,
+    );
   }
 
   /**
@@ -434,7 +391,7 @@ export class UsersResource extends Resource {
     userId: string,
     options: RequestOptions = {},
   ): Promise<{ account_data: Record<string, unknown> }> {
-    return this.http.request({ ...options, method: "GET", path: path`/v1/users/${userId}/accountdata` });
+    return this.GET(path`/v1/users/${userId}/accountdata`, {}, options);
   }
 
   /**
@@ -449,13 +406,7 @@ export class UsersResource extends Resource {
     options: RequestOptions = {},
   ): Promise<UserMediaPage> {
     const query = { from: params.from, limit: params.limit, order_by: params.orderBy, dir: params.dir };
-    return this.http.request({
-      ...options,
-      method: "GET",
-      path: path`/v1/users/${userId}/media`,
-      query,
-      schema: mediaSchema,
-    }) as Promise<UserMediaPage>;
+    return this.GET<UserMediaPage>(path`/v1/users/${userId}/media`, { query, schema: mediaSchema }, options);
   }
 
   /**
@@ -494,7 +445,7 @@ export class UsersResource extends Resource {
     options: RequestOptions = {},
   ): Promise<{ deleted_media: string[]; total: number }> {
     const query = { from: params.from, limit: params.limit, order_by: params.orderBy, dir: params.dir };
-    return this.http.request({ ...options, method: "DELETE", path: path`/v1/users/${userId}/media`, query });
+    return this.DELETE(path`/v1/users/${userId}/media`, { query }, options);
   }
 
   /**
@@ -508,12 +459,11 @@ export class UsersResource extends Resource {
     validUntilMs?: number,
     options: RequestOptions = {},
   ): Promise<{ access_token: string }> {
-    return this.http.request({
-      ...options,
-      method: "POST",
-      path: path`/v1/users/${userId}/login`,
-      body: validUntilMs === undefined ? {} : { valid_until_ms: validUntilMs },
-    });
+    return this.POST(
+      path`/v1/users/${userId}/login`,
+      { body: validUntilMs === undefined ? {} : { valid_until_ms: validUntilMs } },
+      options,
+    );
   }
 
   /**
@@ -526,12 +476,11 @@ export class UsersResource extends Resource {
     userId: string,
     options: RequestOptions = {},
   ): Promise<{ updatable_without_uia_before_ms: number }> {
-    return this.http.request({
-      ...options,
-      method: "POST",
-      path: path`/v1/users/${userId}/_allow_cross_signing_replacement_without_uia`,
-      body: {},
-    });
+    return this.POST(
+      path`/v1/users/${userId}/_allow_cross_signing_replacement_without_uia`,
+      { body: {} },
+      options,
+    );
   }
 
   /**
@@ -541,15 +490,11 @@ export class UsersResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#list-all-devices
    */
   devices(userId: string, options: RequestOptions = {}): Promise<{ devices: Device[]; total: number }> {
-    return this.http.request({
-      ...options,
-      method: "GET",
-      path: path`/v2/users/${userId}/devices`,
-      schema: devicesSchema,
-    }) as Promise<{
-      devices: Device[];
-      total: number;
-    }>;
+    return this.GET<{ devices: Device[]; total: number }>(
+      path`/v2/users/${userId}/devices`,
+      { schema: devicesSchema },
+      options,
+    );
   }
 
   /**
@@ -563,12 +508,7 @@ export class UsersResource extends Resource {
     deviceId: string,
     options: RequestOptions = {},
   ): Promise<Record<string, unknown>> {
-    return this.http.request({
-      ...options,
-      method: "POST",
-      path: path`/v2/users/${userId}/devices`,
-      body: { device_id: deviceId },
-    });
+    return this.POST(path`/v2/users/${userId}/devices`, { body: { device_id: deviceId } }, options);
   }
 
   /**
@@ -578,11 +518,7 @@ export class UsersResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#show-a-device
    */
   device(userId: string, deviceId: string, options: RequestOptions = {}): Promise<Device> {
-    return this.http.request({
-      ...options,
-      method: "GET",
-      path: path`/v2/users/${userId}/devices/${deviceId}`,
-    });
+    return this.GET(path`/v2/users/${userId}/devices/${deviceId}`, {}, options);
   }
 
   /**
@@ -597,12 +533,11 @@ export class UsersResource extends Resource {
     displayName: string,
     options: RequestOptions = {},
   ): Promise<Record<string, unknown>> {
-    return this.http.request({
-      ...options,
-      method: "PUT",
-      path: path`/v2/users/${userId}/devices/${deviceId}`,
-      body: { display_name: displayName },
-    });
+    return this.PUT(
+      path`/v2/users/${userId}/devices/${deviceId}`,
+      { body: { display_name: displayName } },
+      options,
+    );
   }
 
   /**
@@ -616,11 +551,7 @@ export class UsersResource extends Resource {
     deviceId: string,
     options: RequestOptions = {},
   ): Promise<Record<string, unknown>> {
-    return this.http.request({
-      ...options,
-      method: "DELETE",
-      path: path`/v2/users/${userId}/devices/${deviceId}`,
-    });
+    return this.DELETE(path`/v2/users/${userId}/devices/${deviceId}`, {}, options);
   }
 
   /**
@@ -634,12 +565,7 @@ export class UsersResource extends Resource {
     deviceIds: readonly string[],
     options: RequestOptions = {},
   ): Promise<Record<string, unknown>> {
-    return this.http.request({
-      ...options,
-      method: "POST",
-      path: path`/v2/users/${userId}/delete_devices`,
-      body: { devices: deviceIds },
-    });
+    return this.POST(path`/v2/users/${userId}/delete_devices`, { body: { devices: deviceIds } }, options);
   }
 
   /**
@@ -652,7 +578,7 @@ export class UsersResource extends Resource {
     userId: string,
     options: RequestOptions = {},
   ): Promise<{ pushers: Array<Record<string, unknown>>; total: number }> {
-    return this.http.request({ ...options, method: "GET", path: path`/v1/users/${userId}/pushers` });
+    return this.GET(path`/v1/users/${userId}/pushers`, {}, options);
   }
 
   /**
@@ -662,12 +588,7 @@ export class UsersResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#controlling-whether-a-user-is-shadow-banned
    */
   shadowBan(userId: string, options: RequestOptions = {}): Promise<Record<string, unknown>> {
-    return this.http.request({
-      ...options,
-      method: "POST",
-      path: path`/v1/users/${userId}/shadow_ban`,
-      body: {},
-    });
+    return this.POST(path`/v1/users/${userId}/shadow_ban`, { body: {} }, options);
   }
 
   /**
@@ -677,7 +598,7 @@ export class UsersResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#controlling-whether-a-user-is-shadow-banned
    */
   unshadowBan(userId: string, options: RequestOptions = {}): Promise<Record<string, unknown>> {
-    return this.http.request({ ...options, method: "DELETE", path: path`/v1/users/${userId}/shadow_ban` });
+    return this.DELETE(path`/v1/users/${userId}/shadow_ban`, {}, options);
   }
 
   /**
@@ -690,11 +611,7 @@ export class UsersResource extends Resource {
     userId: string,
     options: RequestOptions = {},
   ): Promise<{ messages_per_second?: number; burst_count?: number }> {
-    return this.http.request({
-      ...options,
-      method: "GET",
-      path: path`/v1/users/${userId}/override_ratelimit`,
-    });
+    return this.GET(path`/v1/users/${userId}/override_ratelimit`, {}, options);
   }
 
   /**
@@ -708,12 +625,7 @@ export class UsersResource extends Resource {
     limit: { messages_per_second?: number; burst_count?: number },
     options: RequestOptions = {},
   ): Promise<{ messages_per_second: number; burst_count: number }> {
-    return this.http.request({
-      ...options,
-      method: "POST",
-      path: path`/v1/users/${userId}/override_ratelimit`,
-      body: limit,
-    });
+    return this.POST(path`/v1/users/${userId}/override_ratelimit`, { body: limit }, options);
   }
 
   /**
@@ -723,11 +635,7 @@ export class UsersResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#delete-ratelimit
    */
   deleteRateLimit(userId: string, options: RequestOptions = {}): Promise<Record<string, unknown>> {
-    return this.http.request({
-      ...options,
-      method: "DELETE",
-      path: path`/v1/users/${userId}/override_ratelimit`,
-    });
+    return this.DELETE(path`/v1/users/${userId}/override_ratelimit`, {}, options);
   }
 
   /**
@@ -737,12 +645,7 @@ export class UsersResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#check-username-availability
    */
   usernameAvailable(localpart: string, options: RequestOptions = {}): Promise<{ available: boolean }> {
-    return this.http.request({
-      ...options,
-      method: "GET",
-      path: "/v1/username_available",
-      query: { username: localpart },
-    });
+    return this.GET("/v1/username_available", { query: { username: localpart } }, options);
   }
 
   /**
@@ -756,11 +659,7 @@ export class UsersResource extends Resource {
     externalId: string,
     options: RequestOptions = {},
   ): Promise<{ user_id: string }> {
-    return this.http.request({
-      ...options,
-      method: "GET",
-      path: path`/v1/auth_providers/${provider}/users/${externalId}`,
-    });
+    return this.GET(path`/v1/auth_providers/${provider}/users/${externalId}`, {}, options);
   }
 
   /**
@@ -774,11 +673,7 @@ export class UsersResource extends Resource {
     address: string,
     options: RequestOptions = {},
   ): Promise<{ user_id: string }> {
-    return this.http.request({
-      ...options,
-      method: "GET",
-      path: path`/v1/threepid/${medium}/users/${address}`,
-    });
+    return this.GET(path`/v1/threepid/${medium}/users/${address}`, {}, options);
   }
 
   /**
@@ -798,13 +693,11 @@ export class UsersResource extends Resource {
     if (redact.useAdmin !== undefined) body["use_admin"] = redact.useAdmin;
     if (redact.afterTs !== undefined) body["after_ts"] = redact.afterTs;
     if (redact.beforeTs !== undefined) body["before_ts"] = redact.beforeTs;
-    const { redact_id } = await this.http.request({
-      ...options,
-      method: "POST",
-      path: path`/v1/user/${userId}/redact`,
-      body,
-      schema: redactSchema,
-    });
+    const { redact_id } = await this.POST(
+      path`/v1/user/${userId}/redact`,
+      { body, schema: redactSchema },
+      options,
+    );
     return this.redactionJob(redact_id);
   }
 
@@ -830,11 +723,10 @@ export class UsersResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#check-the-status-of-a-redaction-process
    */
   redactStatus(redactId: string, options: RequestOptions = {}): Promise<RedactStatus> {
-    return this.http.request({
-      ...options,
-      method: "GET",
-      path: path`/v1/user/redact_status/${redactId}`,
-      schema: redactStatusSchema,
-    }) as Promise<RedactStatus>;
+    return this.GET<RedactStatus>(
+      path`/v1/user/redact_status/${redactId}`,
+      { schema: redactStatusSchema },
+      options,
+    );
   }
 }

@@ -20,11 +20,6 @@ export class VersionResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/version_api.html
    */
   get(options: RequestOptions = {}): Promise<ServerVersion> {
-    return this.http.request({
-      ...options,
-      method: "GET",
-      path: "/v1/server_version",
-      schema: serverVersionSchema,
-    });
+    return this.GET("/v1/server_version", { schema: serverVersionSchema }, options);
   }
 }
