@@ -102,6 +102,7 @@ export * from "./api/resources/rooms.ts";
 export * from "./api/resources/scheduled-tasks.ts";
 export * from "./api/resources/server-notices.ts";
 export * from "./api/resources/statistics.ts";
+export * from "./api/resources/user-reports.ts";
 export * from "./api/resources/users.ts";
 export * from "./api/resources/version.ts";
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./api/retry.ts";

@@ -18,6 +18,7 @@ import { RoomsResource } from "./resources/rooms.ts";
 import { ScheduledTasksResource } from "./resources/scheduled-tasks.ts";
 import { ServerNoticesResource } from "./resources/server-notices.ts";
 import { StatisticsResource } from "./resources/statistics.ts";
+import { UserReportsResource } from "./resources/user-reports.ts";
 import { UsersResource } from "./resources/users.ts";
 import { VersionResource } from "./resources/version.ts";
 
@@ -59,6 +60,8 @@ export class SynapseAdmin {
   readonly adminClientConfig: AdminClientConfigResource;
   /** The Event Reports API. */
   readonly eventReports: EventReportsResource;
+  /** User reports (Synapse 1.152; not on a doc page yet). */
+  readonly userReports: UserReportsResource;
   /** The Federation API (destinations). */
   readonly federation: FederationResource;
   /** The Statistics API. */
@@ -91,6 +94,7 @@ export class SynapseAdmin {
     this.serverNotices = new ServerNoticesResource(this.http);
     this.adminClientConfig = new AdminClientConfigResource(this.http);
     this.eventReports = new EventReportsResource(this.http);
+    this.userReports = new UserReportsResource(this.http);
     this.federation = new FederationResource(this.http);
     this.statistics = new StatisticsResource(this.http);
     this.backgroundUpdates = new BackgroundUpdatesResource(this.http);

@@ -26,6 +26,18 @@ export interface RoomSummary {
   [field: string]: unknown;
 }
 
+/** A room as the Room Details API shows it: the list's fields and a few more. */
+export interface RoomDetails extends RoomSummary {
+  /** The devices of the room's local members. */
+  joined_local_devices: number;
+  /** Whether every local user forgot the room. */
+  forgotten: boolean;
+  /** Whether the room has an `m.room.tombstone` state event (it was upgraded or replaced); Synapse 1.153+. */
+  tombstoned?: boolean;
+  /** The room the tombstone points to, or `null`; Synapse 1.153+. */
+  replacement_room?: string | null;
+}
+
 /** One page of the room list. */
 export interface RoomListPage {
   rooms: RoomSummary[];
@@ -78,6 +90,34 @@ export interface RoomDeleteStatus {
     new_room_id: string | null;
   };
   [field: string]: unknown;
+}
+
+/**
+ * Whether the creators of a room of this version have unlimited power and are
+ * left out of its power levels' `users` (MSC4289): room version 12 and later,
+ * and `org.matrix.hydra.11`, as Synapse 1.160 knows them.
+ */
+export function creatorsHavePower(roomVersion: string): boolean {
+  return (/^\d+$/.test(roomVersion) && Number(roomVersion) >= 12) || roomVersion === "org.matrix.hydra.11";
+}
+
+/**
+ * The creators of a room from its state (the Room State API's `state`), when
+ * its version gives them unlimited power (see {@link creatorsHavePower}): the
+ * sender of `m.room.create` and the `additional_creators` of its content.
+ * `undefined` for other rooms, whose creators have only the power levels list.
+ */
+export function powerfulCreators(state: ReadonlyArray<Record<string, unknown>>): string[] | undefined {
+  const create = state.find((event) => event["type"] === "m.room.create" && event["state_key"] === "");
+  if (!create) return undefined;
+  const content = (create["content"] ?? {}) as { room_version?: unknown; additional_creators?: unknown };
+  // A create event without room_version is of version 1.
+  const version = typeof content.room_version === "string" ? content.room_version : "1";
+  if (!creatorsHavePower(version)) return undefined;
+  const additional = Array.isArray(content.additional_creators)
+    ? content.additional_creators.filter((user): user is string => typeof user === "string")
+    : [];
+  return [...new Set([String(create["sender"]), ...additional])];
 }
 
 const roomListSchema = looseObject({
@@ -142,7 +182,7 @@ export class RoomsResource extends Resource {
    * `GET /_synapse/admin/v1/rooms/<room_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#room-details-api
    */
-  get(roomId: string, options: RequestOptions = {}): Promise<RoomSummary & Record<string, unknown>> {
+  get(roomId: string, options: RequestOptions = {}): Promise<RoomDetails> {
     return this.GET(path`/v1/rooms/${roomId}`, {}, options);
   }
 

@@ -18,6 +18,7 @@ import { roomGroup } from "./room/index.ts";
 import { scheduledTasksGroup } from "./scheduled-tasks/index.ts";
 import { statsGroup } from "./stats/index.ts";
 import { userGroup } from "./user/index.ts";
+import { userReportGroup } from "./user-report/index.ts";
 import { versionCommand } from "./version/index.ts";
 
 /** Every command synadm knows, as data; implementations load when a command runs. */
@@ -33,6 +34,7 @@ export const rootGroup = defineGroup({
     completionGroup,
     eventGroup,
     eventReportGroup,
+    userReportGroup,
     experimentalFeaturesGroup,
     federationGroup,
     scheduledTasksGroup,

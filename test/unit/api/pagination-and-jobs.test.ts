@@ -300,6 +300,14 @@ describe("PagedList", () => {
         next: /\/v1\/event_reports\?from=1&limit=1$/,
       },
       {
+        call: (admin) => admin.userReports.list({ limit: 1, targetUserId: "@m:x" }),
+        pages: [
+          { user_reports: [{ id: 1 }], next_token: 1, total: 2 },
+          { user_reports: [{ id: 2 }], total: 2 },
+        ],
+        next: /\/v1\/user_reports\?from=1&limit=1&target_user_id=%40m%3Ax$/,
+      },
+      {
         call: (admin) => admin.federation.destinations(),
         pages: [
           { destinations: [{ destination: "a" }], next_token: "1", total: 2 },
