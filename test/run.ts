@@ -11,7 +11,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { type SynapseServer, startSynapse, testServerFromEnv } from "./support/synapse.ts";
+import { provisionRoot, type SynapseServer, startSynapse, testServerFromEnv } from "./support/synapse.ts";
 
 const unitOnly = process.argv.includes("--unit");
 const chosen = process.argv.slice(2).filter((arg) => arg.endsWith(".test.ts"));
@@ -61,6 +61,15 @@ let exitCode = 0;
 const add = ({ passed, failed }: Counts): void => {
   total = { passed: total.passed + passed, failed: total.failed + failed };
 };
+try {
+  // The test root (Synapse, the reference synadm) is built once, before anything needs it: a
+  // unit test reads Synapse's source there, and two builders at once would replace each other's.
+  await provisionRoot();
+} catch (error) {
+  process.stderr.write(`\nThe test root could not be provisioned: ${(error as Error).message}\n`);
+  process.stdout.write("0 passed, 1 failed\n");
+  process.exit(1);
+}
 // Started now, awaited after the unit tests; a failure is caught where it is awaited.
 const serverUp =
   integrationFiles.length > 0
