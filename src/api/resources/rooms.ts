@@ -1,6 +1,6 @@
 import { array, looseObject, number, optional, string, union } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
-import { jobOutcome, LongRunningJob } from "../jobs.ts";
+import type { LongRunningJob } from "../jobs.ts";
 import type { RoomOrder } from "../orders.ts";
 import { checkPageLimit, type PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
@@ -314,12 +314,9 @@ export class RoomsResource extends Resource {
    * `GET /_synapse/admin/v2/rooms/delete_status/<delete_id>` (when polled)
    */
   deleteJob(deleteId: string): LongRunningJob<RoomDeleteStatus> {
-    return new LongRunningJob<RoomDeleteStatus>(deleteId, {
-      description: `room delete ${deleteId}`,
-      fetchStatus: (signal) => this.deleteStatus(deleteId, signal ? { signal } : {}),
-      outcome: jobOutcome,
-      failureReason: (status) => status.error,
-    });
+    return this.statusJob(deleteId, `room delete ${deleteId}`, (id, options) =>
+      this.deleteStatus(id, options),
+    );
   }
 
   /**

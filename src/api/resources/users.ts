@@ -1,6 +1,6 @@
 import { array, looseObject, number, optional, string, union } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
-import { jobOutcome, LongRunningJob } from "../jobs.ts";
+import type { LongRunningJob } from "../jobs.ts";
 import type { MediaOrder, UserOrder } from "../orders.ts";
 import { checkPageLimit, type PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
@@ -708,12 +708,12 @@ export class UsersResource extends Resource {
    * `GET /_synapse/admin/v1/user/redact_status/<redact_id>` (when polled)
    */
   redactionJob(redactId: string): LongRunningJob<RedactStatus> {
-    return new LongRunningJob<RedactStatus>(redactId, {
-      description: `redaction ${redactId}`,
-      fetchStatus: (signal) => this.redactStatus(redactId, signal ? { signal } : {}),
-      outcome: jobOutcome,
-      failureReason: (status) => JSON.stringify(status.failed_redactions),
-    });
+    return this.statusJob(
+      redactId,
+      `redaction ${redactId}`,
+      (id, options) => this.redactStatus(id, options),
+      (status) => JSON.stringify(status.failed_redactions),
+    );
   }
 
   /**
