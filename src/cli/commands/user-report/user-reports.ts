@@ -1,9 +1,9 @@
-import { argument, defineParameters, flag, option } from "../../framework/spec.ts";
+import { argument, defineParameters, option } from "../../framework/spec.ts";
 import { integerAtLeast, text } from "../../framework/values.ts";
 import { defineCommand } from "../../runtime/command.ts";
 import { listTimes } from "../../runtime/options/datetime.ts";
 import { dryRun } from "../../runtime/options/dry-run.ts";
-import { pagingOptions, reverseOption } from "../../runtime/options/paging.ts";
+import { allPagesOption, pagingOptions, reverseOption } from "../../runtime/options/paging.ts";
 
 // User reports (Synapse 1.152, in its source rather than its docs):
 // GET /_synapse/admin/v1/user_reports, GET and DELETE .../user_reports/<report_id>.
@@ -14,7 +14,7 @@ export const listParameters = defineParameters({
     reverse: reverseOption("--reverse, --oldest-first", "Oldest reports first (default: newest first)."),
     userId: option("-u, --user-id", text, "Reports made by this user."),
     targetUserId: option("-t, --target", text, "Reports about this user."),
-    all: flag("--all", "Follow the pages to the end and print every report (streamed)."),
+    all: allPagesOption("report"),
     datetime: listTimes,
   },
   args: {},
