@@ -2,13 +2,14 @@
 // evidence, the plan, a run killed outright and resumed, and the server after.
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { createHmac } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { promisify } from "node:util";
-import { homeWithConfig, runCli, startCli } from "../support/cli.ts";
+import { type CliResult, homeWithConfig, runCli, startCli } from "../support/cli.ts";
+import { useFaultProxy } from "../support/fault-proxy.ts";
 import {
   adminApi,
   clientApi,
@@ -93,6 +94,8 @@ function doneLines(file: string): number {
 }
 
 describe("incident contain: a spam wave from one seed to a contained server", () => {
+  const faulty = useFaultProxy();
+
   it("finds the wave, keeps evidence, plans, survives kill -9 with --resume, and leaves it contained", async () => {
     const started = Date.now();
     // The wave: accounts registered in a burst, abuse rooms in the directory, invites to local
@@ -315,6 +318,115 @@ describe("incident contain: a spam wave from one seed to a contained server", ()
     );
     process.stderr.write(
       `incident: wave scripted in ${scripted - started} ms, contained in ${Date.now() - scripted} ms\n`,
+    );
+  });
+
+  it("seeds from a policy room (a glob and a hashed rule), keeps the rooms, rejects each invite as its victim, resumes a killed run", async () => {
+    const bots = await inBatches([0, 1, 2], (i) => registerWithSecret(`${prefix}bot${i}`));
+    const victims = await inBatches([0, 1, 2], async (i) => ({
+      localpart: `${prefix}target${i}`,
+      userId: await createUser(`${prefix}target${i}`, "victim-pw"),
+    }));
+    const lure = await createRoom(bots[0]!.token, {
+      preset: "public_chat",
+      invite: victims.map((victim) => victim.userId),
+    });
+    const other = await createRoom(bots[2]!.token, { preset: "public_chat", room_alias_name: `${prefix}r2` });
+    // The moderators' list: bot0 by its hash only, bot1 by a glob, the other room by its alias.
+    const moderator = await loginUser(victims[0]!.localpart, "victim-pw");
+    const policy = await createRoom(moderator, { preset: "private_chat", name: "ban list" });
+    const rule = (type: string, key: string, content: Record<string, unknown>) =>
+      ok(clientApi(moderator, "PUT", `/rooms/${enc(policy)}/state/${type}/${enc(key)}`, content), "rule");
+    const hash = createHash("sha256").update(bots[0]!.userId).digest("base64").replace(/=+$/, "");
+    await rule("m.policy.rule.user", "h1", {
+      recommendation: "m.ban",
+      reason: "spam",
+      hashes: { sha256: hash },
+    });
+    await rule("m.policy.rule.user", "g1", {
+      recommendation: "m.ban",
+      reason: "spam",
+      entity: `@${prefix}bot1:*`,
+    });
+    await rule("m.policy.rule.room", "r1", {
+      recommendation: "m.ban",
+      reason: "spam",
+      entity: `#${prefix}r2:*`,
+    });
+    await rule("m.policy.rule.user", "old", {});
+
+    const proxied = faulty.home;
+    const args = [
+      "--batch",
+      "incident",
+      "contain",
+      "--policy-room",
+      policy,
+      "--keep-rooms",
+      "--accounts",
+      "shadow-ban",
+      "--concurrency",
+      "1",
+    ];
+    faulty.proxy.delayMs = 150;
+    const first = startCli(args, { home: proxied, timeoutMs: 120_000 });
+    let ended: CliResult | undefined;
+    void first.result.then((result) => {
+      ended = result;
+    });
+    for (let waited = 0; ; waited += 10) {
+      const [journal] = journals(proxied);
+      if (journal && doneLines(journal) >= 2) break;
+      assert.ok(!ended, `the run ended before it could be killed: ${ended?.code} ${ended?.stderr}`);
+      assert.ok(waited < 60_000, "the run never got going");
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    first.child.kill("SIGKILL");
+    await first.result;
+    faulty.proxy.delayMs = 0;
+    const resumed = await runCli([...args, "--resume"], { home: proxied, timeoutMs: 120_000 });
+    assert.equal(resumed.code, 0, resumed.stderr + resumed.stdout);
+    const report = JSON.parse(resumed.stdout) as {
+      evidence: string;
+      found: Record<string, number>;
+      done: Record<string, number>;
+      failed: unknown[];
+    };
+    assert.deepEqual(report.failed, []);
+    assert.deepEqual(report.done, { rooms: 2, accounts: 2, invites: 3 });
+    assert.equal(report.found["accounts"], 2, "bot2 is on no list");
+    assert.ok(
+      existsSync(join(report.evidence, "plan.json")),
+      "the resumed run found the evidence of the first",
+    );
+
+    for (const victim of victims) {
+      const token = await loginUser(victim.localpart, "victim-pw");
+      const sync = (await ok(clientApi(token, "GET", "/sync?timeout=0"), "sync")) as {
+        rooms?: { invite?: Record<string, unknown> };
+      };
+      assert.deepEqual(Object.keys(sync.rooms?.invite ?? {}), [], victim.userId);
+      await ok(clientApi(token, "POST", "/logout", {}), "logout");
+    }
+    for (const roomId of [lure, other]) {
+      assert.equal(
+        ((await adminApi("GET", `/v1/rooms/${enc(roomId)}/block`)).json as { block: boolean }).block,
+        true,
+      );
+      assert.equal((await adminApi("GET", `/v1/rooms/${enc(roomId)}`)).status, 200, "kept, not purged");
+    }
+    for (const [i, bot] of bots.entries()) {
+      const user = (await adminApi("GET", `/v2/users/${enc(bot.userId)}`)).json as {
+        shadow_banned: boolean;
+        deactivated: boolean;
+      };
+      assert.equal(user.shadow_banned, i < 2, bot.userId);
+      assert.equal(user.deactivated, false);
+    }
+    assert.equal(
+      await liveLoginAsTokens(victims.map((victim) => victim.userId)),
+      0,
+      "no login-as token left alive",
     );
   });
 

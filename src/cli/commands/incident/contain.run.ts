@@ -19,6 +19,7 @@ import { userPattern } from "../../runtime/user-pattern.ts";
 import type { containParameters } from "./contain.ts";
 import { defaultEvidenceDir, makeEvidenceDir, writeEvidence, writeEvidenceFile } from "./evidence.ts";
 import { type IncidentPlan, makePlan, type PlanItem, parseItem, planItems, readPlan } from "./plan.ts";
+import { type PolicyRule, policyRules } from "./policy.ts";
 import { findBlastRadius, type Seeds } from "./radius.ts";
 
 type Options = Parameters<RunFor<typeof containParameters>>[1]["options"];
@@ -47,6 +48,13 @@ async function readSeeds(context: CommandContext, admin: SynapseAdmin, options: 
   const rooms: string[] = [];
   for (const room of [...options.room, ...named.filter((id) => !id.startsWith("@"))])
     rooms.push(room.startsWith("#") ? (await admin.rooms.resolveAlias(room)).room_id : room);
+  const rules: PolicyRule[] = [];
+  for (const room of options.policyRoom) {
+    const roomId = room.startsWith("#") ? (await admin.rooms.resolveAlias(room)).room_id : room;
+    const found = policyRules((await admin.rooms.state(roomId)).state);
+    context.note(`${found.length} ban rule(s) in the policy room ${room}.`);
+    rules.push(...found);
+  }
   const registeredAfter = timeOption(options.registeredAfter, "--registered-after");
   const registeredBefore = timeOption(options.registeredBefore, "--registered-before");
   return {
@@ -56,6 +64,7 @@ async function readSeeds(context: CommandContext, admin: SynapseAdmin, options: 
     ...(registeredBefore === undefined ? {} : { registeredBefore }),
     servers: options.server,
     userIds: named.filter((id) => id.startsWith("@")),
+    rules,
   };
 }
 
@@ -228,10 +237,13 @@ export const contain: RunFor<typeof containParameters> = async (context, { optio
     options.room.length > 0 ||
     options.users !== undefined ||
     options.server.length > 0 ||
-    options.ids !== undefined;
+    options.ids !== undefined ||
+    options.policyRoom.length > 0;
   if (options.plan !== undefined && seeded) throw new UsageError("--plan applies a plan: it takes no seeds");
   if (options.plan === undefined && !seeded)
-    throw new UsageError("name a seed (--room, --users, --server, --ids) or a plan to apply (--plan)");
+    throw new UsageError(
+      "name a seed (--room, --users, --server, --ids, --policy-room) or a plan to apply (--plan)",
+    );
   if ((options.registeredAfter || options.registeredBefore) && options.users === undefined)
     throw new UsageError("--registered-after and --registered-before narrow --users: give it");
   const admin = await context.admin();
@@ -254,6 +266,7 @@ export const contain: RunFor<typeof containParameters> = async (context, { optio
       registeredBefore: options.registeredBefore,
       server: options.server,
       ids: options.ids,
+      policyRoom: options.policyRoom,
       accounts: options.accounts,
       keepRooms: options.keepRooms,
       keepEvents: options.keepEvents,

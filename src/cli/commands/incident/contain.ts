@@ -35,6 +35,11 @@ export const containParameters = defineParameters({
       text,
       "A remote server of the wave: the rooms its users created and their invites to local users.",
     ),
+    policyRoom: repeatable(
+      "--policy-room",
+      text,
+      "A moderation policy room (ID or alias) the server is in: its ban rules for users, rooms and servers (globs or hashes) are seeds.",
+    ),
     ids: option(
       "--ids",
       filePath,
@@ -76,7 +81,7 @@ export const containCommand = defineCommand({
   summary: "Contain a spam wave: find it from seeds, keep evidence, plan, and apply the plan.",
   description:
     "From the seeds (rooms, a user pattern with an optional registration window, remote servers, a file of " +
-    "IDs), finds the wave's local accounts, the rooms they created or joined, their pending invites to local " +
+    "IDs, the ban rules of a policy room), finds the wave's local accounts, the rooms they created or joined, their pending invites to local " +
     "users, their media and the event reports naming them. Writes an evidence bundle (a directory, mode " +
     "0700) before changing anything, prints the plan (--dry-run stops there; -o json gives a plan file for " +
     "--plan), then applies it a few actions at a time with a journal (--resume): rooms blocked, removed " +

@@ -5,6 +5,7 @@ import { NotFoundError } from "../../../api/errors.ts";
 import type { EventReport } from "../../../api/resources/event-reports.ts";
 import type { RoomSummary } from "../../../api/resources/rooms.ts";
 import type { SynapseAdmin } from "../../../api/synapse-admin.ts";
+import type { PolicyRule } from "./policy.ts";
 
 /** Where the search starts. */
 export interface Seeds {
@@ -15,6 +16,8 @@ export interface Seeds {
   readonly servers: readonly string[];
   /** User IDs named directly (e.g. from a file). */
   readonly userIds: readonly string[];
+  /** Ban rules of a policy room. */
+  readonly rules: readonly PolicyRule[];
 }
 
 /** A local account of the wave, with what was read about it. */
@@ -96,13 +99,22 @@ export async function findBlastRadius(
   const roomWhy = new Map<string, string>();
 
   for (const userId of seeds.userIds) addUser(userId, "named in the seed list");
-  if (seeds.users) {
+  const rulesOf = (kind: PolicyRule["kind"]) => seeds.rules.filter((rule) => rule.kind === kind);
+  const userRules = rulesOf("user");
+  const roomRules = rulesOf("room");
+  const serverRules = rulesOf("server");
+  const ruleFor = (rules: readonly PolicyRule[], ...values: unknown[]) =>
+    rules.find((rule) => values.some((value) => typeof value === "string" && rule.matches(value)));
+  if (seeds.users || userRules.length) {
     const pattern = seeds.users;
     for await (const user of admin.users.list({ limit: 500 })) {
-      if (!pattern.test(user.name)) continue;
-      if (seeds.registeredAfter !== undefined && user.creation_ts < seeds.registeredAfter) continue;
-      if (seeds.registeredBefore !== undefined && user.creation_ts > seeds.registeredBefore) continue;
-      addUser(user.name, `matches ${pattern.source}`);
+      const inWindow =
+        (seeds.registeredAfter === undefined || user.creation_ts >= seeds.registeredAfter) &&
+        (seeds.registeredBefore === undefined || user.creation_ts <= seeds.registeredBefore);
+      if (pattern?.test(user.name) && inWindow) addUser(user.name, `matches ${pattern.source}`);
+      // Hashed rules can only be matched against names we have: every local account is hashed.
+      const rule = ruleFor(userRules, user.name);
+      if (rule) addUser(user.name, `banned by the policy rule ${rule.source}`);
     }
   }
   for (const roomId of seeds.rooms) {
@@ -156,10 +168,21 @@ export async function findBlastRadius(
   const summaries = new Map<string, RoomSummary>();
   for await (const room of admin.rooms.list({ limit: 500 })) {
     summaries.set(room.room_id, room);
+    if (roomWhy.has(room.room_id)) continue;
+    const roomRule = ruleFor(roomRules, room.room_id, room.canonical_alias);
+    if (roomRule) {
+      roomWhy.set(room.room_id, `banned by the policy rule ${roomRule.source}`);
+      continue;
+    }
     const creator = room.creator;
-    if (!creator || roomWhy.has(room.room_id)) continue;
+    if (!creator) continue;
+    const serverRule = ruleFor(serverRules, serverOf(creator));
     if (wave.has(creator)) roomWhy.set(room.room_id, `created by ${creator}`);
-    else if (servers.has(serverOf(creator))) {
+    else if (
+      servers.has(serverOf(creator)) ||
+      serverRule ||
+      (!isLocal(creator) && ruleFor(userRules, creator))
+    ) {
       roomWhy.set(room.room_id, `created by ${creator} of ${serverOf(creator)}`);
       remote.add(creator);
     }
