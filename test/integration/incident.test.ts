@@ -228,6 +228,29 @@ describe("incident contain: a spam wave from one seed to a contained server", ()
     };
     assert.equal(block.block, false);
 
+    // From a room seed instead: its creator and members, not the victims it invited.
+    const fromRoom = await runCli(
+      [
+        "--batch",
+        "incident",
+        "contain",
+        "--room",
+        `#${prefix}abuse0:${testServer().serverName}`,
+        "--evidence",
+        `${evidence}-room`,
+        "-n",
+      ],
+      { home, timeoutMs: 60_000 },
+    );
+    assert.equal(fromRoom.code, 0, fromRoom.stderr);
+    const roomPlan = JSON.parse(fromRoom.stdout) as typeof plan;
+    const members = spammers.filter((_, i) => i % ABUSE_ROOMS === 0).map((spammer) => spammer.userId);
+    assert.deepEqual(roomPlan.accounts.map((account) => account.user_id).sort(), members.sort());
+    assert.deepEqual(
+      roomPlan.rooms.map((room) => room.room_id),
+      [abuseRooms[0]],
+    );
+
     // Apply the plan (edited: one account left alone), killed outright part-way, then resumed.
     const planFile = join(evidence, "..", "plan-edited.json");
     const edited = JSON.parse(dry.stdout) as typeof plan;
