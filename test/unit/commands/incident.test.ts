@@ -1,13 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import type { BlastRadius } from "../../../src/api/blast-radius.ts";
+import { type PolicyRule, policyEntityHash, policyGlob, policyRules } from "../../../src/api/policy-rules.ts";
 import { makePlan, parseItem, planItems, readPlan } from "../../../src/cli/commands/incident/plan.ts";
-import {
-  entityHash,
-  globTest,
-  type PolicyRule,
-  policyRules,
-} from "../../../src/cli/commands/incident/policy.ts";
-import type { BlastRadius } from "../../../src/cli/commands/incident/radius.ts";
 
 const account = (userId: string, joined: string[], media = 1) => ({
   user_id: userId,
@@ -163,7 +158,10 @@ describe("incident: policy room rules", () => {
       {
         type: "m.policy.rule.user",
         state_key: "c",
-        content: { hashes: { sha256: `${entityHash("@hidden:example.org")}=` }, recommendation: "m.ban" },
+        content: {
+          hashes: { sha256: `${policyEntityHash("@hidden:example.org")}=` },
+          recommendation: "m.ban",
+        },
       },
       {
         type: "org.matrix.mjolnir.rule.room",
@@ -189,6 +187,6 @@ describe("incident: policy room rules", () => {
     assert.ok(servers.matches("evil.example") && !servers.matches("evil..example"));
     assert.ok(hashed.matches("@hidden:example.org") && !hashed.matches("@other:example.org"));
     assert.ok(rooms.matches("#abuse:example.org"));
-    assert.ok(globTest("a.b")("a.b") && !globTest("a.b")("axb"), "dots are literal");
+    assert.ok(policyGlob("a.b")("a.b") && !policyGlob("a.b")("axb"), "dots are literal");
   });
 });

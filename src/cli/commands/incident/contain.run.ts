@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { type BlastRadiusSeeds, findBlastRadius } from "../../../api/blast-radius.ts";
 import { NotFoundError } from "../../../api/errors.ts";
 import { path } from "../../../api/path.ts";
+import { type PolicyRule, policyRules } from "../../../api/policy-rules.ts";
 import type { SynapseAdmin } from "../../../api/synapse-admin.ts";
 import { parseTimeSpec } from "../../../api/time.ts";
 import { readInput, readItemList } from "../../runtime/bulk/read-items.ts";
@@ -19,8 +21,6 @@ import { userPattern } from "../../runtime/user-pattern.ts";
 import type { containParameters } from "./contain.ts";
 import { defaultEvidenceDir, makeEvidenceDir, writeEvidence, writeEvidenceFile } from "./evidence.ts";
 import { type IncidentPlan, makePlan, type PlanItem, parseItem, planItems, readPlan } from "./plan.ts";
-import { type PolicyRule, policyRules } from "./policy.ts";
-import { findBlastRadius, type Seeds } from "./radius.ts";
 
 type Options = Parameters<RunFor<typeof containParameters>>[1]["options"];
 
@@ -38,7 +38,11 @@ function timeOption(value: string | undefined, name: string): number | undefined
 }
 
 /** The seeds of the command line, aliases resolved. */
-async function readSeeds(context: CommandContext, admin: SynapseAdmin, options: Options): Promise<Seeds> {
+async function readSeeds(
+  context: CommandContext,
+  admin: SynapseAdmin,
+  options: Options,
+): Promise<BlastRadiusSeeds> {
   const named = options.ids
     ? await readItemList(context, options.ids, (line) => {
         if (!/^[@!#][^\s:]+:\S+$/.test(line)) throw new Error(`not a user ID, room ID or alias: ${line}`);
@@ -284,7 +288,10 @@ export const contain: RunFor<typeof containParameters> = async (context, { optio
     const dir = makeEvidenceDir(options.evidence ?? defaultEvidenceDir(context.stateDir));
     const { user_id: self } = await admin.matrix.whoAmI();
     const seeds = await readSeeds(context, admin, options);
-    const radius = await findBlastRadius(admin, seeds, self, (message) => context.note(message));
+    const radius = await findBlastRadius(admin, seeds, {
+      self,
+      onNote: (message) => context.note(message),
+    });
     // Evidence first: written (and synced by the OS's close) before the first change.
     writeEvidence(dir, radius, { server, created: new Date().toISOString(), seeds: identity });
     plan = makePlan(radius, options, server, dir);

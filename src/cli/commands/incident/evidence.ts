@@ -2,8 +2,8 @@
 // a private directory a moderator can hand on. The admin's token is never in it.
 import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import type { BlastRadius } from "../../../api/blast-radius.ts";
 import { UsageError } from "../../runtime/errors.ts";
-import type { BlastRadius } from "./radius.ts";
 
 /** The default place of a bundle: a new directory named by the time, in synadm's state directory. */
 export function defaultEvidenceDir(stateDir: string, now: Date = new Date()): string {

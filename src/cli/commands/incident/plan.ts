@@ -1,8 +1,9 @@
 // The plan of an incident: every action per target, as a document a moderator
 // can read, edit and hand back (--plan), and as the bulk engine's items, each
 // of which says all it needs so that a resumed run needs nothing else.
+
+import type { BlastRadius } from "../../../api/blast-radius.ts";
 import { UsageError } from "../../runtime/errors.ts";
-import type { BlastRadius } from "./radius.ts";
 
 export const ROOM_ACTIONS = [
   "remove-from-directory",

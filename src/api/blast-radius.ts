@@ -1,67 +1,95 @@
 // The blast radius of a spam wave: from its seeds to the local accounts, the
 // rooms they made or joined, their pending invites to local users, their media
 // and the reports naming them. Everything read here is also the evidence.
-import { NotFoundError } from "../../../api/errors.ts";
-import type { EventReport } from "../../../api/resources/event-reports.ts";
-import type { RoomSummary } from "../../../api/resources/rooms.ts";
-import type { SynapseAdmin } from "../../../api/synapse-admin.ts";
-import type { PolicyRule } from "./policy.ts";
+import { NotFoundError } from "./errors.ts";
+import type { PolicyRule } from "./policy-rules.ts";
+import type { EventReport } from "./resources/event-reports.ts";
+import type { RoomSummary } from "./resources/rooms.ts";
+import type { SynapseAdmin } from "./synapse-admin.ts";
 
-/** Where the search starts. */
-export interface Seeds {
+/** Where the search for a spam wave starts (see {@link findBlastRadius}); every field may be empty. */
+export interface BlastRadiusSeeds {
+  /** Room IDs: their creator, joined members and the senders of their last 2000 events are in the wave. */
   readonly rooms: readonly string[];
+  /** Accounts whose full ID matches (test it anchored, as `^(?:...)`, to match from the start). */
   readonly users?: RegExp;
+  /** With `users`: only accounts registered at or after this epoch-ms time. */
   readonly registeredAfter?: number;
+  /** With `users`: only accounts registered at or before this epoch-ms time. */
   readonly registeredBefore?: number;
+  /** Remote server names: the rooms their users created, and their invites to local users. */
   readonly servers: readonly string[];
   /** User IDs named directly (e.g. from a file). */
   readonly userIds: readonly string[];
-  /** Ban rules of a policy room. */
+  /** Ban rules of a policy room (see {@link policyRules}). */
   readonly rules: readonly PolicyRule[];
 }
 
-/** A local account of the wave, with what was read about it. */
+/** A local account of a wave, with what was read about it. */
 export interface WaveAccount {
   readonly user_id: string;
-  /** Why it is in the wave. */
+  /** Why it is in the wave, e.g. `matches @spam`. */
   readonly why: string;
+  /** The account's details (`GET /_synapse/admin/v2/users/<user_id>`). */
   details: Record<string, unknown>;
+  /** Its sessions (`GET /_synapse/admin/v1/whois/<user_id>`). */
   whois: Record<string, unknown>;
+  /** The rooms it has joined. */
   joined_rooms: string[];
+  /** The media it uploaded, as the user media list gives them. */
   media: Array<Record<string, unknown>>;
 }
 
-/** A room of the wave (a seed, or made by the wave), with what was read about it. */
+/** A room of a wave (a seed, one the wave created, one a policy bans), with what was read about it. */
 export interface WaveRoom {
   readonly room_id: string;
+  /** Why it is in the wave, e.g. `created by @spam1:example.org`. */
   readonly why: string;
+  /** The room as the room list or room details give it. */
   details: Record<string, unknown>;
+  /** Its full current state. */
   state: Array<Record<string, unknown>>;
+  /** Its joined members. */
   members: string[];
 }
 
 /** An invite to a local user that nobody has answered yet. */
 export interface PendingInvite {
+  /** The invited local user. */
   readonly user_id: string;
   readonly room_id: string;
+  /** Who sent the invite. */
   readonly sender: string;
   /** Whether the room is one of the wave's own (else one the wave joined). */
   readonly wave_room: boolean;
 }
 
-/** Everything found. */
+/** Everything {@link findBlastRadius} found. */
 export interface BlastRadius {
+  /** The local server's name (of the account running the search). */
   readonly server_name: string;
+  /** The local accounts of the wave, by ID. */
   readonly accounts: WaveAccount[];
   /** Accounts of other servers seen in the wave: nothing can be done to them here. */
   readonly remote_accounts: string[];
   /** Accounts that matched but are left alone (server admins, the admin running this). */
   readonly excluded: Array<{ user_id: string; reason: string }>;
+  /** The wave's rooms, by ID. */
   readonly rooms: WaveRoom[];
   /** Rooms of others that the wave joined: its events there are redacted, the rooms kept. */
   readonly touched_rooms: string[];
+  /** Pending invites of local users in the wave's rooms, and those the wave sent in rooms it joined. */
   readonly invites: PendingInvite[];
+  /** The event reports about the wave's events or rooms, in full (with the reported event). */
   readonly reports: Array<Record<string, unknown>>;
+}
+
+/** How {@link findBlastRadius} works. */
+export interface BlastRadiusOptions {
+  /** The account running the search (never part of a wave); asked of the server when absent. */
+  readonly self?: string;
+  /** Told of progress, e.g. how many accounts were found. */
+  readonly onNote?: (message: string) => void;
 }
 
 /** Events read from a seed room to find who sent messages there. */
@@ -81,13 +109,26 @@ function serverOf(id: string): string {
   return id.slice(id.indexOf(":") + 1);
 }
 
-/** Finds the wave from its seeds, reading as it goes what the evidence bundle keeps. */
+/**
+ * Finds a spam wave from its seeds: the local accounts (server admins and the
+ * searching account left out), the rooms they created (and the seed rooms,
+ * and rooms a policy rule bans), the rooms of others they joined, every
+ * pending invite of a local user in the wave's rooms and those the wave sent
+ * elsewhere (from the rooms' state), their media, and the event reports about
+ * them. Reads only; what it reads is what an evidence bundle keeps.
+ *
+ * Uses `GET /_synapse/admin/v2/users`, `/v2/users/<user_id>`, `/v1/whois/<user_id>`,
+ * `/v1/users/<user_id>/joined_rooms`, `/v1/users/<user_id>/media`, `/v1/rooms`,
+ * `/v1/rooms/<room_id>` (and its `/members`, `/state`, `/messages`),
+ * `/v1/event_reports` and `/v1/event_reports/<report_id>`.
+ */
 export async function findBlastRadius(
   admin: SynapseAdmin,
-  seeds: Seeds,
-  self: string,
-  note: (message: string) => void,
+  seeds: BlastRadiusSeeds,
+  options: BlastRadiusOptions = {},
 ): Promise<BlastRadius> {
+  const self = options.self ?? (await admin.matrix.whoAmI()).user_id;
+  const note = options.onNote ?? (() => {});
   const serverName = serverOf(self);
   const isLocal = (id: string) => serverOf(id) === serverName;
   const why = new Map<string, string>();
