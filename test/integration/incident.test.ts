@@ -378,6 +378,27 @@ describe("incident contain: a spam wave from one seed to a contained server", ()
     });
     await rule("m.policy.rule.user", "old", {});
 
+    // A file of IDs as seeds: a room (its creator comes with it) and a user.
+    const idsFile = join(mkdtempSync(join(tmpdir(), "incident-ids-")), "ids.txt");
+    writeFileSync(idsFile, `# from the moderators' channel\n${other}\n${bots[1]!.userId}\n`);
+    const fromIds = await runCli(["--batch", "incident", "contain", "--ids", idsFile, "-n"], {
+      home: homeWithConfig(configYaml({ format: "json" })),
+      timeoutMs: 60_000,
+    });
+    assert.equal(fromIds.code, 0, fromIds.stderr);
+    const idsPlan = JSON.parse(fromIds.stdout) as {
+      accounts: Array<{ user_id: string }>;
+      rooms: Array<{ room_id: string }>;
+    };
+    assert.deepEqual(
+      idsPlan.accounts.map((account) => account.user_id).sort(),
+      [bots[1]!.userId, bots[2]!.userId].sort(),
+    );
+    assert.deepEqual(
+      idsPlan.rooms.map((room) => room.room_id),
+      [other],
+    );
+
     const proxied = faulty.home;
     const args = [
       "--batch",

@@ -45,7 +45,7 @@ async function readSeeds(
 ): Promise<BlastRadiusSeeds> {
   const named = options.ids
     ? await readItemList(context, options.ids, (line) => {
-        if (!/^[@!#][^\s:]+:\S+$/.test(line)) throw new Error(`not a user ID, room ID or alias: ${line}`);
+        if (!/^[@!][^\s:]+:\S+$/.test(line)) throw new Error(`not a user ID or room ID: ${line}`);
         return line;
       })
     : [];

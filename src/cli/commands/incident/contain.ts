@@ -43,7 +43,7 @@ export const containParameters = defineParameters({
     ids: option(
       "--ids",
       filePath,
-      "A file of user IDs, room IDs and aliases of the wave, one a line ('-': stdin).",
+      "A file of user IDs and room IDs of the wave, one a line ('-': stdin; # starts a comment, so aliases go to --room).",
     ),
     accounts: optionWithDefault(
       "--accounts",
