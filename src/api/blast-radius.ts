@@ -4,7 +4,6 @@
 import { NotFoundError } from "./errors.ts";
 import type { PolicyRule } from "./policy-rules.ts";
 import type { EventReport } from "./resources/event-reports.ts";
-import type { RoomSummary } from "./resources/rooms.ts";
 import type { SynapseAdmin } from "./synapse-admin.ts";
 
 /** Where the search for a spam wave starts (see {@link findBlastRadius}); every field may be empty. */
@@ -206,9 +205,7 @@ export async function findBlastRadius(
 
   // One walk through the room list finds the rooms the wave (or a seed server) created.
   const servers = new Set(seeds.servers);
-  const summaries = new Map<string, RoomSummary>();
   for await (const room of admin.rooms.list({ limit: 500 })) {
-    summaries.set(room.room_id, room);
     if (roomWhy.has(room.room_id)) continue;
     const roomRule = ruleFor(roomRules, room.room_id, room.canonical_alias);
     if (roomRule) {
@@ -246,7 +243,8 @@ export async function findBlastRadius(
     let details: Record<string, unknown>;
     let state: Array<Record<string, unknown>>;
     try {
-      details = summaries.get(roomId) ?? (await admin.rooms.get(roomId));
+      // The wave's rooms in full for the evidence (topic, avatar...); of the others only the state is needed.
+      details = ofWave ? await admin.rooms.get(roomId) : {};
       state = (await admin.rooms.state(roomId)).state;
     } catch (error) {
       if (error instanceof NotFoundError) return;

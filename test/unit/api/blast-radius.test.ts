@@ -46,6 +46,8 @@ const routes: Record<string, unknown> = {
     ],
     total_rooms: 3,
   },
+  "/v1/rooms/!remote:evil.example": { ...room("!remote:evil.example", "@bot:evil.example"), topic: "free" },
+  "/v1/rooms/!listed:hs": room("!listed:hs", "@alice:hs", "#casino:hs"),
   "/v1/rooms/!remote:evil.example/state": {
     state: [invite("@alice:hs", "@bot:evil.example"), invite("@carol:other.example", "@bot:evil.example")],
   },
@@ -97,6 +99,7 @@ describe("findBlastRadius", () => {
       radius.reports.map((report) => report["id"]),
       [1],
     );
+    assert.equal(radius.rooms[1]!.details["topic"], "free", "the wave's rooms in full, for the evidence");
     assert.match(notes[0]!, /0 local account/);
     assert.ok(!transport.paths.some((path) => path.includes("whoami")), "self given: not asked");
   });
