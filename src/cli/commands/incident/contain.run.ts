@@ -292,7 +292,7 @@ export const contain: RunFor<typeof containParameters> = async (context, { optio
       self,
       onNote: (message) => context.note(message),
     });
-    // Evidence first: written (and synced by the OS's close) before the first change.
+    // Evidence first: all of it on disk before the engine makes the first change.
     writeEvidence(dir, radius, { server, created: new Date().toISOString(), seeds: identity });
     plan = makePlan(radius, options, server, dir);
     writeEvidenceFile(dir, "plan.json", plan);
