@@ -1,3 +1,12 @@
+export {
+  type BlastRadius,
+  type BlastRadiusOptions,
+  type BlastRadiusSeeds,
+  findBlastRadius,
+  type PendingInvite,
+  type WaveAccount,
+  type WaveRoom,
+} from "./api/blast-radius.ts";
 export { AdaptiveLimit } from "./api/bulk/adaptive-limit.ts";
 export {
   type BulkJournal,
@@ -85,6 +94,7 @@ export {
   type PageWalker,
 } from "./api/pagination.ts";
 export { encodePathSegment, path } from "./api/path.ts";
+export { type PolicyRule, policyEntityHash, policyGlob, policyRules } from "./api/policy-rules.ts";
 export { RateLimitGate, type RateLimitListener } from "./api/rate-limit-gate.ts";
 export * from "./api/resources/account-validity.ts";
 export * from "./api/resources/admin-client-config.ts";

@@ -40,6 +40,8 @@ export interface SeenRequest {
  */
 export class FaultProxy {
   readonly seen: SeenRequest[] = [];
+  /** Holds each answer back this long, for a run slow enough to be stopped part-way. */
+  delayMs = 0;
   #server: Server | undefined;
   #injections: Injection[] = [];
   readonly #target: URL;
@@ -83,8 +85,12 @@ export class FaultProxy {
             answer.on("end", () => res.socket?.destroy());
             return;
           }
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
+          const pass = () => {
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(res);
+          };
+          if (this.delayMs > 0) setTimeout(pass, this.delayMs);
+          else pass();
         },
       );
       upstream.on("error", () => res.destroy());
@@ -109,6 +115,7 @@ export class FaultProxy {
   reset(): void {
     this.#injections = [];
     this.seen.length = 0;
+    this.delayMs = 0;
   }
 
   async stop(): Promise<void> {

@@ -338,6 +338,8 @@ function homeserverConfig(options: {
     `macaroon_secret_key: ${randomBytes(16).toString("hex")}`,
     `form_secret: ${randomBytes(16).toString("hex")}`,
     "report_stats: false",
+    // Test accounts need no strong hashes: the default 12 rounds made registering a few dozen take seconds each batch.
+    "bcrypt_rounds: 4",
     "enable_registration: false",
     "trusted_key_servers: []",
     "suppress_key_server_warning: true",
