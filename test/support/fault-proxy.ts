@@ -18,7 +18,11 @@ export type Fault =
   | "truncated"
   | "invalid-json"
   | "html-page"
-  | "redirect";
+  | "redirect"
+  // A worker (or main) that has no servlet for the path, as Synapse answers it.
+  | "unrecognized"
+  // The background updates status with one update that never progresses.
+  | "background-update-stuck";
 
 interface Injection {
   readonly fault: Fault;
@@ -194,6 +198,22 @@ function answerWithFault(fault: Fault, res: import("node:http").ServerResponse):
     case "html-page":
       res.writeHead(200, { "content-type": "text/html" });
       res.end("<html><body>Please log in to the corporate proxy</body></html>");
+      return;
+    case "unrecognized":
+      json(404, { errcode: "M_UNRECOGNIZED", error: "Unrecognized request" });
+      return;
+    case "background-update-stuck":
+      json(200, {
+        enabled: true,
+        current_updates: {
+          master: {
+            name: "event_search_stuck_for_the_test",
+            total_item_count: 50,
+            total_duration_ms: 1234.5,
+            average_items_per_ms: 0.04,
+          },
+        },
+      });
       return;
     case "redirect":
       res.writeHead(302, { location: "https://elsewhere.example/_synapse/admin/v1/server_version" });
