@@ -6,6 +6,7 @@ import { homeWithConfig, parseJson, runCli } from "../support/cli.ts";
 import { useFaultProxy } from "../support/fault-proxy.ts";
 import { adminApi, configYaml, createUser, loginUser, testServer, uniquePrefix } from "../support/server.ts";
 import { freePort } from "../support/synapse.ts";
+import { startTlsProxy } from "../support/tls-proxy.ts";
 
 interface Finding {
   check: string;
@@ -182,6 +183,30 @@ describe("doctor", () => {
       assert.equal(finding?.action, "synadm background-updates enable");
     } finally {
       await adminApi("POST", "/v1/background_updates/enabled", { enabled: true });
+    }
+  });
+
+  it("TLS: a certificate not trusted is an error naming ca_file; one expiring within 14 days a warning", async () => {
+    const tls = await startTlsProxy(testServer().baseUrl);
+    try {
+      const untrusted = await doctor(homeWithConfig(configYaml({ base_url: tls.url })));
+      assert.equal(untrusted.code, 21);
+      const refused = withMessage(
+        untrusted.report,
+        /the TLS certificate of https:\/\/127\.0\.0\.1:\d+ is not accepted/,
+      );
+      assert.equal(refused?.severity, "error");
+      assert.match(refused?.action ?? "", /set ca_file/);
+
+      // The test certificate is valid for one day.
+      const trusted = await doctor(homeWithConfig(configYaml({ base_url: tls.url, ca_file: tls.certFile })));
+      assert.equal(trusted.code, 20);
+      const [expiring, ...others] = bad(trusted.report);
+      assert.deepEqual(others, []);
+      assert.match(expiring?.message ?? "", /^the TLS certificate expires .* \(0 days\)$/);
+      assert.equal(expiring?.severity, "warning");
+    } finally {
+      await tls.close();
     }
   });
 });
