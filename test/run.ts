@@ -1,8 +1,11 @@
 // Runs the whole suite: unit tests, then integration tests against a real
-// Synapse started here (or the server named by SYNADM_TEST_BASE_URL and
-// SYNADM_TEST_TOKEN), and ends with the line "N passed, N failed".
-// `--unit` runs only the unit tests, which need no server; test file paths
-// given as arguments run only those files (with a server if any is an integration test).
+// Synapse started here, once on SQLite and once on PostgreSQL (or only on the
+// one SYNADM_TEST_DATABASE names; or against the server named by
+// SYNADM_TEST_BASE_URL and SYNADM_TEST_TOKEN), and ends with the line
+// "N passed, N failed" summing every pass. `--unit` runs only the unit tests,
+// which need no server; test file paths given as arguments run only those
+// files (with a server if any is an integration test; SQLite unless
+// SYNADM_TEST_DATABASE says otherwise).
 //
 // The server starts while the unit tests run, and unit test files run two at
 // a time (they share nothing); integration files run one at a time, since
@@ -11,7 +14,13 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { type SynapseServer, startSynapse, testServerFromEnv } from "./support/synapse.ts";
+import {
+  type SynapseServer,
+  startSynapse,
+  type TestDatabase,
+  testDatabaseFromEnv,
+  testServerFromEnv,
+} from "./support/synapse.ts";
 
 const unitOnly = process.argv.includes("--unit");
 const chosen = process.argv.slice(2).filter((arg) => arg.endsWith(".test.ts"));
@@ -32,14 +41,20 @@ interface Counts {
   readonly failed: number;
 }
 
-async function provision(): Promise<void> {
+const DATABASE_NAMES: Record<TestDatabase, string> = { sqlite: "SQLite", postgres: "PostgreSQL" };
+
+/** Starts the server of one pass (unless an existing one is named) and puts it in the tests' environment. */
+async function provision(database: TestDatabase): Promise<void> {
   const existing = testServerFromEnv();
   if (existing) {
     process.stderr.write(`Using the existing server at ${existing.baseUrl}\n`);
     return;
   }
-  process.stderr.write("Starting a throw-away Synapse for the integration tests...\n");
-  server = await startSynapse();
+  process.stderr.write(
+    `Starting a throw-away Synapse on ${DATABASE_NAMES[database]} for the integration tests...\n`,
+  );
+  const started = Date.now();
+  server = await startSynapse({ database });
   Object.assign(env, {
     SYNADM_TEST_BASE_URL: server.baseUrl,
     SYNADM_TEST_TOKEN: server.adminToken,
@@ -48,8 +63,12 @@ async function provision(): Promise<void> {
     SYNADM_TEST_ROOT: server.root,
     SYNADM_TEST_DATA_DIR: server.dataDir,
     SYNADM_TEST_SHARED_SECRET: server.sharedSecret,
+    SYNADM_TEST_DATABASE: server.database,
+    SYNADM_TEST_POSTGRES_PORT: server.postgresPort === undefined ? "" : String(server.postgresPort),
   });
-  process.stderr.write(`Synapse is up at ${server.baseUrl}\n`);
+  process.stderr.write(
+    `Synapse is up at ${server.baseUrl} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+  );
 }
 
 const all = chosen.length > 0 ? chosen.map((file) => resolve(file)) : files("unit");
@@ -61,23 +80,44 @@ let exitCode = 0;
 const add = ({ passed, failed }: Counts): void => {
   total = { passed: total.passed + passed, failed: total.failed + failed };
 };
-// Started now, awaited after the unit tests; a failure is caught where it is awaited.
-const serverUp =
-  integrationFiles.length > 0
-    ? provision().then(
-        () => undefined,
-        (error: unknown) => error,
-      )
-    : undefined;
+// The whole suite runs once per database; a chosen file, an existing server or SYNADM_TEST_DATABASE: one pass.
+const databases: TestDatabase[] =
+  chosen.length > 0 || testServerFromEnv() || process.env["SYNADM_TEST_DATABASE"]
+    ? [testDatabaseFromEnv()]
+    : ["sqlite", "postgres"];
+const settle = (start: Promise<void>): Promise<unknown> =>
+  start.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+// The first server starts now, awaited after the unit tests; a failure is caught where it is awaited.
+let serverUp = integrationFiles.length > 0 ? settle(provision(databases[0]!)) : undefined;
 try {
   if (unitFiles.length > 0) add(await runTests(unitFiles, 2));
-  const failure = await serverUp;
-  if (failure !== undefined) {
-    // No silent skip: a server that cannot be provisioned fails the run, saying why.
-    process.stderr.write(`\nThe test server could not be started: ${(failure as Error).message}\n`);
-    add({ passed: 0, failed: 1 });
-  } else if (integrationFiles.length > 0) {
-    add(await runTests(integrationFiles, 1));
+  for (const [index, database] of databases.entries()) {
+    if (integrationFiles.length === 0) break;
+    if (index > 0) {
+      await server?.stop();
+      server = undefined;
+      serverUp = settle(provision(database));
+    }
+    const failure = await serverUp;
+    const passStarted = Date.now();
+    if (failure !== undefined) {
+      // No silent skip: a server that cannot be provisioned fails the run, saying why.
+      process.stderr.write(
+        `\nThe ${DATABASE_NAMES[database]} test server could not be started: ${(failure as Error).message}\n`,
+      );
+      add({ passed: 0, failed: 1 });
+      continue;
+    }
+    const counts = await runTests(integrationFiles, 1);
+    add(counts);
+    if (databases.length > 1)
+      process.stderr.write(
+        `Integration tests on ${DATABASE_NAMES[database]}: ${counts.passed} passed, ${counts.failed} failed ` +
+          `(${((Date.now() - passStarted) / 1000).toFixed(0)} s)\n`,
+      );
   }
 } finally {
   await server?.stop();
