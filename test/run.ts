@@ -5,7 +5,8 @@
 // "N passed, N failed" summing every pass. `--unit` runs only the unit tests,
 // which need no server; test file paths given as arguments run only those
 // files (with a server if any is an integration test; SQLite unless
-// SYNADM_TEST_DATABASE says otherwise).
+// SYNADM_TEST_DATABASE says otherwise). Last, the files of test/workers/
+// run, each against the worker deployment it starts itself.
 //
 // The server starts while the unit tests run, and unit test files run two at
 // a time (they share nothing); integration files run one at a time, since
@@ -32,6 +33,8 @@ const files = (dir: string): string[] =>
     .sort()
     .map((name) => join(testDir, dir, name));
 const isIntegration = (file: string): boolean => file.includes(`${join("test", "integration")}/`);
+// test/workers/: each file starts its own worker deployment (test/support/workers.ts), after the other passes.
+const isWorkers = (file: string): boolean => file.includes(`${join("test", "workers")}/`);
 
 const env: Record<string, string> = { ...(process.env as Record<string, string>) };
 let server: SynapseServer | undefined;
@@ -72,8 +75,9 @@ async function provision(database: TestDatabase): Promise<void> {
 }
 
 const all = chosen.length > 0 ? chosen.map((file) => resolve(file)) : files("unit");
-const unitFiles = all.filter((file) => !isIntegration(file));
+const unitFiles = all.filter((file) => !isIntegration(file) && !isWorkers(file));
 const integrationFiles = chosen.length > 0 ? all.filter(isIntegration) : unitOnly ? [] : files("integration");
+const workerFiles = chosen.length > 0 ? all.filter(isWorkers) : unitOnly ? [] : files("workers");
 
 let total: Counts = { passed: 0, failed: 0 };
 let exitCode = 0;
@@ -118,6 +122,17 @@ try {
         `Integration tests on ${DATABASE_NAMES[database]}: ${counts.passed} passed, ${counts.failed} failed ` +
           `(${((Date.now() - passStarted) / 1000).toFixed(0)} s)\n`,
       );
+  }
+  await server?.stop();
+  server = undefined;
+  if (workerFiles.length > 0) {
+    process.stderr.write("Worker tests (each file starts main, workers, Redis and nginx on PostgreSQL)...\n");
+    const passStarted = Date.now();
+    const counts = await runTests(workerFiles, 1);
+    add(counts);
+    process.stderr.write(
+      `Worker tests: ${counts.passed} passed, ${counts.failed} failed (${((Date.now() - passStarted) / 1000).toFixed(0)} s)\n`,
+    );
   }
 } finally {
   await server?.stop();

@@ -54,8 +54,15 @@ export const SOCKET_NAME = "synapse.sock";
 export const TEST_SHELLS = ["zsh", "fish"] as const;
 /** The database servers the tests can run Synapse on; PostgreSQL is Debian's, in the root. */
 export type TestDatabase = "sqlite" | "postgres";
-/** Packages added to a root provisioned before they were part of it: the shells, and PostgreSQL. */
-const ADDED_PACKAGES: readonly string[] = [...TEST_SHELLS, "postgresql"];
+/** Packages added to a root provisioned before they were part of it. */
+// nginx, Redis and hiredis (which Synapse's redis extra asks for): the worker deployment (test/support/workers.ts).
+const ADDED_PACKAGES: readonly string[] = [
+  ...TEST_SHELLS,
+  "postgresql",
+  "nginx",
+  "redis-server",
+  "python3-hiredis",
+];
 const PACKAGES = ["matrix-synapse", "synadm", "ca-certificates", ...ADDED_PACKAGES].join(",");
 // The package mirror reachable here is a frozen snapshot whose Release file has "expired".
 const NO_VALID_UNTIL = 'Acquire::Check-Valid-Until "false"';
@@ -161,7 +168,8 @@ async function addPackages(root: string, log: Log): Promise<void> {
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   // postgresql-common's postinst runs systemd-tmpfiles, which needs /proc.
   const proc = join(root, "proc");
-  const mounted = !existsSync(join(proc, "self")) && (await run("mount", ["-t", "proc", "proc", proc]), true);
+  const mounted = !existsSync(join(proc, "self"));
+  if (mounted) await run("mount", ["-t", "proc", "proc", proc]);
   try {
     await run("chroot", [root, ...apt, "update", "-qq"], { maxBuffer: 64 << 20 });
     // Finishes an installation an earlier run left half done.
@@ -337,7 +345,7 @@ export async function registerUser(
   );
 }
 
-async function registerWithSharedSecret(
+export async function registerWithSharedSecret(
   root: string,
   port: number,
   secret: string,
@@ -357,12 +365,14 @@ async function registerWithSharedSecret(
   await run("chroot", [...args, "-k", secret, `http://127.0.0.1:${port}`]);
 }
 
-function homeserverConfig(options: {
+export function homeserverConfig(options: {
   serverName: string;
   port: number;
   dataDir: string;
   sharedSecret: string;
   postgresPort: number | undefined;
+  /** More top-level lines (the worker deployment's). */
+  extra?: readonly string[];
 }): string {
   const { serverName, port, dataDir, sharedSecret, postgresPort } = options;
   const unlimited = "{ per_second: 1000, burst_count: 10000 }";
@@ -436,12 +446,13 @@ function homeserverConfig(options: {
     `rc_invites: { per_room: ${unlimited}, per_user: ${unlimited}, per_issuer: ${unlimited} }`,
     `rc_login: { address: ${unlimited}, account: ${unlimited}, failed_attempts: ${unlimited} }`,
     `rc_presence: { per_user: ${unlimited} }`,
+    ...(options.extra ?? []),
     "",
   ].join("\n");
 }
 
 /** A PostgreSQL server of the root, run by its postgres user for one test server. */
-interface Postgres {
+export interface Postgres {
   readonly port: number;
   stop(): Promise<void>;
   /** Ends it at once (the test process is exiting). */
@@ -454,7 +465,7 @@ interface Postgres {
  * (trusted: loopback only, one run) and a `synapse` database in the C locale
  * Synapse asks for. Durability is off: the cluster lives for one test run.
  */
-async function startPostgres(
+export async function startPostgres(
   root: string,
   hostDataDir: string,
   dataDir: string,
@@ -588,7 +599,7 @@ export async function runSql(root: string, port: number, sql: string): Promise<s
 }
 
 /** The uid and gid of a system user of the root. */
-function systemUser(root: string, name: string): { uid: number; gid: number } {
+export function systemUser(root: string, name: string): { uid: number; gid: number } {
   const line = readFileSync(join(root, "etc/passwd"), "utf8")
     .split("\n")
     .find((entry) => entry.startsWith(`${name}:`));
@@ -597,7 +608,7 @@ function systemUser(root: string, name: string): { uid: number; gid: number } {
   return { uid: Number(uid), gid: Number(gid) };
 }
 
-function logConfig(dataDir: string): string {
+export function logConfig(dataDir: string): string {
   return [
     "version: 1",
     "formatters:",
@@ -610,7 +621,7 @@ function logConfig(dataDir: string): string {
   ].join("\n");
 }
 
-async function waitForHealth(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
+export async function waitForHealth(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`Synapse exited early with code ${child.exitCode}`);
@@ -620,7 +631,7 @@ async function waitForHealth(port: number, child: ChildProcess, timeoutMs: numbe
   throw new Error(`Synapse did not answer /health within ${timeoutMs / 1000} s`);
 }
 
-async function login(port: number, user: string, password: string): Promise<string> {
+export async function login(port: number, user: string, password: string): Promise<string> {
   const body = JSON.stringify({
     type: "m.login.password",
     identifier: { type: "m.id.user", user },
@@ -644,7 +655,7 @@ function httpStatus(port: number, method: string, path: string): Promise<number>
   });
 }
 
-async function exited(child: ChildProcess, pid: number, timeoutMs: number): Promise<boolean> {
+export async function exited(child: ChildProcess, pid: number, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null || !alive(pid)) return true;
@@ -680,7 +691,7 @@ async function commandExists(command: string): Promise<boolean> {
   }
 }
 
-function tail(path: string, lines: number): string {
+export function tail(path: string, lines: number): string {
   try {
     return `--- ${path}\n${readFileSync(path, "utf8").trim().split("\n").slice(-lines).join("\n")}`;
   } catch {
