@@ -104,14 +104,8 @@ export async function startWorkerDeployment(root: string = DEFAULT_ROOT): Promis
     join(distInfo, "METADATA"),
     "Metadata-Version: 2.1\nName: txredisapi\nVersion: 1.4.11\nSummary: synadm's test stand-in (test/support/workers/txredisapi.py)\n",
   );
-  const [mainPort, replicationPort, genericPort, mediaPort, nginxPort, redisPort] = await Promise.all([
-    freePort(),
-    freePort(),
-    freePort(),
-    freePort(),
-    freePort(),
-    freePort(),
-  ]);
+  const [mainPort, replicationPort, genericPort, mediaPort, nginxPort, redisPort, mediaReplicationPort] =
+    await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort()]);
   const processes: Process[] = [];
   let postgres: Postgres | undefined;
   const pythonEnv = { PATH, PYTHONPATH: `${dataDir}/pylib`, LANG: "C.UTF-8" };
@@ -166,6 +160,11 @@ export async function startWorkerDeployment(root: string = DEFAULT_ROOT): Promis
       `redis: { enabled: true, host: 127.0.0.1, port: ${redisPort} }`,
       "instance_map:",
       `  main: { host: 127.0.0.1, port: ${replicationPort} }`,
+      `  media1: { host: 127.0.0.1, port: ${mediaReplicationPort} }`,
+      // Quarantining media on the media worker writes this stream: without it, quarantine answers 500.
+      "stream_writers: { quarantined_media_changes: [media1] }",
+      // The task scheduler (room deletes, redactions) runs its tasks on the generic worker.
+      "run_background_tasks_on: generic1",
       // Media is served by the media worker only, which also runs the media background jobs.
       "enable_media_repo: false",
       "media_instance_running_background_jobs: media1",
@@ -208,7 +207,13 @@ export async function startWorkerDeployment(root: string = DEFAULT_ROOT): Promis
     processes.push(main);
     await waitForHealth(mainPort, main.child, 90_000);
 
-    const worker = (name: WorkerName, port: number, resources: string, lines: readonly string[] = []) => {
+    const worker = (
+      name: WorkerName,
+      port: number,
+      resources: string,
+      lines: readonly string[] = [],
+      replicationListener?: number,
+    ) => {
       writeFileSync(
         join(hostDataDir, `${name}.yaml`),
         [
@@ -220,6 +225,14 @@ export async function startWorkerDeployment(root: string = DEFAULT_ROOT): Promis
           "    type: http",
           "    x_forwarded: true",
           `    resources: [{ names: [${resources}] }]`,
+          ...(replicationListener === undefined
+            ? []
+            : [
+                `  - port: ${replicationListener}`,
+                "    bind_addresses: ['127.0.0.1']",
+                "    type: http",
+                "    resources: [{ names: [replication] }]",
+              ]),
           `worker_log_config: ${dataDir}/log.config`,
           ...lines,
           "",
@@ -244,7 +257,7 @@ export async function startWorkerDeployment(root: string = DEFAULT_ROOT): Promis
       return started;
     };
     const generic = worker("generic1", genericPort, "client, federation");
-    const media = worker("media1", mediaPort, "media", ["enable_media_repo: true"]);
+    const media = worker("media1", mediaPort, "media", ["enable_media_repo: true"], mediaReplicationPort);
     await Promise.all([
       waitForHealth(genericPort, generic.child, 90_000),
       waitForHealth(mediaPort, media.child, 90_000),

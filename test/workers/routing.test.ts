@@ -35,6 +35,16 @@ async function doctor(): Promise<{ code: number | null; findings: Finding[] }> {
   return { code: result.code, findings: report.findings };
 }
 
+async function uploadThroughNginx(body: string): Promise<string> {
+  const upload = await fetch(`${deployment.baseUrl}/_matrix/media/v3/upload?filename=w.txt`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${deployment.adminToken}`, "content-type": "text/plain" },
+    body,
+  });
+  assert.equal(upload.status, 200);
+  return ((await upload.json()) as { content_uri: string }).content_uri;
+}
+
 const problems = (findings: readonly Finding[]): Finding[] =>
   findings.filter((f) => f.severity === "warning" || f.severity === "error");
 
@@ -47,13 +57,7 @@ describe("a worker deployment behind nginx", () => {
   });
 
   it("media admin requests through nginx reach the media worker: the admin's upload is listed", async () => {
-    const upload = await fetch(`${deployment.baseUrl}/_matrix/media/v3/upload?filename=w.txt`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${deployment.adminToken}`, "content-type": "text/plain" },
-      body: "uploaded through nginx to the media worker",
-    });
-    assert.equal(upload.status, 200);
-    const { content_uri } = (await upload.json()) as { content_uri: string };
+    const content_uri = await uploadThroughNginx("uploaded through nginx to the media worker");
     const listed = await synadm("user", "media", "admin");
     assert.equal(listed.code, 0, listed.stderr);
     const { media } = parseJson<{ media: Array<{ media_id: string }> }>(listed.stdout);
@@ -61,6 +65,32 @@ describe("a worker deployment behind nginx", () => {
       media.some((item) => content_uri.endsWith(`/${item.media_id}`)),
       listed.stdout,
     );
+  });
+
+  it("quarantine through nginx runs on the media worker (a writer of quarantined_media_changes)", async () => {
+    const uri = await uploadThroughNginx("to be quarantined");
+    const quarantined = await synadm("--batch", "media", "quarantine", "-U", uri);
+    assert.equal(quarantined.code, 0, quarantined.stderr);
+    const info = await synadm("media", "info", uri);
+    assert.equal(info.code, 0, info.stderr);
+    assert.ok(
+      parseJson<{ media_info: { quarantined_by: string | null } }>(info.stdout).media_info.quarantined_by,
+    );
+  });
+
+  it("room delete is followed to its end while the task runs on the generic worker", async () => {
+    const created = await fetch(`${deployment.baseUrl}/_matrix/client/v3/createRoom`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${deployment.adminToken}` },
+      body: JSON.stringify({ name: "deleted by a worker" }),
+    });
+    const { room_id } = (await created.json()) as { room_id: string };
+    const deleted = await runCli(["--batch", "room", "delete", room_id], { home, timeoutMs: 90_000 });
+    assert.equal(deleted.code, 0, deleted.stderr);
+    const { status } = parseJson<{ status: string }>(deleted.stdout);
+    assert.equal(status, "complete", deleted.stdout);
+    const details = await synadm("room", "details", room_id);
+    assert.notEqual(details.code, 0, "the room is gone");
   });
 
   it("nginx without the media routes: doctor names the two routes to send to the media worker", async () => {
