@@ -84,9 +84,16 @@ let exitCode = 0;
 const add = ({ passed, failed }: Counts): void => {
   total = { passed: total.passed + passed, failed: total.failed + failed };
 };
-// The whole suite runs once per database; a chosen file, an existing server or SYNADM_TEST_DATABASE: one pass.
-const databases: TestDatabase[] =
-  chosen.length > 0 || testServerFromEnv() || process.env["SYNADM_TEST_DATABASE"]
+// The whole suite runs once per database; chosen files or an existing server: one pass (SQLite unless
+// SYNADM_TEST_DATABASE names another). SYNADM_TEST_DATABASE may list several: "sqlite,postgres".
+const named = process.env["SYNADM_TEST_DATABASE"];
+const databases: TestDatabase[] = named
+  ? named.split(",").map((name) => {
+      if (name !== "sqlite" && name !== "postgres")
+        throw new Error(`SYNADM_TEST_DATABASE=${named}: use sqlite, postgres or both`);
+      return name;
+    })
+  : chosen.length > 0 || testServerFromEnv()
     ? [testDatabaseFromEnv()]
     : ["sqlite", "postgres"];
 const settle = (start: Promise<void>): Promise<unknown> =>
