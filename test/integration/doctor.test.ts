@@ -159,6 +159,75 @@ describe("doctor", () => {
     ]);
   });
 
+  it("delegated auth, failing destinations, waiting reports and failed tasks: each reported with what to do", async () => {
+    const day = 86_400_000;
+    const destination = (name: string, failedAgo: number | null) => ({
+      destination: name,
+      retry_last_ts: Date.now(),
+      retry_interval: failedAgo === null ? 0 : day,
+      failure_ts: failedAgo === null ? null : Date.now() - failedAgo,
+      last_successful_stream_ordering: null,
+    });
+    faulty.proxy.answer("/client/v1/auth_metadata", 200, { issuer: "https://auth.example.org/" });
+    faulty.proxy.answer("/v1/federation/destinations", 200, {
+      destinations: [
+        destination("gone.example", 3 * day),
+        destination("flaky.example", 60_000),
+        destination("fine.example", null),
+      ],
+      total: 3,
+    });
+    faulty.proxy.answer("/v1/event_reports", 200, {
+      event_reports: [{ id: 1, received_ts: Date.UTC(2026, 0, 2) }],
+      total: 3,
+    });
+    faulty.proxy.answer("/v1/scheduled_tasks", 200, {
+      scheduled_tasks: [
+        {
+          id: "t1",
+          action: "shutdown_and_purge_room",
+          status: "failed",
+          timestamp_ms: Date.now(),
+          resource_id: "!gone:synadm.test",
+          result: null,
+          error: "database unavailable",
+        },
+      ],
+    });
+    const { code, report } = await doctor(faulty.home);
+    assert.equal(code, 20);
+    const of = (check: string) => report.findings.filter((f) => f.check === check);
+    assert.deepEqual(
+      of("auth").map((f) => [f.severity, f.message.split(":")[0]]),
+      [["info", "authentication is delegated (MAS) to https"]],
+    );
+    assert.match(of("auth")[0]!.message, /to https:\/\/auth\.example\.org\/: the token is that server's/);
+    assert.deepEqual(
+      of("federation").map((f) => [f.severity, f.message]),
+      [["warning", "2 of 3 destinations are failing, 1 for more than a day: gone.example"]],
+    );
+    assert.match(of("federation")[0]!.action!, /synadm federation reset NAME/);
+    assert.deepEqual(
+      of("event-reports").map((f) => [f.severity, f.message, f.action]),
+      [
+        [
+          "info",
+          "3 event reports are waiting, the oldest since 2026-01-02T00:00:00.000Z",
+          "synadm event-report list (delete handled ones: synadm event-report delete ID)",
+        ],
+      ],
+    );
+    assert.deepEqual(
+      of("scheduled-tasks").map((f) => [f.severity, f.message]),
+      [
+        [
+          "warning",
+          "1 scheduled task failed: shutdown_and_purge_room !gone:synadm.test: database unavailable",
+        ],
+      ],
+    );
+  });
+
   it("a background update without progress between two reads: a warning, exit 20", async () => {
     faulty.proxy.inject("background-update-stuck", { pathPart: "/background_updates/status", times: 1000 });
     const started = Date.now();

@@ -25,7 +25,9 @@ export type Fault =
   | "background-update-stuck";
 
 interface Injection {
-  readonly fault: Fault;
+  readonly fault: Fault | "answer";
+  /** For `answer`: the JSON the proxy answers with instead of the server. */
+  readonly answer?: { readonly status: number; readonly body: unknown };
   remaining: number;
   readonly matches: (method: string, path: string) => boolean;
 }
@@ -35,7 +37,7 @@ export interface SeenRequest {
   readonly method: string;
   readonly path: string;
   readonly forwarded: boolean;
-  readonly fault: Fault | undefined;
+  readonly fault: Fault | "answer" | undefined;
 }
 
 /**
@@ -69,7 +71,13 @@ export class FaultProxy {
       this.seen.push({ method, path, forwarded, fault });
       if (!forwarded) {
         req.resume();
-        req.on("end", () => answerWithFault(fault!, res));
+        req.on("end", () => {
+          if (injection?.answer === undefined) answerWithFault(fault as Fault, res);
+          else {
+            res.writeHead(injection.answer.status, { "content-type": "application/json" });
+            res.end(JSON.stringify(injection.answer.body));
+          }
+        });
         return;
       }
       const upstream = request(
@@ -106,6 +114,16 @@ export class FaultProxy {
       matches: (method, path) =>
         (options.method === undefined || options.method === method) &&
         (options.pathPart === undefined || path.includes(options.pathPart)),
+    });
+  }
+
+  /** Answers the next `times` requests matching `pathPart` with this JSON (a server state to plant). */
+  answer(pathPart: string, status: number, body: unknown, times = 1000): void {
+    this.#injections.push({
+      fault: "answer",
+      answer: { status, body },
+      remaining: times,
+      matches: (_method, path) => path.includes(pathPart),
     });
   }
 
