@@ -3,6 +3,7 @@ import { adminClientConfigGroup } from "./admin-client-config/index.ts";
 import { backgroundUpdatesGroup } from "./background-updates/index.ts";
 import { completionGroup } from "./completion/index.ts";
 import { configCommand } from "./config/index.ts";
+import { doctorCommand } from "./doctor/index.ts";
 import { eventGroup } from "./event/index.ts";
 import { eventReportGroup } from "./event-report/index.ts";
 import { experimentalFeaturesGroup } from "./experimental-features/index.ts";
@@ -33,6 +34,7 @@ export const rootGroup = defineGroup({
     adminClientConfigGroup,
     backgroundUpdatesGroup,
     completionGroup,
+    doctorCommand,
     eventGroup,
     eventReportGroup,
     userReportGroup,
