@@ -18,6 +18,7 @@ import {
   createUser,
   loginUser,
   sendText,
+  serverRows,
   testServer,
   uniquePrefix,
   upload,
@@ -65,21 +66,11 @@ async function ok(result: Promise<{ status: number; json: unknown }>, what: stri
 
 /** Login-as tokens of these users still valid, read from the server's database. */
 async function liveLoginAsTokens(userIds: readonly string[]): Promise<number> {
-  const { root, dataDir } = testServer();
-  assert.ok(root && dataDir, "the test server's data directory");
-  const query =
-    "import sqlite3,sys,json,time\n" +
-    "db=sqlite3.connect('file:'+sys.argv[1]+'?mode=ro',uri=True)\n" +
-    "ids=json.loads(sys.argv[2])\n" +
-    "rows=db.execute('select puppets_user_id, valid_until_ms from access_tokens where puppets_user_id is not null').fetchall()\n" +
-    "print(sum(1 for u,v in rows if u in ids and (v is None or v>time.time()*1000)))\n";
-  const { stdout } = await run("python3", [
-    "-c",
-    query,
-    join(root, dataDir, "homeserver.db"),
-    JSON.stringify(userIds),
-  ]);
-  return Number(stdout.trim());
+  const rows = await serverRows(
+    "select puppets_user_id, valid_until_ms from access_tokens where puppets_user_id is not null",
+  );
+  const now = Date.now();
+  return rows.filter(([user, until]) => userIds.includes(user!) && (!until || Number(until) > now)).length;
 }
 
 function journals(home: string): string[] {
@@ -473,6 +464,32 @@ describe("incident contain: a spam wave from one seed to a contained server", ()
       "no login-as token left alive",
     );
   });
+
+  for (const [accounts, expected] of [
+    ["suspend", { suspended: true, deactivated: false, erased: false }],
+    ["erase", { suspended: false, deactivated: true, erased: true }],
+  ] as const) {
+    it(`--accounts ${accounts} leaves each account of the wave ${accounts === "erase" ? "erased" : "suspended"}`, async () => {
+      const bots = await inBatches([0, 1], (i) => registerWithSecret(`${prefix}${accounts}${i}`));
+      const result = await runCli(
+        ["--batch", "incident", "contain", "--users", `@${prefix}${accounts}\\d`, "--accounts", accounts],
+        { home: homeWithConfig(configYaml({ format: "json" })), timeoutMs: 120_000 },
+      );
+      assert.equal(result.code, 0, result.stderr + result.stdout);
+      for (const bot of bots) {
+        const user = (await adminApi("GET", `/v2/users/${enc(bot.userId)}`)).json as {
+          suspended?: boolean;
+          deactivated: boolean;
+          erased: boolean;
+        };
+        assert.deepEqual(
+          { suspended: user.suspended ?? false, deactivated: user.deactivated, erased: user.erased },
+          expected,
+          bot.userId,
+        );
+      }
+    });
+  }
 
   it("refuses a seedless run and seeds with --plan before asking the server anything", async () => {
     const home = homeWithConfig(configYaml({ format: "json" }));
