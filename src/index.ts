@@ -1,3 +1,4 @@
+export { type AuthDelegation, discoverAuthDelegation } from "./api/auth-delegation.ts";
 export { AdaptiveLimit } from "./api/bulk/adaptive-limit.ts";
 export {
   type BulkJournal,

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import type { AuthDelegation } from "../../api/auth-delegation.ts";
 import type { ChangeRecord } from "../../api/http-client.ts";
 import type { UserId } from "../../api/ids.ts";
 import type { Logger } from "../../api/logger.ts";
@@ -131,6 +132,23 @@ export class CommandContext {
     return name;
   }
 
+  /**
+   * Whether the server delegates auth (MAS): cached from an earlier run, or
+   * asked now (`GET /_matrix/client/v1/auth_metadata`) and cached. Asked by
+   * the client on its first user list only, so other commands pay nothing.
+   */
+  async authDelegation(): Promise<AuthDelegation> {
+    const { settings } = await this.settings();
+    const { AuthDelegationCache } = await import("./settings/auth-delegation-cache.ts");
+    const cache = new AuthDelegationCache(this.io.env, this.io.homedir);
+    const cached = await cache.get(settings.base_url);
+    if (cached) return cached;
+    const { discoverAuthDelegation } = await import("../../api/auth-delegation.ts");
+    const found = await discoverAuthDelegation((await this.admin()).http);
+    await cache.set(settings.base_url, found);
+    return found;
+  }
+
   /** The output format: `-o`, else the configured one. */
   async outputFormat(): Promise<OutputFormat> {
     return this.globals.output ?? (await this.settings()).settings.format;
@@ -214,6 +232,7 @@ export class CommandContext {
       verifyTls: settings.ssl_verify,
       logger: this.log,
       discovery: { mode: settings.server_discovery },
+      authDelegation: () => this.authDelegation(),
       ...(settings.homeserver && settings.homeserver !== "auto-retrieval"
         ? { serverName: settings.homeserver }
         : {}),
