@@ -47,6 +47,8 @@ export interface StandInRecord {
   readonly method: string;
   readonly path: string;
   readonly operationId: string | undefined;
+  /** The request's decoded body, if it had one. */
+  readonly requestBody: unknown;
   readonly status: number;
   readonly body: unknown;
 }
@@ -154,11 +156,13 @@ export class MasStandIn {
     text: string | undefined,
   ): { status: number; body: unknown } {
     const matched = this.#checker.match(method, url.pathname);
+    let requestBody: unknown;
     const record = (status: number, body: unknown): { status: number; body: unknown } => {
       this.requests.push({
         method,
         path: url.pathname + url.search,
         operationId: matched?.operation.operationId,
+        requestBody,
         status,
         body,
       });
@@ -176,6 +180,7 @@ export class MasStandIn {
     if (text !== undefined) {
       try {
         body = JSON.parse(text);
+        requestBody = body;
       } catch {
         this.violations.push(`${name}: the body is not JSON`);
         return record(400, { errors: [{ title: "Invalid JSON body" }] });

@@ -9,6 +9,7 @@ import { experimentalFeaturesGroup } from "./experimental-features/index.ts";
 import { federationGroup } from "./federation/index.ts";
 import { groupGroup } from "./group/index.ts";
 import { historyGroup } from "./history/index.ts";
+import { masGroup } from "./mas/index.ts";
 import { matrixGroup } from "./matrix/index.ts";
 import { mediaGroup } from "./media/index.ts";
 import { noticeGroup } from "./notice/index.ts";
@@ -42,6 +43,7 @@ export const rootGroup = defineGroup({
     configCommand,
     groupGroup,
     historyGroup,
+    masGroup,
     matrixGroup,
     mediaGroup,
     noticeGroup,

@@ -3,6 +3,7 @@ import type { AuthDelegation } from "../../api/auth-delegation.ts";
 import type { ChangeRecord } from "../../api/http-client.ts";
 import type { UserId } from "../../api/ids.ts";
 import type { Logger } from "../../api/logger.ts";
+import type { MasAdmin } from "../../api/mas-admin.ts";
 import type { SynapseAdmin } from "../../api/synapse-admin.ts";
 import type { GroupSpec } from "../framework/spec.ts";
 import { CliError, ExitCode } from "./errors.ts";
@@ -42,6 +43,7 @@ export class CommandContext {
   readonly prompt: Prompter;
   #settings: Promise<LoadedSettings> | undefined;
   #admin: Promise<SynapseAdmin> | undefined;
+  #mas: Promise<MasAdmin> | undefined;
 
   /** The command being run, e.g. `user deactivate`, for the audit log. */
   readonly commandPath: string;
@@ -110,6 +112,16 @@ export class CommandContext {
   admin(): Promise<SynapseAdmin> {
     this.#admin ??= this.#createAdmin();
     return this.#admin;
+  }
+
+  /**
+   * A client of the Matrix Authentication Service's admin API: at `mas_url`,
+   * else at the issuer the homeserver names (cached, see {@link authDelegation}),
+   * with `mas_token` or what `mas_token_command` prints.
+   */
+  mas(): Promise<MasAdmin> {
+    this.#mas ??= this.#createMas();
+    return this.#mas;
   }
 
   /** A full user ID from what the admin typed, using the (cached) homeserver name for bare localparts. */
@@ -210,6 +222,56 @@ export class CommandContext {
     return this.#clientFor(settings, true);
   }
 
+  async #createMas(): Promise<MasAdmin> {
+    const { settings } = await this.settings();
+    let baseUrl = settings.mas_url;
+    if (!baseUrl) {
+      const delegation = await this.authDelegation();
+      if (!delegation.delegated)
+        throw new CliError(
+          `${settings.base_url} does not delegate auth to the Matrix Authentication Service; ` +
+            "set mas_url (or SYNADM_MAS_URL) to reach one anyway",
+          ExitCode.usage,
+        );
+      baseUrl = delegation.issuer;
+    }
+    const token =
+      settings.mas_token ||
+      (settings.mas_token_command
+        ? await tokenFromCommand(settings.mas_token_command, "mas_token_command")
+        : "");
+    if (!token)
+      throw new CliError(
+        "no token for MAS's admin API: set mas_token or mas_token_command (or SYNADM_MAS_TOKEN), " +
+          "a token with the scope urn:mas:admin",
+        ExitCode.usage,
+      );
+    if (/[\x00-\x1f\x7f]/.test(token))
+      throw new CliError(
+        "the MAS token contains a control character (a line break?); check it",
+        ExitCode.usage,
+      );
+    if (!settings.ssl_verify) this.log.warn("TLS certificate verification is off (ssl_verify: false)");
+    const { MasAdmin } = await import("../../api/mas-admin.ts");
+    const ca = settings.ca_file ? await readCaFile(settings.ca_file) : undefined;
+    const onChange = settings.audit_log
+      ? await auditLogWriter(settings.audit_log, this.commandPath, this.log)
+      : undefined;
+    return new MasAdmin({
+      ...(ca === undefined ? {} : { ca }),
+      ...(onChange === undefined ? {} : { onChange }),
+      baseUrl,
+      accessToken: token,
+      timeoutMs: (this.globals.timeout ?? settings.timeout) * 1000,
+      retry: { maxRetryAfterMs: (this.globals.maxWait ?? settings.max_wait) * 1000 },
+      maxResponseBytes: (this.globals.maxResponseMib ?? settings.max_response_mib) * 2 ** 20,
+      verifyTls: settings.ssl_verify,
+      logger: this.log,
+      ...(this.io.extraCaCertsFile ? { extraCaFile: this.io.extraCaCertsFile } : {}),
+      ...(this.io.transport ? { transport: this.io.transport } : {}),
+    });
+  }
+
   async #clientFor(settings: Settings, withToken: boolean): Promise<SynapseAdmin> {
     // As synadm: with `protocol: unix`, base_url is the path of Synapse's Unix socket.
     const socketPath = settings.protocol === "unix" ? await unixSocketPath(settings.base_url) : undefined;
@@ -262,21 +324,18 @@ export class CommandContext {
   }
 }
 
-async function tokenFromCommand(command: string): Promise<string> {
+async function tokenFromCommand(command: string, key = "token_command"): Promise<string> {
   const { execFile } = await import("node:child_process");
   return new Promise((resolve, reject) => {
     execFile("/bin/sh", ["-c", command], { timeout: 30_000 }, (error, stdout) => {
       // The command's own output is not repeated: it may hold the secret.
       if (error)
-        reject(new CliError(`token_command failed (exit ${error.code ?? "?"}): ${command}`, ExitCode.usage));
+        reject(new CliError(`${key} failed (exit ${error.code ?? "?"}): ${command}`, ExitCode.usage));
       else {
         // The first line, as pass(1) keeps the secret there and notes below it.
         const token = stdout.split("\n", 1)[0]!.trim();
         if (token) resolve(token);
-        else
-          reject(
-            new CliError(`token_command printed no token on its first line: ${command}`, ExitCode.usage),
-          );
+        else reject(new CliError(`${key} printed no token on its first line: ${command}`, ExitCode.usage));
       }
     });
   });

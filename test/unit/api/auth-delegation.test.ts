@@ -15,7 +15,7 @@ const PAGE = { json: { users: [], total: 0 } };
 
 describe("auth delegation (MAS) detection", () => {
   it("reads the stable auth_metadata, without the token", async () => {
-    const transport = new FakeTransport({ json: METADATA });
+    const transport = new FakeTransport({ json: METADATA }).scriptAuthMetadata();
     const http = new HttpClient({ baseUrl: "https://m.example.org", accessToken: "t", transport });
     const found = await discoverAuthDelegation(http);
     assert.deepEqual(found, { delegated: true, issuer: METADATA.issuer, metadata: METADATA });
@@ -24,7 +24,12 @@ describe("auth delegation (MAS) detection", () => {
   });
 
   it("falls back to the MSC2965 name; neither served means no delegation", async () => {
-    const transport = new FakeTransport(UNRECOGNIZED, { json: METADATA }, UNRECOGNIZED, UNRECOGNIZED);
+    const transport = new FakeTransport(
+      UNRECOGNIZED,
+      { json: METADATA },
+      UNRECOGNIZED,
+      UNRECOGNIZED,
+    ).scriptAuthMetadata();
     const http = new HttpClient({ baseUrl: "https://m.example.org", transport, retry: { maxRetries: 0 } });
     assert.equal((await discoverAuthDelegation(http)).delegated, true);
     assert.equal(
@@ -35,7 +40,7 @@ describe("auth delegation (MAS) detection", () => {
   });
 
   it("throws on other failures rather than guess", async () => {
-    const transport = new FakeTransport({ status: 500, json: {} });
+    const transport = new FakeTransport({ status: 500, json: {} }).scriptAuthMetadata();
     const http = new HttpClient({ baseUrl: "https://m.example.org", transport, retry: { maxRetries: 0 } });
     await assert.rejects(discoverAuthDelegation(http), /HTTP 500/);
   });
@@ -43,7 +48,7 @@ describe("auth delegation (MAS) detection", () => {
 
 describe("user lists under MAS send guests=false", () => {
   it("the library asks once, then sends guests=false on v2 and v3 lists, even when guests were asked for", async () => {
-    const transport = new FakeTransport({ json: METADATA }, PAGE, PAGE, PAGE);
+    const transport = new FakeTransport({ json: METADATA }, PAGE, PAGE, PAGE).scriptAuthMetadata();
     const admin = new SynapseAdmin({ baseUrl: "https://m.example.org", accessToken: "t", transport });
     await admin.users.listPage();
     await admin.users.listPage({ guests: true });
@@ -54,6 +59,15 @@ describe("user lists under MAS send guests=false", () => {
       ["false", "false", "false"],
     );
     assert.equal(transport.requests.length, 4);
+  });
+
+  it("the test fake plays a server without MAS unless told otherwise", async () => {
+    const transport = new FakeTransport(PAGE);
+    const admin = new SynapseAdmin({ baseUrl: "https://m.example.org", transport });
+    await admin.users.listPage({ guests: true });
+    assert.equal(transport.requests.length, 1);
+    assert.equal(transport.requests[0]!.url.searchParams.get("guests"), "true");
+    assert.equal(transport.authMetadataRequests.length, 2);
   });
 
   it("without MAS the list is sent as asked", async () => {
@@ -73,7 +87,7 @@ describe("user lists under MAS send guests=false", () => {
   });
 
   it("a failed detection costs the list nothing but a warning", async () => {
-    const transport = new FakeTransport({ status: 500, json: {} }, PAGE);
+    const transport = new FakeTransport({ status: 500, json: {} }, PAGE).scriptAuthMetadata();
     const warnings: string[] = [];
     const logger = { debug() {}, info() {}, warn: (message: string) => warnings.push(message) };
     const admin = new SynapseAdmin({
@@ -96,9 +110,13 @@ describe("user lists under MAS send guests=false", () => {
     ] as const) {
       const home = unitHome(config);
       const script = delegated ? [first, PAGE] : [first, UNRECOGNIZED, PAGE];
-      const run1 = await runInProcess(["user", "list"], { home, script });
+      const run1 = await runInProcess(["user", "list"], { home, script, scriptAuthMetadata: true });
       assert.equal(run1.code, 0, run1.stderr);
-      const run2 = await runInProcess(["user", "search", "al"], { home, script: [PAGE, PAGE] });
+      const run2 = await runInProcess(["user", "search", "al"], {
+        home,
+        script: [PAGE, PAGE],
+        scriptAuthMetadata: true,
+      });
       assert.equal(run2.code, 0, run2.stderr);
       const sent = [...run1.transport.requests, ...run2.transport.requests]
         .filter((request) => request.url.pathname === "/_synapse/admin/v2/users")
@@ -111,6 +129,7 @@ describe("user lists under MAS send guests=false", () => {
   it("commands that list no users do not ask", async () => {
     const run = await runInProcess(["version"], {
       config,
+      scriptAuthMetadata: true,
       script: [{ json: { server_version: "1.160.0" } }],
     });
     assert.equal(run.code, 0, run.stderr);

@@ -94,7 +94,7 @@ describe("MAS admin API client, against the stand-in", () => {
     const browser = standIn.seed("user-sessions", { user_id: userId, finished_at: null });
     const compat = standIn.seed("compat-sessions", { user_id: userId, device_id: "DEV1", finished_at: null });
     const client = standIn.seed("oauth2-clients", {
-      client_id: "01J0000000000000000000CL1E",
+      client_id: "01J0000000000000000000C11E",
       redirect_uris: [],
       grant_types: ["client_credentials"],
       is_static: true,
@@ -162,10 +162,10 @@ describe("MAS admin API client, against the stand-in", () => {
     await mas.upstreamOAuthLinks.delete(link.data.id);
 
     await assert.rejects(mas.policyData.latest(), /HTTP 404/);
-    const policy = await mas.policyData.set({ data: { admin_clients: ["01J0000000000000000000CL1E"] } });
+    const policy = await mas.policyData.set({ data: { admin_clients: ["01J0000000000000000000C11E"] } });
     assert.equal((await mas.policyData.latest()).data.id, policy.data.id);
     assert.deepEqual((await mas.policyData.get(policy.data.id)).data.attributes.data, {
-      admin_clients: ["01J0000000000000000000CL1E"],
+      admin_clients: ["01J0000000000000000000C11E"],
     });
 
     assert.deepEqual(standIn.violations, []);
