@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, afterEach, before, describe, it } from "node:test";
 import { homeWithConfig, runCli } from "../support/cli.ts";
-import { MasStandIn } from "../support/mas-stand-in.ts";
+import { MAS_OPENAPI, MasStandIn } from "../support/mas-stand-in.ts";
 import { configYaml, testServer } from "../support/server.ts";
 
 const standIn = new MasStandIn({ token: "mas_admin_secret_token" });
@@ -108,6 +108,10 @@ describe("synadm mas, against the MAS stand-in", () => {
       .map((line) => JSON.parse(line).attributes.username);
     assert.equal(names.length, 14);
     assert.equal(new Set(names).size, 14);
+    const human = await runCli(["-o", "human", "mas", "user", "list", "-n", "paged00"], { home });
+    assert.equal(human.code, 0, human.stderr);
+    assert.match(human.stdout, /^id +created_at +username +admin/);
+    assert.match(human.stdout, /paged00 +True/);
     const streamed = await ok("user", "list", "-n", "paged", "-l", "4", "--all");
     assert.equal(streamed.data.length, 14);
     assert.equal(streamed.meta.count, 14);
@@ -229,6 +233,17 @@ describe("synadm mas, against the MAS stand-in", () => {
     assert.equal(piped.code, 0, piped.stderr);
     assert.deepEqual((await ok("policy-data", "show")).data.attributes.data, { admin_users: ["alice"] });
     assert.equal((await ok("policy-data", "show", set.data.id)).data.id, set.data.id);
+  });
+
+  it("together, the commands above called every operation of the description, each answered 2xx", () => {
+    const ok = new Set(standIn.requests.filter((r) => r.status < 300).map((r) => r.operationId));
+    const all = Object.values(MAS_OPENAPI.paths).flatMap((methods) =>
+      Object.values(methods).map((operation) => operation.operationId),
+    );
+    assert.deepEqual(
+      all.filter((id) => !ok.has(id)),
+      [],
+    );
   });
 });
 

@@ -18,7 +18,11 @@ export async function masListResult<A>(
     const page = await list;
     const next = page.links.next ? page.data?.at(-1)?.id : undefined;
     if (next) context.note(`More: use --after ${escapeTerminalText(next)}, or --all.`);
-    return listIn({ ...page, data: page.data ?? [] }, "data");
+    const data = page.data ?? [];
+    // A table of {type, id, attributes, links} would show JSON in its cells: one row per item, its fields.
+    return listIn({ ...page, data }, "data", {
+      human: data.map((item) => ({ id: item.id, ...(item.attributes as Record<string, unknown>) })),
+    });
   }
   const { page, items } = await list.withFirstPage();
   return streamOf("data", items, page.meta ? { meta: page.meta } : {});
