@@ -1,3 +1,4 @@
+export { type AuthDelegation, discoverAuthDelegation } from "./api/auth-delegation.ts";
 export {
   type BlastRadius,
   type BlastRadiusOptions,
@@ -31,6 +32,7 @@ export {
   InvalidInputError,
   InvalidResponseError,
   JobFailedError,
+  MasApiError,
   NotFoundError,
   PaginationError,
   RateLimitError,
@@ -77,6 +79,7 @@ export {
   type WaitOptions,
 } from "./api/jobs.ts";
 export { type Logger, redactSecrets, silentLogger } from "./api/logger.ts";
+export { MasAdmin, type MasAdminOptions } from "./api/mas-admin.ts";
 export { NodeHttpTransport, type NodeHttpTransportOptions } from "./api/node-transport.ts";
 export {
   MEDIA_ORDERS,
@@ -103,6 +106,19 @@ export * from "./api/resources/event-reports.ts";
 export * from "./api/resources/events.ts";
 export * from "./api/resources/experimental-features.ts";
 export * from "./api/resources/federation.ts";
+export * from "./api/resources/mas-compat-sessions.ts";
+export * from "./api/resources/mas-oauth2-clients.ts";
+export * from "./api/resources/mas-oauth2-sessions.ts";
+export * from "./api/resources/mas-personal-sessions.ts";
+export * from "./api/resources/mas-policy-data.ts";
+export * from "./api/resources/mas-registration-tokens.ts";
+export * from "./api/resources/mas-resource.ts";
+export * from "./api/resources/mas-server.ts";
+export * from "./api/resources/mas-upstream-oauth-links.ts";
+export * from "./api/resources/mas-upstream-oauth-providers.ts";
+export * from "./api/resources/mas-user-emails.ts";
+export * from "./api/resources/mas-user-sessions.ts";
+export * from "./api/resources/mas-users.ts";
 export * from "./api/resources/matrix.ts";
 export * from "./api/resources/media.ts";
 export * from "./api/resources/purge-history.ts";

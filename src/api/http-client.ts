@@ -1,6 +1,7 @@
 import type { GenericSchema } from "valibot";
 import {
   AbortError,
+  type ApiError,
   apiErrorFor,
   ConnectionError,
   InvalidInputError,
@@ -122,6 +123,11 @@ export interface HttpClientOptions {
    * paused nor waited for by the client.
    */
   readonly shareRateLimitPause?: boolean;
+  /**
+   * Makes the error thrown for an HTTP error status that is not a rate limit,
+   * for APIs whose error bodies are not Matrix's (MAS); by default {@link apiErrorFor}.
+   */
+  readonly errorFor?: (status: number, body: unknown, request: RequestDescription) => ApiError;
 }
 
 /** What an audit trail keeps of a changing request: never its body or the token. */
@@ -157,6 +163,7 @@ export class HttpClient {
   readonly #accessToken: string | undefined;
   readonly #userAgent: string;
   readonly #onChange: ((record: ChangeRecord) => void) | undefined;
+  readonly #errorFor: HttpClientOptions["errorFor"];
 
   constructor(options: HttpClientOptions) {
     this.baseUrl = options.baseUrl;
@@ -174,6 +181,7 @@ export class HttpClient {
     this.#accessToken = options.accessToken;
     this.#userAgent = options.userAgent ?? "synadm";
     this.#onChange = options.onChange;
+    this.#errorFor = options.errorFor;
     this.rateLimits =
       options.rateLimitGate ?? new RateLimitGate({ maxPauseMs: this.retryPolicy.maxRetryAfterMs });
     this.transport =
@@ -304,6 +312,8 @@ export class HttpClient {
           `← ${response.status} ${description.method} ${description.path} (${Date.now() - started} ms)`,
         );
 
+        // No Content (MAS's deletions, set-password): there is nothing to decode.
+        if (response.status === 204) return undefined as T;
         const decoded = decodeBody(response);
         if (response.status >= 200 && response.status < 300) {
           if (!decoded.ok) throw new InvalidResponseError(description, response.status, decoded.problem);
@@ -341,6 +351,8 @@ export class HttpClient {
           );
           continue;
         }
+        if (this.#errorFor && response.status !== 429)
+          throw this.#errorFor(response.status, errorBody, description);
         throw apiErrorFor(response.status, errorBody, description, hint, response.headers["location"]);
       }
     } finally {

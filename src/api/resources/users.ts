@@ -1,5 +1,5 @@
 import { array, looseObject, number, optional, string, union } from "valibot";
-import type { RequestOptions } from "../http-client.ts";
+import type { HttpClient, RequestOptions } from "../http-client.ts";
 import type { LongRunningJob } from "../jobs.ts";
 import type { MediaOrder, UserOrder } from "../orders.ts";
 import { checkPageLimit, type PagedList } from "../pagination.ts";
@@ -44,7 +44,10 @@ export interface UserListParams {
   userId?: string;
   /** Users whose localpart or display name contains this. */
   name?: string;
-  /** `false` excludes guests; not supported with Matrix Authentication Service. */
+  /**
+   * `false` excludes guests. A server that delegates auth (MAS) refuses any
+   * other value, so there `false` is sent whatever is given here.
+   */
   guests?: boolean;
   /** `true` only admins, `false` no admins, absent both. */
   admins?: boolean;
@@ -154,6 +157,17 @@ function listQuery(
  * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html
  */
 export class UsersResource extends Resource {
+  readonly #delegatesAuth: (() => Promise<boolean>) | undefined;
+
+  /**
+   * `delegatesAuth` tells whether the server delegates auth (MAS, `GET /_matrix/client/v1/auth_metadata`), asked
+   * before a user list that would send `guests` other than `false`.
+   */
+  constructor(http: HttpClient, delegatesAuth?: () => Promise<boolean>) {
+    super(http);
+    this.#delegatesAuth = delegatesAuth;
+  }
+
   /**
    * A user account in full.
    *
@@ -224,7 +238,20 @@ export class UsersResource extends Resource {
   // The v2 and v3 lists take the same filters and give the same pages.
   async #listPageAt(path: string, params: UserListParams, options: RequestOptions): Promise<UserListPage> {
     checkPageLimit(params.limit);
-    return this.GET<UserListPage>(path, { query: listQuery(params), schema: userListSchema }, options);
+    const query = listQuery(params);
+    if (params.guests !== false && (await this.#authDelegated())) query["guests"] = false;
+    return this.GET<UserListPage>(path, { query, schema: userListSchema }, options);
+  }
+
+  async #authDelegated(): Promise<boolean> {
+    if (!this.#delegatesAuth) return false;
+    try {
+      return await this.#delegatesAuth();
+    } catch (error) {
+      // An unanswered question must not cost the list on the servers without MAS, the most.
+      this.http.logger.warn(`cannot tell whether the server delegates auth: ${(error as Error).message}`);
+      return false;
+    }
   }
 
   #listAt(

@@ -11,6 +11,7 @@ import { federationGroup } from "./federation/index.ts";
 import { groupGroup } from "./group/index.ts";
 import { historyGroup } from "./history/index.ts";
 import { incidentGroup } from "./incident/index.ts";
+import { masGroup } from "./mas/index.ts";
 import { matrixGroup } from "./matrix/index.ts";
 import { mediaGroup } from "./media/index.ts";
 import { noticeGroup } from "./notice/index.ts";
@@ -46,6 +47,7 @@ export const rootGroup = defineGroup({
     groupGroup,
     historyGroup,
     incidentGroup,
+    masGroup,
     matrixGroup,
     mediaGroup,
     noticeGroup,

@@ -1,6 +1,8 @@
 import { join } from "node:path";
+import type { AuthDelegation } from "../../api/auth-delegation.ts";
 import type { UserId } from "../../api/ids.ts";
 import type { Logger } from "../../api/logger.ts";
+import type { MasAdmin } from "../../api/mas-admin.ts";
 import type { SynapseAdmin } from "../../api/synapse-admin.ts";
 import type { GroupSpec } from "../framework/spec.ts";
 import { CliError, ExitCode } from "./errors.ts";
@@ -40,6 +42,7 @@ export class CommandContext {
   readonly prompt: Prompter;
   #settings: Promise<LoadedSettings> | undefined;
   #admin: Promise<SynapseAdmin> | undefined;
+  #mas: Promise<MasAdmin> | undefined;
 
   /** The command being run, e.g. `user deactivate`, for the audit log. */
   readonly commandPath: string;
@@ -110,6 +113,16 @@ export class CommandContext {
     return this.#admin;
   }
 
+  /**
+   * A client of the Matrix Authentication Service's admin API: at `mas_url`,
+   * else at the issuer the homeserver names (cached, see {@link authDelegation}),
+   * with `mas_token` or what `mas_token_command` prints.
+   */
+  mas(): Promise<MasAdmin> {
+    this.#mas ??= this.#createMas();
+    return this.#mas;
+  }
+
   /** A full user ID from what the admin typed, using the (cached) homeserver name for bare localparts. */
   async userId(input: string): Promise<UserId> {
     const { expandUserId, parseUserInput } = await import("../../api/ids.ts");
@@ -128,6 +141,23 @@ export class CommandContext {
     const name = await (await this.admin()).serverName();
     await cache.set(settings.base_url, name);
     return name;
+  }
+
+  /**
+   * Whether the server delegates auth (MAS): cached from an earlier run, or
+   * asked now (`GET /_matrix/client/v1/auth_metadata`) and cached. Asked by
+   * the client on its first user list only, so other commands pay nothing.
+   */
+  async authDelegation(): Promise<AuthDelegation> {
+    const { settings } = await this.settings();
+    const { AuthDelegationCache } = await import("./settings/auth-delegation-cache.ts");
+    const cache = new AuthDelegationCache(this.io.env, this.io.homedir);
+    const cached = await cache.get(settings.base_url);
+    if (cached) return cached;
+    const { discoverAuthDelegation } = await import("../../api/auth-delegation.ts");
+    const found = await discoverAuthDelegation((await this.admin()).http);
+    await cache.set(settings.base_url, found);
+    return found;
   }
 
   /** The output format: `-o`, else the configured one. */
@@ -192,6 +222,57 @@ export class CommandContext {
     return this.#clientFor(settings, true);
   }
 
+  async #createMas(): Promise<MasAdmin> {
+    const { settings } = await this.settings();
+    let baseUrl = settings.mas_url;
+    if (!baseUrl) {
+      const delegation = await this.authDelegation();
+      if (!delegation.delegated)
+        throw new CliError(
+          `${settings.base_url} does not delegate auth to the Matrix Authentication Service; ` +
+            "set mas_url (or SYNADM_MAS_URL) to reach one anyway",
+          ExitCode.usage,
+        );
+      baseUrl = delegation.issuer;
+    }
+    const { auditLogWriter, readCaFile, tokenFromCommand } = await import("./settings/client.ts");
+    const token =
+      settings.mas_token ||
+      (settings.mas_token_command
+        ? await tokenFromCommand(settings.mas_token_command, "mas_token_command")
+        : "");
+    if (!token)
+      throw new CliError(
+        "no token for MAS's admin API: set mas_token or mas_token_command (or SYNADM_MAS_TOKEN), " +
+          "a token with the scope urn:mas:admin",
+        ExitCode.usage,
+      );
+    if (/[\x00-\x1f\x7f]/.test(token))
+      throw new CliError(
+        "the MAS token contains a control character (a line break?); check it",
+        ExitCode.usage,
+      );
+    if (!settings.ssl_verify) this.log.warn("TLS certificate verification is off (ssl_verify: false)");
+    const { MasAdmin } = await import("../../api/mas-admin.ts");
+    const ca = settings.ca_file ? await readCaFile(settings.ca_file) : undefined;
+    const onChange = settings.audit_log
+      ? await auditLogWriter(settings.audit_log, this.commandPath, this.log)
+      : undefined;
+    return new MasAdmin({
+      ...(ca === undefined ? {} : { ca }),
+      ...(onChange === undefined ? {} : { onChange }),
+      baseUrl,
+      accessToken: token,
+      timeoutMs: (this.globals.timeout ?? settings.timeout) * 1000,
+      retry: { maxRetryAfterMs: (this.globals.maxWait ?? settings.max_wait) * 1000 },
+      maxResponseBytes: (this.globals.maxResponseMib ?? settings.max_response_mib) * 2 ** 20,
+      verifyTls: settings.ssl_verify,
+      logger: this.log,
+      ...(this.io.extraCaCertsFile ? { extraCaFile: this.io.extraCaCertsFile } : {}),
+      ...(this.io.transport ? { transport: this.io.transport } : {}),
+    });
+  }
+
   async #clientFor(settings: Settings, withToken: boolean): Promise<SynapseAdmin> {
     const { createClient } = await import("./settings/client.ts");
     return createClient(settings, {
@@ -200,6 +281,7 @@ export class CommandContext {
       io: this.io,
       log: this.log,
       commandPath: this.commandPath,
+      authDelegation: () => this.authDelegation(),
     });
   }
 

@@ -1,5 +1,6 @@
 // The Admin API client a command works with, made from the settings: TLS and
 // its certificates, the Unix socket, the audit log, limits and the token.
+import type { AuthDelegation } from "../../../api/auth-delegation.ts";
 import type { ChangeRecord } from "../../../api/http-client.ts";
 import type { Logger } from "../../../api/logger.ts";
 import type { SynapseAdmin } from "../../../api/synapse-admin.ts";
@@ -17,6 +18,8 @@ export interface ClientHost {
   readonly log: Logger;
   /** The command being run, for the audit log. */
   readonly commandPath: string;
+  /** Whether the server delegates auth (found once, cached): user lists then send guests=false. */
+  readonly authDelegation?: () => Promise<AuthDelegation>;
 }
 
 /** A client for the configured server. */
@@ -42,6 +45,7 @@ export async function createClient(settings: Settings, host: ClientHost): Promis
     verifyTls: settings.ssl_verify,
     logger: host.log,
     discovery: { mode: settings.server_discovery },
+    ...(host.authDelegation ? { authDelegation: host.authDelegation } : {}),
     ...(settings.homeserver && settings.homeserver !== "auto-retrieval"
       ? { serverName: settings.homeserver }
       : {}),
@@ -56,21 +60,18 @@ export async function createClient(settings: Settings, host: ClientHost): Promis
 }
 
 /** The token `token_command` prints: its first line (pass(1) keeps notes below it). */
-export async function tokenFromCommand(command: string): Promise<string> {
+export async function tokenFromCommand(command: string, key = "token_command"): Promise<string> {
   const { execFile } = await import("node:child_process");
   return new Promise((resolve, reject) => {
     execFile("/bin/sh", ["-c", command], { timeout: 30_000 }, (error, stdout) => {
       // The command's own output is not repeated: it may hold the secret.
       if (error)
-        reject(new CliError(`token_command failed (exit ${error.code ?? "?"}): ${command}`, ExitCode.usage));
+        reject(new CliError(`${key} failed (exit ${error.code ?? "?"}): ${command}`, ExitCode.usage));
       else {
         // The first line, as pass(1) keeps the secret there and notes below it.
         const token = stdout.split("\n", 1)[0]!.trim();
         if (token) resolve(token);
-        else
-          reject(
-            new CliError(`token_command printed no token on its first line: ${command}`, ExitCode.usage),
-          );
+        else reject(new CliError(`${key} printed no token on its first line: ${command}`, ExitCode.usage));
       }
     });
   });
@@ -100,7 +101,7 @@ async function unixSocketTransport(socketPath: string): Promise<Transport> {
   return new NodeHttpTransport({ socketPath });
 }
 
-async function readCaFile(path: string): Promise<string> {
+export async function readCaFile(path: string): Promise<string> {
   const { readFile } = await import("node:fs/promises");
   try {
     return await readFile(path, "utf8");
@@ -115,7 +116,7 @@ async function readCaFile(path: string): Promise<string> {
  * never throws: a change that was made must not be reported as failed because
  * its line could not be written (that is said once on stderr instead).
  */
-async function auditLogWriter(
+export async function auditLogWriter(
   path: string,
   command: string,
   log: Logger,
