@@ -1,13 +1,11 @@
 // A scripted spam wave on the real Synapse, contained from one seed: the
 // evidence, the plan, a run killed outright and resumed, and the server after.
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { createHash, createHmac } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { promisify } from "node:util";
 import { type CliResult, homeWithConfig, runCli, startCli } from "../support/cli.ts";
 import { useFaultProxy } from "../support/fault-proxy.ts";
 import {
@@ -24,7 +22,6 @@ import {
   upload,
 } from "../support/server.ts";
 
-const run = promisify(execFile);
 const prefix = uniquePrefix();
 const enc = encodeURIComponent;
 // The wave is 200 accounts and 50 victims; scaled down to keep the suite's time.
