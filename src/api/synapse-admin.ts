@@ -98,7 +98,10 @@ export class SynapseAdmin {
     const given = options.authDelegation;
     if (typeof given === "object") this.#authDelegation = Promise.resolve(given);
     this.#findAuthDelegation = typeof given === "function" ? given : () => discoverAuthDelegation(this.http);
-    this.users = new UsersResource(this.http, async () => (await this.authDelegation()).delegated);
+    this.users = new UsersResource(
+      this.http,
+      async (signal) => (await this.authDelegation(signal ? { signal } : {})).delegated,
+    );
     this.rooms = new RoomsResource(this.http);
     this.media = new MediaResource(this.http);
     this.purgeHistory = new PurgeHistoryResource(this.http);

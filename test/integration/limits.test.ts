@@ -24,8 +24,15 @@ class HostileServer {
 
   async start(): Promise<void> {
     this.#server = createServer((req, res) => {
-      this.requests++;
       req.resume();
+      // The question whether auth is delegated gets a Synapse's answer without MAS: the
+      // hostility under test is in the admin API's answers.
+      if (req.url?.endsWith("/auth_metadata")) {
+        res.writeHead(404, { "content-type": "application/json" });
+        res.end(JSON.stringify({ errcode: "M_UNRECOGNIZED", error: "Unrecognized request" }));
+        return;
+      }
+      this.requests++;
       this.handler(req, res);
     });
     await new Promise<void>((resolve) => this.#server!.listen(0, "127.0.0.1", resolve));

@@ -157,13 +157,13 @@ function listQuery(
  * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html
  */
 export class UsersResource extends Resource {
-  readonly #delegatesAuth: (() => Promise<boolean>) | undefined;
+  readonly #delegatesAuth: ((signal?: AbortSignal) => Promise<boolean>) | undefined;
 
   /**
    * `delegatesAuth` tells whether the server delegates auth (MAS, `GET /_matrix/client/v1/auth_metadata`), asked
    * before a user list that would send `guests` other than `false`.
    */
-  constructor(http: HttpClient, delegatesAuth?: () => Promise<boolean>) {
+  constructor(http: HttpClient, delegatesAuth?: (signal?: AbortSignal) => Promise<boolean>) {
     super(http);
     this.#delegatesAuth = delegatesAuth;
   }
@@ -239,15 +239,17 @@ export class UsersResource extends Resource {
   async #listPageAt(path: string, params: UserListParams, options: RequestOptions): Promise<UserListPage> {
     checkPageLimit(params.limit);
     const query = listQuery(params);
-    if (params.guests !== false && (await this.#authDelegated())) query["guests"] = false;
+    if (params.guests !== false && (await this.#authDelegated(options.signal))) query["guests"] = false;
     return this.GET<UserListPage>(path, { query, schema: userListSchema }, options);
   }
 
-  async #authDelegated(): Promise<boolean> {
+  async #authDelegated(signal: AbortSignal | undefined): Promise<boolean> {
     if (!this.#delegatesAuth) return false;
     try {
-      return await this.#delegatesAuth();
+      return await this.#delegatesAuth(signal);
     } catch (error) {
+      // The caller's own abort is the caller's: not a question left open.
+      if (signal?.aborted) throw error;
       // An unanswered question must not cost the list on the servers without MAS, the most.
       this.http.logger.warn(`cannot tell whether the server delegates auth: ${(error as Error).message}`);
       return false;
