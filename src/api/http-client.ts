@@ -1,4 +1,5 @@
 import type { GenericSchema } from "valibot";
+import { defaultTransport, defaultUserAgent } from "./default-transport.ts";
 import {
   AbortError,
   apiErrorFor,
@@ -12,7 +13,6 @@ import {
   TimeoutError,
 } from "./errors.ts";
 import { type Logger, redactSecrets, silentLogger } from "./logger.ts";
-import { NodeHttpTransport } from "./node-transport.ts";
 import { checkPathSegments, joinUrl } from "./path.ts";
 import { RateLimitGate } from "./rate-limit-gate.ts";
 import {
@@ -95,7 +95,10 @@ export interface HttpClientOptions {
    */
   readonly maxResponseBytes?: number;
   readonly retry?: Partial<RetryPolicy>;
-  /** Replaces the network, e.g. with a fake in tests or {@link FetchTransport}. */
+  /**
+   * Replaces the network, e.g. with a fake in tests or {@link FetchTransport}. By default
+   * {@link NodeHttpTransport} on Node, Bun and Deno, {@link FetchTransport} in browsers.
+   */
   readonly transport?: Transport;
   /** Verify the server's certificate (default true); for the default transport, when no `transport` is given. */
   readonly verifyTls?: boolean;
@@ -107,6 +110,7 @@ export interface HttpClientOptions {
    */
   readonly extraCaFile?: string;
   readonly logger?: Logger;
+  /** The `user-agent` header (default `synadm`; none in browsers, which set their own). */
   readonly userAgent?: string;
   /** Told about every request that may change something (all but GET), after it ended. */
   readonly onChange?: (record: ChangeRecord) => void;
@@ -155,7 +159,7 @@ export class HttpClient {
   /** Holds back every request of this client while the server's rate-limit hint runs. */
   readonly rateLimits: RateLimitGate;
   readonly #accessToken: string | undefined;
-  readonly #userAgent: string;
+  readonly #userAgent: string | undefined;
   readonly #onChange: ((record: ChangeRecord) => void) | undefined;
 
   constructor(options: HttpClientOptions) {
@@ -172,13 +176,13 @@ export class HttpClient {
     checkTimeoutMs(this.retryPolicy.maxRetryAfterMs, "retry.maxRetryAfterMs", 0);
     this.logger = options.logger ?? silentLogger;
     this.#accessToken = options.accessToken;
-    this.#userAgent = options.userAgent ?? "synadm";
+    this.#userAgent = options.userAgent ?? defaultUserAgent();
     this.#onChange = options.onChange;
     this.rateLimits =
       options.rateLimitGate ?? new RateLimitGate({ maxPauseMs: this.retryPolicy.maxRetryAfterMs });
     this.transport =
       options.transport ??
-      new NodeHttpTransport({
+      defaultTransport({
         ...(options.verifyTls === undefined ? {} : { verifyTls: options.verifyTls }),
         ...(options.ca === undefined ? {} : { ca: options.ca }),
         ...(options.extraCaFile === undefined ? {} : { extraCaFile: options.extraCaFile }),
@@ -239,7 +243,8 @@ export class HttpClient {
     const url = this.url(request.prefix ?? "admin", request.path, request.query);
     const description: RequestDescription = { method: request.method, path: url.pathname + url.search };
     const token = request.accessToken === undefined ? this.#accessToken : request.accessToken;
-    const headers: Record<string, string> = { accept: "application/json", "user-agent": this.#userAgent };
+    const headers: Record<string, string> = { accept: "application/json" };
+    if (this.#userAgent) headers["user-agent"] = this.#userAgent;
     if (token) headers["authorization"] = `Bearer ${token}`;
     let body: string | undefined;
     if (request.body !== undefined) {

@@ -1,4 +1,4 @@
-import { setMaxListeners } from "node:events";
+import { nodeBuiltins } from "../builtins.ts";
 import { AbortError, RateLimitError } from "../errors.ts";
 import { DEFAULT_MAX_WAIT_MS, type RateLimitGate } from "../rate-limit-gate.ts";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY } from "../retry.ts";
@@ -93,7 +93,7 @@ export async function runBulk<Item, Result>(
   // follows the caller's (one listener there) so Node warns about neither.
   const aborter = new AbortController();
   const { signal } = aborter;
-  setMaxListeners(2 * (options.concurrency ?? 8) + 10, signal);
+  nodeBuiltins()?.("node:events").setMaxListeners(2 * (options.concurrency ?? 8) + 10, signal);
   const forwardAbort = (): void => aborter.abort(options.signal?.reason);
   if (options.signal?.aborted) forwardAbort();
   else options.signal?.addEventListener("abort", forwardAbort, { once: true });

@@ -1,7 +1,7 @@
 import type { RequestOptions } from "../http-client.ts";
 import type { PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
-import { Resource } from "./resource.ts";
+import { PagedResource } from "./resource.ts";
 
 /** Filters of the event report list. */
 export interface EventReportListParams {
@@ -49,7 +49,7 @@ export interface EventReportListPage {
  * The Event Reports API (`event_reports.md`).
  * @see https://element-hq.github.io/synapse/latest/admin_api/event_reports.html
  */
-export class EventReportsResource extends Resource {
+export class EventReportsResource extends PagedResource {
   /**
    * The event reports matching the filters: `await` gives the page at `from`,
    * iterating every report from there (following `next_token`).

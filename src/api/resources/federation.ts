@@ -1,7 +1,7 @@
 import type { RequestOptions } from "../http-client.ts";
 import type { PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
-import { Resource } from "./resource.ts";
+import { PagedResource } from "./resource.ts";
 
 /** Sort orders of the destination list. */
 export const DESTINATION_ORDERS = [
@@ -51,7 +51,7 @@ export interface DestinationRoomsPage {
  * The Federation API (`usage-federation.md`): the servers this one talks to.
  * @see https://element-hq.github.io/synapse/latest/usage/administration/admin_api/federation.html
  */
-export class FederationResource extends Resource {
+export class FederationResource extends PagedResource {
   /**
    * The federation destinations: `await` gives the page at `from`, iterating
    * every destination from there (following `next_token`).

@@ -1,7 +1,7 @@
 import type { RequestOptions } from "../http-client.ts";
 import type { PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
-import { Resource } from "./resource.ts";
+import { PagedResource } from "./resource.ts";
 
 /** Where media live: the server that owns them and their ID. */
 export interface MediaRef {
@@ -24,7 +24,7 @@ export interface MediaDeleteCriteria {
  * Room and user media lists live on {@link RoomsResource} and {@link UsersResource}.
  * @see https://element-hq.github.io/synapse/latest/admin_api/media_admin_api.html
  */
-export class MediaResource extends Resource {
+export class MediaResource extends PagedResource {
   /**
    * What the server knows of a piece of media.
    *

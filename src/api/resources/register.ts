@@ -1,4 +1,5 @@
 import { looseObject, string } from "valibot";
+import { requireBuiltins } from "../builtins.ts";
 import type { RequestOptions } from "../http-client.ts";
 import { Resource } from "./resource.ts";
 
@@ -39,7 +40,7 @@ export function registrationMac(nonce: string, registration: SharedSecretRegistr
   ];
   if (registration.userType !== undefined) parts.push(registration.userType);
   // Loaded here rather than imported: node:crypto costs every client a few ms at startup.
-  const { createHmac } = process.getBuiltinModule("node:crypto");
+  const { createHmac } = requireBuiltins("shared-secret registration")("node:crypto");
   return createHmac("sha1", registration.sharedSecret).update(parts.join("\0"), "utf8").digest("hex");
 }
 

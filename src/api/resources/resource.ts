@@ -88,7 +88,13 @@ export abstract class Resource {
     // The options first: a wider object passed as options cannot replace what the method sets.
     return this.http.request({ ...options, ...call, method, path } as ApiRequest<T>);
   }
+}
 
+/**
+ * A {@link Resource} with paged lists. Apart from {@link Resource} so that a
+ * bundle without lists carries no {@link PagedList}.
+ */
+export abstract class PagedResource extends Resource {
   /** A {@link PagedList} over a GET endpoint, each page a request with the caller's options. */
   protected pagedGet<Page, Item, Cursor>(
     list: PagedGet<Page, Item, Cursor>,

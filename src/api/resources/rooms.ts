@@ -4,7 +4,7 @@ import { jobOutcome, LongRunningJob } from "../jobs.ts";
 import type { RoomOrder } from "../orders.ts";
 import { checkPageLimit, type PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
-import { Resource } from "./resource.ts";
+import { PagedResource } from "./resource.ts";
 
 /** A room as the room list shows it. */
 export interface RoomSummary {
@@ -93,7 +93,7 @@ const deleteStatusSchema = looseObject({ status: string() });
  * room media (`media_admin_api.md`) and the room directory (client API).
  * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html
  */
-export class RoomsResource extends Resource {
+export class RoomsResource extends PagedResource {
   /**
    * One page of the rooms on the server.
    *

@@ -1,6 +1,6 @@
 import type { RequestOptions } from "../http-client.ts";
 import type { PagedList } from "../pagination.ts";
-import { Resource } from "./resource.ts";
+import { PagedResource } from "./resource.ts";
 
 /** Sort orders of the media usage statistics. */
 export const MEDIA_USAGE_ORDERS = ["user_id", "displayname", "media_length", "media_count"] as const;
@@ -46,7 +46,7 @@ export interface RoomSizes {
  * The Statistics API (`statistics.md`).
  * @see https://element-hq.github.io/synapse/latest/admin_api/statistics.html
  */
-export class StatisticsResource extends Resource {
+export class StatisticsResource extends PagedResource {
   /**
    * How much media each local user uploaded: `await` gives the page at `from`,
    * iterating every user from there (following `next_token`).

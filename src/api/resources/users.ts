@@ -4,7 +4,7 @@ import { jobOutcome, LongRunningJob } from "../jobs.ts";
 import type { MediaOrder, UserOrder } from "../orders.ts";
 import { checkPageLimit, type PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
-import { Resource } from "./resource.ts";
+import { PagedResource } from "./resource.ts";
 
 /** A user as the list endpoints return it. */
 export interface UserSummary {
@@ -153,7 +153,7 @@ function listQuery(
  * The User Admin API (`user_admin_api.md`).
  * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html
  */
-export class UsersResource extends Resource {
+export class UsersResource extends PagedResource {
   /**
    * A user account in full.
    *

@@ -181,3 +181,23 @@ for (const [name, makeTransport] of transports) {
     });
   });
 }
+
+describe("FetchTransport: the global fetch", () => {
+  it("calls the global fetch as a plain function, as a browser's fetch requires (else: Illegal invocation)", async () => {
+    const original = globalThis.fetch;
+    let seenThis: unknown = "not called";
+    // As a browser's fetch: called on anything but the global object (or nothing) it throws.
+    globalThis.fetch = function (this: unknown) {
+      seenThis = this;
+      if (this !== undefined && this !== globalThis) throw new TypeError("Illegal invocation");
+      return Promise.resolve(new Response('{"ok":true}', { status: 200 }));
+    } as typeof fetch;
+    try {
+      const http = new HttpClient({ baseUrl: "http://127.0.0.1:1", transport: new FetchTransport() });
+      assert.deepEqual(await http.request({ method: "GET", path: "/x" }), { ok: true });
+      assert.ok(seenThis === undefined || seenThis === globalThis);
+    } finally {
+      globalThis.fetch = original;
+    }
+  });
+});
