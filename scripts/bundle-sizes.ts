@@ -1,6 +1,6 @@
 // Sizes of browser bundles of the built library (minified, gzipped) for three
 // consumers: one that only asks for the version, one using five resources, one
-// using SynapseAdmin (every resource). `node scripts/bundle-sizes.mjs [package dir]`
+// using SynapseAdmin (every resource). `npx tsx scripts/bundle-sizes.ts [package dir]`
 // prints them as the README's table; the runtimes test checks the budget.
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,7 +11,7 @@ import { build } from "esbuild";
 const client = `const http = new HttpClient({ baseUrl: location.origin, accessToken: "token" });`;
 
 /** The consumers measured: name, then the module's source. */
-export const CONSUMERS = {
+export const CONSUMERS: Record<string, string> = {
   "version.get() only": `import { HttpClient, VersionResource } from "synadm";
 ${client}
 console.log(await new VersionResource(http).get());`,
@@ -29,13 +29,16 @@ console.log(await admin.version.get(), admin);`,
  * Bundles each consumer for a browser against the package in `packageDir`
  * (its `browser` condition, its own valibot) and returns the sizes in bytes.
  */
-export async function bundleSizes(packageDir, modulesDir = join(packageDir, "node_modules")) {
+export async function bundleSizes(
+  packageDir: string,
+  modulesDir: string = join(packageDir, "node_modules"),
+): Promise<Record<string, { minified: number; gzip: number }>> {
   const work = mkdtempSync(join(tmpdir(), "synadm-bundle-"));
   try {
     mkdirSync(join(work, "node_modules"));
     symlinkSync(resolve(packageDir), join(work, "node_modules", "synadm"));
     symlinkSync(join(resolve(modulesDir), "valibot"), join(work, "node_modules", "valibot"));
-    const sizes = {};
+    const sizes: Record<string, { minified: number; gzip: number }> = {};
     for (const [name, source] of Object.entries(CONSUMERS)) {
       const entry = join(work, "entry.mjs");
       writeFileSync(entry, source);
@@ -50,7 +53,7 @@ export async function bundleSizes(packageDir, modulesDir = join(packageDir, "nod
         preserveSymlinks: true,
         logLevel: "silent",
       });
-      const code = result.outputFiles[0].contents;
+      const code = result.outputFiles[0]!.contents;
       sizes[name] = { minified: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength };
     }
     return sizes;
@@ -61,7 +64,7 @@ export async function bundleSizes(packageDir, modulesDir = join(packageDir, "nod
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = process.argv[2] ?? new URL("..", import.meta.url).pathname;
-  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+  const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
   process.stdout.write("| browser bundle | minified | gzip |\n| --- | --- | --- |\n");
   for (const [name, size] of Object.entries(await bundleSizes(dir, join(dir, "node_modules")))) {
     process.stdout.write(`| ${name} | ${kb(size.minified)} | ${kb(size.gzip)} |\n`);
