@@ -289,7 +289,10 @@ export class HttpClient {
             ...(request.signal === undefined ? {} : { signal: request.signal }),
           });
         } catch (error) {
-          if (!(error instanceof TransportFailure)) throw error;
+          // A transport of the caller's that fails otherwise still fails as the library's errors do;
+          // whether its request arrived is not known, so it is not repeated.
+          if (!(error instanceof TransportFailure))
+            throw new ConnectionError(description, url.origin, error, true);
           if (error.kind === "abort") throw new AbortError(`${description.method} ${description.path}`);
           // The same answer would come again: not retried.
           if (error.kind === "too-large") {
@@ -322,9 +325,25 @@ export class HttpClient {
         if (response.status === 429 || readMatrixError(errorBody).errcode === "M_LIMIT_EXCEEDED") {
           // Rate-limited requests were refused before any work, so every method may be repeated.
           const delay = hint ?? backoffDelayMs(attempt, this.retryPolicy);
-          if (!canRetry) throw new RateLimitError(response.status, errorBody, description, hint);
+          if (!canRetry) {
+            throw new RateLimitError(
+              response.status,
+              errorBody,
+              description,
+              hint,
+              undefined,
+              response.headers,
+            );
+          }
           if (delay > allowedWaitMs - waitedMs) {
-            throw new RateLimitError(response.status, errorBody, description, delay, allowedWaitMs);
+            throw new RateLimitError(
+              response.status,
+              errorBody,
+              description,
+              delay,
+              allowedWaitMs,
+              response.headers,
+            );
           }
           this.#sayWait(delay, description);
           if (this.shareRateLimitPause) {
@@ -346,7 +365,7 @@ export class HttpClient {
           );
           continue;
         }
-        throw apiErrorFor(response.status, errorBody, description, hint, response.headers["location"]);
+        throw apiErrorFor(response.status, errorBody, description, hint, response.headers);
       }
     } finally {
       for (const withdraw of ownPauses) withdraw();
