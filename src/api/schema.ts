@@ -1,4 +1,4 @@
-import { type GenericSchema, safeParse } from "valibot";
+import { boolean, type GenericSchema, type InferOutput, literal, object, safeParse, union } from "valibot";
 import { InvalidResponseError, type RequestDescription } from "./errors.ts";
 
 /**
@@ -18,3 +18,54 @@ export function checkResponse<T>(
   const where = issue.path?.map((item) => String(item.key)).join(".") || "(root)";
   throw new InvalidResponseError(request, status, `field ${where}: ${issue.message}`);
 }
+
+/** Whether `A` and `B` are the same type: each assignable to the other, with the same keys at every level. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? SameKeys<A, B> : false) : false;
+type SameFields<A, B> = { [K in keyof A & keyof B]: Same<NonNullable<A[K]>, NonNullable<B[K]>> }[keyof A &
+  keyof B];
+type SameKeys<A, B> = A extends readonly (infer EA)[]
+  ? B extends readonly (infer EB)[]
+    ? Same<EA, EB>
+    : false
+  : A extends object
+    ? B extends object
+      ? [keyof A] extends [keyof B]
+        ? [keyof B] extends [keyof A]
+          ? false extends SameFields<A, B>
+            ? false
+            : true
+          : false
+        : false
+      : false
+    : true;
+
+/**
+ * Ties a response schema to the type it checks: `responseSchema<UserSummary>()(object({...}))`
+ * compiles only when the schema's output is exactly `T`, no field more or less, none optional
+ * where `T` requires it. The type stays a written interface (declarations are emitted
+ * without inference, and TSDoc lives there); the compiler keeps the two one truth.
+ * Fields neither names pass through: {@link checkResponse} returns the response itself.
+ */
+export function responseSchema<T>(): <S extends GenericSchema<unknown, T>>(
+  schema: S & (Same<InferOutput<S>, T> extends true ? unknown : { "schema and type differ": InferOutput<S> }),
+) => GenericSchema<unknown, T> {
+  return (schema) => schema;
+}
+
+/** The answer of endpoints that answer `{}` on success. */
+export type EmptyAnswer = Record<string, never>;
+
+/** Checks an answer that should be a JSON object with nothing the library reads: `{}`. */
+export const emptyAnswerSchema: GenericSchema<unknown, EmptyAnswer> = object({}) as GenericSchema<
+  unknown,
+  EmptyAnswer
+>;
+
+/**
+ * A flag as Synapse answers it: a boolean, or 1 and 0 where it passes an
+ * SQLite column on without converting it (Synapse on PostgreSQL answers booleans).
+ */
+export type Flag = boolean | 0 | 1;
+
+/** Checks a {@link Flag}. */
+export const flagSchema: GenericSchema<unknown, Flag> = union([boolean(), literal(0), literal(1)]);

@@ -1,6 +1,8 @@
+import { array, exactOptional, nullable, number, object, record, string, unknown } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
 import type { PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
+import { type EmptyAnswer, emptyAnswerSchema, responseSchema } from "../schema.ts";
 import { PagedResource } from "./resource.ts";
 
 /** Filters of the event report list. */
@@ -28,7 +30,6 @@ export interface EventReport {
   score: number | null;
   sender: string;
   canonical_alias: string | null;
-  [field: string]: unknown;
 }
 
 /** An event report with the reported event. */
@@ -42,8 +43,31 @@ export interface EventReportListPage {
   /** Where the next page starts; absent on the last page. */
   next_token?: number;
   total: number;
-  [field: string]: unknown;
 }
+
+const nullableString = nullable(string());
+const reportFields = {
+  id: number(),
+  received_ts: number(),
+  room_id: string(),
+  name: nullableString,
+  event_id: string(),
+  user_id: string(),
+  reason: nullableString,
+  score: nullable(number()),
+  sender: string(),
+  canonical_alias: nullableString,
+};
+const listSchema = responseSchema<EventReportListPage>()(
+  object({
+    event_reports: array(object(reportFields)),
+    next_token: exactOptional(number()),
+    total: number(),
+  }),
+);
+const detailsSchema = responseSchema<EventReportDetails>()(
+  object({ ...reportFields, event_json: record(string(), unknown()) }),
+);
 
 /**
  * The Event Reports API (`event_reports.md`).
@@ -72,6 +96,7 @@ export class EventReportsResource extends PagedResource {
           room_id: params.roomId,
           event_sender_user_id: params.eventSenderUserId,
         }),
+        schema: listSchema,
         items: (page) => page.event_reports,
         nextCursor: (page) => page.next_token,
       },
@@ -86,7 +111,7 @@ export class EventReportsResource extends PagedResource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/event_reports.html#show-details-of-a-specific-event-report
    */
   get(reportId: string | number, options: RequestOptions = {}): Promise<EventReportDetails> {
-    return this.GET(path`/v1/event_reports/${reportId}`, {}, options);
+    return this.GET(path`/v1/event_reports/${reportId}`, { schema: detailsSchema }, options);
   }
 
   /**
@@ -95,7 +120,7 @@ export class EventReportsResource extends PagedResource {
    * `DELETE /_synapse/admin/v1/event_reports/<report_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/event_reports.html#delete-a-specific-event-report
    */
-  delete(reportId: string | number, options: RequestOptions = {}): Promise<Record<string, unknown>> {
-    return this.DELETE(path`/v1/event_reports/${reportId}`, {}, options);
+  delete(reportId: string | number, options: RequestOptions = {}): Promise<EmptyAnswer> {
+    return this.DELETE(path`/v1/event_reports/${reportId}`, { schema: emptyAnswerSchema }, options);
   }
 }

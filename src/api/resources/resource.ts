@@ -26,6 +26,8 @@ export type PagedGet<Page, Item, Cursor> = {
   | {
       /** The query of the page at `cursor`; `undefined` asks for the first page. */
       query(cursor: Cursor | undefined): Readonly<Record<string, QueryValue>>;
+      /** Checks every page. */
+      readonly schema: GenericSchema<unknown, Page>;
     }
   | {
       /** Fetches the page at `cursor` (`undefined`: the first) with these options. */
@@ -111,7 +113,7 @@ export abstract class PagedResource extends Resource {
         fetchPage: (cursor, signal) => {
           const pageOptions = { ...options, ...(signal ? { signal } : {}) };
           if ("fetchPage" in list) return list.fetchPage(cursor, pageOptions);
-          return this.GET<Page>(list.path, { prefix, query: list.query(cursor) }, pageOptions);
+          return this.GET(list.path, { prefix, query: list.query(cursor), schema: list.schema }, pageOptions);
         },
         items: (page) => list.items(page),
         nextCursor: (page) => list.nextCursor(page),
