@@ -1,3 +1,4 @@
+export type { EmptyAnswer, Flag } from "./api/answers.ts";
 export { AdaptiveLimit } from "./api/bulk/adaptive-limit.ts";
 export {
   type BulkJournal,
@@ -105,7 +106,6 @@ export * from "./api/resources/statistics.ts";
 export * from "./api/resources/users.ts";
 export * from "./api/resources/version.ts";
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./api/retry.ts";
-export type { EmptyAnswer, Flag } from "./api/schema.ts";
 export { SynapseAdmin, type SynapseAdminOptions } from "./api/synapse-admin.ts";
 export { daysAgo, formatLocalDateTime, parseDuration, parseTimeSpec } from "./api/time.ts";
 export { type HttpRequest, type HttpResponse, type Transport, TransportFailure } from "./api/transport.ts";

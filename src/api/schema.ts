@@ -1,4 +1,4 @@
-import { boolean, type GenericSchema, type InferOutput, literal, object, safeParse, union } from "valibot";
+import { type GenericSchema, type InferOutput, safeParse } from "valibot";
 import { InvalidResponseError, type RequestDescription } from "./errors.ts";
 
 /**
@@ -51,21 +51,3 @@ export function responseSchema<T>(): <S extends GenericSchema<unknown, T>>(
 ) => GenericSchema<unknown, T> {
   return (schema) => schema;
 }
-
-/** The answer of endpoints that answer `{}` on success. */
-export type EmptyAnswer = Record<string, never>;
-
-/** Checks an answer that should be a JSON object with nothing the library reads: `{}`. */
-export const emptyAnswerSchema: GenericSchema<unknown, EmptyAnswer> = object({}) as GenericSchema<
-  unknown,
-  EmptyAnswer
->;
-
-/**
- * A flag as Synapse answers it: a boolean, or 1 and 0 where it passes an
- * SQLite column on without converting it (Synapse on PostgreSQL answers booleans).
- */
-export type Flag = boolean | 0 | 1;
-
-/** Checks a {@link Flag}. */
-export const flagSchema: GenericSchema<unknown, Flag> = union([boolean(), literal(0), literal(1)]);

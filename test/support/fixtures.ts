@@ -183,3 +183,14 @@ export function mediaUsage(fields: Partial<UserMediaUsage> & { user_id: string }
 export function quarantineChange(fields: Partial<QuarantineChange> & { media_id: string }): QuarantineChange {
   return { origin: "example.org", quarantined: true, ...fields };
 }
+
+/** A server's published signing keys (`/_matrix/key/v2/server`). */
+export function serverKeys(serverName: string) {
+  return {
+    server_name: serverName,
+    valid_until_ts: 1_900_000_000_000,
+    verify_keys: { "ed25519:a": { key: "AAAA" } },
+    old_verify_keys: {},
+    signatures: { [serverName]: { "ed25519:a": "sig" } },
+  };
+}

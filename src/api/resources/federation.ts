@@ -1,8 +1,9 @@
 import { array, exactOptional, nullable, number, object, string } from "valibot";
+import { type EmptyAnswer, emptyAnswerSchema } from "../answers.ts";
 import type { RequestOptions } from "../http-client.ts";
 import type { PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
-import { type EmptyAnswer, emptyAnswerSchema, responseSchema } from "../schema.ts";
+import { responseSchema } from "../schema.ts";
 import { PagedResource } from "./resource.ts";
 
 /** Sort orders of the destination list. */

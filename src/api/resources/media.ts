@@ -1,8 +1,9 @@
 import { array, nullable, number, object, string } from "valibot";
+import { type EmptyAnswer, emptyAnswerSchema, type Flag, flagSchema } from "../answers.ts";
 import type { RequestOptions } from "../http-client.ts";
 import type { PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
-import { type EmptyAnswer, emptyAnswerSchema, type Flag, flagSchema, responseSchema } from "../schema.ts";
+import { responseSchema } from "../schema.ts";
 import { PagedResource } from "./resource.ts";
 
 /** Where media live: the server that owns them and their ID. */

@@ -37,15 +37,15 @@ export type PagedGet<Page, Item, Cursor> = {
 
 /**
  * What a {@link Resource} call sends besides its method and path, as
- * {@link ApiRequest} names it. The schema's output is the answer's type unless
- * the caller states a richer one (`this.GET<UserDetails>(...)`), for schemas
- * that check only the fields the library relies on.
+ * {@link ApiRequest} names it. The schema is required: every answer is checked,
+ * and its type is the schema's.
  */
 export interface Call<T> {
   /** URL prefix (default `admin`). */
   readonly prefix?: ApiPrefix;
   readonly query?: Readonly<Record<string, QueryValue>>;
-  readonly schema?: GenericSchema<unknown, T> | GenericSchema;
+  /** Checks the answer; built with `responseSchema`, whose type it is. */
+  readonly schema: GenericSchema<unknown, T>;
   /** Another access token for this call, or `null` to send none. */
   readonly accessToken?: string | null;
 }
@@ -67,22 +67,22 @@ export abstract class Resource {
   // Upper case: resources have public methods named get and delete.
 
   /** `GET <path>`, with the caller's options. */
-  protected GET<T>(path: string, call: Call<T> = {}, options: RequestOptions = {}): Promise<T> {
+  protected GET<T>(path: string, call: Call<T>, options: RequestOptions = {}): Promise<T> {
     return this.#request("GET", path, call, options);
   }
 
   /** `POST <path>`, with the caller's options. */
-  protected POST<T>(path: string, call: CallWithBody<T> = {}, options: RequestOptions = {}): Promise<T> {
+  protected POST<T>(path: string, call: CallWithBody<T>, options: RequestOptions = {}): Promise<T> {
     return this.#request("POST", path, call, options);
   }
 
   /** `PUT <path>`, with the caller's options. */
-  protected PUT<T>(path: string, call: CallWithBody<T> = {}, options: RequestOptions = {}): Promise<T> {
+  protected PUT<T>(path: string, call: CallWithBody<T>, options: RequestOptions = {}): Promise<T> {
     return this.#request("PUT", path, call, options);
   }
 
   /** `DELETE <path>`, with the caller's options. */
-  protected DELETE<T>(path: string, call: CallWithBody<T> = {}, options: RequestOptions = {}): Promise<T> {
+  protected DELETE<T>(path: string, call: CallWithBody<T>, options: RequestOptions = {}): Promise<T> {
     return this.#request("DELETE", path, call, options);
   }
 

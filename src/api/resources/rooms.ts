@@ -1,10 +1,11 @@
 import { array, boolean, exactOptional, nullable, number, object, record, string, unknown } from "valibot";
+import { type EmptyAnswer, emptyAnswerSchema } from "../answers.ts";
 import type { RequestOptions } from "../http-client.ts";
 import { jobOutcome, LongRunningJob } from "../jobs.ts";
 import type { RoomOrder } from "../orders.ts";
 import { checkPageLimit, type PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
-import { type EmptyAnswer, emptyAnswerSchema, responseSchema } from "../schema.ts";
+import { responseSchema } from "../schema.ts";
 import { PagedResource } from "./resource.ts";
 
 /** A room as the room list shows it. */

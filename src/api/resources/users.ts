@@ -10,12 +10,13 @@ import {
   union,
   unknown,
 } from "valibot";
+import { type EmptyAnswer, emptyAnswerSchema, type Flag, flagSchema } from "../answers.ts";
 import type { RequestOptions } from "../http-client.ts";
 import { jobOutcome, LongRunningJob } from "../jobs.ts";
 import type { MediaOrder, UserOrder } from "../orders.ts";
 import { checkPageLimit, type PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
-import { type EmptyAnswer, emptyAnswerSchema, type Flag, flagSchema, responseSchema } from "../schema.ts";
+import { responseSchema } from "../schema.ts";
 import { PagedResource } from "./resource.ts";
 
 /** A user as the list endpoints return it (Synapse's `UserPaginateResponse`). */

@@ -9,22 +9,6 @@ import { describe, it } from "node:test";
 
 const RESOURCES = new URL("../../../src/api/resources/", import.meta.url).pathname;
 
-/** The resource files whose requests do not all carry a schema yet; it may only shrink. */
-const NOT_YET: readonly string[] = [
-  "account-validity.ts",
-  "admin-client-config.ts",
-  "background-updates.ts",
-  "events.ts",
-  "experimental-features.ts",
-  "matrix.ts",
-  "purge-history.ts",
-  "register.ts",
-  "registration-tokens.ts",
-  "scheduled-tasks.ts",
-  "server-notices.ts",
-  "version.ts",
-];
-
 interface Call {
   readonly file: string;
   readonly line: number;
@@ -75,23 +59,14 @@ describe("response schemas", () => {
     const all = requests();
     assert.ok(all.length >= 100, `found ${all.length} requests`);
     const unchecked = all.filter((call) => !/\bschema\b/.test(call.text));
-    const files = [...new Set([...unchecked.map((call) => call.file), ...looseFiles()])].sort();
     assert.deepEqual(
-      unchecked.filter((call) => !NOT_YET.includes(call.file)).map((call) => `${call.file}:${call.line}`),
+      unchecked.map((call) => `${call.file}:${call.line}`),
       [],
       "requests without a schema",
-    );
-    assert.deepEqual(
-      NOT_YET.filter((file) => !files.includes(file)),
-      [],
-      "files listed as not yet done whose requests all carry a schema: take them off NOT_YET",
     );
   });
 
   it("answers are checked against exact objects, not loose ones that pass anything", () => {
-    assert.deepEqual(
-      looseFiles().filter((file) => !NOT_YET.includes(file)),
-      [],
-    );
+    assert.deepEqual(looseFiles(), []);
   });
 });
