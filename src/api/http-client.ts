@@ -110,7 +110,7 @@ export interface HttpClientOptions {
    */
   readonly extraCaFile?: string;
   readonly logger?: Logger;
-  /** The `user-agent` header (default `synadm`; none in browsers, which set their own). */
+  /** The `user-agent` header (default `synadm`; none in browsers, which set their own; `""` sends none). */
   readonly userAgent?: string;
   /** Told about every request that may change something (all but GET), after it ended. */
   readonly onChange?: (record: ChangeRecord) => void;

@@ -201,3 +201,34 @@ describe("FetchTransport: the global fetch", () => {
     }
   });
 });
+
+describe("the default transport", () => {
+  it("is NodeHttpTransport with a user-agent where Node's modules are, FetchTransport without one in the browser build", async () => {
+    const node = await import("../../../src/api/default-transport.ts");
+    assert.ok(node.defaultTransport({}) instanceof NodeHttpTransport);
+    assert.equal(node.defaultUserAgent(), "synadm");
+    // The module the browser build puts in its place (scripts/build.mjs).
+    const browser = await import("../../../src/api/default-transport.browser.ts");
+    assert.ok(browser.defaultTransport({}) instanceof FetchTransport);
+    assert.equal(browser.defaultUserAgent(), undefined);
+    const failure = await import("../../../src/api/fetch-failure.browser.ts");
+    assert.equal(failure.neverConnected(Object.assign(new Error("x"), { code: "ECONNREFUSED" })), false);
+  });
+
+  it("sends no user-agent header when there is none to send", async () => {
+    const seen: Array<Readonly<Record<string, string>>> = [];
+    const transport: Transport = {
+      send: (request: HttpRequest): Promise<HttpResponse> => {
+        seen.push(request.headers);
+        return Promise.resolve({ status: 200, headers: {}, body: "{}" });
+      },
+    };
+    await new HttpClient({ baseUrl: "http://h", transport }).request({ method: "GET", path: "/x" });
+    await new HttpClient({ baseUrl: "http://h", transport, userAgent: "" }).request({
+      method: "GET",
+      path: "/x",
+    });
+    assert.equal(seen[0]!["user-agent"], "synadm");
+    assert.equal(seen[1]!["user-agent"], undefined);
+  });
+});
