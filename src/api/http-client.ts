@@ -10,6 +10,7 @@ import {
   type RequestDescription,
   ResponseTooLargeError,
   readMatrixError,
+  SynadmError,
   TimeoutError,
 } from "./errors.ts";
 import { type Logger, redactSecrets, silentLogger } from "./logger.ts";
@@ -289,8 +290,10 @@ export class HttpClient {
             ...(request.signal === undefined ? {} : { signal: request.signal }),
           });
         } catch (error) {
-          // A transport of the caller's that fails otherwise still fails as the library's errors do;
-          // whether its request arrived is not known, so it is not repeated.
+          // The library's own errors (an unreadable CA file) go on as they are; a transport of the
+          // caller's failing otherwise still fails as the library's errors do, not repeated: whether
+          // its request arrived is not known.
+          if (error instanceof SynadmError) throw error;
           if (!(error instanceof TransportFailure))
             throw new ConnectionError(description, url.origin, error, true);
           if (error.kind === "abort") throw new AbortError(`${description.method} ${description.path}`);

@@ -261,5 +261,11 @@ describe("HttpClient: what an error carries", () => {
       return true;
     });
     assert.equal(calls, 1);
+    const own = new SynadmError("cannot read the extra CA certificates /x.pem");
+    const failing = new HttpClient({ baseUrl: "https://h", transport: { send: () => Promise.reject(own) } });
+    await assert.rejects(
+      failing.request({ method: "GET", path: "/v1/x" }),
+      (error: unknown) => error === own,
+    );
   });
 });
