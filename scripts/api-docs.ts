@@ -184,9 +184,12 @@ export function isResourceClass(item: ApiItem): boolean {
   return item.kind === "class" && item.file.startsWith("api/resources/");
 }
 
-/** An endpoint as the resources' TSDoc writes it: `` `GET /_synapse/admin/v2/users` ``. */
+/**
+ * An endpoint as the resources' TSDoc writes it: `` `GET /_synapse/admin/v2/users` ``, or one
+ * of MAS's admin API: `` `GET /api/admin/v1/users` ``.
+ */
 export const ENDPOINT: RegExp =
-  /`(?:GET|POST|PUT|DELETE|PATCH)(?:\/(?:GET|POST|PUT|DELETE|PATCH))* \/_(?:synapse|matrix)\/[^`]+`/;
+  /`(?:GET|POST|PUT|DELETE|PATCH)(?:\/(?:GET|POST|PUT|DELETE|PATCH))* \/(?:_(?:synapse|matrix)|api\/admin)\/[^`]+`/;
 
 /** The Markdown pages: an index, then one page per source module. */
 export function renderMarkdown(items: readonly ApiItem[]): Map<string, string> {

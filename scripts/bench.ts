@@ -7,6 +7,7 @@ import { cpus, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { startSynapse } from "../test/support/synapse.ts";
+import { benchIncident, incidentRows, WAVE } from "./bench-incident.ts";
 
 const run = promisify(execFile);
 // The installed command: the launcher in front of the bundle.
@@ -169,6 +170,9 @@ try {
     },
   );
 
+  // Time to contain a spam wave, against the same calls from a plain loop; fewer runs: each scripts two waves.
+  const incident = await benchIncident(server, ours, WAVE, Math.min(RUNS, 3));
+
   // Users for the memory run go straight into the database: 20,000 API registrations would
   // take longer than the rest of the benchmark, and the list endpoint reads the same table.
   const seedUsersInDatabase = async (prefix: string, count: number): Promise<void> => {
@@ -262,6 +266,7 @@ try {
         `| ${row.work} | ${ms(row.reference)} | ${ms(row.ours)} | ${(row.ours / row.reference).toFixed(2)}x | ${row.goal} | ${serverBound(row)} |`,
     ),
     `| plain 8-worker loop of the same deactivations | | ${ms(loop)} | CLI/loop ${(deactivateRow.ours / loop).toFixed(2)}x | CLI ≤ 1.3x loop | |`,
+    ...incidentRows(incident),
     ...memory.map(
       ([users, mb]) =>
         `| \`user list --all\` over ${users} users, peak memory | (no such option) | ${mb.toFixed(0)} MB | | < 120 MB at 20,000 | |`,

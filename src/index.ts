@@ -1,4 +1,14 @@
 export type { EmptyAnswer, Flag } from "./api/answers.ts";
+export { type AuthDelegation, discoverAuthDelegation } from "./api/auth-delegation.ts";
+export {
+  type BlastRadius,
+  type BlastRadiusOptions,
+  type BlastRadiusSeeds,
+  findBlastRadius,
+  type PendingInvite,
+  type WaveAccount,
+  type WaveRoom,
+} from "./api/blast-radius.ts";
 export { AdaptiveLimit } from "./api/bulk/adaptive-limit.ts";
 export {
   type BulkJournal,
@@ -23,6 +33,7 @@ export {
   InvalidInputError,
   InvalidResponseError,
   JobFailedError,
+  MasApiError,
   NotFoundError,
   PaginationError,
   RateLimitError,
@@ -69,6 +80,7 @@ export {
   type WaitOptions,
 } from "./api/jobs.ts";
 export { type Logger, redactSecrets, silentLogger } from "./api/logger.ts";
+export { MasAdmin, type MasAdminOptions } from "./api/mas-admin.ts";
 export { NodeHttpTransport, type NodeHttpTransportOptions } from "./api/node-transport.ts";
 export {
   MEDIA_ORDERS,
@@ -86,6 +98,7 @@ export {
   type PageWalker,
 } from "./api/pagination.ts";
 export { encodePathSegment, path } from "./api/path.ts";
+export { type PolicyRule, policyEntityHash, policyGlob, policyRules } from "./api/policy-rules.ts";
 export { RateLimitGate, type RateLimitListener } from "./api/rate-limit-gate.ts";
 export * from "./api/resources/account-validity.ts";
 export * from "./api/resources/admin-client-config.ts";
@@ -94,6 +107,19 @@ export * from "./api/resources/event-reports.ts";
 export * from "./api/resources/events.ts";
 export * from "./api/resources/experimental-features.ts";
 export * from "./api/resources/federation.ts";
+export * from "./api/resources/mas-compat-sessions.ts";
+export * from "./api/resources/mas-oauth2-clients.ts";
+export * from "./api/resources/mas-oauth2-sessions.ts";
+export * from "./api/resources/mas-personal-sessions.ts";
+export * from "./api/resources/mas-policy-data.ts";
+export * from "./api/resources/mas-registration-tokens.ts";
+export * from "./api/resources/mas-resource.ts";
+export * from "./api/resources/mas-server.ts";
+export * from "./api/resources/mas-upstream-oauth-links.ts";
+export * from "./api/resources/mas-upstream-oauth-providers.ts";
+export * from "./api/resources/mas-user-emails.ts";
+export * from "./api/resources/mas-user-sessions.ts";
+export * from "./api/resources/mas-users.ts";
 export * from "./api/resources/matrix.ts";
 export * from "./api/resources/media.ts";
 export * from "./api/resources/purge-history.ts";
@@ -103,6 +129,7 @@ export * from "./api/resources/rooms.ts";
 export * from "./api/resources/scheduled-tasks.ts";
 export * from "./api/resources/server-notices.ts";
 export * from "./api/resources/statistics.ts";
+export * from "./api/resources/user-reports.ts";
 export * from "./api/resources/users.ts";
 export * from "./api/resources/version.ts";
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./api/retry.ts";

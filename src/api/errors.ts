@@ -116,6 +116,29 @@ export class RateLimitError extends ApiError {
   }
 }
 
+/**
+ * The Matrix Authentication Service's admin API answered with an HTTP error
+ * status. Its body is `{errors: [{title}]}`, without stable codes, so the
+ * titles are all there is to tell one failure from another.
+ */
+export class MasApiError extends ApiError {
+  override name = "MasApiError";
+  /** The `title` of each of the body's `errors`, in order. */
+  readonly titles: readonly string[];
+
+  constructor(status: number, body: unknown, request: RequestDescription) {
+    super(status, body, request);
+    const errors = (body as { errors?: unknown } | null)?.errors;
+    this.titles = Array.isArray(errors)
+      ? errors.flatMap((error) => {
+          const title = (error as { title?: unknown } | null)?.title;
+          return typeof title === "string" ? [title] : [];
+        })
+      : [];
+    if (this.titles.length > 0) this.message += `: ${this.titles.join("; ")}`;
+  }
+}
+
 /** The server could not be reached: DNS, refused or reset connection, TLS failure. */
 export class ConnectionError extends SynadmError {
   override name = "ConnectionError";

@@ -2,6 +2,7 @@ import type { GenericSchema } from "valibot";
 import { defaultTransport, defaultUserAgent } from "./default-transport.ts";
 import {
   AbortError,
+  type ApiError,
   apiErrorFor,
   ConnectionError,
   InvalidInputError,
@@ -127,6 +128,11 @@ export interface HttpClientOptions {
    * paused nor waited for by the client.
    */
   readonly shareRateLimitPause?: boolean;
+  /**
+   * Makes the error thrown for an HTTP error status that is not a rate limit,
+   * for APIs whose error bodies are not Matrix's (MAS); by default {@link apiErrorFor}.
+   */
+  readonly errorFor?: (status: number, body: unknown, request: RequestDescription) => ApiError;
 }
 
 /** What an audit trail keeps of a changing request: never its body or the token. */
@@ -162,6 +168,7 @@ export class HttpClient {
   readonly #accessToken: string | undefined;
   readonly #userAgent: string | undefined;
   readonly #onChange: ((record: ChangeRecord) => void) | undefined;
+  readonly #errorFor: HttpClientOptions["errorFor"];
 
   constructor(options: HttpClientOptions) {
     this.baseUrl = options.baseUrl;
@@ -179,6 +186,7 @@ export class HttpClient {
     this.#accessToken = options.accessToken;
     this.#userAgent = options.userAgent ?? defaultUserAgent();
     this.#onChange = options.onChange;
+    this.#errorFor = options.errorFor;
     this.rateLimits =
       options.rateLimitGate ?? new RateLimitGate({ maxPauseMs: this.retryPolicy.maxRetryAfterMs });
     this.transport =
@@ -315,6 +323,8 @@ export class HttpClient {
           `← ${response.status} ${description.method} ${description.path} (${Date.now() - started} ms)`,
         );
 
+        // No Content (MAS's deletions, set-password): there is nothing to decode.
+        if (response.status === 204) return undefined as T;
         const decoded = decodeBody(response);
         if (response.status >= 200 && response.status < 300) {
           if (!decoded.ok) throw new InvalidResponseError(description, response.status, decoded.problem);
@@ -368,6 +378,8 @@ export class HttpClient {
           );
           continue;
         }
+        if (this.#errorFor && response.status !== 429)
+          throw this.#errorFor(response.status, errorBody, description);
         throw apiErrorFor(response.status, errorBody, description, hint, response.headers);
       }
     } finally {

@@ -1,3 +1,4 @@
+import { type AuthDelegation, discoverAuthDelegation } from "./auth-delegation.ts";
 import { type DiscoveryOptions, discoverServerName } from "./discovery.ts";
 import { AbortError } from "./errors.ts";
 import { type ApiRequest, HttpClient, type HttpClientOptions, type RequestOptions } from "./http-client.ts";
@@ -18,6 +19,7 @@ import { RoomsResource } from "./resources/rooms.ts";
 import { ScheduledTasksResource } from "./resources/scheduled-tasks.ts";
 import { ServerNoticesResource } from "./resources/server-notices.ts";
 import { StatisticsResource } from "./resources/statistics.ts";
+import { UserReportsResource } from "./resources/user-reports.ts";
 import { UsersResource } from "./resources/users.ts";
 import { VersionResource } from "./resources/version.ts";
 
@@ -27,6 +29,12 @@ export interface SynapseAdminOptions extends HttpClientOptions {
   readonly serverName?: string;
   /** How to discover the server name (default `well-known`). */
   readonly discovery?: Partial<DiscoveryOptions>;
+  /**
+   * Whether the server delegates auth (MAS), when already known, or how to
+   * find out; by default asked of the server ({@link discoverAuthDelegation})
+   * on first need: the first user list.
+   */
+  readonly authDelegation?: AuthDelegation | (() => Promise<AuthDelegation>);
 }
 
 /**
@@ -41,6 +49,8 @@ export class SynapseAdmin {
   readonly http: HttpClient;
   readonly #discovery: DiscoveryOptions;
   #serverName: Promise<string> | undefined;
+  #authDelegation: Promise<AuthDelegation> | undefined;
+  readonly #findAuthDelegation: () => Promise<AuthDelegation>;
   /** The Version API. */
   readonly version: VersionResource;
   /** The User Admin API. */
@@ -59,6 +69,8 @@ export class SynapseAdmin {
   readonly adminClientConfig: AdminClientConfigResource;
   /** The Event Reports API. */
   readonly eventReports: EventReportsResource;
+  /** User reports (Synapse 1.152; not on a doc page yet). */
+  readonly userReports: UserReportsResource;
   /** The Federation API (destinations). */
   readonly federation: FederationResource;
   /** The Statistics API. */
@@ -83,7 +95,10 @@ export class SynapseAdmin {
     this.#discovery = { mode: "well-known", ...options.discovery };
     if (options.serverName !== undefined) this.#serverName = Promise.resolve(options.serverName);
     this.version = new VersionResource(this.http);
-    this.users = new UsersResource(this.http);
+    const given = options.authDelegation;
+    if (typeof given === "object") this.#authDelegation = Promise.resolve(given);
+    this.#findAuthDelegation = typeof given === "function" ? given : () => discoverAuthDelegation(this.http);
+    this.users = new UsersResource(this.http, async () => (await this.authDelegation()).delegated);
     this.rooms = new RoomsResource(this.http);
     this.media = new MediaResource(this.http);
     this.purgeHistory = new PurgeHistoryResource(this.http);
@@ -91,6 +106,7 @@ export class SynapseAdmin {
     this.serverNotices = new ServerNoticesResource(this.http);
     this.adminClientConfig = new AdminClientConfigResource(this.http);
     this.eventReports = new EventReportsResource(this.http);
+    this.userReports = new UserReportsResource(this.http);
     this.federation = new FederationResource(this.http);
     this.statistics = new StatisticsResource(this.http);
     this.backgroundUpdates = new BackgroundUpdatesResource(this.http);
@@ -115,6 +131,20 @@ export class SynapseAdmin {
     return untilAborted(this.#serverName, options.signal);
   }
 
+  /**
+   * Whether the server delegates auth to the Matrix Authentication Service (or
+   * another OAuth 2.0 server), found once and remembered
+   * (`GET /_matrix/client/v1/auth_metadata`, else its MSC2965 name). A failure
+   * is not remembered.
+   */
+  authDelegation(options: RequestOptions = {}): Promise<AuthDelegation> {
+    this.#authDelegation ??= this.#findAuthDelegation().catch((error: unknown) => {
+      this.#authDelegation = undefined;
+      throw error;
+    });
+    return untilAborted(this.#authDelegation, options.signal, "wait for the auth metadata");
+  }
+
   /** A full user ID from a user ID or a bare localpart (`alice` → `@alice:example.org`). */
   async userId(userOrLocalpart: string, options: RequestOptions = {}): Promise<UserId> {
     const input = parseUserInput(userOrLocalpart);
@@ -131,11 +161,15 @@ export class SynapseAdmin {
 }
 
 /** `promise`, or an `AbortError` as soon as the signal fires. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+function untilAborted<T>(
+  promise: Promise<T>,
+  signal: AbortSignal | undefined,
+  what = "wait for the server name",
+): Promise<T> {
   if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(new AbortError("wait for the server name"));
+  if (signal.aborted) return Promise.reject(new AbortError(what));
   return new Promise((resolve, reject) => {
-    const onAbort = (): void => reject(new AbortError("wait for the server name"));
+    const onAbort = (): void => reject(new AbortError(what));
     signal.addEventListener("abort", onAbort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
   });

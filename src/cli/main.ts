@@ -52,6 +52,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
               typeof datetime === "boolean" ? datetime : undefined,
             );
             if (result.kind === "document" && result.failure) throw result.failure;
+            if (result.kind !== "stream" && result.exitCode !== undefined) return result.exitCode;
           }
         } finally {
           context.prompt.close();

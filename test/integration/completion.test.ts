@@ -150,7 +150,12 @@ describe("shell completion", () => {
       });
 
       it("completes command names, at the top and in groups", async () => {
-        assert.deepEqual(await candidates(shell, ["synadm", "us"]), ["user"]);
+        assert.deepEqual((await candidates(shell, ["synadm", "us"])).sort(), ["user", "user-report"]);
+        assert.deepEqual((await candidates(shell, ["synadm", "user-report", ""])).sort(), [
+          "delete",
+          "list",
+          "show",
+        ]);
         const top = await candidates(shell, ["synadm", ""]);
         assert.deepEqual([...top].sort(), rootGroup.commands.map((command) => command.name).sort());
         assert.deepEqual((await candidates(shell, ["synadm", "completion", ""])).sort(), [

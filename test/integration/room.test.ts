@@ -47,6 +47,56 @@ describe("room: reading", () => {
     assert.ok(state.state.some((event) => event.type === "m.room.create"));
   });
 
+  it("power-levels shows the creators of a version 12 room, who are not in its power levels", async () => {
+    const [creator, second, moderator] = [`${prefix}v12creator`, `${prefix}v12second`, `${prefix}v12mod`];
+    for (const user of [creator, second, moderator]) await createUser(user, "pw");
+    const token = await loginUser(creator, "pw");
+    const name = `${prefix} twelve`;
+    const roomId = await createRoom(token, {
+      name,
+      room_version: "12",
+      creation_content: { additional_creators: [mxid(second)] },
+      power_level_content_override: { users: { [mxid(moderator)]: 50 } },
+    });
+    const older = await createRoom(token, { name: `${prefix} eleven`, room_version: "11" });
+    type Levels = {
+      rooms: Array<{ room_id: string; power_levels: Record<string, number>; creators?: string[] }>;
+    };
+    const listed = json<Levels>((await synadm("room", "power-levels", "-i", roomId)).stdout).rooms;
+    assert.deepEqual(
+      listed.map((room) => [room.room_id, room.creators, room.power_levels]),
+      [[roomId, [mxid(creator), mxid(second)], { [mxid(moderator)]: 50 }]],
+    );
+    const eleven = json<Levels>((await synadm("room", "power-levels", "-i", older)).stdout).rooms[0]!;
+    assert.equal(eleven.creators, undefined);
+    assert.equal(eleven.power_levels[mxid(creator)], 100);
+
+    const human = await synadm("-o", "human", "room", "power-levels", "-i", roomId);
+    assert.equal(human.code, 0, human.stderr);
+    assert.match(human.stdout, new RegExp(`${mxid(creator)} creator`));
+    assert.match(human.stdout, new RegExp(`${mxid(second)} creator`));
+    assert.match(human.stdout, new RegExp(`${mxid(moderator)} 50`));
+  });
+
+  it("details tells whether a room was tombstoned and which room replaced it", async () => {
+    const roomId = await createRoom(admin(), { name: `${prefix} to upgrade`, room_version: "11" });
+    type Details = { tombstoned: boolean; replacement_room: string | null };
+    const before = json<Details>((await synadm("room", "details", roomId)).stdout);
+    assert.deepEqual([before.tombstoned, before.replacement_room], [false, null]);
+    const upgraded = await clientApi(admin(), "POST", `/rooms/${enc(roomId)}/upgrade`, { new_version: "12" });
+    assert.equal(upgraded.status, 200, JSON.stringify(upgraded.json));
+    const replacement = (upgraded.json as { replacement_room: string }).replacement_room;
+    const after = json<Details>((await synadm("room", "details", roomId)).stdout);
+    assert.deepEqual([after.tombstoned, after.replacement_room], [true, replacement]);
+    const human = await synadm("-o", "human", "room", "details", roomId);
+    assert.equal(human.code, 0, human.stderr);
+    assert.match(human.stdout, /^tombstoned\s+True$/m);
+    assert.match(
+      human.stdout,
+      new RegExp(`^replacement_room\\s+${replacement.replace(/[$!.]/g, "\\$&")}$`, "m"),
+    );
+  });
+
   it("list --all and the filters find the rooms", async () => {
     for (let i = 0; i < 3; i++) await createRoom(admin(), { name: `${prefix} page ${i}` });
     const all = json<{ rooms: Array<{ name: string }>; total_rooms: number }>(

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseJson as json, jsonSession } from "../support/cli.ts";
-import { adminApi, roomWithMessage, testServer } from "../support/server.ts";
+import { adminApi, pollStatus, roomWithMessage, testServer } from "../support/server.ts";
 
 const { synadm } = jsonSession();
 const enc = encodeURIComponent;
@@ -36,5 +36,45 @@ describe("scheduled-tasks", () => {
       assert.equal(listed.code, 0, listed.stderr);
     }
     assert.equal((await synadm("scheduled-tasks", "list", "-s", "bogus")).code, 2);
+  });
+
+  it("scheduled-tasks takes -a and -s several times, listing tasks matching any (Synapse 1.160)", async () => {
+    const { roomId } = await roomWithMessage(testServer().token, "doomed as well");
+    assert.equal((await adminApi("DELETE", `/v2/rooms/${enc(roomId)}`, {})).status, 200);
+    // Finished first, so that the task's status holds while the filters are tried.
+    // Right after the DELETE the status may not be there yet (a 404 without results).
+    const finished = await pollStatus(async () => {
+      const { json: status } = await adminApi("GET", `/v2/rooms/${enc(roomId)}/delete_status`);
+      return (status as { results?: Array<{ status: string }> }).results?.[0]?.status ?? "";
+    });
+    assert.equal(finished, "complete");
+    const tasks = async (...extra: string[]) => {
+      const listed = await synadm("scheduled-tasks", "list", "-r", roomId, ...extra);
+      assert.equal(listed.code, 0, listed.stderr);
+      return json<{ scheduled_tasks: Array<{ action: string; status: string }> }>(listed.stdout)
+        .scheduled_tasks;
+    };
+    // A server reading only the first value would find nothing: the match is the second.
+    assert.equal((await tasks("-a", "no_such_action", "-a", "shutdown_and_purge_room")).length, 1);
+    assert.deepEqual(await tasks("-a", "no_such_action", "-a", "nor_this"), []);
+    const [task] = await tasks();
+    const others = ["scheduled", "active", "complete", "cancelled", "failed"].filter(
+      (s) => s !== task!.status,
+    );
+    assert.deepEqual(await tasks(...others.flatMap((status) => ["-s", status])), []);
+    const either = await tasks(
+      "-s",
+      others[0]!,
+      "-s",
+      task!.status,
+      "-a",
+      "no_such_action",
+      "-a",
+      task!.action,
+    );
+    assert.deepEqual(
+      either.map((t) => t.status),
+      [task!.status],
+    );
   });
 });

@@ -62,6 +62,10 @@ export function startCli(
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
     });
+    // A CLI that stops before reading its input (a refused argument) closes the pipe: EPIPE is no failure.
+    child.stdin.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") reject(error);
+    });
     child.stdin.end(options.input ?? "");
   });
   return { child, result };

@@ -18,10 +18,16 @@ export type Fault =
   | "truncated"
   | "invalid-json"
   | "html-page"
-  | "redirect";
+  | "redirect"
+  // A worker (or main) that has no servlet for the path, as Synapse answers it.
+  | "unrecognized"
+  // The background updates status with one update that never progresses.
+  | "background-update-stuck";
 
 interface Injection {
-  readonly fault: Fault;
+  readonly fault: Fault | "answer";
+  /** For `answer`: the JSON the proxy answers with instead of the server. */
+  readonly answer?: { readonly status: number; readonly body: unknown };
   remaining: number;
   readonly matches: (method: string, path: string) => boolean;
 }
@@ -31,7 +37,7 @@ export interface SeenRequest {
   readonly method: string;
   readonly path: string;
   readonly forwarded: boolean;
-  readonly fault: Fault | undefined;
+  readonly fault: Fault | "answer" | undefined;
 }
 
 /**
@@ -40,6 +46,8 @@ export interface SeenRequest {
  */
 export class FaultProxy {
   readonly seen: SeenRequest[] = [];
+  /** Holds each answer back this long, for a run slow enough to be stopped part-way. */
+  delayMs = 0;
   #server: Server | undefined;
   #injections: Injection[] = [];
   readonly #target: URL;
@@ -65,7 +73,13 @@ export class FaultProxy {
       this.seen.push({ method, path, forwarded, fault });
       if (!forwarded) {
         req.resume();
-        req.on("end", () => answerWithFault(fault!, res));
+        req.on("end", () => {
+          if (injection?.answer === undefined) answerWithFault(fault as Fault, res);
+          else {
+            res.writeHead(injection.answer.status, { "content-type": "application/json" });
+            res.end(JSON.stringify(injection.answer.body));
+          }
+        });
         return;
       }
       const upstream = request(
@@ -83,8 +97,12 @@ export class FaultProxy {
             answer.on("end", () => res.socket?.destroy());
             return;
           }
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
+          const pass = () => {
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(res);
+          };
+          if (this.delayMs > 0) setTimeout(pass, this.delayMs);
+          else pass();
         },
       );
       upstream.on("error", () => res.destroy());
@@ -105,10 +123,21 @@ export class FaultProxy {
     });
   }
 
+  /** Answers the next `times` requests matching `pathPart` with this JSON (a server state to plant). */
+  answer(pathPart: string, status: number, body: unknown, times = 1000): void {
+    this.#injections.push({
+      fault: "answer",
+      answer: { status, body },
+      remaining: times,
+      matches: (_method, path) => path.includes(pathPart),
+    });
+  }
+
   /** Forgets injections and seen requests between tests. */
   reset(): void {
     this.#injections = [];
     this.seen.length = 0;
+    this.delayMs = 0;
   }
 
   async stop(): Promise<void> {
@@ -194,6 +223,22 @@ function answerWithFault(fault: Fault, res: import("node:http").ServerResponse):
     case "html-page":
       res.writeHead(200, { "content-type": "text/html" });
       res.end("<html><body>Please log in to the corporate proxy</body></html>");
+      return;
+    case "unrecognized":
+      json(404, { errcode: "M_UNRECOGNIZED", error: "Unrecognized request" });
+      return;
+    case "background-update-stuck":
+      json(200, {
+        enabled: true,
+        current_updates: {
+          master: {
+            name: "event_search_stuck_for_the_test",
+            total_item_count: 50,
+            total_duration_ms: 1234.5,
+            average_items_per_ms: 0.04,
+          },
+        },
+      });
       return;
     case "redirect":
       res.writeHead(302, { location: "https://elsewhere.example/_synapse/admin/v1/server_version" });

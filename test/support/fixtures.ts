@@ -5,12 +5,14 @@ import type { EventReport } from "../../src/api/resources/event-reports.ts";
 import type { Destination } from "../../src/api/resources/federation.ts";
 import type { QuarantineChange } from "../../src/api/resources/media.ts";
 import type {
+  ClientEvent,
   HierarchyRoom,
   RoomDeleteStatus,
   RoomDetails,
   RoomSummary,
 } from "../../src/api/resources/rooms.ts";
 import type { UserMediaUsage } from "../../src/api/resources/statistics.ts";
+import type { UserReport } from "../../src/api/resources/user-reports.ts";
 import type { Device, UserDetails, UserMedia, UserSummary } from "../../src/api/resources/users.ts";
 
 export function userSummary(fields: Partial<UserSummary> & { name: string }): UserSummary {
@@ -155,6 +157,30 @@ export function eventReport(fields: Partial<EventReport> & { id: number }): Even
     score: null,
     sender: "@sender:example.org",
     canonical_alias: null,
+    ...fields,
+  };
+}
+
+export function userReport(fields: Partial<UserReport> & { id: number }): UserReport {
+  return {
+    ...{ id: fields.id },
+    received_ts: 1_700_000_000_000,
+    target_user_id: "@target:example.org",
+    user_id: "@reporter:example.org",
+    reason: "spam",
+    ...fields,
+  };
+}
+
+/** A state or timeline event as the Room State and Room Messages APIs give it. */
+export function clientEvent(fields: Partial<ClientEvent> & { type: string }): ClientEvent {
+  return {
+    event_id: "$e",
+    ...{ type: fields.type },
+    sender: "@sender:example.org",
+    origin_server_ts: 1_700_000_000_000,
+    room_id: "!r:example.org",
+    content: {},
     ...fields,
   };
 }

@@ -35,6 +35,8 @@ export interface InProcessOptions {
    * (hundreds of fuzz runs) share it. A fresh home otherwise.
    */
   readonly home?: string;
+  /** Script the requests asking whether the server delegates auth too (see FakeTransport). */
+  readonly scriptAuthMetadata?: boolean;
 }
 
 /** A new home directory with ~/.config/ in it and, when given, ~/.config/synadm.yaml holding `config`. */
@@ -53,6 +55,7 @@ export async function runInProcess(argv: string[], options: InProcessOptions = {
   let stderr = "";
   const transport = new FakeTransport(...(options.script ?? []));
   if (options.otherwise !== undefined) transport.otherwise(options.otherwise);
+  if (options.scriptAuthMetadata) transport.scriptAuthMetadata();
   const io: CliIo = {
     stdout: { write: (chunk: string) => (stdout += chunk) },
     stderr: { write: (chunk: string) => (stderr += chunk) },

@@ -234,3 +234,32 @@ export async function pollStatus(read: () => Promise<string>, wanted = "complete
 export function uniquePrefix(): string {
   return `t${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
 }
+
+/**
+ * Rows of a query on the test server's database, SQLite or PostgreSQL alike,
+ * each row its columns as text (NULL as ""). Read-only use: the server is running.
+ */
+export async function serverRows(sql: string): Promise<string[][]> {
+  const { root, dataDir } = testServer();
+  if (!root || !dataDir)
+    throw new Error("the test server's data directory is unknown: it was not started here");
+  let text: string;
+  if (process.env["SYNADM_TEST_DATABASE"] === "postgres") {
+    const { runSql } = await import("./synapse.ts");
+    text = await runSql(root, Number(process.env["SYNADM_TEST_POSTGRES_PORT"]), sql);
+  } else {
+    const script =
+      "import sqlite3,sys\n" +
+      "db=sqlite3.connect('file:'+sys.argv[1]+'?mode=ro',uri=True)\n" +
+      "for row in db.execute(sys.argv[2]): print('|'.join('' if v is None else str(v) for v in row))\n";
+    text = await new Promise<string>((resolve, reject) =>
+      execFile("python3", ["-c", script, join(root, dataDir, "homeserver.db"), sql], (error, stdout) =>
+        error ? reject(error) : resolve(stdout),
+      ),
+    );
+  }
+  return text
+    .split("\n")
+    .filter((line) => line !== "")
+    .map((line) => line.split("|"));
+}

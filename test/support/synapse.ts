@@ -4,6 +4,7 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import {
+  chownSync,
   existsSync,
   mkdirSync,
   openSync,
@@ -37,6 +38,9 @@ export interface SynapseServer {
   /** The same directory seen from the host. */
   readonly hostDataDir: string;
   readonly pid: number;
+  readonly database: TestDatabase;
+  /** The loopback port of its PostgreSQL server, on PostgreSQL. */
+  readonly postgresPort: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -48,7 +52,18 @@ export const SOCKET_NAME = "synapse.sock";
 
 /** The shells the completion scripts are loaded in (bash is the host's). */
 export const TEST_SHELLS = ["zsh", "fish"] as const;
-const PACKAGES = ["matrix-synapse", "synadm", "ca-certificates", ...TEST_SHELLS].join(",");
+/** The database servers the tests can run Synapse on; PostgreSQL is Debian's, in the root. */
+export type TestDatabase = "sqlite" | "postgres";
+/** Packages added to a root provisioned before they were part of it. */
+// nginx, Redis and hiredis (which Synapse's redis extra asks for): the worker deployment (test/support/workers.ts).
+const ADDED_PACKAGES: readonly string[] = [
+  ...TEST_SHELLS,
+  "postgresql",
+  "nginx",
+  "redis-server",
+  "python3-hiredis",
+];
+const PACKAGES = ["matrix-synapse", "synadm", "ca-certificates", ...ADDED_PACKAGES].join(",");
 // The package mirror reachable here is a frozen snapshot whose Release file has "expired".
 const NO_VALID_UNTIL = 'Acquire::Check-Valid-Until "false"';
 
@@ -58,7 +73,7 @@ export async function provisionRoot(root: string = DEFAULT_ROOT, log: Log = stde
     existsSync(join(root, "usr/bin/synadm")) &&
     existsSync(join(root, "usr/lib/python3/dist-packages/synapse"))
   ) {
-    await addShells(root, log);
+    await addPackages(root, log);
     return;
   }
   const isRoot = process.getuid?.() === 0;
@@ -140,23 +155,61 @@ function oneLineMirror(text: string): string | undefined {
   return undefined;
 }
 
-/** Installs the shells into a root provisioned before they were part of it. */
-async function addShells(root: string, log: Log): Promise<void> {
-  const missing = TEST_SHELLS.filter((shell) => !existsSync(join(root, "usr/bin", shell)));
+/** Installs the packages a root provisioned before they were part of it lacks (the shells, PostgreSQL). */
+async function addPackages(root: string, log: Log): Promise<void> {
+  const installed = installedPackages(root);
+  const missing = ADDED_PACKAGES.filter((name) => !installed.has(name));
   if (missing.length === 0) return;
   log(`Installing ${missing.join(", ")} into ${root}...`);
+  // A package's maintainer scripts must not start services (PostgreSQL's main cluster) inside the root.
+  preventServiceStarts(root);
   // mmdebstrap leaves no package lists behind; the lock timeout lets concurrent test runs wait for each other.
   const apt = ["apt-get", "-o", "Acquire::Check-Valid-Until=false", "-o", "DPkg::Lock::Timeout=300"];
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  // postgresql-common's postinst runs systemd-tmpfiles, which needs /proc.
+  const proc = join(root, "proc");
+  const mounted = !existsSync(join(proc, "self"));
+  if (mounted) await run("mount", ["-t", "proc", "proc", proc]);
   try {
     await run("chroot", [root, ...apt, "update", "-qq"], { maxBuffer: 64 << 20 });
+    // Finishes an installation an earlier run left half done.
+    await run("chroot", [root, "dpkg", "--configure", "-a"], { maxBuffer: 64 << 20, env });
     await run("chroot", [root, ...apt, "install", "-y", "-qq", "--no-install-recommends", ...missing], {
       maxBuffer: 64 << 20,
-      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+      env,
     });
   } catch (error) {
     const output = `${(error as { stderr?: string }).stderr ?? ""}`.trim().split("\n").slice(-20).join("\n");
     throw new Error(`installing ${missing.join(", ")} into ${root} failed:\n${output}`);
+  } finally {
+    if (mounted) await run("umount", ["-l", proc]);
   }
+}
+
+/** The packages dpkg has fully installed in the root (a half-configured one is not). */
+function installedPackages(root: string): Set<string> {
+  const names = new Set<string>();
+  for (const stanza of readFileSync(join(root, "var/lib/dpkg/status"), "utf8").split(/\n\n+/)) {
+    const name = /^Package: (.+)$/m.exec(stanza)?.[1];
+    if (name && /^Status: install ok installed$/m.test(stanza)) names.add(name);
+  }
+  return names;
+}
+
+/** Debian's policy-rc.d hook: 101 tells invoke-rc.d that no service may start. */
+function preventServiceStarts(root: string): void {
+  const hook = join(root, "usr/sbin/policy-rc.d");
+  if (!existsSync(hook)) writeFileSync(hook, "#!/bin/sh\nexit 101\n", { mode: 0o755 });
+}
+
+/** The directory of PostgreSQL's programs in the root (/usr/lib/postgresql/<major>/bin), newest major first. */
+function postgresBinDir(root: string): string | undefined {
+  const base = join(root, "usr/lib/postgresql");
+  if (!existsSync(base)) return undefined;
+  const major = readdirSync(base)
+    .filter((name) => existsSync(join(base, name, "bin/postgres")))
+    .sort((a, b) => Number(b) - Number(a))[0];
+  return major === undefined ? undefined : `/usr/lib/postgresql/${major}/bin`;
 }
 
 /** Options of {@link startSynapse}. */
@@ -167,6 +220,15 @@ export interface StartOptions {
   readonly log?: Log;
   /** Leave the server running after this process exits (the demo). */
   readonly keepRunning?: boolean;
+  /** The database Synapse runs on (default: {@link testDatabaseFromEnv}). */
+  readonly database?: TestDatabase;
+}
+
+/** The database of the test server: SYNADM_TEST_DATABASE (`sqlite`, `postgres`), SQLite when unset. */
+export function testDatabaseFromEnv(): TestDatabase {
+  const named = process.env["SYNADM_TEST_DATABASE"] || "sqlite";
+  if (named === "sqlite" || named === "postgres") return named;
+  throw new Error(`SYNADM_TEST_DATABASE=${named}: use sqlite or postgres`);
 }
 
 /** Starts a fresh Synapse on a loopback port, registers an admin and logs it in. */
@@ -180,9 +242,18 @@ export async function startSynapse(options: StartOptions = {}): Promise<SynapseS
   const hostDataDir = join(root, dataDir);
   mkdirSync(hostDataDir, { recursive: true });
   const sharedSecret = randomBytes(16).toString("hex");
+  const database = options.database ?? testDatabaseFromEnv();
+  let postgres: Postgres | undefined;
+  try {
+    if (database === "postgres") postgres = await startPostgres(root, hostDataDir, dataDir, log);
+  } catch (error) {
+    await postgres?.stop();
+    rmSync(hostDataDir, { recursive: true, force: true });
+    throw error;
+  }
   writeFileSync(
     join(hostDataDir, "homeserver.yaml"),
-    homeserverConfig({ serverName, port, dataDir, sharedSecret }),
+    homeserverConfig({ serverName, port, dataDir, sharedSecret, postgresPort: postgres?.port }),
   );
   writeFileSync(join(hostDataDir, "log.config"), logConfig(dataDir));
   const config = join(dataDir, "homeserver.yaml");
@@ -203,7 +274,10 @@ export async function startSynapse(options: StartOptions = {}): Promise<SynapseS
       // Already gone.
     }
   };
-  const onExit = (): void => kill("SIGKILL");
+  const onExit = (): void => {
+    kill("SIGKILL");
+    postgres?.kill();
+  };
   if (options.keepRunning) child.unref();
   else process.on("exit", onExit);
 
@@ -214,6 +288,7 @@ export async function startSynapse(options: StartOptions = {}): Promise<SynapseS
     kill("SIGTERM");
     if (!(await exited(child, pid, 10_000))) kill("SIGKILL");
     await exited(child, pid, 5_000);
+    await postgres?.stop();
     rmSync(hostDataDir, { recursive: true, force: true });
   };
 
@@ -233,10 +308,14 @@ export async function startSynapse(options: StartOptions = {}): Promise<SynapseS
       dataDir,
       hostDataDir,
       pid,
+      database,
+      postgresPort: postgres?.port,
       stop,
     };
   } catch (error) {
-    const logs = ["homeserver.log", "stdout.log"].map((name) => tail(join(hostDataDir, name), 30)).join("\n");
+    const logs = ["homeserver.log", "stdout.log", "postgres/postgres.log"]
+      .map((name) => tail(join(hostDataDir, name), 30))
+      .join("\n");
     await stop();
     throw new Error(`${(error as Error).message}\n${logs}`);
   }
@@ -266,7 +345,7 @@ export async function registerUser(
   );
 }
 
-async function registerWithSharedSecret(
+export async function registerWithSharedSecret(
   root: string,
   port: number,
   secret: string,
@@ -286,13 +365,16 @@ async function registerWithSharedSecret(
   await run("chroot", [...args, "-k", secret, `http://127.0.0.1:${port}`]);
 }
 
-function homeserverConfig(options: {
+export function homeserverConfig(options: {
   serverName: string;
   port: number;
   dataDir: string;
   sharedSecret: string;
+  postgresPort: number | undefined;
+  /** More top-level lines (the worker deployment's). */
+  extra?: readonly string[];
 }): string {
-  const { serverName, port, dataDir, sharedSecret } = options;
+  const { serverName, port, dataDir, sharedSecret, postgresPort } = options;
   const unlimited = "{ per_second: 1000, burst_count: 10000 }";
   const limits = [
     "rc_message",
@@ -327,10 +409,19 @@ function homeserverConfig(options: {
     "    resources:",
     "      - names: [client]",
     "        compress: false",
-    "database:",
-    "  name: sqlite3",
-    "  args:",
-    `    database: ${dataDir}/homeserver.db`,
+    ...(postgresPort === undefined
+      ? ["database:", "  name: sqlite3", "  args:", `    database: ${dataDir}/homeserver.db`]
+      : [
+          "database:",
+          "  name: psycopg2",
+          "  args:",
+          "    user: synapse",
+          "    database: synapse",
+          "    host: 127.0.0.1",
+          `    port: ${postgresPort}`,
+          "    cp_min: 1",
+          "    cp_max: 10",
+        ]),
     `media_store_path: ${dataDir}/media_store`,
     `signing_key_path: ${dataDir}/signing.key`,
     `log_config: ${dataDir}/log.config`,
@@ -338,6 +429,8 @@ function homeserverConfig(options: {
     `macaroon_secret_key: ${randomBytes(16).toString("hex")}`,
     `form_secret: ${randomBytes(16).toString("hex")}`,
     "report_stats: false",
+    // Test accounts need no strong hashes: the default 12 rounds made registering a few dozen take seconds each batch.
+    "bcrypt_rounds: 4",
     "enable_registration: false",
     "trusted_key_servers: []",
     "suppress_key_server_warning: true",
@@ -355,11 +448,169 @@ function homeserverConfig(options: {
     `rc_invites: { per_room: ${unlimited}, per_user: ${unlimited}, per_issuer: ${unlimited} }`,
     `rc_login: { address: ${unlimited}, account: ${unlimited}, failed_attempts: ${unlimited} }`,
     `rc_presence: { per_user: ${unlimited} }`,
+    ...(options.extra ?? []),
     "",
   ].join("\n");
 }
 
-function logConfig(dataDir: string): string {
+/** A PostgreSQL server of the root, run by its postgres user for one test server. */
+export interface Postgres {
+  readonly port: number;
+  stop(): Promise<void>;
+  /** Ends it at once (the test process is exiting). */
+  kill(): void;
+}
+
+/**
+ * Starts a fresh PostgreSQL cluster in `<dataDir>/postgres` as the root's
+ * unprivileged postgres user, on a loopback port, with a `synapse` role
+ * (trusted: loopback only, one run) and a `synapse` database in the C locale
+ * Synapse asks for. Durability is off: the cluster lives for one test run.
+ */
+export async function startPostgres(
+  root: string,
+  hostDataDir: string,
+  dataDir: string,
+  log: Log,
+): Promise<Postgres> {
+  const started = Date.now();
+  const bin = postgresBinDir(root);
+  if (!bin) throw new Error(`PostgreSQL is not installed in ${root}`);
+  const { uid, gid } = systemUser(root, "postgres");
+  const hostDir = join(hostDataDir, "postgres");
+  mkdirSync(hostDir, { mode: 0o700 });
+  chownSync(hostDir, uid, gid);
+  const dir = `${dataDir}/postgres`;
+  const asPostgres = (command: string, ...args: string[]) =>
+    run("chroot", [`--userspec=${uid}:${gid}`, root, `${bin}/${command}`, ...args], {
+      env: { PATH: "/usr/sbin:/usr/bin:/sbin:/bin", HOME: dir, LANG: "C" },
+      maxBuffer: 16 << 20,
+    });
+  try {
+    await asPostgres(
+      "initdb",
+      "-D",
+      `${dir}/data`,
+      "-U",
+      "synapse",
+      "--auth=trust",
+      "-E",
+      "UTF8",
+      "--locale=C",
+      "--no-sync",
+    );
+  } catch (error) {
+    throw new Error(`initdb failed: ${(error as { stderr?: string }).stderr ?? (error as Error).message}`);
+  }
+  const port = await freePort();
+  const output = openSync(join(hostDir, "postgres.log"), "a");
+  const settings = [
+    "listen_addresses=127.0.0.1",
+    `unix_socket_directories=${dir}`,
+    "fsync=off",
+    "synchronous_commit=off",
+    "full_page_writes=off",
+    "dynamic_shared_memory_type=mmap",
+    "max_connections=50",
+  ].flatMap((setting) => ["-c", setting]);
+  const child = spawn(
+    "chroot",
+    [
+      `--userspec=${uid}:${gid}`,
+      root,
+      `${bin}/postgres`,
+      "-D",
+      `${dir}/data`,
+      "-p",
+      String(port),
+      ...settings,
+    ],
+    {
+      stdio: ["ignore", output, output],
+      detached: true,
+      env: { PATH: "/usr/sbin:/usr/bin:/sbin:/bin", LANG: "C" },
+    },
+  );
+  const pid = child.pid!;
+  const signal = (name: NodeJS.Signals): void => {
+    try {
+      process.kill(-pid, name);
+    } catch {
+      // Already gone.
+    }
+  };
+  let stopped = false;
+  const stop = async (): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    // SIGINT: PostgreSQL's fast shutdown (no waiting for clients).
+    signal("SIGINT");
+    if (!(await exited(child, pid, 10_000))) signal("SIGKILL");
+    await exited(child, pid, 5_000);
+  };
+  try {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`PostgreSQL exited early with code ${child.exitCode}`);
+      try {
+        await asPostgres("pg_isready", "-q", "-h", "127.0.0.1", "-p", String(port));
+        break;
+      } catch {
+        if (Date.now() > deadline) throw new Error("PostgreSQL did not accept connections within 30 s");
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    await asPostgres(
+      "createdb",
+      "-h",
+      "127.0.0.1",
+      "-p",
+      String(port),
+      "-U",
+      "synapse",
+      "-E",
+      "UTF8",
+      "--locale=C",
+      "-T",
+      "template0",
+      "synapse",
+    );
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}\n${tail(join(hostDir, "postgres.log"), 20)}`);
+  }
+  log(`PostgreSQL is up on 127.0.0.1:${port} (${Date.now() - started} ms)`);
+  return { port, stop, kill: () => signal("SIGKILL") };
+}
+
+/**
+ * Runs SQL in the test server's PostgreSQL database (as its `synapse` role, a
+ * superuser of that throw-away cluster) with the root's psql; returns what it printed.
+ */
+export async function runSql(root: string, port: number, sql: string): Promise<string> {
+  const bin = postgresBinDir(root);
+  if (!bin) throw new Error(`PostgreSQL is not installed in ${root}`);
+  const { uid, gid } = systemUser(root, "postgres");
+  const args = ["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", String(port)];
+  const { stdout } = await run(
+    "chroot",
+    [`--userspec=${uid}:${gid}`, root, `${bin}/psql`, ...args, "-U", "synapse", "-d", "synapse", "-c", sql],
+    { env: { PATH: "/usr/sbin:/usr/bin:/sbin:/bin", HOME: "/tmp", LANG: "C" } },
+  );
+  return stdout;
+}
+
+/** The uid and gid of a system user of the root. */
+export function systemUser(root: string, name: string): { uid: number; gid: number } {
+  const line = readFileSync(join(root, "etc/passwd"), "utf8")
+    .split("\n")
+    .find((entry) => entry.startsWith(`${name}:`));
+  const [, , uid, gid] = line?.split(":") ?? [];
+  if (uid === undefined || gid === undefined) throw new Error(`${root} has no user ${name}`);
+  return { uid: Number(uid), gid: Number(gid) };
+}
+
+export function logConfig(dataDir: string): string {
   return [
     "version: 1",
     "formatters:",
@@ -372,7 +623,7 @@ function logConfig(dataDir: string): string {
   ].join("\n");
 }
 
-async function waitForHealth(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
+export async function waitForHealth(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`Synapse exited early with code ${child.exitCode}`);
@@ -382,7 +633,7 @@ async function waitForHealth(port: number, child: ChildProcess, timeoutMs: numbe
   throw new Error(`Synapse did not answer /health within ${timeoutMs / 1000} s`);
 }
 
-async function login(port: number, user: string, password: string): Promise<string> {
+export async function login(port: number, user: string, password: string): Promise<string> {
   const body = JSON.stringify({
     type: "m.login.password",
     identifier: { type: "m.id.user", user },
@@ -406,7 +657,7 @@ function httpStatus(port: number, method: string, path: string): Promise<number>
   });
 }
 
-async function exited(child: ChildProcess, pid: number, timeoutMs: number): Promise<boolean> {
+export async function exited(child: ChildProcess, pid: number, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null || !alive(pid)) return true;
@@ -442,7 +693,7 @@ async function commandExists(command: string): Promise<boolean> {
   }
 }
 
-function tail(path: string, lines: number): string {
+export function tail(path: string, lines: number): string {
   try {
     return `--- ${path}\n${readFileSync(path, "utf8").trim().split("\n").slice(-lines).join("\n")}`;
   } catch {

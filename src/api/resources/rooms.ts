@@ -1,7 +1,7 @@
 import { array, boolean, exactOptional, nullable, number, object, record, string, unknown } from "valibot";
 import { type EmptyAnswer, emptyAnswerSchema } from "../answers.ts";
 import type { RequestOptions } from "../http-client.ts";
-import { jobOutcome, LongRunningJob } from "../jobs.ts";
+import type { LongRunningJob } from "../jobs.ts";
 import type { RoomOrder } from "../orders.ts";
 import { checkPageLimit, type PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
@@ -51,8 +51,10 @@ export interface RoomDetails {
   joined_local_devices: number;
   /** Whether every local user forgot the room. */
   forgotten: boolean;
-  tombstoned: boolean;
-  replacement_room: string | null;
+  /** Whether the room has an `m.room.tombstone` state event (it was upgraded or replaced); Synapse 1.153+. */
+  tombstoned?: boolean;
+  /** The room the tombstone points to, or `null`; Synapse 1.153+. */
+  replacement_room?: string | null;
 }
 
 /** One page of the room list. */
@@ -180,6 +182,37 @@ export interface RoomDeleteStatus {
   error?: string;
 }
 
+/**
+ * Whether the creators of a room of this version have unlimited power and are
+ * left out of its power levels' `users` (MSC4289): room version 12 and later,
+ * and `org.matrix.hydra.11`, as Synapse 1.160 knows them.
+ */
+export function creatorsHavePower(roomVersion: string): boolean {
+  return (/^\d+$/.test(roomVersion) && Number(roomVersion) >= 12) || roomVersion === "org.matrix.hydra.11";
+}
+
+/**
+ * The creators of a room from its state (the Room State API's `state`), when
+ * its version gives them unlimited power (see {@link creatorsHavePower}): the
+ * sender of `m.room.create` and the `additional_creators` of its content.
+ * `undefined` for other rooms, whose creators have only the power levels list.
+ */
+export function powerfulCreators(state: ReadonlyArray<object>): string[] | undefined {
+  // Events as any source gives them (the Room State API's, a file's): every field is read with care.
+  const create = (state as ReadonlyArray<Record<string, unknown>>).find(
+    (event) => event["type"] === "m.room.create" && event["state_key"] === "",
+  );
+  if (!create) return undefined;
+  const content = (create["content"] ?? {}) as { room_version?: unknown; additional_creators?: unknown };
+  // A create event without room_version is of version 1.
+  const version = typeof content.room_version === "string" ? content.room_version : "1";
+  if (!creatorsHavePower(version)) return undefined;
+  const additional = Array.isArray(content.additional_creators)
+    ? content.additional_creators.filter((user): user is string => typeof user === "string")
+    : [];
+  return [...new Set([String(create["sender"]), ...additional])];
+}
+
 const nullableString = nullable(string());
 const nullableNumber = nullable(number());
 const roomSummarySchema = responseSchema<RoomSummary>()(
@@ -231,8 +264,8 @@ const roomDetailsSchema = responseSchema<RoomDetails>()(
     room_type: nullableString,
     joined_local_devices: number(),
     forgotten: boolean(),
-    tombstoned: boolean(),
-    replacement_room: nullableString,
+    tombstoned: exactOptional(boolean()),
+    replacement_room: exactOptional(nullableString),
   }),
 );
 const anyObject = record(string(), unknown());
@@ -527,12 +560,9 @@ export class RoomsResource extends PagedResource {
    * `GET /_synapse/admin/v2/rooms/delete_status/<delete_id>` (when polled)
    */
   deleteJob(deleteId: string): LongRunningJob<RoomDeleteStatus> {
-    return new LongRunningJob<RoomDeleteStatus>(deleteId, {
-      description: `room delete ${deleteId}`,
-      fetchStatus: (signal) => this.deleteStatus(deleteId, signal ? { signal } : {}),
-      outcome: jobOutcome,
-      failureReason: (status) => status.error,
-    });
+    return this.statusJob(deleteId, `room delete ${deleteId}`, (id, options) =>
+      this.deleteStatus(id, options),
+    );
   }
 
   /**

@@ -25,11 +25,17 @@ export interface ScheduledTaskList {
   scheduled_tasks: ScheduledTask[];
 }
 
-/** Filters of the scheduled task list. */
+/** A state of {@link SCHEDULED_TASK_STATUSES}. */
+export type ScheduledTaskStatus = (typeof SCHEDULED_TASK_STATUSES)[number];
+
+/**
+ * Filters of the scheduled task list. `actionName` and `status` take several
+ * values (tasks matching any) since Synapse 1.160; older servers use the first.
+ */
 export interface ScheduledTaskFilters {
-  actionName?: string;
+  actionName?: string | readonly string[];
   resourceId?: string;
-  status?: (typeof SCHEDULED_TASK_STATUSES)[number];
+  status?: ScheduledTaskStatus | readonly ScheduledTaskStatus[];
   /** Only tasks timestamped before this epoch-ms time. */
   maxTimestamp?: number;
 }

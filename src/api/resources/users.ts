@@ -11,8 +11,8 @@ import {
   unknown,
 } from "valibot";
 import { type EmptyAnswer, emptyAnswerSchema, type Flag, flagSchema } from "../answers.ts";
-import type { RequestOptions } from "../http-client.ts";
-import { jobOutcome, LongRunningJob } from "../jobs.ts";
+import type { HttpClient, RequestOptions } from "../http-client.ts";
+import type { LongRunningJob } from "../jobs.ts";
 import type { MediaOrder, UserOrder } from "../orders.ts";
 import { checkPageLimit, type PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
@@ -89,7 +89,10 @@ export interface UserListParams {
   userId?: string;
   /** Users whose localpart or display name contains this. */
   name?: string;
-  /** `false` excludes guests; not supported with Matrix Authentication Service. */
+  /**
+   * `false` excludes guests. A server that delegates auth (MAS) refuses any
+   * other value, so there `false` is sent whatever is given here.
+   */
   guests?: boolean;
   /** `true` only admins, `false` no admins, absent both. */
   admins?: boolean;
@@ -410,6 +413,17 @@ function listQuery(
  * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html
  */
 export class UsersResource extends PagedResource {
+  readonly #delegatesAuth: (() => Promise<boolean>) | undefined;
+
+  /**
+   * `delegatesAuth` tells whether the server delegates auth (MAS, `GET /_matrix/client/v1/auth_metadata`), asked
+   * before a user list that would send `guests` other than `false`.
+   */
+  constructor(http: HttpClient, delegatesAuth?: () => Promise<boolean>) {
+    super(http);
+    this.#delegatesAuth = delegatesAuth;
+  }
+
   /**
    * A user account in full.
    *
@@ -480,7 +494,20 @@ export class UsersResource extends PagedResource {
   // The v2 and v3 lists take the same filters and give the same pages.
   async #listPageAt(path: string, params: UserListParams, options: RequestOptions): Promise<UserListPage> {
     checkPageLimit(params.limit);
-    return this.GET(path, { query: listQuery(params), schema: userListSchema }, options);
+    const query = listQuery(params);
+    if (params.guests !== false && (await this.#authDelegated())) query["guests"] = false;
+    return this.GET(path, { query, schema: userListSchema }, options);
+  }
+
+  async #authDelegated(): Promise<boolean> {
+    if (!this.#delegatesAuth) return false;
+    try {
+      return await this.#delegatesAuth();
+    } catch (error) {
+      // An unanswered question must not cost the list on the servers without MAS, the most.
+      this.http.logger.warn(`cannot tell whether the server delegates auth: ${(error as Error).message}`);
+      return false;
+    }
   }
 
   #listAt(
@@ -967,12 +994,12 @@ export class UsersResource extends PagedResource {
    * `GET /_synapse/admin/v1/user/redact_status/<redact_id>` (when polled)
    */
   redactionJob(redactId: string): LongRunningJob<RedactStatus> {
-    return new LongRunningJob<RedactStatus>(redactId, {
-      description: `redaction ${redactId}`,
-      fetchStatus: (signal) => this.redactStatus(redactId, signal ? { signal } : {}),
-      outcome: jobOutcome,
-      failureReason: (status) => JSON.stringify(status.failed_redactions),
-    });
+    return this.statusJob(
+      redactId,
+      `redaction ${redactId}`,
+      (id, options) => this.redactStatus(id, options),
+      (status) => JSON.stringify(status.failed_redactions),
+    );
   }
 
   /**

@@ -23,3 +23,21 @@ export class VersionResource extends Resource {
     return this.GET("/v1/server_version", { schema: serverVersionSchema }, options);
   }
 }
+
+/**
+ * Whether a `server_version` (`1.155.0`, `1.156.0rc1 (b=develop, ...)`) is
+ * older than `release` (`1.156`, `1.156.1`); `undefined` when it does not
+ * start with a version number. A release candidate counts as its release.
+ */
+export function versionBefore(serverVersion: string, release: string): boolean | undefined {
+  const numbers = (text: string): number[] | undefined =>
+    /^\s*v?(\d+(?:\.\d+)*)/.exec(text)?.[1]?.split(".").map(Number);
+  const have = numbers(serverVersion);
+  const want = numbers(release);
+  if (!have || !want) return undefined;
+  for (let i = 0; i < want.length; i++) {
+    const part = have[i] ?? 0;
+    if (part !== want[i]) return part < want[i]!;
+  }
+  return false;
+}

@@ -1,7 +1,8 @@
 import { join } from "node:path";
-import type { ChangeRecord } from "../../api/http-client.ts";
+import type { AuthDelegation } from "../../api/auth-delegation.ts";
 import type { UserId } from "../../api/ids.ts";
 import type { Logger } from "../../api/logger.ts";
+import type { MasAdmin } from "../../api/mas-admin.ts";
 import type { SynapseAdmin } from "../../api/synapse-admin.ts";
 import type { GroupSpec } from "../framework/spec.ts";
 import { CliError, ExitCode } from "./errors.ts";
@@ -41,6 +42,7 @@ export class CommandContext {
   readonly prompt: Prompter;
   #settings: Promise<LoadedSettings> | undefined;
   #admin: Promise<SynapseAdmin> | undefined;
+  #mas: Promise<MasAdmin> | undefined;
 
   /** The command being run, e.g. `user deactivate`, for the audit log. */
   readonly commandPath: string;
@@ -111,6 +113,16 @@ export class CommandContext {
     return this.#admin;
   }
 
+  /**
+   * A client of the Matrix Authentication Service's admin API: at `mas_url`,
+   * else at the issuer the homeserver names (cached, see {@link authDelegation}),
+   * with `mas_token` or what `mas_token_command` prints.
+   */
+  mas(): Promise<MasAdmin> {
+    this.#mas ??= this.#createMas();
+    return this.#mas;
+  }
+
   /** A full user ID from what the admin typed, using the (cached) homeserver name for bare localparts. */
   async userId(input: string): Promise<UserId> {
     const { expandUserId, parseUserInput } = await import("../../api/ids.ts");
@@ -129,6 +141,23 @@ export class CommandContext {
     const name = await (await this.admin()).serverName();
     await cache.set(settings.base_url, name);
     return name;
+  }
+
+  /**
+   * Whether the server delegates auth (MAS): cached from an earlier run, or
+   * asked now (`GET /_matrix/client/v1/auth_metadata`) and cached. Asked by
+   * the client on its first user list only, so other commands pay nothing.
+   */
+  async authDelegation(): Promise<AuthDelegation> {
+    const { settings } = await this.settings();
+    const { AuthDelegationCache } = await import("./settings/auth-delegation-cache.ts");
+    const cache = new AuthDelegationCache(this.io.env, this.io.homedir);
+    const cached = await cache.get(settings.base_url);
+    if (cached) return cached;
+    const { discoverAuthDelegation } = await import("../../api/auth-delegation.ts");
+    const found = await discoverAuthDelegation((await this.admin()).http);
+    await cache.set(settings.base_url, found);
+    return found;
   }
 
   /** The output format: `-o`, else the configured one. */
@@ -180,6 +209,7 @@ export class CommandContext {
   async #createAdmin(): Promise<SynapseAdmin> {
     let { settings } = await this.settings();
     if (!settings.token && settings.token_command) {
+      const { tokenFromCommand } = await import("./settings/client.ts");
       settings = { ...settings, token: await tokenFromCommand(settings.token_command) };
     }
     if (!settings.token) settings = await this.#configureFirst();
@@ -192,38 +222,66 @@ export class CommandContext {
     return this.#clientFor(settings, true);
   }
 
-  async #clientFor(settings: Settings, withToken: boolean): Promise<SynapseAdmin> {
-    // As synadm: with `protocol: unix`, base_url is the path of Synapse's Unix socket.
-    const socketPath = settings.protocol === "unix" ? await unixSocketPath(settings.base_url) : undefined;
+  async #createMas(): Promise<MasAdmin> {
+    const { settings } = await this.settings();
+    let baseUrl = settings.mas_url;
+    if (!baseUrl) {
+      const delegation = await this.authDelegation();
+      if (!delegation.delegated)
+        throw new CliError(
+          `${settings.base_url} does not delegate auth to the Matrix Authentication Service; ` +
+            "set mas_url (or SYNADM_MAS_URL) to reach one anyway",
+          ExitCode.usage,
+        );
+      baseUrl = delegation.issuer;
+    }
+    const { auditLogWriter, readCaFile, tokenFromCommand } = await import("./settings/client.ts");
+    const token =
+      settings.mas_token ||
+      (settings.mas_token_command
+        ? await tokenFromCommand(settings.mas_token_command, "mas_token_command")
+        : "");
+    if (!token)
+      throw new CliError(
+        "no token for MAS's admin API: set mas_token or mas_token_command (or SYNADM_MAS_TOKEN), " +
+          "a token with the scope urn:mas:admin",
+        ExitCode.usage,
+      );
+    if (/[\x00-\x1f\x7f]/.test(token))
+      throw new CliError(
+        "the MAS token contains a control character (a line break?); check it",
+        ExitCode.usage,
+      );
     if (!settings.ssl_verify) this.log.warn("TLS certificate verification is off (ssl_verify: false)");
-    const { SynapseAdmin } = await import("../../api/synapse-admin.ts");
+    const { MasAdmin } = await import("../../api/mas-admin.ts");
     const ca = settings.ca_file ? await readCaFile(settings.ca_file) : undefined;
     const onChange = settings.audit_log
       ? await auditLogWriter(settings.audit_log, this.commandPath, this.log)
       : undefined;
-    return new SynapseAdmin({
+    return new MasAdmin({
       ...(ca === undefined ? {} : { ca }),
       ...(onChange === undefined ? {} : { onChange }),
-      baseUrl: socketPath === undefined ? settings.base_url : "http://localhost",
-      ...(withToken ? { accessToken: settings.token } : {}),
-      adminPath: settings.admin_path,
-      matrixPath: settings.matrix_path,
+      baseUrl,
+      accessToken: token,
       timeoutMs: (this.globals.timeout ?? settings.timeout) * 1000,
       retry: { maxRetryAfterMs: (this.globals.maxWait ?? settings.max_wait) * 1000 },
       maxResponseBytes: (this.globals.maxResponseMib ?? settings.max_response_mib) * 2 ** 20,
       verifyTls: settings.ssl_verify,
       logger: this.log,
-      discovery: { mode: settings.server_discovery },
-      ...(settings.homeserver && settings.homeserver !== "auto-retrieval"
-        ? { serverName: settings.homeserver }
-        : {}),
-      // The certificates NODE_EXTRA_CA_CERTS named, handed over by the launcher (see launcher.sh).
       ...(this.io.extraCaCertsFile ? { extraCaFile: this.io.extraCaCertsFile } : {}),
-      ...(this.io.transport
-        ? { transport: this.io.transport }
-        : socketPath === undefined
-          ? {}
-          : { transport: await unixSocketTransport(socketPath) }),
+      ...(this.io.transport ? { transport: this.io.transport } : {}),
+    });
+  }
+
+  async #clientFor(settings: Settings, withToken: boolean): Promise<SynapseAdmin> {
+    const { createClient } = await import("./settings/client.ts");
+    return createClient(settings, {
+      withToken,
+      globals: this.globals,
+      io: this.io,
+      log: this.log,
+      commandPath: this.commandPath,
+      authDelegation: () => this.authDelegation(),
     });
   }
 
@@ -241,85 +299,4 @@ export class CommandContext {
     if (!settings.token) throw new CliError("configuration incomplete: no token", ExitCode.configIncomplete);
     return settings;
   }
-}
-
-async function tokenFromCommand(command: string): Promise<string> {
-  const { execFile } = await import("node:child_process");
-  return new Promise((resolve, reject) => {
-    execFile("/bin/sh", ["-c", command], { timeout: 30_000 }, (error, stdout) => {
-      // The command's own output is not repeated: it may hold the secret.
-      if (error)
-        reject(new CliError(`token_command failed (exit ${error.code ?? "?"}): ${command}`, ExitCode.usage));
-      else {
-        // The first line, as pass(1) keeps the secret there and notes below it.
-        const token = stdout.split("\n", 1)[0]!.trim();
-        if (token) resolve(token);
-        else
-          reject(
-            new CliError(`token_command printed no token on its first line: ${command}`, ExitCode.usage),
-          );
-      }
-    });
-  });
-}
-
-async function unixSocketPath(baseUrl: string): Promise<string> {
-  // synadm's own configurator once proposed "http+unix://" URLs; the socket path is what counts.
-  const prefixed = /^(?:http\+)?unix:\/\//.exec(baseUrl);
-  const path = prefixed ? decodeURIComponent(baseUrl.slice(prefixed[0].length)) : baseUrl;
-  if (!path.startsWith("/"))
-    throw new CliError(
-      `protocol is unix, so base_url must be the absolute path of Synapse's socket, not "${baseUrl}"`,
-      ExitCode.usage,
-    );
-  const { statSync } = await import("node:fs");
-  const stat = statSync(path, { throwIfNoEntry: false });
-  if (!stat?.isSocket())
-    throw new CliError(
-      `protocol is unix, but ${path} is ${stat ? "not a socket" : "missing"}`,
-      ExitCode.usage,
-    );
-  return path;
-}
-
-async function unixSocketTransport(socketPath: string): Promise<import("../../api/transport.ts").Transport> {
-  const { NodeHttpTransport } = await import("../../api/node-transport.ts");
-  return new NodeHttpTransport({ socketPath });
-}
-
-async function readCaFile(path: string): Promise<string> {
-  const { readFile } = await import("node:fs/promises");
-  try {
-    return await readFile(path, "utf8");
-  } catch (error) {
-    throw new CliError(`cannot read ca_file ${path}: ${(error as Error).message}`, ExitCode.usage);
-  }
-}
-
-/**
- * Appends one JSON line per changing request: time, command, method, path,
- * outcome; never bodies or tokens. It is told after the request ended, so it
- * never throws: a change that was made must not be reported as failed because
- * its line could not be written (that is said once on stderr instead).
- */
-async function auditLogWriter(
-  path: string,
-  command: string,
-  log: Logger,
-): Promise<(record: ChangeRecord) => void> {
-  const { appendFileSync } = await import("node:fs");
-  let warned = false;
-  return (record) => {
-    const line = JSON.stringify({ time: new Date().toISOString(), command, ...record });
-    try {
-      appendFileSync(path, `${line}\n`, { mode: 0o600 });
-    } catch (error) {
-      if (warned) return;
-      warned = true;
-      log.warn(
-        `audit_log ${path} could not be written (${(error as Error).message}): ` +
-          `${record.method} ${record.path} (${record.outcome}) and later changes are missing from it`,
-      );
-    }
-  };
 }

@@ -15,6 +15,10 @@ export const ExitCode = {
   unreachable: 6,
   /** The server answered something that is not the expected JSON. */
   invalidResponse: 7,
+  /** `doctor` found warnings (and no errors). */
+  doctorWarning: 20,
+  /** `doctor` found errors. */
+  doctorError: 21,
   /** The user declined a confirmation prompt. */
   declined: 10,
   /** Interrupted (Ctrl-C). */

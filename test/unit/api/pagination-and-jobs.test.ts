@@ -19,6 +19,7 @@ import {
   roomListPage,
   roomSummary,
   userMedia,
+  userReport,
   userSummary,
 } from "../../support/fixtures.ts";
 
@@ -312,6 +313,14 @@ describe("PagedList", () => {
           { event_reports: [eventReport({ id: 2 })], total: 2 },
         ],
         next: /\/v1\/event_reports\?from=1&limit=1$/,
+      },
+      {
+        call: (admin) => admin.userReports.list({ limit: 1, targetUserId: "@m:x" }),
+        pages: [
+          { user_reports: [userReport({ id: 1 })], next_token: 1, total: 2 },
+          { user_reports: [userReport({ id: 2 })], total: 2 },
+        ],
+        next: /\/v1\/user_reports\?from=1&limit=1&target_user_id=%40m%3Ax$/,
       },
       {
         call: (admin) => admin.federation.destinations(),

@@ -1,9 +1,9 @@
 import { ROOM_ORDERS } from "../../../api/orders.ts";
-import { argument, defineParameters, flag, option, toggle, type ValueSpec } from "../../framework/spec.ts";
+import { argument, defineParameters, option, toggle, type ValueSpec } from "../../framework/spec.ts";
 import { text } from "../../framework/values.ts";
 import { defineCommand } from "../../runtime/command.ts";
 import { orderByOption } from "../../runtime/options/order-by.ts";
-import { pagingOptions, reverseOption } from "../../runtime/options/paging.ts";
+import { allPagesOption, pagingOptions, reverseOption } from "../../runtime/options/paging.ts";
 
 // List Room API: GET /_synapse/admin/v1/rooms.
 
@@ -33,7 +33,7 @@ export const listParameters = defineParameters({
       "--not-public",
       "Only rooms in the room directory, or only rooms not in it.",
     ),
-    all: flag("--all", "Follow the pages to the end and print every room (streamed)."),
+    all: allPagesOption("room"),
   },
   args: {},
 });

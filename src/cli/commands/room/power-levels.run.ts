@@ -1,4 +1,4 @@
-import type { RoomListParams, RoomSummary } from "../../../api/resources/rooms.ts";
+import { powerfulCreators, type RoomListParams, type RoomSummary } from "../../../api/resources/rooms.ts";
 import { progressDisplay } from "../../runtime/bulk/progress.ts";
 import type { RunFor } from "../../runtime/command.ts";
 import { CliError, ExitCode } from "../../runtime/errors.ts";
@@ -23,7 +23,11 @@ const DETAIL_FIELDS = [
   "version",
 ] as const;
 
-type RoomWithPowerLevels = RoomSummary & { power_levels?: Record<string, number>; error?: string };
+type RoomWithPowerLevels = RoomSummary & {
+  power_levels?: Record<string, number>;
+  creators?: string[];
+  error?: string;
+};
 
 export const roomPowerLevels: RunFor<typeof powerLevelsParameters> = async (context, { options }) => {
   const params: RoomListParams = roomListParams(options);
@@ -56,14 +60,21 @@ export const roomPowerLevels: RunFor<typeof powerLevelsParameters> = async (cont
     // As synadm: every room has the key, `{}` when it has no power levels or lists no users.
     room.power_levels = (event?.["content"] as { users?: Record<string, number> } | undefined)?.users ?? {};
     if (event) withPowerLevels++;
+    // From room version 12 the creators outrank every level and are not in the users map.
+    const creators = powerfulCreators(states.get(room) ?? []);
+    if (creators) room.creators = creators;
     if (errors.has(room)) room.error = errors.get(room)!;
   }
   const result = { ...page, rooms: list, rooms_w_power_levels_curr_batch: withPowerLevels };
-  const human = list.map((room) => ({
+  // In the table the creators head the power levels' cell, as the ones with most power.
+  const human = list.map(({ creators, ...room }) => ({
     ...room,
-    power_levels: Object.entries(room.power_levels ?? {})
-      .map(([user, level]) => escapeTerminalText(`${user} ${level}`))
-      .join("\n"),
+    power_levels: [
+      ...(creators ?? []).map((user) => escapeTerminalText(`${user} creator`)),
+      ...Object.entries(room.power_levels ?? {}).map(([user, level]) =>
+        escapeTerminalText(`${user} ${level}`),
+      ),
+    ].join("\n"),
   }));
   return listIn(result, "rooms", {
     human,

@@ -25,7 +25,8 @@ export const powerLevelsCommand = defineCommand({
   summary: "List who has which power level in rooms.",
   description:
     "List rooms with the power levels their users have, from each room's state (fetched a few rooms at a " +
-    "time). Shows ID, name, alias and power levels unless -a.",
+    "time). Shows ID, name, alias and power levels unless -a. In rooms of version 12 and later the " +
+    "creators have unlimited power and are not in the power levels: they are listed under creators.",
   ...powerLevelsParameters,
   examples: [
     ["synadm room power-levels -n Staff", "Who has which power level in the rooms named like Staff"],

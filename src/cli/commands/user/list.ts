@@ -1,18 +1,10 @@
 // List Accounts (v2 and v3) of the User Admin API, and synadm's search on top of it.
 import { USER_ORDERS } from "../../../api/orders.ts";
-import {
-  argument,
-  defineParameters,
-  flag,
-  option,
-  optionWithDefault,
-  repeatable,
-  toggle,
-} from "../../framework/spec.ts";
-import { choice, integerAtLeast, text } from "../../framework/values.ts";
+import { argument, defineParameters, flag, option, repeatable, toggle } from "../../framework/spec.ts";
+import { choice, text } from "../../framework/values.ts";
 import { defineCommand } from "../../runtime/command.ts";
 import { listTimes } from "../../runtime/options/datetime.ts";
-import { pagingOptions, reverseOption } from "../../runtime/options/paging.ts";
+import { allPagesOption, pagingOptions, reverseOption } from "../../runtime/options/paging.ts";
 
 const name = option("-n, --name", text, "Only users whose localpart or display name contains this.");
 const userId = option("-i, --user-id", text, "Only users whose ID contains this.");
@@ -37,7 +29,7 @@ export const listParameters = defineParameters({
     locked: flag("-L, --locked", "Include locked users."),
     name,
     userId,
-    all: flag("--all", "Follow the pages to the end and print every user (streamed)."),
+    all: allPagesOption("user"),
     datetime: listTimes,
   },
   args: {},
@@ -65,8 +57,7 @@ export const listV3Parameters = defineParameters({
 
 export const searchParameters = defineParameters({
   options: {
-    from: optionWithDefault("-f, --from", integerAtLeast(0), "Start at this offset for paging.", 0),
-    limit: optionWithDefault("-l, --limit", integerAtLeast(1), "Users per search.", 100),
+    ...pagingOptions("Users"),
     datetime: listTimes,
   },
   args: { searchTerm: argument("SEARCH_TERM", text) },

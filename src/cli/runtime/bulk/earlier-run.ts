@@ -77,7 +77,7 @@ export function setAsideForRestart(context: CommandContext, earlier: JournalFile
   const aside = asideName(earlier.path, "replaced");
   renameSync(earlier.path, aside);
   context.note(
-    `The earlier run's journal holds values kept for ${earlier.keptCount} item(s) (such as generated passwords): ` +
+    `The earlier run's journal holds values kept for ${earlier.keptCount} item(s) (generated passwords, IDs of started jobs): ` +
       `kept as ${aside} (mode 0600).`,
   );
 }

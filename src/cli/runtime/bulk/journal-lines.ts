@@ -125,6 +125,6 @@ export function describeLines(lines: readonly JournalLine[], shown = 3): string 
   const parts: string[] = [];
   if (done.size) parts.push(`${done.size} done (${list(done)})`);
   if (failed.size) parts.push(`${failed.size} failed (${list(failed)})`);
-  if (kept) parts.push(`${kept} kept value(s) such as generated passwords`);
+  if (kept) parts.push(`${kept} kept value(s) (generated passwords, IDs of started jobs)`);
   return parts.length ? parts.join(", ") : "nothing";
 }

@@ -164,7 +164,7 @@ function itemRun(
     keep(fields) {
       if (journal && journal.keptCount === 0)
         context.note(
-          `Values that must not be lost (such as generated passwords) are kept in ${journal.path} ` +
+          `Values that must not be lost (generated passwords, IDs of jobs already started) are kept in ${journal.path} ` +
             "(mode 0600) until the run has finished without failures.",
         );
       journal?.keep(item, fields);

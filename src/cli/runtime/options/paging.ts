@@ -25,3 +25,8 @@ export function pagingOptions(
 export function reverseOption(flags = "-r, --reverse", help = "Reverse the order."): FlagSpec<boolean> {
   return flag(flags, help);
 }
+
+/** `--all` of a paged list: every page, streamed; `items` names what the list holds ("user"). */
+export function allPagesOption(items: string): FlagSpec<boolean> {
+  return flag("--all", `Follow the pages to the end and print every ${items} (streamed).`);
+}

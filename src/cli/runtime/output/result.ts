@@ -23,6 +23,8 @@ export interface DocumentResult {
   readonly timeFields?: readonly string[];
   /** Printed, the document is followed by this failure (a job that ended with failures): the command fails. */
   readonly failure?: Error;
+  /** The exit code once printed, when the result itself tells it (`doctor`'s worst finding). */
+  readonly exitCode?: number;
 }
 
 /** A list printed while its items still arrive: `{ [key]: [...items], ...envelope }`. */
@@ -41,6 +43,8 @@ export interface StreamResult {
 export interface TextResult {
   readonly kind: "text";
   readonly text: string | AsyncIterable<string>;
+  /** As {@link DocumentResult.exitCode}. */
+  readonly exitCode?: number;
 }
 
 /** A command's result; `undefined` when it has nothing to print. */

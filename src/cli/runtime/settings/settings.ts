@@ -36,6 +36,15 @@ export interface Settings {
    * scripts keep working; `always`: every changing command asks (or needs `--batch`).
    */
   confirm: "synadm" | "always";
+  /**
+   * Where the Matrix Authentication Service serves its admin API (its public
+   * base, e.g. `https://auth.example.org`); empty: the issuer the homeserver names.
+   */
+  mas_url: string;
+  /** An access token for MAS's admin API (scope `urn:mas:admin`). */
+  mas_token: string;
+  /** A shell command printing the MAS token, used when `mas_token` is empty. */
+  mas_token_command: string;
 }
 
 export type SettingKey = keyof Settings;
@@ -59,6 +68,9 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   ca_file: "",
   audit_log: "",
   confirm: "synadm",
+  mas_url: "",
+  mas_token: "",
+  mas_token_command: "",
 };
 
 /** Keys synadm itself does not know; written only when set, so the file stays synadm's. */
@@ -70,6 +82,9 @@ export const EXTENSION_KEYS: readonly SettingKey[] = [
   "confirm",
   "max_wait",
   "max_response_mib",
+  "mas_url",
+  "mas_token",
+  "mas_token_command",
 ];
 
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];

@@ -1,0 +1,298 @@
+// The blast radius of a spam wave: from its seeds to the local accounts, the
+// rooms they made or joined, their pending invites to local users, their media
+// and the reports naming them. Everything read here is also the evidence.
+import { NotFoundError } from "./errors.ts";
+import type { PolicyRule } from "./policy-rules.ts";
+import type { EventReport, EventReportDetails } from "./resources/event-reports.ts";
+import type { ClientEvent, RoomDetails } from "./resources/rooms.ts";
+import type { UserDetails, UserMedia, Whois } from "./resources/users.ts";
+import type { SynapseAdmin } from "./synapse-admin.ts";
+
+/** Where the search for a spam wave starts (see {@link findBlastRadius}); every field may be empty. */
+export interface BlastRadiusSeeds {
+  /** Room IDs: their creator, joined members and the senders of their last 2000 events are in the wave. */
+  readonly rooms: readonly string[];
+  /** Accounts whose full ID matches (test it anchored, as `^(?:...)`, to match from the start). */
+  readonly users?: RegExp;
+  /** With `users`: only accounts registered at or after this epoch-ms time. */
+  readonly registeredAfter?: number;
+  /** With `users`: only accounts registered at or before this epoch-ms time. */
+  readonly registeredBefore?: number;
+  /** Remote server names: the rooms their users created, and their invites to local users. */
+  readonly servers: readonly string[];
+  /** User IDs named directly (e.g. from a file). */
+  readonly userIds: readonly string[];
+  /** Ban rules of a policy room (see {@link policyRules}). */
+  readonly rules: readonly PolicyRule[];
+}
+
+/** A local account of a wave, with what was read about it. */
+export interface WaveAccount {
+  readonly user_id: string;
+  /** Why it is in the wave, e.g. `matches @spam`. */
+  readonly why: string;
+  /** The account's details (`GET /_synapse/admin/v2/users/<user_id>`). */
+  details: UserDetails;
+  /** Its sessions (`GET /_synapse/admin/v1/whois/<user_id>`). */
+  whois: Whois;
+  /** The rooms it has joined. */
+  joined_rooms: string[];
+  /** The media it uploaded, as the user media list gives them. */
+  media: UserMedia[];
+}
+
+/** A room of a wave (a seed, one the wave created, one a policy bans), with what was read about it. */
+export interface WaveRoom {
+  readonly room_id: string;
+  /** Why it is in the wave, e.g. `created by @spam1:example.org`. */
+  readonly why: string;
+  /** The room as the room list or room details give it. */
+  details: RoomDetails;
+  /** Its full current state. */
+  state: ClientEvent[];
+  /** Its joined members. */
+  members: string[];
+}
+
+/** An invite to a local user that nobody has answered yet. */
+export interface PendingInvite {
+  /** The invited local user. */
+  readonly user_id: string;
+  readonly room_id: string;
+  /** Who sent the invite. */
+  readonly sender: string;
+  /** Whether the room is one of the wave's own (else one the wave joined). */
+  readonly wave_room: boolean;
+}
+
+/** Everything {@link findBlastRadius} found. */
+export interface BlastRadius {
+  /** The local server's name (of the account running the search). */
+  readonly server_name: string;
+  /** The local accounts of the wave, by ID. */
+  readonly accounts: WaveAccount[];
+  /** Accounts of other servers seen in the wave: nothing can be done to them here. */
+  readonly remote_accounts: string[];
+  /** Accounts that matched but are left alone (server admins, the admin running this). */
+  readonly excluded: Array<{ user_id: string; reason: string }>;
+  /** The wave's rooms, by ID. */
+  readonly rooms: WaveRoom[];
+  /** Rooms of others that the wave joined: its events there are redacted, the rooms kept. */
+  readonly touched_rooms: string[];
+  /** Pending invites of local users in the wave's rooms, and those the wave sent in rooms it joined. */
+  readonly invites: PendingInvite[];
+  /** The event reports about the wave's events or rooms, in full (with the reported event). */
+  readonly reports: EventReportDetails[];
+}
+
+/** How {@link findBlastRadius} works. */
+export interface BlastRadiusOptions {
+  /** The account running the search (never part of a wave); asked of the server when absent. */
+  readonly self?: string;
+  /** Told of progress, e.g. how many accounts were found. */
+  readonly onNote?: (message: string) => void;
+}
+
+/** Events read from a seed room to find who sent messages there. */
+const SENDERS_READ = 2000;
+const AT_ONCE = 8;
+
+/** Runs `work` on every item, a few at once. */
+async function eachAtOnce<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(AT_ONCE, items.length) }, lane));
+}
+
+function serverOf(id: string): string {
+  return id.slice(id.indexOf(":") + 1);
+}
+
+/**
+ * Finds a spam wave from its seeds: the local accounts (server admins and the
+ * searching account left out), the rooms they created (and the seed rooms,
+ * and rooms a policy rule bans), the rooms of others they joined, every
+ * pending invite of a local user in the wave's rooms and those the wave sent
+ * elsewhere (from the rooms' state), their media, and the event reports about
+ * them. Reads only; what it reads is what an evidence bundle keeps.
+ *
+ * Uses `GET /_synapse/admin/v2/users`, `/v2/users/<user_id>`, `/v1/whois/<user_id>`,
+ * `/v1/users/<user_id>/joined_rooms`, `/v1/users/<user_id>/media`, `/v1/rooms`,
+ * `/v1/rooms/<room_id>` (and its `/members`, `/state`, `/messages`),
+ * `/v1/event_reports` and `/v1/event_reports/<report_id>`.
+ */
+export async function findBlastRadius(
+  admin: SynapseAdmin,
+  seeds: BlastRadiusSeeds,
+  options: BlastRadiusOptions = {},
+): Promise<BlastRadius> {
+  const self = options.self ?? (await admin.matrix.whoAmI()).user_id;
+  const note = options.onNote ?? (() => {});
+  const serverName = serverOf(self);
+  const isLocal = (id: string) => serverOf(id) === serverName;
+  const why = new Map<string, string>();
+  const remote = new Set<string>();
+  const addUser = (userId: string, reason: string) => {
+    if (!isLocal(userId)) remote.add(userId);
+    else if (!why.has(userId)) why.set(userId, reason);
+  };
+  const roomWhy = new Map<string, string>();
+
+  for (const userId of seeds.userIds) addUser(userId, "named in the seed list");
+  const rulesOf = (kind: PolicyRule["kind"]) => seeds.rules.filter((rule) => rule.kind === kind);
+  const userRules = rulesOf("user");
+  const roomRules = rulesOf("room");
+  const serverRules = rulesOf("server");
+  const ruleFor = (rules: readonly PolicyRule[], ...values: unknown[]) =>
+    rules.find((rule) => values.some((value) => typeof value === "string" && rule.matches(value)));
+  if (seeds.users || userRules.length) {
+    const pattern = seeds.users;
+    for await (const user of admin.users.list({ limit: 500 })) {
+      // An account without a registration time is in no window.
+      const created = user.creation_ts;
+      const inWindow =
+        (seeds.registeredAfter === undefined || (created !== null && created >= seeds.registeredAfter)) &&
+        (seeds.registeredBefore === undefined || (created !== null && created <= seeds.registeredBefore));
+      if (pattern?.test(user.name) && inWindow) addUser(user.name, `matches ${pattern.source}`);
+      // Hashed rules can only be matched against names we have: every local account is hashed.
+      const rule = ruleFor(userRules, user.name);
+      if (rule) addUser(user.name, `banned by the policy rule ${rule.source}`);
+    }
+  }
+  for (const roomId of seeds.rooms) {
+    roomWhy.set(roomId, "a seed room");
+    const details = await admin.rooms.get(roomId);
+    if (details.creator) addUser(details.creator, `created the seed room ${roomId}`);
+    for (const member of (await admin.rooms.members(roomId)).members)
+      addUser(member, `a member of the seed room ${roomId}`);
+    let read = 0;
+    for await (const event of admin.rooms.messages(roomId, { dir: "b", limit: 500 })) {
+      if (typeof event["sender"] === "string")
+        addUser(event["sender"], `sent events in the seed room ${roomId}`);
+      if (++read >= SENDERS_READ) break;
+    }
+  }
+
+  // Server admins are never part of a wave: a pattern or a seed room that takes them in is too wide.
+  const excluded: Array<{ user_id: string; reason: string }> = [];
+  const accounts: WaveAccount[] = [];
+  await eachAtOnce([...why.keys()], async (userId) => {
+    let details: UserDetails;
+    try {
+      details = await admin.users.get(userId);
+    } catch (error) {
+      if (error instanceof NotFoundError) {
+        excluded.push({ user_id: userId, reason: "no such account" });
+        return;
+      }
+      throw error;
+    }
+    if (userId === self) excluded.push({ user_id: userId, reason: "the account running this" });
+    else if (details.admin) excluded.push({ user_id: userId, reason: "a server admin" });
+    else
+      accounts.push({
+        user_id: userId,
+        why: why.get(userId)!,
+        details,
+        // Read with the rest of what the wave touched, below.
+        whois: { user_id: userId, devices: {} },
+        joined_rooms: [],
+        media: [],
+      });
+  });
+  accounts.sort((a, b) => a.user_id.localeCompare(b.user_id));
+  const wave = new Set(accounts.map((account) => account.user_id));
+  note(
+    `${accounts.length} local account(s) in the wave${excluded.length ? `, ${excluded.length} left out` : ""}.`,
+  );
+
+  // One walk through the room list finds the rooms the wave (or a seed server) created.
+  const servers = new Set(seeds.servers);
+  for await (const room of admin.rooms.list({ limit: 500 })) {
+    if (roomWhy.has(room.room_id)) continue;
+    const roomRule = ruleFor(roomRules, room.room_id, room.canonical_alias);
+    if (roomRule) {
+      roomWhy.set(room.room_id, `banned by the policy rule ${roomRule.source}`);
+      continue;
+    }
+    const creator = room.creator;
+    if (!creator) continue;
+    const serverRule = ruleFor(serverRules, serverOf(creator));
+    if (wave.has(creator)) roomWhy.set(room.room_id, `created by ${creator}`);
+    else if (
+      servers.has(serverOf(creator)) ||
+      serverRule ||
+      (!isLocal(creator) && ruleFor(userRules, creator))
+    ) {
+      roomWhy.set(room.room_id, `created by ${creator} of ${serverOf(creator)}`);
+      remote.add(creator);
+    }
+  }
+
+  await eachAtOnce(accounts, async (account) => {
+    account.whois = await admin.users.whois(account.user_id);
+    account.joined_rooms = (await admin.users.joinedRooms(account.user_id)).joined_rooms;
+    for await (const media of admin.users.media(account.user_id, { limit: 500 })) account.media.push(media);
+  });
+  const touched = new Set<string>();
+  for (const account of accounts)
+    for (const roomId of account.joined_rooms) if (!roomWhy.has(roomId)) touched.add(roomId);
+
+  const rooms: WaveRoom[] = [];
+  const invites: PendingInvite[] = [];
+  const fromWave = (sender: string) =>
+    wave.has(sender) || remote.has(sender) || servers.has(serverOf(sender));
+  const readRoom = async (roomId: string, ofWave: boolean) => {
+    let details: RoomDetails | undefined;
+    let state: ClientEvent[];
+    try {
+      // The wave's rooms in full for the evidence (topic, avatar...); of the others only the state is needed.
+      details = ofWave ? await admin.rooms.get(roomId) : undefined;
+      state = (await admin.rooms.state(roomId)).state;
+    } catch (error) {
+      if (error instanceof NotFoundError) return;
+      throw error;
+    }
+    for (const event of state) {
+      const content = event["content"] as { membership?: unknown } | undefined;
+      const victim = event["state_key"];
+      const sender = String(event["sender"]);
+      if (event["type"] !== "m.room.member" || content?.membership !== "invite") continue;
+      if (typeof victim !== "string" || !isLocal(victim) || wave.has(victim)) continue;
+      // In the wave's own rooms every pending invite is the wave's; elsewhere only those it sent.
+      if (ofWave || fromWave(sender))
+        invites.push({ user_id: victim, room_id: roomId, sender, wave_room: ofWave });
+    }
+    if (details) {
+      const { members } = await admin.rooms.members(roomId);
+      rooms.push({ room_id: roomId, why: roomWhy.get(roomId)!, details, state, members });
+    }
+  };
+  await eachAtOnce([...roomWhy.keys()], (roomId) => readRoom(roomId, true));
+  await eachAtOnce([...touched], (roomId) => readRoom(roomId, false));
+  rooms.sort((a, b) => a.room_id.localeCompare(b.room_id));
+  invites.sort((a, b) => a.room_id.localeCompare(b.room_id) || a.user_id.localeCompare(b.user_id));
+
+  const roomIds = new Set(rooms.map((room) => room.room_id));
+  const named: EventReport[] = [];
+  for await (const report of admin.eventReports.list({ limit: 500 }))
+    if (fromWave(report.sender) || roomIds.has(report.room_id)) named.push(report);
+  const reports: EventReportDetails[] = [];
+  await eachAtOnce(named, async (report) => {
+    reports.push(await admin.eventReports.get(report.id));
+  });
+  reports.sort((a, b) => a.id - b.id);
+
+  return {
+    server_name: serverName,
+    accounts,
+    remote_accounts: [...remote].sort(),
+    excluded,
+    rooms,
+    touched_rooms: [...touched].sort(),
+    invites,
+    reports,
+  };
+}

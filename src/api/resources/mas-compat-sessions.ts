@@ -1,0 +1,93 @@
+import type { RequestOptions } from "../http-client.ts";
+import { masNotYetChecked } from "../mas-not-yet-checked.ts";
+import { path } from "../path.ts";
+import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
+
+/** The attributes of a MAS resource object: `CompatSession` of MAS's OpenAPI description. */
+export interface MasCompatSession {
+  created_at: string;
+  device_id?: string | null;
+  finished_at?: string | null;
+  human_name?: string | null;
+  last_active_at?: string | null;
+  last_active_ip?: string | null;
+  redirect_uri?: string | null;
+  user_agent?: string | null;
+  user_id: string;
+  user_session_id?: string | null;
+  [field: string]: unknown;
+}
+
+/** The filters of {@link MasCompatSessionsResource.list}. */
+export interface MasCompatSessionFilter {
+  /** `filter[user]` */
+  user?: string;
+  /** `filter[user-session]` */
+  userSession?: string;
+  /** `filter[status]` */
+  status?: "active" | "finished";
+  /** `filter[created-before]` */
+  createdBefore?: string;
+  /** `filter[created-after]` */
+  createdAfter?: string;
+  /** `filter[last-active-before]` */
+  lastActiveBefore?: string;
+  /** `filter[last-active-after]` */
+  lastActiveAfter?: string;
+}
+
+/** The MAS admin API: compatibility sessions (made by the legacy Matrix login API); the operations tagged `compat-session` in its OpenAPI description. */
+export class MasCompatSessionsResource extends MasResource {
+  /**
+   * Compatibility sessions (logins through the legacy Matrix login API). Every matching one, page by page as iterated (following
+   * `page[after]`); awaited, the first page with its `meta.count`.
+   *
+   * `GET /api/admin/v1/compat-sessions`
+   */
+  list(
+    filters: MasCompatSessionFilter = {},
+    paging: MasPaging = {},
+    options: RequestOptions = {},
+  ): MasPagedList<MasCompatSession> {
+    return this.masList<MasCompatSession>(
+      "/compat-sessions",
+      paging,
+      {
+        "filter[user]": filters.user,
+        "filter[user-session]": filters.userSession,
+        "filter[status]": filters.status,
+        "filter[created-before]": filters.createdBefore,
+        "filter[created-after]": filters.createdAfter,
+        "filter[last-active-before]": filters.lastActiveBefore,
+        "filter[last-active-after]": filters.lastActiveAfter,
+      },
+      options,
+    );
+  }
+
+  /**
+   * A compatibility session by ID.
+   *
+   * `GET /api/admin/v1/compat-sessions/<id>`
+   */
+  get(id: string, options: RequestOptions = {}): Promise<MasSingle<MasCompatSession>> {
+    return this.GET<MasSingle<MasCompatSession>>(
+      path`/compat-sessions/${id}`,
+      { schema: masNotYetChecked() },
+      options,
+    );
+  }
+
+  /**
+   * Ends a compatibility session, logging its device out.
+   *
+   * `POST /api/admin/v1/compat-sessions/<id>/finish`
+   */
+  finish(id: string, options: RequestOptions = {}): Promise<MasSingle<MasCompatSession>> {
+    return this.POST<MasSingle<MasCompatSession>>(
+      path`/compat-sessions/${id}/finish`,
+      { schema: masNotYetChecked() },
+      options,
+    );
+  }
+}

@@ -1,0 +1,143 @@
+import type { RequestOptions } from "../http-client.ts";
+import { masNotYetChecked } from "../mas-not-yet-checked.ts";
+import { path } from "../path.ts";
+import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
+
+/** The body of a request: `CreatePersonalSessionRequest` of MAS's OpenAPI description. */
+export interface MasCreatePersonalSessionRequest {
+  actor_user_id: string;
+  expires_in?: number | null;
+  human_name: string;
+  scope: string;
+}
+
+/** The attributes of a MAS resource object: `PersonalSession` of MAS's OpenAPI description. */
+export interface MasPersonalSession {
+  access_token?: string | null;
+  actor_user_id: string;
+  created_at: string;
+  expires_at?: string | null;
+  human_name: string;
+  last_active_at?: string | null;
+  last_active_ip?: string | null;
+  owner_client_id?: string | null;
+  owner_user_id?: string | null;
+  revoked_at?: string | null;
+  scope: string;
+  [field: string]: unknown;
+}
+
+/** The body of a request: `RegeneratePersonalSessionRequest` of MAS's OpenAPI description. */
+export interface MasRegeneratePersonalSessionRequest {
+  expires_in?: number | null;
+}
+
+/** The filters of {@link MasPersonalSessionsResource.list}. */
+export interface MasPersonalSessionFilter {
+  /** `filter[owner_user]` */
+  ownerUser?: string;
+  /** `filter[owner_client]` */
+  ownerClient?: string;
+  /** `filter[actor_user]` */
+  actorUser?: string;
+  /** `filter[scope]` */
+  scope?: Array<string>;
+  /** `filter[status]` */
+  status?: "active" | "revoked";
+  /** `filter[expires_before]` */
+  expiresBefore?: string;
+  /** `filter[expires_after]` */
+  expiresAfter?: string;
+  /** `filter[expires]` */
+  expires?: boolean;
+}
+
+/** The MAS admin API: personal sessions (personal access tokens); the operations tagged `personal-session` in its OpenAPI description. */
+export class MasPersonalSessionsResource extends MasResource {
+  /**
+   * Personal sessions (personal access tokens). Every matching one, page by page as iterated (following
+   * `page[after]`); awaited, the first page with its `meta.count`.
+   *
+   * `GET /api/admin/v1/personal-sessions`
+   */
+  list(
+    filters: MasPersonalSessionFilter = {},
+    paging: MasPaging = {},
+    options: RequestOptions = {},
+  ): MasPagedList<MasPersonalSession> {
+    return this.masList<MasPersonalSession>(
+      "/personal-sessions",
+      paging,
+      {
+        "filter[owner_user]": filters.ownerUser,
+        "filter[owner_client]": filters.ownerClient,
+        "filter[actor_user]": filters.actorUser,
+        "filter[scope]": filters.scope,
+        "filter[status]": filters.status,
+        "filter[expires_before]": filters.expiresBefore,
+        "filter[expires_after]": filters.expiresAfter,
+        "filter[expires]": filters.expires,
+      },
+      options,
+    );
+  }
+
+  /**
+   * Creates a personal session acting as a user; the answer holds its access token, shown only this once.
+   *
+   * `POST /api/admin/v1/personal-sessions`
+   */
+  create(
+    request: MasCreatePersonalSessionRequest,
+    options: RequestOptions = {},
+  ): Promise<MasSingle<MasPersonalSession>> {
+    return this.POST<MasSingle<MasPersonalSession>>(
+      "/personal-sessions",
+      { body: request, schema: masNotYetChecked() },
+      options,
+    );
+  }
+
+  /**
+   * A personal session by ID (without its token).
+   *
+   * `GET /api/admin/v1/personal-sessions/<id>`
+   */
+  get(id: string, options: RequestOptions = {}): Promise<MasSingle<MasPersonalSession>> {
+    return this.GET<MasSingle<MasPersonalSession>>(
+      path`/personal-sessions/${id}`,
+      { schema: masNotYetChecked() },
+      options,
+    );
+  }
+
+  /**
+   * Replaces the access token of a personal session; the answer holds the new one.
+   *
+   * `POST /api/admin/v1/personal-sessions/<id>/regenerate`
+   */
+  regenerate(
+    id: string,
+    request: MasRegeneratePersonalSessionRequest,
+    options: RequestOptions = {},
+  ): Promise<MasSingle<MasPersonalSession>> {
+    return this.POST<MasSingle<MasPersonalSession>>(
+      path`/personal-sessions/${id}/regenerate`,
+      { body: request, schema: masNotYetChecked() },
+      options,
+    );
+  }
+
+  /**
+   * Revokes a personal session.
+   *
+   * `POST /api/admin/v1/personal-sessions/<id>/revoke`
+   */
+  revoke(id: string, options: RequestOptions = {}): Promise<MasSingle<MasPersonalSession>> {
+    return this.POST<MasSingle<MasPersonalSession>>(
+      path`/personal-sessions/${id}/revoke`,
+      { schema: masNotYetChecked() },
+      options,
+    );
+  }
+}

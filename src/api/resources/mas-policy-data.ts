@@ -1,0 +1,54 @@
+import type { RequestOptions } from "../http-client.ts";
+import { masNotYetChecked } from "../mas-not-yet-checked.ts";
+import { path } from "../path.ts";
+import { MasResource, type MasSingle } from "./mas-resource.ts";
+
+/** The attributes of a MAS resource object: `PolicyData` of MAS's OpenAPI description. */
+export interface MasPolicyData {
+  created_at: string;
+  data: unknown;
+  [field: string]: unknown;
+}
+
+/** The body of a request: `SetPolicyDataRequest` of MAS's OpenAPI description. */
+export interface MasSetPolicyDataRequest {
+  data: unknown;
+}
+
+/** The MAS admin API: the policy engine's data; the operations tagged `policy-data` in its OpenAPI description. */
+export class MasPolicyDataResource extends MasResource {
+  /**
+   * Sets the policy engine's data; the latest set is the one in force.
+   *
+   * `POST /api/admin/v1/policy-data`
+   */
+  set(request: MasSetPolicyDataRequest, options: RequestOptions = {}): Promise<MasSingle<MasPolicyData>> {
+    return this.POST<MasSingle<MasPolicyData>>(
+      "/policy-data",
+      { body: request, schema: masNotYetChecked() },
+      options,
+    );
+  }
+
+  /**
+   * The policy engine's data in force.
+   *
+   * `GET /api/admin/v1/policy-data/latest`
+   */
+  latest(options: RequestOptions = {}): Promise<MasSingle<MasPolicyData>> {
+    return this.GET<MasSingle<MasPolicyData>>("/policy-data/latest", { schema: masNotYetChecked() }, options);
+  }
+
+  /**
+   * The policy engine's data of one earlier set, by ID.
+   *
+   * `GET /api/admin/v1/policy-data/<id>`
+   */
+  get(id: string, options: RequestOptions = {}): Promise<MasSingle<MasPolicyData>> {
+    return this.GET<MasSingle<MasPolicyData>>(
+      path`/policy-data/${id}`,
+      { schema: masNotYetChecked() },
+      options,
+    );
+  }
+}

@@ -1,0 +1,141 @@
+import type { RequestOptions } from "../http-client.ts";
+import { masNotYetChecked } from "../mas-not-yet-checked.ts";
+import { path } from "../path.ts";
+import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
+
+/** The body of a request: `AddUserRegistrationTokenRequest` of MAS's OpenAPI description. */
+export interface MasAddUserRegistrationTokenRequest {
+  expires_at?: string | null;
+  token?: string | null;
+  usage_limit?: number | null;
+}
+
+/** The body of a request: `EditUserRegistrationTokenRequest` of MAS's OpenAPI description. */
+export interface MasEditUserRegistrationTokenRequest {
+  expires_at?: string | null;
+  usage_limit?: number | null;
+}
+
+/** The attributes of a MAS resource object: `UserRegistrationToken` of MAS's OpenAPI description. */
+export interface MasUserRegistrationToken {
+  created_at: string;
+  expires_at?: string | null;
+  last_used_at?: string | null;
+  revoked_at?: string | null;
+  times_used: number;
+  token: string;
+  usage_limit?: number | null;
+  valid: boolean;
+  [field: string]: unknown;
+}
+
+/** The filters of {@link MasRegistrationTokensResource.list}. */
+export interface MasUserRegistrationTokenFilter {
+  /** `filter[used]` */
+  used?: boolean;
+  /** `filter[revoked]` */
+  revoked?: boolean;
+  /** `filter[expired]` */
+  expired?: boolean;
+  /** `filter[valid]` */
+  valid?: boolean;
+}
+
+/** The MAS admin API: user registration tokens; the operations tagged `user-registration-token` in its OpenAPI description. */
+export class MasRegistrationTokensResource extends MasResource {
+  /**
+   * User registration tokens. Every matching one, page by page as iterated (following
+   * `page[after]`); awaited, the first page with its `meta.count`.
+   *
+   * `GET /api/admin/v1/user-registration-tokens`
+   */
+  list(
+    filters: MasUserRegistrationTokenFilter = {},
+    paging: MasPaging = {},
+    options: RequestOptions = {},
+  ): MasPagedList<MasUserRegistrationToken> {
+    return this.masList<MasUserRegistrationToken>(
+      "/user-registration-tokens",
+      paging,
+      {
+        "filter[used]": filters.used,
+        "filter[revoked]": filters.revoked,
+        "filter[expired]": filters.expired,
+        "filter[valid]": filters.valid,
+      },
+      options,
+    );
+  }
+
+  /**
+   * Creates a registration token (random unless `token` is given).
+   *
+   * `POST /api/admin/v1/user-registration-tokens`
+   */
+  add(
+    request: MasAddUserRegistrationTokenRequest,
+    options: RequestOptions = {},
+  ): Promise<MasSingle<MasUserRegistrationToken>> {
+    return this.POST<MasSingle<MasUserRegistrationToken>>(
+      "/user-registration-tokens",
+      { body: request, schema: masNotYetChecked() },
+      options,
+    );
+  }
+
+  /**
+   * A registration token by ID.
+   *
+   * `GET /api/admin/v1/user-registration-tokens/<id>`
+   */
+  get(id: string, options: RequestOptions = {}): Promise<MasSingle<MasUserRegistrationToken>> {
+    return this.GET<MasSingle<MasUserRegistrationToken>>(
+      path`/user-registration-tokens/${id}`,
+      { schema: masNotYetChecked() },
+      options,
+    );
+  }
+
+  /**
+   * Changes a registration token's expiry or usage limit (`null` removes it).
+   *
+   * `PUT /api/admin/v1/user-registration-tokens/<id>`
+   */
+  update(
+    id: string,
+    request: MasEditUserRegistrationTokenRequest,
+    options: RequestOptions = {},
+  ): Promise<MasSingle<MasUserRegistrationToken>> {
+    return this.PUT<MasSingle<MasUserRegistrationToken>>(
+      path`/user-registration-tokens/${id}`,
+      { body: request, schema: masNotYetChecked() },
+      options,
+    );
+  }
+
+  /**
+   * Revokes a registration token.
+   *
+   * `POST /api/admin/v1/user-registration-tokens/<id>/revoke`
+   */
+  revoke(id: string, options: RequestOptions = {}): Promise<MasSingle<MasUserRegistrationToken>> {
+    return this.POST<MasSingle<MasUserRegistrationToken>>(
+      path`/user-registration-tokens/${id}/revoke`,
+      { schema: masNotYetChecked() },
+      options,
+    );
+  }
+
+  /**
+   * Makes a revoked registration token usable again.
+   *
+   * `POST /api/admin/v1/user-registration-tokens/<id>/unrevoke`
+   */
+  unrevoke(id: string, options: RequestOptions = {}): Promise<MasSingle<MasUserRegistrationToken>> {
+    return this.POST<MasSingle<MasUserRegistrationToken>>(
+      path`/user-registration-tokens/${id}/unrevoke`,
+      { schema: masNotYetChecked() },
+      options,
+    );
+  }
+}

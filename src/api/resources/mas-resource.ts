@@ -1,0 +1,108 @@
+import type { QueryValue, RequestOptions } from "../http-client.ts";
+import { masNotYetChecked } from "../mas-not-yet-checked.ts";
+import type { PagedList } from "../pagination.ts";
+import { checkPageLimit } from "../pagination.ts";
+import { PagedResource } from "./resource.ts";
+
+/** The links of one MAS resource object or document. */
+export interface MasSelfLinks {
+  self: string;
+}
+
+/** One resource object of a MAS admin API document: `{type, id, attributes, links}`. */
+export interface MasResourceObject<A> {
+  type: string;
+  /** A ULID. */
+  id: string;
+  attributes: A;
+  links: MasSelfLinks;
+  /** In lists: `page.cursor`, where a page starting after this item begins. */
+  meta?: { page?: { cursor: string } | null } | null;
+}
+
+/** A MAS admin API document of one resource: `{data, links}`. */
+export interface MasSingle<A> {
+  data: MasResourceObject<A>;
+  links: MasSelfLinks;
+}
+
+/** The links of a page of a MAS list: `next` is absent on the last page. */
+export interface MasPaginationLinks {
+  self: string;
+  first?: string | null;
+  last?: string | null;
+  next?: string | null;
+  prev?: string | null;
+}
+
+/** One page of a MAS admin API list. `data` is absent with `count: "only"`. */
+export interface MasPage<A> {
+  /** `count` is there unless `count: "false"` was asked for. */
+  meta?: { count?: number | null } | null;
+  data?: Array<MasResourceObject<A>> | null;
+  links: MasPaginationLinks;
+}
+
+/** Paging of every MAS list: forwards with `first` and `after`, backwards with `last` and `before`. */
+export interface MasPaging {
+  /** Items per page (`page[first]`; MAS's default is 10). */
+  first?: number;
+  /** The ID (cursor) after which the page starts (`page[after]`). */
+  after?: string;
+  /** Items per page counted from the end (`page[last]`). */
+  last?: number;
+  /** The ID (cursor) before which the page ends (`page[before]`). */
+  before?: string;
+  /** Whether to count the matching items (`count`): `only` answers the count without items. */
+  count?: "true" | "false" | "only";
+}
+
+/** A paged MAS list: pages chained by `page[after]`, as long as the page has `links.next`. */
+export type MasPagedList<A> = PagedList<MasPage<A>, MasResourceObject<A>, string>;
+
+/**
+ * The cursor of the page after `page`: the `page[after]` of its `next` link,
+ * else the last item's cursor (its ID); `undefined` on the last page.
+ */
+export function masNextCursor<A>(page: MasPage<A>): string | undefined {
+  const next = page.links?.next;
+  if (!next) return undefined;
+  const after = new URL(next, "http://mas.invalid").searchParams.get("page[after]");
+  if (after) return after;
+  const last = page.data?.at(-1);
+  return last ? (last.meta?.page?.cursor ?? last.id) : undefined;
+}
+
+/** A group of MAS admin API operations (one tag of its OpenAPI description) over the shared client. */
+export abstract class MasResource extends PagedResource {
+  /**
+   * A {@link MasPagedList} of `GET <path>` with these filters (already named
+   * `filter[...]`), following `page[after]`.
+   */
+  protected masList<A>(
+    path: string,
+    paging: MasPaging,
+    filters: Readonly<Record<string, QueryValue>>,
+    options: RequestOptions,
+  ): MasPagedList<A> {
+    checkPageLimit(paging.first);
+    checkPageLimit(paging.last);
+    const base: Record<string, QueryValue> = {
+      ...filters,
+      "page[first]": paging.first,
+      "page[last]": paging.last,
+      "page[before]": paging.before,
+      count: paging.count,
+    };
+    return this.pagedGet<MasPage<A>, MasResourceObject<A>, string>(
+      {
+        path,
+        query: (cursor) => ({ ...base, "page[after]": cursor ?? paging.after }),
+        schema: masNotYetChecked<MasPage<A>>(),
+        items: (page) => page.data ?? [],
+        nextCursor: masNextCursor,
+      },
+      options,
+    );
+  }
+}

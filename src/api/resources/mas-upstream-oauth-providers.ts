@@ -1,0 +1,58 @@
+import type { RequestOptions } from "../http-client.ts";
+import { masNotYetChecked } from "../mas-not-yet-checked.ts";
+import { path } from "../path.ts";
+import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
+
+/** The attributes of a MAS resource object: `UpstreamOAuthProvider` of MAS's OpenAPI description. */
+export interface MasUpstreamOAuthProvider {
+  brand_name?: string | null;
+  created_at: string;
+  disabled_at?: string | null;
+  human_name?: string | null;
+  issuer?: string | null;
+  registration_token_required: boolean;
+  [field: string]: unknown;
+}
+
+/** The filters of {@link MasUpstreamOAuthProvidersResource.list}. */
+export interface MasUpstreamOAuthProviderFilter {
+  /** `filter[enabled]` */
+  enabled?: boolean;
+}
+
+/** The MAS admin API: upstream identity providers; the operations tagged `upstream-oauth-provider` in its OpenAPI description. */
+export class MasUpstreamOAuthProvidersResource extends MasResource {
+  /**
+   * Upstream identity providers. Every matching one, page by page as iterated (following
+   * `page[after]`); awaited, the first page with its `meta.count`.
+   *
+   * `GET /api/admin/v1/upstream-oauth-providers`
+   */
+  list(
+    filters: MasUpstreamOAuthProviderFilter = {},
+    paging: MasPaging = {},
+    options: RequestOptions = {},
+  ): MasPagedList<MasUpstreamOAuthProvider> {
+    return this.masList<MasUpstreamOAuthProvider>(
+      "/upstream-oauth-providers",
+      paging,
+      {
+        "filter[enabled]": filters.enabled,
+      },
+      options,
+    );
+  }
+
+  /**
+   * An upstream identity provider by ID.
+   *
+   * `GET /api/admin/v1/upstream-oauth-providers/<id>`
+   */
+  get(id: string, options: RequestOptions = {}): Promise<MasSingle<MasUpstreamOAuthProvider>> {
+    return this.GET<MasSingle<MasUpstreamOAuthProvider>>(
+      path`/upstream-oauth-providers/${id}`,
+      { schema: masNotYetChecked() },
+      options,
+    );
+  }
+}

@@ -1,0 +1,86 @@
+import type { RequestOptions } from "../http-client.ts";
+import { masNotYetChecked } from "../mas-not-yet-checked.ts";
+import { path } from "../path.ts";
+import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
+
+/** The attributes of a MAS resource object: `UserSession` of MAS's OpenAPI description. */
+export interface MasUserSession {
+  created_at: string;
+  finished_at?: string | null;
+  last_active_at?: string | null;
+  last_active_ip?: string | null;
+  user_agent?: string | null;
+  user_id: string;
+  [field: string]: unknown;
+}
+
+/** The filters of {@link MasUserSessionsResource.list}. */
+export interface MasUserSessionFilter {
+  /** `filter[user]` */
+  user?: string;
+  /** `filter[status]` */
+  status?: "active" | "finished";
+  /** `filter[created-before]` */
+  createdBefore?: string;
+  /** `filter[created-after]` */
+  createdAfter?: string;
+  /** `filter[last-active-before]` */
+  lastActiveBefore?: string;
+  /** `filter[last-active-after]` */
+  lastActiveAfter?: string;
+}
+
+/** The MAS admin API: browser sessions (user sessions); the operations tagged `user-session` in its OpenAPI description. */
+export class MasUserSessionsResource extends MasResource {
+  /**
+   * Browser sessions. Every matching one, page by page as iterated (following
+   * `page[after]`); awaited, the first page with its `meta.count`.
+   *
+   * `GET /api/admin/v1/user-sessions`
+   */
+  list(
+    filters: MasUserSessionFilter = {},
+    paging: MasPaging = {},
+    options: RequestOptions = {},
+  ): MasPagedList<MasUserSession> {
+    return this.masList<MasUserSession>(
+      "/user-sessions",
+      paging,
+      {
+        "filter[user]": filters.user,
+        "filter[status]": filters.status,
+        "filter[created-before]": filters.createdBefore,
+        "filter[created-after]": filters.createdAfter,
+        "filter[last-active-before]": filters.lastActiveBefore,
+        "filter[last-active-after]": filters.lastActiveAfter,
+      },
+      options,
+    );
+  }
+
+  /**
+   * A browser session by ID.
+   *
+   * `GET /api/admin/v1/user-sessions/<id>`
+   */
+  get(id: string, options: RequestOptions = {}): Promise<MasSingle<MasUserSession>> {
+    return this.GET<MasSingle<MasUserSession>>(
+      path`/user-sessions/${id}`,
+      { schema: masNotYetChecked() },
+      options,
+    );
+  }
+
+  /**
+   * Ends a browser session.
+   *
+   * `POST /api/admin/v1/user-sessions/<id>/finish`
+   */
+  finish(id: string, options: RequestOptions = {}): Promise<MasSingle<MasUserSession>> {
+    return this.POST<MasSingle<MasUserSession>>(
+      path`/user-sessions/${id}/finish`,
+      { schema: masNotYetChecked() },
+      options,
+    );
+  }
+}

@@ -1,0 +1,2 @@
+// `doctor`: one read-only command checking configuration, server and routing.
+export { doctorCommand } from "./doctor.ts";

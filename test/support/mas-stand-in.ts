@@ -1,0 +1,588 @@
+// A stand-in for the Matrix Authentication Service's admin API, for tests: a
+// test double of MAS's interface, not a second MAS. It keeps its records in
+// memory, checks every request it receives and every answer it gives against
+// MAS's own OpenAPI description (test/fixtures/mas-admin-api/openapi.json),
+// and keeps what did not fit in `violations`, which every test should find
+// empty. What MAS does beyond the interface (its policy engine, calls to the
+// homeserver, password hashing, OAuth 2.0 itself) it does not do; a filter it
+// does not implement is refused with a 400 saying so, never ignored.
+import { readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { HttpRequest, HttpResponse, Transport } from "../../src/api/transport.ts";
+import { type Matched, type OpenApi, OpenApiChecker } from "./openapi-check.ts";
+
+const PREFIX = "/api/admin/v1";
+const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/** The description the stand-in holds itself to. */
+export const MAS_OPENAPI: OpenApi = JSON.parse(
+  readFileSync(new URL("../fixtures/mas-admin-api/openapi.json", import.meta.url), "utf8"),
+) as OpenApi;
+
+type Attributes = Record<string, unknown>;
+interface Row {
+  id: string;
+  attributes: Attributes;
+}
+
+/** The collections, by the path segment of the admin API and the `type` of their objects. */
+const TYPES = {
+  users: "user",
+  "user-emails": "user-email",
+  "user-sessions": "user-session",
+  "compat-sessions": "compat-session",
+  "oauth2-sessions": "oauth2-session",
+  "oauth2-clients": "oauth2-client",
+  "personal-sessions": "personal-session",
+  "user-registration-tokens": "user-registration-token",
+  "upstream-oauth-links": "upstream-oauth-link",
+  "upstream-oauth-providers": "upstream-oauth-provider",
+  "policy-data": "policy-data",
+} as const;
+type Collection = keyof typeof TYPES;
+
+/** One request the stand-in answered. */
+export interface StandInRecord {
+  readonly method: string;
+  readonly path: string;
+  readonly operationId: string | undefined;
+  /** The request's decoded body, if it had one. */
+  readonly requestBody: unknown;
+  readonly status: number;
+  readonly body: unknown;
+}
+
+class Refusal extends Error {
+  readonly status: number;
+  constructor(status: number, title: string) {
+    super(title);
+    this.status = status;
+  }
+}
+
+export class MasStandIn {
+  /** What did not fit the description, request or answer; empty in a passing test. */
+  readonly violations: string[] = [];
+  /** Every request answered, in order. */
+  readonly requests: StandInRecord[] = [];
+  /** The access token the admin API accepts (the scope `urn:mas:admin` is assumed). */
+  readonly token: string;
+  readonly serverName: string;
+  readonly #checker = new OpenApiChecker(MAS_OPENAPI);
+  readonly #rows = new Map<Collection, Map<string, Row>>();
+  #clock = Date.parse("2026-08-01T00:00:00Z");
+  #sequence = 0;
+  #server: Server | undefined;
+
+  constructor(options: { token?: string; serverName?: string } = {}) {
+    this.token = options.token ?? "mas_admin_token";
+    this.serverName = options.serverName ?? "example.org";
+    for (const collection of Object.keys(TYPES) as Collection[]) this.#rows.set(collection, new Map());
+  }
+
+  // --- Records the API cannot make, for tests to start from -------------------------------
+
+  /** Adds a record as MAS would have made it (a session after a login, a configured client...). */
+  seed(collection: Collection, attributes: Attributes): string {
+    const id = this.#ulid();
+    this.#rows.get(collection)!.set(id, { id, attributes: { created_at: this.#now(), ...attributes } });
+    return id;
+  }
+
+  /** A user as `POST users` would have made it, with `extra` attributes (`admin: true`...). */
+  seedUser(username: string, extra: Attributes = {}): string {
+    return this.seed("users", { ...userAttributes(username), ...extra });
+  }
+
+  /** A record's attributes as the stand-in holds them, to check a test's effect. */
+  record(collection: Collection, id: string): Attributes | undefined {
+    return this.#rows.get(collection)!.get(id)?.attributes;
+  }
+
+  /** Every record of a collection. */
+  records(collection: Collection): Row[] {
+    return [...this.#rows.get(collection)!.values()];
+  }
+
+  // --- Serving ----------------------------------------------------------------------------
+
+  /** A transport that answers from the stand-in, for in-process tests. */
+  transport(): Transport {
+    return {
+      send: async (request: HttpRequest): Promise<HttpResponse> => {
+        const answer = this.handle(request.method, request.url, request.headers, request.body);
+        return {
+          status: answer.status,
+          headers: { "content-type": "application/json" },
+          body: answer.body === undefined ? "" : JSON.stringify(answer.body),
+        };
+      },
+    };
+  }
+
+  /** Serves the stand-in over HTTP on 127.0.0.1; answers its base URL. */
+  async listen(): Promise<string> {
+    this.#server = createServer((request, response) => {
+      let text = "";
+      request.setEncoding("utf8");
+      request.on("data", (chunk: string) => (text += chunk));
+      request.on("end", () => {
+        const url = new URL(request.url ?? "/", "http://127.0.0.1");
+        const headers: Record<string, string> = {};
+        for (const [name, value] of Object.entries(request.headers))
+          if (typeof value === "string") headers[name] = value;
+        const answer = this.handle(request.method ?? "GET", url, headers, text === "" ? undefined : text);
+        response.writeHead(answer.status, { "content-type": "application/json" });
+        response.end(answer.body === undefined ? "" : JSON.stringify(answer.body));
+      });
+    });
+    await new Promise<void>((resolve) => this.#server!.listen(0, "127.0.0.1", resolve));
+    return `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+  }
+
+  /** Stops serving. */
+  async close(): Promise<void> {
+    const server = this.#server;
+    this.#server = undefined;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** Answers one request: checked, carried out, and the answer checked. */
+  handle(
+    method: string,
+    url: URL,
+    headers: Readonly<Record<string, string>>,
+    text: string | undefined,
+  ): { status: number; body: unknown } {
+    const matched = this.#checker.match(method, url.pathname);
+    let requestBody: unknown;
+    const record = (status: number, body: unknown): { status: number; body: unknown } => {
+      this.requests.push({
+        method,
+        path: url.pathname + url.search,
+        operationId: matched?.operation.operationId,
+        requestBody,
+        status,
+        body,
+      });
+      return { status, body };
+    };
+    if (!matched) {
+      this.violations.push(`${method} ${url.pathname}: no such operation`);
+      return record(404, { errors: [{ title: "Not found" }] });
+    }
+    const name = matched.operation.operationId;
+    // Authentication failures are not in the description; MAS answers them before any operation.
+    if (headers["authorization"] !== `Bearer ${this.token}`)
+      return record(401, { errors: [{ title: "Missing or invalid access token" }] });
+    let body: unknown;
+    if (text !== undefined) {
+      try {
+        body = JSON.parse(text);
+        requestBody = body;
+      } catch {
+        this.violations.push(`${name}: the body is not JSON`);
+        return record(400, { errors: [{ title: "Invalid JSON body" }] });
+      }
+    }
+    const problems = this.#checker.checkRequest(matched, url.searchParams, body);
+    if (problems.length > 0) {
+      this.violations.push(...problems.map((problem) => `${name} request: ${problem}`));
+      return record(400, { errors: problems.map((title) => ({ title })) });
+    }
+    let status: number;
+    let answer: unknown;
+    try {
+      [status, answer] = this.#operate(matched, url.searchParams, body as Attributes | undefined);
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error;
+      [status, answer] = [error.status, { errors: [{ title: error.message }] }];
+    }
+    for (const problem of this.#checker.checkResponse(matched, status, answer))
+      this.violations.push(`${name} response: ${problem}`);
+    return record(status, answer);
+  }
+
+  // --- The operations ---------------------------------------------------------------------
+
+  #operate(matched: Matched, query: URLSearchParams, body: Attributes | undefined): [number, unknown] {
+    const id = matched.pathParams["id"] ?? "";
+    const b = body ?? {};
+    switch (matched.operation.operationId) {
+      case "version":
+        return [200, { version: "1.20.0-stand-in" }];
+      case "siteConfig":
+        return [200, this.#siteConfig()];
+      case "listUsers":
+        return this.#list("users", query, {
+          "filter[admin]": (a, v) => a["admin"] === (v === "true"),
+          "filter[legacy-guest]": (a, v) => a["legacy_guest"] === (v === "true"),
+          "filter[search]": (a, v) => String(a["username"]).includes(v),
+          "filter[status]": (a, v) => userStatus(a) === v,
+        });
+      case "createUser": {
+        const username = String(b["username"]);
+        if (this.#find("users", (a) => a["username"] === username))
+          throw new Refusal(409, `User "${username}" already exists`);
+        return [201, this.#single("users", this.seed("users", userAttributes(username)))];
+      }
+      case "getUserByUsername": {
+        const username = matched.pathParams["username"];
+        const row = this.#find("users", (a) => a["username"] === username);
+        if (!row) throw new Refusal(404, `User "${username}" not found`);
+        return [200, this.#single("users", row.id)];
+      }
+      case "getUser":
+        return [200, this.#single("users", this.#get("users", id).id)];
+      case "deactivateUser":
+        return this.#update("users", id, { deactivated_at: this.#now() });
+      case "reactivateUser":
+        return this.#update("users", id, { deactivated_at: null });
+      case "lockUser":
+        return this.#update("users", id, { locked_at: this.#now() });
+      case "unlockUser":
+        return this.#update("users", id, { locked_at: null });
+      case "userSetAdmin":
+        return this.#update("users", id, { admin: b["admin"] });
+      case "setUserPassword":
+        this.#get("users", id).attributes["password_set_at"] = this.#now();
+        return [204, undefined];
+
+      case "listUserEmails":
+        return this.#list("user-emails", query, {
+          "filter[user]": (a, v) => a["user_id"] === v,
+          "filter[email]": (a, v) => a["email"] === v,
+        });
+      case "addUserEmail": {
+        this.#get("users", String(b["user_id"]));
+        if (this.#find("user-emails", (a) => a["email"] === b["email"]))
+          throw new Refusal(409, `Email "${String(b["email"])}" already in use`);
+        const emailId = this.seed("user-emails", { user_id: b["user_id"], email: b["email"] });
+        return [201, this.#single("user-emails", emailId)];
+      }
+      case "getUserEmail":
+        return [200, this.#single("user-emails", this.#get("user-emails", id).id)];
+      case "deleteUserEmail":
+        return this.#delete("user-emails", id);
+
+      case "listUserSessions":
+        return this.#list("user-sessions", query, {
+          "filter[user]": (a, v) => a["user_id"] === v,
+          "filter[status]": (a, v) => (a["finished_at"] ? "finished" : "active") === v,
+        });
+      case "getUserSession":
+        return [200, this.#single("user-sessions", this.#get("user-sessions", id).id)];
+      case "finishUserSession":
+        return this.#finish("user-sessions", id);
+      case "listCompatSessions":
+        return this.#list("compat-sessions", query, {
+          "filter[user]": (a, v) => a["user_id"] === v,
+          "filter[status]": (a, v) => (a["finished_at"] ? "finished" : "active") === v,
+        });
+      case "getCompatSession":
+        return [200, this.#single("compat-sessions", this.#get("compat-sessions", id).id)];
+      case "finishCompatSession":
+        return this.#finish("compat-sessions", id);
+      case "listOAuth2Sessions":
+        return this.#list("oauth2-sessions", query, {
+          "filter[user]": (a, v) => a["user_id"] === v,
+          "filter[client]": (a, v) => a["client_id"] === v,
+          "filter[status]": (a, v) => (a["finished_at"] ? "finished" : "active") === v,
+        });
+      case "getOAuth2Session":
+        return [200, this.#single("oauth2-sessions", this.#get("oauth2-sessions", id).id)];
+      case "finishOAuth2Session":
+        return this.#finish("oauth2-sessions", id);
+      case "listOAuth2Clients":
+        return this.#list("oauth2-clients", query, {
+          "filter[client-name]": (a, v) => a["client_name"] === v,
+        });
+      case "getOAuth2Client":
+        return [200, this.#single("oauth2-clients", this.#get("oauth2-clients", id).id)];
+
+      case "listPersonalSessions":
+        return this.#list(
+          "personal-sessions",
+          query,
+          {
+            "filter[actor_user]": (a, v) => a["actor_user_id"] === v,
+            "filter[owner_user]": (a, v) => a["owner_user_id"] === v,
+            "filter[status]": (a, v) => (a["revoked_at"] ? "revoked" : "active") === v,
+          },
+          (a) => ({ ...a, access_token: null }),
+        );
+      case "createPersonalSession": {
+        this.#get("users", String(b["actor_user_id"]));
+        const expiresIn = b["expires_in"];
+        const sessionId = this.seed("personal-sessions", {
+          actor_user_id: b["actor_user_id"],
+          human_name: b["human_name"],
+          scope: b["scope"],
+          owner_user_id: null,
+          owner_client_id: null,
+          expires_at:
+            typeof expiresIn === "number" ? new Date(this.#clock + expiresIn * 1000).toISOString() : null,
+          revoked_at: null,
+          last_active_at: null,
+          last_active_ip: null,
+        });
+        return [201, this.#single("personal-sessions", sessionId, { access_token: this.#secret("mpt") })];
+      }
+      case "getPersonalSession":
+        return [
+          200,
+          this.#single("personal-sessions", this.#get("personal-sessions", id).id, { access_token: null }),
+        ];
+      case "regeneratePersonalSession": {
+        this.#get("personal-sessions", id);
+        return [201, this.#single("personal-sessions", id, { access_token: this.#secret("mpt") })];
+      }
+      case "revokePersonalSession": {
+        const row = this.#get("personal-sessions", id);
+        if (row.attributes["revoked_at"]) throw new Refusal(409, "Personal session already revoked");
+        row.attributes["revoked_at"] = this.#now();
+        return [200, this.#single("personal-sessions", id, { access_token: null })];
+      }
+
+      case "listUserRegistrationTokens":
+        return this.#list("user-registration-tokens", query, {
+          "filter[used]": (a, v) => Number(a["times_used"]) > 0 === (v === "true"),
+          "filter[revoked]": (a, v) => Boolean(a["revoked_at"]) === (v === "true"),
+          "filter[expired]": (a, v) => this.#expired(a) === (v === "true"),
+          "filter[valid]": (a, v) => this.#valid(a) === (v === "true"),
+        });
+      case "addUserRegistrationToken": {
+        const token = typeof b["token"] === "string" ? b["token"] : this.#secret("reg");
+        const tokenId = this.seed("user-registration-tokens", {
+          token,
+          usage_limit: b["usage_limit"] ?? null,
+          expires_at: b["expires_at"] ?? null,
+          times_used: 0,
+          last_used_at: null,
+          revoked_at: null,
+        });
+        return [201, this.#single("user-registration-tokens", tokenId)];
+      }
+      case "getUserRegistrationToken":
+        return [200, this.#single("user-registration-tokens", this.#get("user-registration-tokens", id).id)];
+      case "updateUserRegistrationToken": {
+        const row = this.#get("user-registration-tokens", id);
+        for (const field of ["usage_limit", "expires_at"]) if (field in b) row.attributes[field] = b[field];
+        return [200, this.#single("user-registration-tokens", id)];
+      }
+      case "revokeUserRegistrationToken":
+      case "unrevokeUserRegistrationToken": {
+        const row = this.#get("user-registration-tokens", id);
+        const revoke = matched.operation.operationId === "revokeUserRegistrationToken";
+        if (Boolean(row.attributes["revoked_at"]) === revoke)
+          throw new Refusal(400, revoke ? "Token already revoked" : "Token is not revoked");
+        row.attributes["revoked_at"] = revoke ? this.#now() : null;
+        return [200, this.#single("user-registration-tokens", id)];
+      }
+
+      case "listUpstreamOAuthLinks":
+        return this.#list("upstream-oauth-links", query, {
+          "filter[user]": (a, v) => a["user_id"] === v,
+          "filter[provider]": (a, v) => a["provider_id"] === v,
+          "filter[subject]": (a, v) => a["subject"] === v,
+        });
+      case "addUpstreamOAuthLink": {
+        this.#get("users", String(b["user_id"]));
+        this.#get("upstream-oauth-providers", String(b["provider_id"]));
+        const existing = this.#find(
+          "upstream-oauth-links",
+          (a) => a["provider_id"] === b["provider_id"] && a["subject"] === b["subject"],
+        );
+        if (existing && existing.attributes["user_id"] !== b["user_id"])
+          throw new Refusal(409, "The subject is linked to another user");
+        if (existing) return [200, this.#single("upstream-oauth-links", existing.id)];
+        const linkId = this.seed("upstream-oauth-links", {
+          user_id: b["user_id"],
+          provider_id: b["provider_id"],
+          subject: b["subject"],
+          human_account_name: b["human_account_name"] ?? null,
+        });
+        return [201, this.#single("upstream-oauth-links", linkId)];
+      }
+      case "getUpstreamOAuthLink":
+        return [200, this.#single("upstream-oauth-links", this.#get("upstream-oauth-links", id).id)];
+      case "deleteUpstreamOAuthLink":
+        return this.#delete("upstream-oauth-links", id);
+      case "listUpstreamOAuthProviders":
+        return this.#list("upstream-oauth-providers", query, {
+          "filter[enabled]": (a, v) => !a["disabled_at"] === (v === "true"),
+        });
+      case "getUpstreamOAuthProvider":
+        return [200, this.#single("upstream-oauth-providers", this.#get("upstream-oauth-providers", id).id)];
+
+      case "setPolicyData":
+        return [201, this.#single("policy-data", this.seed("policy-data", { data: b["data"] }))];
+      case "getLatestPolicyData": {
+        const latest = this.records("policy-data").at(-1);
+        if (!latest) throw new Refusal(404, "No policy data");
+        return [200, this.#single("policy-data", latest.id)];
+      }
+      case "getPolicyData":
+        return [200, this.#single("policy-data", this.#get("policy-data", id).id)];
+      default:
+        throw new Error(`the stand-in does not implement ${matched.operation.operationId}`);
+    }
+  }
+
+  #list(
+    collection: Collection,
+    query: URLSearchParams,
+    filters: Record<string, (attributes: Attributes, value: string) => boolean>,
+    shown: (attributes: Attributes) => Attributes = (attributes) => attributes,
+  ): [number, unknown] {
+    for (const key of query.keys())
+      if (key.startsWith("filter[") && !filters[key])
+        throw new Refusal(400, `the stand-in does not implement ${key}`);
+    if (query.has("page[last]") || query.has("page[before]"))
+      throw new Refusal(400, "the stand-in does not implement backward paging");
+    let rows = this.records(collection).filter((row) =>
+      [...query.entries()].every(([key, value]) => !filters[key] || filters[key](row.attributes, value)),
+    );
+    const count = rows.length;
+    const after = query.get("page[after]");
+    if (after) rows = rows.filter((row) => row.id > after);
+    const first = Number(query.get("page[first]") ?? 10);
+    const page = rows.slice(0, first);
+    const countMode = query.get("count") ?? "true";
+    const self = `${PREFIX}/${collection}`;
+    const pageLink = (cursor?: string): string =>
+      `${self}?${cursor ? `page[after]=${cursor}&` : ""}page[first]=${first}`;
+    const links: Record<string, string> = { self: `${self}?${query.toString()}`, first: pageLink() };
+    if (rows.length > first) links["next"] = pageLink(page.at(-1)!.id);
+    return [
+      200,
+      {
+        ...(countMode === "false" ? {} : { meta: { count } }),
+        ...(countMode === "only"
+          ? {}
+          : {
+              data: page.map((row) => ({
+                ...this.#object(collection, row, shown(row.attributes)),
+                meta: { page: { cursor: row.id } },
+              })),
+            }),
+        links,
+      },
+    ];
+  }
+
+  #object(collection: Collection, row: Row, attributes: Attributes): Record<string, unknown> {
+    const { password_set_at: _, ...visible } = attributes;
+    // Validity changes with time and use: computed when shown, as MAS does.
+    if (collection === "user-registration-tokens") visible["valid"] = this.#valid(attributes);
+    return {
+      type: TYPES[collection],
+      id: row.id,
+      attributes: visible,
+      links: { self: `${PREFIX}/${collection}/${row.id}` },
+    };
+  }
+
+  #single(collection: Collection, id: string, override: Attributes = {}): unknown {
+    const row = this.#get(collection, id);
+    return {
+      data: this.#object(collection, row, { ...row.attributes, ...override }),
+      links: { self: `${PREFIX}/${collection}/${id}` },
+    };
+  }
+
+  #get(collection: Collection, id: string): Row {
+    const row = this.#rows.get(collection)!.get(id);
+    if (!row) throw new Refusal(404, `${TYPES[collection]} ${id} not found`);
+    return row;
+  }
+
+  #find(collection: Collection, test: (attributes: Attributes) => boolean): Row | undefined {
+    return this.records(collection).find((row) => test(row.attributes));
+  }
+
+  #update(collection: Collection, id: string, change: Attributes): [number, unknown] {
+    Object.assign(this.#get(collection, id).attributes, change);
+    return [200, this.#single(collection, id)];
+  }
+
+  #finish(collection: Collection, id: string): [number, unknown] {
+    const row = this.#get(collection, id);
+    if (row.attributes["finished_at"]) throw new Refusal(400, "Session already finished");
+    return this.#update(collection, id, { finished_at: this.#now() });
+  }
+
+  #delete(collection: Collection, id: string): [number, unknown] {
+    this.#get(collection, id);
+    this.#rows.get(collection)!.delete(id);
+    return [204, undefined];
+  }
+
+  #expired(attributes: Attributes): boolean {
+    const at = attributes["expires_at"];
+    return typeof at === "string" && Date.parse(at) <= this.#clock;
+  }
+
+  #valid(attributes: Attributes): boolean {
+    const limit = attributes["usage_limit"];
+    const used = typeof limit === "number" && Number(attributes["times_used"]) >= limit;
+    return !attributes["revoked_at"] && !this.#expired(attributes) && !used;
+  }
+
+  #siteConfig(): Attributes {
+    return {
+      server_name: this.serverName,
+      password_login_enabled: true,
+      password_registration_enabled: false,
+      password_registration_email_required: true,
+      password_registration_token_required: false,
+      registration_token_required: false,
+      email_change_allowed: true,
+      displayname_change_allowed: true,
+      password_change_allowed: true,
+      account_recovery_allowed: false,
+      account_deactivation_allowed: true,
+      captcha_enabled: false,
+      minimum_password_complexity: 3,
+    };
+  }
+
+  /** Each record a new time, a second apart, so that orders and expiries are deterministic. */
+  #now(): string {
+    this.#clock += 1000;
+    return new Date(this.#clock).toISOString().replace(/\.\d+Z$/, "Z");
+  }
+
+  /** A ULID: 48 bits of time, then 80 bits that here count up, so that IDs sort as they were made. */
+  #ulid(): string {
+    this.#sequence += 1;
+    let time = this.#clock;
+    let out = "";
+    for (let i = 0; i < 10; i++) {
+      out = CROCKFORD[time % 32] + out;
+      time = Math.floor(time / 32);
+    }
+    let random = this.#sequence;
+    let tail = "";
+    for (let i = 0; i < 16; i++) {
+      tail = CROCKFORD[random % 32] + tail;
+      random = Math.floor(random / 32);
+    }
+    return out + tail;
+  }
+
+  #secret(prefix: string): string {
+    this.#sequence += 1;
+    return `${prefix}_standin${String(this.#sequence).padStart(6, "0")}`;
+  }
+}
+
+function userAttributes(username: string): Attributes {
+  return { username, admin: false, legacy_guest: false, locked_at: null, deactivated_at: null };
+}
+
+function userStatus(attributes: Attributes): string {
+  if (attributes["deactivated_at"]) return "deactivated";
+  return attributes["locked_at"] ? "locked" : "active";
+}
