@@ -1,6 +1,6 @@
 import { exactOptional, object, string } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
-import type { LongRunningJob } from "../jobs.ts";
+import { type LongRunningJob, statusJob } from "../jobs.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
 import { Resource } from "./resource.ts";
@@ -56,7 +56,7 @@ export class PurgeHistoryResource extends Resource {
    * `GET /_synapse/admin/v1/purge_history_status/<purge_id>` (when polled)
    */
   purgeJob(purgeId: string): LongRunningJob<PurgeStatus> {
-    return this.statusJob(purgeId, `history purge ${purgeId}`, (id, options) => this.status(id, options));
+    return statusJob(purgeId, `history purge ${purgeId}`, (id, options) => this.status(id, options));
   }
 
   /**

@@ -7,7 +7,6 @@ import type {
   QueryValue,
   RequestOptions,
 } from "../http-client.ts";
-import { jobOutcome, LongRunningJob } from "../jobs.ts";
 import { PagedList } from "../pagination.ts";
 
 /**
@@ -90,25 +89,6 @@ export abstract class Resource {
   #request<T>(method: HttpMethod, path: string, call: CallWithBody<T>, options: RequestOptions): Promise<T> {
     // The options first: a wider object passed as options cannot replace what the method sets.
     return this.http.request({ ...options, ...call, method, path } as ApiRequest<T>);
-  }
-
-  /**
-   * A handle on a job the server runs on its own (a room delete, a purge, a
-   * redaction), read through `status` with its `status` field saying how it
-   * goes; `failureReason` says why a failed job failed (default: its `error`).
-   */
-  protected statusJob<S extends { status: string }>(
-    id: string,
-    description: string,
-    status: (id: string, options: RequestOptions) => Promise<S>,
-    failureReason: (status: S) => string | undefined = (failed) => (failed as { error?: string }).error,
-  ): LongRunningJob<S> {
-    return new LongRunningJob<S>(id, {
-      description,
-      fetchStatus: (signal) => status(id, signal ? { signal } : {}),
-      outcome: jobOutcome,
-      failureReason,
-    });
   }
 }
 

@@ -1,7 +1,7 @@
 import { array, boolean, exactOptional, nullable, number, object, record, string, unknown } from "valibot";
 import { type EmptyAnswer, emptyAnswerSchema } from "../answers.ts";
 import type { RequestOptions } from "../http-client.ts";
-import type { LongRunningJob } from "../jobs.ts";
+import { type LongRunningJob, statusJob } from "../jobs.ts";
 import type { RoomOrder } from "../orders.ts";
 import { checkPageLimit, type PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
@@ -560,9 +560,7 @@ export class RoomsResource extends PagedResource {
    * `GET /_synapse/admin/v2/rooms/delete_status/<delete_id>` (when polled)
    */
   deleteJob(deleteId: string): LongRunningJob<RoomDeleteStatus> {
-    return this.statusJob(deleteId, `room delete ${deleteId}`, (id, options) =>
-      this.deleteStatus(id, options),
-    );
+    return statusJob(deleteId, `room delete ${deleteId}`, (id, options) => this.deleteStatus(id, options));
   }
 
   /**

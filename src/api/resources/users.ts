@@ -12,7 +12,7 @@ import {
 } from "valibot";
 import { type EmptyAnswer, emptyAnswerSchema, type Flag, flagSchema } from "../answers.ts";
 import type { HttpClient, RequestOptions } from "../http-client.ts";
-import type { LongRunningJob } from "../jobs.ts";
+import { type LongRunningJob, statusJob } from "../jobs.ts";
 import type { MediaOrder, UserOrder } from "../orders.ts";
 import { checkPageLimit, type PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
@@ -994,7 +994,7 @@ export class UsersResource extends PagedResource {
    * `GET /_synapse/admin/v1/user/redact_status/<redact_id>` (when polled)
    */
   redactionJob(redactId: string): LongRunningJob<RedactStatus> {
-    return this.statusJob(
+    return statusJob(
       redactId,
       `redaction ${redactId}`,
       (id, options) => this.redactStatus(id, options),
