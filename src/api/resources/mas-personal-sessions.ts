@@ -1,6 +1,7 @@
+import { exactOptional, nullable, object, string } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
-import { masNotYetChecked } from "../mas-not-yet-checked.ts";
 import { path } from "../path.ts";
+import { responseSchema } from "../schema.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
 
 /** The body of a request: `CreatePersonalSessionRequest` of MAS's OpenAPI description. */
@@ -24,8 +25,24 @@ export interface MasPersonalSession {
   owner_user_id?: string | null;
   revoked_at?: string | null;
   scope: string;
-  [field: string]: unknown;
 }
+
+// `PersonalSession` of MAS's OpenAPI description: optional where it does not require a field.
+const masPersonalSessionSchema = responseSchema<MasPersonalSession>()(
+  object({
+    access_token: exactOptional(nullable(string())),
+    actor_user_id: string(),
+    created_at: string(),
+    expires_at: exactOptional(nullable(string())),
+    human_name: string(),
+    last_active_at: exactOptional(nullable(string())),
+    last_active_ip: exactOptional(nullable(string())),
+    owner_client_id: exactOptional(nullable(string())),
+    owner_user_id: exactOptional(nullable(string())),
+    revoked_at: exactOptional(nullable(string())),
+    scope: string(),
+  }),
+);
 
 /** The body of a request: `RegeneratePersonalSessionRequest` of MAS's OpenAPI description. */
 export interface MasRegeneratePersonalSessionRequest {
@@ -67,6 +84,7 @@ export class MasPersonalSessionsResource extends MasResource {
   ): MasPagedList<MasPersonalSession> {
     return this.masList<MasPersonalSession>(
       "/personal-sessions",
+      masPersonalSessionSchema,
       paging,
       {
         "filter[owner_user]": filters.ownerUser,
@@ -93,7 +111,7 @@ export class MasPersonalSessionsResource extends MasResource {
   ): Promise<MasSingle<MasPersonalSession>> {
     return this.POST<MasSingle<MasPersonalSession>>(
       "/personal-sessions",
-      { body: request, schema: masNotYetChecked() },
+      { body: request, schema: this.masSingle(masPersonalSessionSchema) },
       options,
     );
   }
@@ -106,7 +124,7 @@ export class MasPersonalSessionsResource extends MasResource {
   get(id: string, options: RequestOptions = {}): Promise<MasSingle<MasPersonalSession>> {
     return this.GET<MasSingle<MasPersonalSession>>(
       path`/personal-sessions/${id}`,
-      { schema: masNotYetChecked() },
+      { schema: this.masSingle(masPersonalSessionSchema) },
       options,
     );
   }
@@ -123,7 +141,7 @@ export class MasPersonalSessionsResource extends MasResource {
   ): Promise<MasSingle<MasPersonalSession>> {
     return this.POST<MasSingle<MasPersonalSession>>(
       path`/personal-sessions/${id}/regenerate`,
-      { body: request, schema: masNotYetChecked() },
+      { body: request, schema: this.masSingle(masPersonalSessionSchema) },
       options,
     );
   }
@@ -136,7 +154,7 @@ export class MasPersonalSessionsResource extends MasResource {
   revoke(id: string, options: RequestOptions = {}): Promise<MasSingle<MasPersonalSession>> {
     return this.POST<MasSingle<MasPersonalSession>>(
       path`/personal-sessions/${id}/revoke`,
-      { schema: masNotYetChecked() },
+      { schema: this.masSingle(masPersonalSessionSchema) },
       options,
     );
   }

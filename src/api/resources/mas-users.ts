@@ -1,6 +1,7 @@
+import { boolean, exactOptional, nullable, object, string } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
-import { masNotYetChecked } from "../mas-not-yet-checked.ts";
 import { path } from "../path.ts";
+import { responseSchema } from "../schema.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
 
 /** The body of a request: `AddUserRequest` of MAS's OpenAPI description. */
@@ -30,8 +31,19 @@ export interface MasUser {
   legacy_guest: boolean;
   locked_at?: string | null;
   username: string;
-  [field: string]: unknown;
 }
+
+// `User` of MAS's OpenAPI description: optional where it does not require a field.
+const masUserSchema = responseSchema<MasUser>()(
+  object({
+    admin: boolean(),
+    created_at: string(),
+    deactivated_at: exactOptional(nullable(string())),
+    legacy_guest: boolean(),
+    locked_at: exactOptional(nullable(string())),
+    username: string(),
+  }),
+);
 
 /** The body of a request: `UserSetAdminRequest` of MAS's OpenAPI description. */
 export interface MasUserSetAdminRequest {
@@ -71,6 +83,7 @@ export class MasUsersResource extends MasResource {
   ): MasPagedList<MasUser> {
     return this.masList<MasUser>(
       "/users",
+      masUserSchema,
       paging,
       {
         "filter[admin]": filters.admin,
@@ -91,7 +104,11 @@ export class MasUsersResource extends MasResource {
    * `POST /api/admin/v1/users`
    */
   create(request: MasAddUserRequest, options: RequestOptions = {}): Promise<MasSingle<MasUser>> {
-    return this.POST<MasSingle<MasUser>>("/users", { body: request, schema: masNotYetChecked() }, options);
+    return this.POST<MasSingle<MasUser>>(
+      "/users",
+      { body: request, schema: this.masSingle(masUserSchema) },
+      options,
+    );
   }
 
   /**
@@ -102,7 +119,7 @@ export class MasUsersResource extends MasResource {
   getByUsername(username: string, options: RequestOptions = {}): Promise<MasSingle<MasUser>> {
     return this.GET<MasSingle<MasUser>>(
       path`/users/by-username/${username}`,
-      { schema: masNotYetChecked() },
+      { schema: this.masSingle(masUserSchema) },
       options,
     );
   }
@@ -113,7 +130,11 @@ export class MasUsersResource extends MasResource {
    * `GET /api/admin/v1/users/<id>`
    */
   get(id: string, options: RequestOptions = {}): Promise<MasSingle<MasUser>> {
-    return this.GET<MasSingle<MasUser>>(path`/users/${id}`, { schema: masNotYetChecked() }, options);
+    return this.GET<MasSingle<MasUser>>(
+      path`/users/${id}`,
+      { schema: this.masSingle(masUserSchema) },
+      options,
+    );
   }
 
   /**
@@ -128,7 +149,7 @@ export class MasUsersResource extends MasResource {
   ): Promise<MasSingle<MasUser>> {
     return this.POST<MasSingle<MasUser>>(
       path`/users/${id}/deactivate`,
-      { body: request, schema: masNotYetChecked() },
+      { body: request, schema: this.masSingle(masUserSchema) },
       options,
     );
   }
@@ -139,7 +160,11 @@ export class MasUsersResource extends MasResource {
    * `POST /api/admin/v1/users/<id>/lock`
    */
   lock(id: string, options: RequestOptions = {}): Promise<MasSingle<MasUser>> {
-    return this.POST<MasSingle<MasUser>>(path`/users/${id}/lock`, { schema: masNotYetChecked() }, options);
+    return this.POST<MasSingle<MasUser>>(
+      path`/users/${id}/lock`,
+      { schema: this.masSingle(masUserSchema) },
+      options,
+    );
   }
 
   /**
@@ -150,7 +175,7 @@ export class MasUsersResource extends MasResource {
   reactivate(id: string, options: RequestOptions = {}): Promise<MasSingle<MasUser>> {
     return this.POST<MasSingle<MasUser>>(
       path`/users/${id}/reactivate`,
-      { schema: masNotYetChecked() },
+      { schema: this.masSingle(masUserSchema) },
       options,
     );
   }
@@ -167,7 +192,7 @@ export class MasUsersResource extends MasResource {
   ): Promise<MasSingle<MasUser>> {
     return this.POST<MasSingle<MasUser>>(
       path`/users/${id}/set-admin`,
-      { body: request, schema: masNotYetChecked() },
+      { body: request, schema: this.masSingle(masUserSchema) },
       options,
     );
   }
@@ -180,7 +205,7 @@ export class MasUsersResource extends MasResource {
   setPassword(id: string, request: MasSetUserPasswordRequest, options: RequestOptions = {}): Promise<void> {
     return this.POST<void>(
       path`/users/${id}/set-password`,
-      { body: request, schema: masNotYetChecked() },
+      { body: request, schema: this.masNoContent },
       options,
     );
   }
@@ -191,6 +216,10 @@ export class MasUsersResource extends MasResource {
    * `POST /api/admin/v1/users/<id>/unlock`
    */
   unlock(id: string, options: RequestOptions = {}): Promise<MasSingle<MasUser>> {
-    return this.POST<MasSingle<MasUser>>(path`/users/${id}/unlock`, { schema: masNotYetChecked() }, options);
+    return this.POST<MasSingle<MasUser>>(
+      path`/users/${id}/unlock`,
+      { schema: this.masSingle(masUserSchema) },
+      options,
+    );
   }
 }
