@@ -1,4 +1,8 @@
-// Bundles the CLI into dist/cli and compiles the library to dist/lib with declarations.
+// Bundles the CLI into dist/cli and compiles the library to dist/lib with
+// declarations, then derives the library's two other builds from it:
+// dist/browser (the package's `browser` condition: dist/lib with the browser's
+// default transport) and dist/cjs (one CommonJS bundle for `require`, with the
+// declarations beside it under a `"type": "commonjs"` package.json).
 //
 // dist/cli holds the installed command `synadm` (a shell launcher, see
 // src/cli/launcher.sh), which runs synadm.cjs (src/cli/loader.ts), which runs
@@ -8,7 +12,16 @@
 // module initialisers).
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chmodSync, copyFileSync, readFileSync, rmSync } from "node:fs";
+import {
+  chmodSync,
+  copyFileSync,
+  cpSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { build } from "esbuild";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
@@ -66,3 +79,24 @@ chmodSync(out("synadm"), 0o755);
 execFileSync(new URL("../node_modules/.bin/tsc", import.meta.url).pathname, ["-p", "tsconfig.lib.json"], {
   stdio: "inherit",
 });
+
+const dist = (path) => new URL(`../dist/${path}`, import.meta.url).pathname;
+cpSync(dist("lib"), dist("browser"), { recursive: true, filter: (path) => !path.endsWith(".d.ts") });
+// Each src/api/X.browser.ts takes X.ts's place in the browser build, and is in no other.
+for (const name of readdirSync(dist("lib/api")).filter((file) => file.endsWith(".browser.js"))) {
+  const replaced = name.replace(/\.browser\.js$/, ".js");
+  renameSync(dist(`browser/api/${name}`), dist(`browser/api/${replaced}`));
+  for (const ext of [".js", ".d.ts"]) rmSync(dist(`lib/api/${name.replace(/\.js$/, ext)}`));
+}
+await build({
+  entryPoints: ["src/index.ts"],
+  outfile: dist("cjs/index.js"),
+  bundle: true,
+  format: "cjs",
+  platform: "neutral",
+  target: "es2022",
+  packages: "external",
+  logLevel: "warning",
+});
+cpSync(dist("lib"), dist("cjs"), { recursive: true, filter: (path) => !path.endsWith(".js") });
+writeFileSync(dist("cjs/package.json"), `${JSON.stringify({ type: "commonjs" })}\n`);

@@ -1,3 +1,4 @@
+export type { EmptyAnswer, Flag } from "./api/answers.ts";
 export { type AuthDelegation, discoverAuthDelegation } from "./api/auth-delegation.ts";
 export {
   type BlastRadius,

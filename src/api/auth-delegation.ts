@@ -1,5 +1,7 @@
+import { exactOptional, object, string } from "valibot";
 import { ApiError, NotFoundError } from "./errors.ts";
 import type { HttpClient, RequestOptions } from "./http-client.ts";
+import { responseSchema } from "./schema.ts";
 
 /**
  * Whether the homeserver delegates authentication to an OAuth 2.0 server
@@ -14,6 +16,10 @@ export type AuthDelegation =
       /** The issuer's metadata as the homeserver serves it (token endpoint, ...). */
       readonly metadata: Readonly<Record<string, unknown>>;
     };
+
+// The authorization server's metadata (RFC 8414); one without an `issuer` names no
+// server to delegate to. The rest is the server's own and passes on as it came.
+const authMetadataSchema = responseSchema<{ issuer?: string }>()(object({ issuer: exactOptional(string()) }));
 
 /** The stable endpoint first; the MSC2965 one is what Synapse served before the stable name existed. */
 const METADATA_PATHS = ["/client/v1/auth_metadata", "/client/unstable/org.matrix.msc2965/auth_metadata"];
@@ -30,17 +36,23 @@ export async function discoverAuthDelegation(
   options: RequestOptions = {},
 ): Promise<AuthDelegation> {
   for (const path of METADATA_PATHS) {
-    let metadata: unknown;
+    let metadata: { issuer?: string };
     try {
-      metadata = await http.request({ ...options, method: "GET", prefix: "matrix", path, accessToken: null });
+      metadata = await http.request({
+        ...options,
+        method: "GET",
+        prefix: "matrix",
+        path,
+        accessToken: null,
+        schema: authMetadataSchema,
+      });
     } catch (error) {
       // Synapse without MAS does not register the servlet (M_UNRECOGNIZED), or says it is not configured.
       if (error instanceof NotFoundError || (error instanceof ApiError && error.status === 405)) continue;
       throw error;
     }
-    const issuer = (metadata as Record<string, unknown> | null)?.["issuer"];
-    if (typeof issuer === "string" && issuer !== "")
-      return { delegated: true, issuer, metadata: metadata as Record<string, unknown> };
+    if (metadata.issuer)
+      return { delegated: true, issuer: metadata.issuer, metadata: metadata as Record<string, unknown> };
   }
   return { delegated: false };
 }

@@ -3,7 +3,9 @@
 // and the reports naming them. Everything read here is also the evidence.
 import { NotFoundError } from "./errors.ts";
 import type { PolicyRule } from "./policy-rules.ts";
-import type { EventReport } from "./resources/event-reports.ts";
+import type { EventReport, EventReportDetails } from "./resources/event-reports.ts";
+import type { ClientEvent, RoomDetails } from "./resources/rooms.ts";
+import type { UserDetails, UserMedia, Whois } from "./resources/users.ts";
 import type { SynapseAdmin } from "./synapse-admin.ts";
 
 /** Where the search for a spam wave starts (see {@link findBlastRadius}); every field may be empty. */
@@ -30,13 +32,13 @@ export interface WaveAccount {
   /** Why it is in the wave, e.g. `matches @spam`. */
   readonly why: string;
   /** The account's details (`GET /_synapse/admin/v2/users/<user_id>`). */
-  details: Record<string, unknown>;
+  details: UserDetails;
   /** Its sessions (`GET /_synapse/admin/v1/whois/<user_id>`). */
-  whois: Record<string, unknown>;
+  whois: Whois;
   /** The rooms it has joined. */
   joined_rooms: string[];
   /** The media it uploaded, as the user media list gives them. */
-  media: Array<Record<string, unknown>>;
+  media: UserMedia[];
 }
 
 /** A room of a wave (a seed, one the wave created, one a policy bans), with what was read about it. */
@@ -45,9 +47,9 @@ export interface WaveRoom {
   /** Why it is in the wave, e.g. `created by @spam1:example.org`. */
   readonly why: string;
   /** The room as the room list or room details give it. */
-  details: Record<string, unknown>;
+  details: RoomDetails;
   /** Its full current state. */
-  state: Array<Record<string, unknown>>;
+  state: ClientEvent[];
   /** Its joined members. */
   members: string[];
 }
@@ -80,7 +82,7 @@ export interface BlastRadius {
   /** Pending invites of local users in the wave's rooms, and those the wave sent in rooms it joined. */
   readonly invites: PendingInvite[];
   /** The event reports about the wave's events or rooms, in full (with the reported event). */
-  readonly reports: Array<Record<string, unknown>>;
+  readonly reports: EventReportDetails[];
 }
 
 /** How {@link findBlastRadius} works. */
@@ -148,9 +150,11 @@ export async function findBlastRadius(
   if (seeds.users || userRules.length) {
     const pattern = seeds.users;
     for await (const user of admin.users.list({ limit: 500 })) {
+      // An account without a registration time is in no window.
+      const created = user.creation_ts;
       const inWindow =
-        (seeds.registeredAfter === undefined || user.creation_ts >= seeds.registeredAfter) &&
-        (seeds.registeredBefore === undefined || user.creation_ts <= seeds.registeredBefore);
+        (seeds.registeredAfter === undefined || (created !== null && created >= seeds.registeredAfter)) &&
+        (seeds.registeredBefore === undefined || (created !== null && created <= seeds.registeredBefore));
       if (pattern?.test(user.name) && inWindow) addUser(user.name, `matches ${pattern.source}`);
       // Hashed rules can only be matched against names we have: every local account is hashed.
       const rule = ruleFor(userRules, user.name);
@@ -175,7 +179,7 @@ export async function findBlastRadius(
   const excluded: Array<{ user_id: string; reason: string }> = [];
   const accounts: WaveAccount[] = [];
   await eachAtOnce([...why.keys()], async (userId) => {
-    let details: Record<string, unknown>;
+    let details: UserDetails;
     try {
       details = await admin.users.get(userId);
     } catch (error) {
@@ -186,13 +190,14 @@ export async function findBlastRadius(
       throw error;
     }
     if (userId === self) excluded.push({ user_id: userId, reason: "the account running this" });
-    else if (details["admin"]) excluded.push({ user_id: userId, reason: "a server admin" });
+    else if (details.admin) excluded.push({ user_id: userId, reason: "a server admin" });
     else
       accounts.push({
         user_id: userId,
         why: why.get(userId)!,
         details,
-        whois: {},
+        // Read with the rest of what the wave touched, below.
+        whois: { user_id: userId, devices: {} },
         joined_rooms: [],
         media: [],
       });
@@ -240,11 +245,11 @@ export async function findBlastRadius(
   const fromWave = (sender: string) =>
     wave.has(sender) || remote.has(sender) || servers.has(serverOf(sender));
   const readRoom = async (roomId: string, ofWave: boolean) => {
-    let details: Record<string, unknown>;
-    let state: Array<Record<string, unknown>>;
+    let details: RoomDetails | undefined;
+    let state: ClientEvent[];
     try {
       // The wave's rooms in full for the evidence (topic, avatar...); of the others only the state is needed.
-      details = ofWave ? await admin.rooms.get(roomId) : {};
+      details = ofWave ? await admin.rooms.get(roomId) : undefined;
       state = (await admin.rooms.state(roomId)).state;
     } catch (error) {
       if (error instanceof NotFoundError) return;
@@ -260,7 +265,7 @@ export async function findBlastRadius(
       if (ofWave || fromWave(sender))
         invites.push({ user_id: victim, room_id: roomId, sender, wave_room: ofWave });
     }
-    if (ofWave) {
+    if (details) {
       const { members } = await admin.rooms.members(roomId);
       rooms.push({ room_id: roomId, why: roomWhy.get(roomId)!, details, state, members });
     }
@@ -274,11 +279,11 @@ export async function findBlastRadius(
   const named: EventReport[] = [];
   for await (const report of admin.eventReports.list({ limit: 500 }))
     if (fromWave(report.sender) || roomIds.has(report.room_id)) named.push(report);
-  const reports: Array<Record<string, unknown>> = [];
+  const reports: EventReportDetails[] = [];
   await eachAtOnce(named, async (report) => {
     reports.push(await admin.eventReports.get(report.id));
   });
-  reports.sort((a, b) => Number(a["id"]) - Number(b["id"]));
+  reports.sort((a, b) => a.id - b.id);
 
   return {
     server_name: serverName,

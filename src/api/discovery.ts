@@ -1,3 +1,4 @@
+import { requireBuiltins } from "./builtins.ts";
 import { SynadmError } from "./errors.ts";
 import { HttpClient } from "./http-client.ts";
 import { isServerName } from "./ids.ts";
@@ -96,7 +97,7 @@ async function federationBaseFromWellKnown(http: HttpClient): Promise<string> {
 
 async function federationBaseFromSrv(http: HttpClient, options: DiscoveryOptions): Promise<string> {
   const host = new URL(http.baseUrl).hostname;
-  const resolveSrv = options.resolveSrv ?? (await import("node:dns/promises")).resolveSrv;
+  const resolveSrv = options.resolveSrv ?? requireBuiltins("SRV discovery")("node:dns/promises").resolveSrv;
   for (const service of ["_matrix-fed._tcp", "_matrix._tcp"]) {
     const records = await resolveSrv(`${service}.${host}`).catch(() => []);
     const best = [...records].sort((a, b) => a.priority - b.priority || b.weight - a.weight)[0];

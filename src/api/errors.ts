@@ -29,8 +29,22 @@ export class ApiError extends SynadmError {
   readonly request: RequestDescription;
   /** The decoded JSON body, or the raw text when it was not JSON. */
   readonly body: unknown;
+  /** The response's headers, names in lower case. */
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  /**
+   * The `Synapse-Trace-Id` header: the request's ID in the server's tracing,
+   * for its admin to find it (sent only when Synapse has tracing on).
+   */
+  readonly traceId: string | undefined;
 
-  constructor(status: number, body: unknown, request: RequestDescription, location?: string) {
+  /** `location`: where a 3xx answer pointed. `headers`: the response's, names in lower case. */
+  constructor(
+    status: number,
+    body: unknown,
+    request: RequestDescription,
+    location?: string,
+    headers: Readonly<Record<string, string | undefined>> = {},
+  ) {
     const matrix = readMatrixError(body);
     const what = matrix.errcode ? ` ${matrix.errcode}: ${matrix.error ?? "(no message)"}` : "";
     // A redirect is not followed: it would carry the token to wherever it points.
@@ -41,6 +55,8 @@ export class ApiError extends SynadmError {
     this.error = matrix.error;
     this.request = request;
     this.body = body;
+    this.headers = headers;
+    this.traceId = headers["synapse-trace-id"];
   }
 }
 
@@ -87,8 +103,9 @@ export class RateLimitError extends ApiError {
     request: RequestDescription,
     retryAfterMs: number | undefined,
     allowedWaitMs?: number,
+    headers?: Readonly<Record<string, string | undefined>>,
   ) {
-    super(status, body, request);
+    super(status, body, request, undefined, headers);
     this.retryAfterMs = retryAfterMs;
     this.allowedWaitMs = allowedWaitMs;
     if (retryAfterMs !== undefined) {
@@ -231,24 +248,32 @@ export class JobFailedError extends SynadmError {
 
 /**
  * Builds the right {@link ApiError} subclass for an HTTP error status.
- * `retryAfterMs` only matters for rate limits.
+ * `retryAfterMs` only matters for rate limits; `headers` are the response's.
  */
 export function apiErrorFor(
   status: number,
   body: unknown,
   request: RequestDescription,
   retryAfterMs?: number,
-  location?: string,
+  headers: Readonly<Record<string, string | undefined>> = {},
 ): ApiError {
   if (status === 429 || readMatrixError(body).errcode === "M_LIMIT_EXCEEDED") {
-    return new RateLimitError(status, body, request, retryAfterMs);
+    return new RateLimitError(status, body, request, retryAfterMs, undefined, headers);
   }
-  if (status === 400) return new BadRequestError(status, body, request);
-  if (status === 401) return new UnauthorizedError(status, body, request);
-  if (status === 403) return new ForbiddenError(status, body, request);
-  if (status === 404) return new NotFoundError(status, body, request);
-  if (status >= 500) return new ServerError(status, body, request);
-  return new ApiError(status, body, request, status >= 300 && status < 400 ? location : undefined);
+  const Class =
+    status === 400
+      ? BadRequestError
+      : status === 401
+        ? UnauthorizedError
+        : status === 403
+          ? ForbiddenError
+          : status === 404
+            ? NotFoundError
+            : status >= 500
+              ? ServerError
+              : ApiError;
+  const location = status >= 300 && status < 400 ? headers["location"] : undefined;
+  return new Class(status, body, request, location, headers);
 }
 
 /** Reads `errcode` and `error` from a Matrix error body, tolerating anything else. */

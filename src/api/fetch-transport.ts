@@ -1,22 +1,5 @@
+import { neverConnected } from "./fetch-failure.ts";
 import { type HttpRequest, type HttpResponse, type Transport, TransportFailure } from "./transport.ts";
-
-/**
- * System error codes that say no connection was made, so the request cannot
- * have reached the server: refused, unresolvable, unreachable, or TLS refused
- * before any byte of the request was sent.
- */
-const NOT_CONNECTED_CODES = new Set([
-  "ECONNREFUSED",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "EAI_FAIL",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "EADDRNOTAVAIL",
-  "UND_ERR_CONNECT_TIMEOUT",
-  "UND_ERR_INVALID_ARG",
-]);
-const TLS_CODE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL|EPROTO/;
 
 /**
  * A transport over a WHATWG `fetch`, for runtimes without `node:http` or for
@@ -31,8 +14,11 @@ const TLS_CODE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL|EPROTO/;
 export class FetchTransport implements Transport {
   readonly #fetch: typeof globalThis.fetch;
 
-  constructor(fetchImpl: typeof globalThis.fetch = globalThis.fetch) {
-    this.#fetch = fetchImpl;
+  /** `fetchImpl` defaults to the global `fetch`, looked up on each request (so a later polyfill or mock is used). */
+  constructor(fetchImpl?: typeof globalThis.fetch) {
+    // Called as a plain function, never as a method of this transport: a browser's fetch
+    // called with another `this` than the window throws "Illegal invocation".
+    this.#fetch = fetchImpl ?? ((input, init) => globalThis.fetch(input, init));
   }
 
   async send(request: HttpRequest): Promise<HttpResponse> {
@@ -40,7 +26,8 @@ export class FetchTransport implements Transport {
     const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
     let response: Response;
     try {
-      response = await this.#fetch(request.url, {
+      const fetchImpl = this.#fetch;
+      response = await fetchImpl(request.url, {
         method: request.method,
         headers: request.headers,
         signal,
@@ -93,23 +80,20 @@ async function readText(response: Response, limit: number): Promise<string | und
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  // Buffer is Node's; TextDecoder is everywhere.
+  const whole = new Uint8Array(received);
+  let offset = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(whole);
 }
 
 /** Whether a failed `fetch` call may have delivered the request: unless its cause says no connection was made. */
 function mayHaveArrived(error: unknown, timeout: AbortSignal): boolean {
   // Our timeout fired: when in the exchange cannot be known.
-  if (timeout.aborted) return true;
-  for (let cause = error; cause instanceof Error; cause = cause.cause) {
-    const code = (cause as { code?: unknown }).code;
-    if (typeof code === "string" && (NOT_CONNECTED_CODES.has(code) || TLS_CODE.test(code))) return false;
-    if (cause instanceof AggregateError) {
-      // Happy eyeballs: every address refused.
-      const all = cause.errors.every((each) => !mayHaveArrived(each, timeout));
-      if (all && cause.errors.length > 0) return false;
-    }
-  }
-  return true;
+  return timeout.aborted || !neverConnected(error);
 }
 
 function classify(

@@ -1,4 +1,5 @@
 import type { GenericSchema } from "valibot";
+import { defaultTransport, defaultUserAgent } from "./default-transport.ts";
 import {
   AbortError,
   type ApiError,
@@ -10,10 +11,10 @@ import {
   type RequestDescription,
   ResponseTooLargeError,
   readMatrixError,
+  SynadmError,
   TimeoutError,
 } from "./errors.ts";
 import { type Logger, redactSecrets, silentLogger } from "./logger.ts";
-import { NodeHttpTransport } from "./node-transport.ts";
 import { checkPathSegments, joinUrl } from "./path.ts";
 import { RateLimitGate } from "./rate-limit-gate.ts";
 import {
@@ -96,7 +97,10 @@ export interface HttpClientOptions {
    */
   readonly maxResponseBytes?: number;
   readonly retry?: Partial<RetryPolicy>;
-  /** Replaces the network, e.g. with a fake in tests or {@link FetchTransport}. */
+  /**
+   * Replaces the network, e.g. with a fake in tests or {@link FetchTransport}. By default
+   * {@link NodeHttpTransport} on Node, Bun and Deno, {@link FetchTransport} in browsers.
+   */
   readonly transport?: Transport;
   /** Verify the server's certificate (default true); for the default transport, when no `transport` is given. */
   readonly verifyTls?: boolean;
@@ -108,6 +112,7 @@ export interface HttpClientOptions {
    */
   readonly extraCaFile?: string;
   readonly logger?: Logger;
+  /** The `user-agent` header (default `synadm`; none in browsers, which set their own; `""` sends none). */
   readonly userAgent?: string;
   /** Told about every request that may change something (all but GET), after it ended. */
   readonly onChange?: (record: ChangeRecord) => void;
@@ -161,7 +166,7 @@ export class HttpClient {
   /** Holds back every request of this client while the server's rate-limit hint runs. */
   readonly rateLimits: RateLimitGate;
   readonly #accessToken: string | undefined;
-  readonly #userAgent: string;
+  readonly #userAgent: string | undefined;
   readonly #onChange: ((record: ChangeRecord) => void) | undefined;
   readonly #errorFor: HttpClientOptions["errorFor"];
 
@@ -179,14 +184,14 @@ export class HttpClient {
     checkTimeoutMs(this.retryPolicy.maxRetryAfterMs, "retry.maxRetryAfterMs", 0);
     this.logger = options.logger ?? silentLogger;
     this.#accessToken = options.accessToken;
-    this.#userAgent = options.userAgent ?? "synadm";
+    this.#userAgent = options.userAgent ?? defaultUserAgent();
     this.#onChange = options.onChange;
     this.#errorFor = options.errorFor;
     this.rateLimits =
       options.rateLimitGate ?? new RateLimitGate({ maxPauseMs: this.retryPolicy.maxRetryAfterMs });
     this.transport =
       options.transport ??
-      new NodeHttpTransport({
+      defaultTransport({
         ...(options.verifyTls === undefined ? {} : { verifyTls: options.verifyTls }),
         ...(options.ca === undefined ? {} : { ca: options.ca }),
         ...(options.extraCaFile === undefined ? {} : { extraCaFile: options.extraCaFile }),
@@ -247,7 +252,8 @@ export class HttpClient {
     const url = this.url(request.prefix ?? "admin", request.path, request.query);
     const description: RequestDescription = { method: request.method, path: url.pathname + url.search };
     const token = request.accessToken === undefined ? this.#accessToken : request.accessToken;
-    const headers: Record<string, string> = { accept: "application/json", "user-agent": this.#userAgent };
+    const headers: Record<string, string> = { accept: "application/json" };
+    if (this.#userAgent) headers["user-agent"] = this.#userAgent;
     if (token) headers["authorization"] = `Bearer ${token}`;
     let body: string | undefined;
     if (request.body !== undefined) {
@@ -292,7 +298,12 @@ export class HttpClient {
             ...(request.signal === undefined ? {} : { signal: request.signal }),
           });
         } catch (error) {
-          if (!(error instanceof TransportFailure)) throw error;
+          // The library's own errors (an unreadable CA file) go on as they are; a transport of the
+          // caller's failing otherwise still fails as the library's errors do, not repeated: whether
+          // its request arrived is not known.
+          if (error instanceof SynadmError) throw error;
+          if (!(error instanceof TransportFailure))
+            throw new ConnectionError(description, url.origin, error, true);
           if (error.kind === "abort") throw new AbortError(`${description.method} ${description.path}`);
           // The same answer would come again: not retried.
           if (error.kind === "too-large") {
@@ -327,9 +338,25 @@ export class HttpClient {
         if (response.status === 429 || readMatrixError(errorBody).errcode === "M_LIMIT_EXCEEDED") {
           // Rate-limited requests were refused before any work, so every method may be repeated.
           const delay = hint ?? backoffDelayMs(attempt, this.retryPolicy);
-          if (!canRetry) throw new RateLimitError(response.status, errorBody, description, hint);
+          if (!canRetry) {
+            throw new RateLimitError(
+              response.status,
+              errorBody,
+              description,
+              hint,
+              undefined,
+              response.headers,
+            );
+          }
           if (delay > allowedWaitMs - waitedMs) {
-            throw new RateLimitError(response.status, errorBody, description, delay, allowedWaitMs);
+            throw new RateLimitError(
+              response.status,
+              errorBody,
+              description,
+              delay,
+              allowedWaitMs,
+              response.headers,
+            );
           }
           this.#sayWait(delay, description);
           if (this.shareRateLimitPause) {
@@ -353,7 +380,7 @@ export class HttpClient {
         }
         if (this.#errorFor && response.status !== 429)
           throw this.#errorFor(response.status, errorBody, description);
-        throw apiErrorFor(response.status, errorBody, description, hint, response.headers["location"]);
+        throw apiErrorFor(response.status, errorBody, description, hint, response.headers);
       }
     } finally {
       for (const withdraw of ownPauses) withdraw();

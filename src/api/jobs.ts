@@ -1,4 +1,5 @@
 import { JobFailedError } from "./errors.ts";
+import type { RequestOptions } from "./http-client.ts";
 import { sleep } from "./retry.ts";
 
 /** The three ways a status read while polling can end a job. */
@@ -85,4 +86,25 @@ export class LongRunningJob<Status> {
     }
     return final;
   }
+}
+
+/**
+ * A handle on a job the server runs on its own (a room delete, a purge, a
+ * redaction), read through `status` with its `status` field saying how it
+ * goes; `failureReason` says why a failed job failed (default: its `error`).
+ * A function rather than a method of every resource, so that a bundle
+ * without jobs carries no {@link LongRunningJob}.
+ */
+export function statusJob<S extends { status: string }>(
+  id: string,
+  description: string,
+  status: (id: string, options: RequestOptions) => Promise<S>,
+  failureReason: (status: S) => string | undefined = (failed) => (failed as { error?: string }).error,
+): LongRunningJob<S> {
+  return new LongRunningJob<S>(id, {
+    description,
+    fetchStatus: (signal) => status(id, signal ? { signal } : {}),
+    outcome: jobOutcome,
+    failureReason,
+  });
 }

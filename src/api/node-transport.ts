@@ -1,5 +1,6 @@
 import type { Agent, ClientRequest, IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
+import { requireBuiltins } from "./builtins.ts";
 import { SynadmError } from "./errors.ts";
 import { type HttpRequest, type HttpResponse, type Transport, TransportFailure } from "./transport.ts";
 
@@ -55,7 +56,7 @@ export class NodeHttpTransport implements Transport {
   async #loadAgent(protocol: "http:" | "https:"): Promise<{ agent: Agent; request: RequestFn }> {
     const maxSockets = this.#options.maxSockets ?? 16;
     if (protocol === "http:") {
-      const http = await import("node:http");
+      const http = requireBuiltins("NodeHttpTransport")("node:http");
       const agent = new http.Agent({ keepAlive: true, maxSockets });
       const socketPath = this.#options.socketPath;
       if (socketPath === undefined) return { agent, request: http.request };
@@ -67,7 +68,7 @@ export class NodeHttpTransport implements Transport {
         });
       return { agent, request };
     }
-    const https = await import("node:https");
+    const https = requireBuiltins("NodeHttpTransport")("node:https");
     const ca =
       this.#options.ca ?? (this.#options.extraCaFile && (await withBundledCas(this.#options.extraCaFile)));
     const agent = new https.Agent({
@@ -81,10 +82,9 @@ export class NodeHttpTransport implements Transport {
 }
 
 async function withBundledCas(extraCaFile: string): Promise<string[]> {
-  const [{ readFile }, { rootCertificates }] = await Promise.all([
-    import("node:fs/promises"),
-    import("node:tls"),
-  ]);
+  const builtins = requireBuiltins("extraCaFile");
+  const { readFile } = builtins("node:fs/promises");
+  const { rootCertificates } = builtins("node:tls");
   try {
     return [...rootCertificates, await readFile(extraCaFile, "utf8")];
   } catch (error) {

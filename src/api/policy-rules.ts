@@ -1,6 +1,6 @@
 // The ban rules of a Matrix moderation policy list: its m.policy.rule.* state
 // events (and the older names moderation bots still write), by glob or by hash.
-import { createHash } from "node:crypto";
+import { sha256, unpaddedBase64 } from "./sha256.ts";
 
 /** One ban rule of a policy list. */
 export interface PolicyRule {
@@ -31,7 +31,7 @@ export function policyGlob(glob: string): (value: string) => boolean {
 
 /** The unpadded base64 SHA-256 of an entity, as hashed rules (`hashes.sha256`) carry it. */
 export function policyEntityHash(value: string): string {
-  return createHash("sha256").update(value, "utf8").digest("base64").replace(/=+$/, "");
+  return unpaddedBase64(sha256(new TextEncoder().encode(value)));
 }
 
 /**
@@ -41,9 +41,10 @@ export function policyEntityHash(value: string): string {
  * `m.ban`, by `entity` glob or by `hashes.sha256`. Revoked rules (empty
  * content) and other recommendations are left out.
  */
-export function policyRules(state: ReadonlyArray<Record<string, unknown>>): PolicyRule[] {
+export function policyRules(state: ReadonlyArray<object>): PolicyRule[] {
   const rules: PolicyRule[] = [];
-  for (const event of state) {
+  // Events as any source gives them (the Room State API's, a file's): every field is read with care.
+  for (const event of state as ReadonlyArray<Record<string, unknown>>) {
     const kind = KINDS[String(event["type"])];
     const content = event["content"] as Record<string, unknown> | undefined;
     if (!kind || !content || !BAN.has(String(content["recommendation"]))) continue;

@@ -8,6 +8,7 @@ import { after, before, beforeEach, describe, it } from "node:test";
 import { parse as parseYaml } from "yaml";
 import { assertOneLineError, homeWithConfig, runCli } from "../support/cli.ts";
 import { useFaultProxy } from "../support/fault-proxy.ts";
+import { userSummary } from "../support/fixtures.ts";
 import { adminApi, configYaml, createUser, mxid, testServer, uniquePrefix } from "../support/server.ts";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -106,7 +107,7 @@ describe("pagination that never ends (hostile server)", () => {
 
   it("a repeated cursor: one line, exit 7, instead of a silently short list", async () => {
     hostile.handler = (_req, res) =>
-      json(res, 200, { users: [{ name: "@a:example.org" }], next_token: "100", total: 5 });
+      json(res, 200, { users: [userSummary({ name: "@a:example.org" })], next_token: "100", total: 5 });
     const result = await againstHostile("user", "list", "--all");
     assert.equal(result.code, 7, result.stderr);
     assert.match(result.stderr.trim().split("\n").at(-1)!, /^Error: .*cursor "100" a second time/);
@@ -207,7 +208,7 @@ describe("fuzz: hostile and endless answers in every output format", () => {
   const NAMES = ["\x1b]52;c;cHduZWQ=\x07", "\x1b[2J\rError: fake", "\u202eevil\u2066", "a\u2028b\x85c\x9b2J"];
   const RAW = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
   const firstPage = {
-    users: NAMES.map((displayname, n) => ({ name: `@u${n}:example.org`, displayname })),
+    users: NAMES.map((displayname, n) => userSummary({ name: `@u${n}:example.org`, displayname })),
     next_token: "4",
     total: 99,
   };

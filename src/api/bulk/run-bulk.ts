@@ -1,5 +1,5 @@
-import { setMaxListeners } from "node:events";
-import { AbortError, RateLimitError } from "../errors.ts";
+import { nodeBuiltins } from "../builtins.ts";
+import { AbortError, RateLimitError, SynadmError } from "../errors.ts";
 import { DEFAULT_MAX_WAIT_MS, type RateLimitGate } from "../rate-limit-gate.ts";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY } from "../retry.ts";
 import { AdaptiveLimit } from "./adaptive-limit.ts";
@@ -93,7 +93,7 @@ export async function runBulk<Item, Result>(
   // follows the caller's (one listener there) so Node warns about neither.
   const aborter = new AbortController();
   const { signal } = aborter;
-  setMaxListeners(2 * (options.concurrency ?? 8) + 10, signal);
+  nodeBuiltins()?.("node:events").setMaxListeners(2 * (options.concurrency ?? 8) + 10, signal);
   const forwardAbort = (): void => aborter.abort(options.signal?.reason);
   if (options.signal?.aborted) forwardAbort();
   else options.signal?.addEventListener("abort", forwardAbort, { once: true });
@@ -163,13 +163,14 @@ export async function runBulk<Item, Result>(
         return;
       }
       try {
-        if (refusedWait) throw new Error(`not tried: ${refusedWait.message}`);
+        if (refusedWait) throw new SynadmError(`not tried: ${refusedWait.message}`, { cause: refusedWait });
         if (options.rateLimits?.paused) await options.rateLimits.wait(signal);
         const value = await options.perform(item, signal);
         finish(item, { ok: true, value });
         limit.release(true);
       } catch (caught) {
-        const error = caught instanceof Error ? caught : new Error(String(caught));
+        // A non-Error thrown by \`perform\` still fails as the library's errors do.
+        const error = caught instanceof Error ? caught : new SynadmError(String(caught), { cause: caught });
         const retries = rateLimitRetries.get(item) ?? 0;
         const pauseMs =
           error instanceof RateLimitError
@@ -195,7 +196,9 @@ export async function runBulk<Item, Result>(
             ok: false,
             error:
               error instanceof AbortError
-                ? new Error("interrupted while in flight; it may or may not have been carried out")
+                ? new SynadmError("interrupted while in flight; it may or may not have been carried out", {
+                    cause: error,
+                  })
                 : error,
           });
         }

@@ -1,5 +1,9 @@
+import { number, object } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
+import { responseSchema } from "../schema.ts";
 import { Resource } from "./resource.ts";
+
+const validitySchema = responseSchema<{ expiration_ts: number }>()(object({ expiration_ts: number() }));
 
 /**
  * The Account validity API (`account_validity.md`), for servers with `account_validity` enabled.
@@ -21,6 +25,6 @@ export class AccountValidityResource extends Resource {
     if (renewal.expirationTs !== undefined) body["expiration_ts"] = renewal.expirationTs;
     if (renewal.enableRenewalEmails !== undefined)
       body["enable_renewal_emails"] = renewal.enableRenewalEmails;
-    return this.POST("/v1/account_validity/validity", { body }, options);
+    return this.POST("/v1/account_validity/validity", { body, schema: validitySchema }, options);
   }
 }

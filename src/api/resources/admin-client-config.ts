@@ -1,5 +1,8 @@
+import { boolean, exactOptional, object } from "valibot";
+import { emptyAnswerSchema } from "../answers.ts";
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
+import { responseSchema } from "../schema.ts";
 import { MatrixResource } from "./matrix.ts";
 import { Resource } from "./resource.ts";
 
@@ -9,10 +12,16 @@ export interface AdminClientConfig {
   return_soft_failed_events?: boolean;
   /** Show events a policy server flagged as spam. */
   return_policy_server_spammy_events?: boolean;
-  [field: string]: unknown;
 }
 
 const EVENT_TYPE = "io.element.synapse.admin_client_config";
+
+const configSchema = responseSchema<AdminClientConfig>()(
+  object({
+    return_soft_failed_events: exactOptional(boolean()),
+    return_policy_server_spammy_events: exactOptional(boolean()),
+  }),
+);
 
 /**
  * The Client-Server API extensions (`client_server_api_extensions.md`): global
@@ -30,7 +39,7 @@ export class AdminClientConfigResource extends Resource {
     try {
       return await this.GET(
         path`/client/v3/user/${userId}/account_data/${EVENT_TYPE}`,
-        { prefix: "matrix" },
+        { prefix: "matrix", schema: configSchema },
         options,
       );
     } catch (error) {
@@ -49,7 +58,7 @@ export class AdminClientConfigResource extends Resource {
     const userId = await this.#adminUserId(options);
     await this.PUT(
       path`/client/v3/user/${userId}/account_data/${EVENT_TYPE}`,
-      { prefix: "matrix", body: config },
+      { prefix: "matrix", body: config, schema: emptyAnswerSchema },
       options,
     );
     return config;

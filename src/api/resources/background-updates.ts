@@ -1,4 +1,7 @@
+import { boolean, nullable, number, object, record, string } from "valibot";
+import { type EmptyAnswer, emptyAnswerSchema } from "../answers.ts";
 import type { RequestOptions } from "../http-client.ts";
+import { responseSchema } from "../schema.ts";
 import { Resource } from "./resource.ts";
 
 /** The jobs the background updates API can start. */
@@ -13,8 +16,8 @@ export interface BackgroundUpdateProgress {
   name: string;
   total_item_count: number;
   total_duration_ms: number;
-  average_items_per_ms: number;
-  [field: string]: unknown;
+  /** Null before the first item of the update is done. */
+  average_items_per_ms: number | null;
 }
 
 /** Whether updates run, and the one running per database. */
@@ -22,13 +25,11 @@ export interface BackgroundUpdatesStatus {
   enabled: boolean;
   /** By database name (usually `master`). */
   current_updates: Record<string, BackgroundUpdateProgress>;
-  [field: string]: unknown;
 }
 
 /** Whether background updates run. */
 export interface BackgroundUpdatesEnabled {
   enabled: boolean;
-  [field: string]: unknown;
 }
 
 /** Extra body parameters of the `event_resign` job. */
@@ -37,8 +38,23 @@ export interface EventResignOptions {
   old_key?: string;
   /** Only events received before this epoch-ms time. */
   before_ts?: number;
-  [field: string]: unknown;
 }
+
+const enabledSchema = responseSchema<BackgroundUpdatesEnabled>()(object({ enabled: boolean() }));
+const statusSchema = responseSchema<BackgroundUpdatesStatus>()(
+  object({
+    enabled: boolean(),
+    current_updates: record(
+      string(),
+      object({
+        name: string(),
+        total_item_count: number(),
+        total_duration_ms: number(),
+        average_items_per_ms: nullable(number()),
+      }),
+    ),
+  }),
+);
 
 /**
  * The Background Updates API (`usage-background_updates.md`).
@@ -52,7 +68,7 @@ export class BackgroundUpdatesResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/usage/administration/admin_api/background_updates.html#status
    */
   status(options: RequestOptions = {}): Promise<BackgroundUpdatesStatus> {
-    return this.GET("/v1/background_updates/status", {}, options);
+    return this.GET("/v1/background_updates/status", { schema: statusSchema }, options);
   }
 
   /**
@@ -62,7 +78,7 @@ export class BackgroundUpdatesResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/usage/administration/admin_api/background_updates.html#enabled
    */
   enabled(options: RequestOptions = {}): Promise<BackgroundUpdatesEnabled> {
-    return this.GET("/v1/background_updates/enabled", {}, options);
+    return this.GET("/v1/background_updates/enabled", { schema: enabledSchema }, options);
   }
 
   /**
@@ -72,7 +88,7 @@ export class BackgroundUpdatesResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/usage/administration/admin_api/background_updates.html#enabled
    */
   setEnabled(enabled: boolean, options: RequestOptions = {}): Promise<BackgroundUpdatesEnabled> {
-    return this.POST("/v1/background_updates/enabled", { body: { enabled } }, options);
+    return this.POST("/v1/background_updates/enabled", { body: { enabled }, schema: enabledSchema }, options);
   }
 
   /**
@@ -85,7 +101,11 @@ export class BackgroundUpdatesResource extends Resource {
     jobName: (typeof BACKGROUND_JOBS)[number],
     extra: EventResignOptions = {},
     options: RequestOptions = {},
-  ): Promise<Record<string, unknown>> {
-    return this.POST("/v1/background_updates/start_job", { body: { job_name: jobName, ...extra } }, options);
+  ): Promise<EmptyAnswer> {
+    return this.POST(
+      "/v1/background_updates/start_job",
+      { body: { job_name: jobName, ...extra }, schema: emptyAnswerSchema },
+      options,
+    );
   }
 }

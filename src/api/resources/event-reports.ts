@@ -1,7 +1,10 @@
+import { array, exactOptional, nullable, number, object, record, string, unknown } from "valibot";
+import { type EmptyAnswer, emptyAnswerSchema } from "../answers.ts";
 import type { RequestOptions } from "../http-client.ts";
 import type { PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
-import { Resource } from "./resource.ts";
+import { responseSchema } from "../schema.ts";
+import { PagedResource } from "./resource.ts";
 
 /** Filters of the event report list. */
 export interface EventReportListParams {
@@ -28,7 +31,6 @@ export interface EventReport {
   score: number | null;
   sender: string;
   canonical_alias: string | null;
-  [field: string]: unknown;
 }
 
 /** An event report with the reported event. */
@@ -42,14 +44,37 @@ export interface EventReportListPage {
   /** Where the next page starts; absent on the last page. */
   next_token?: number;
   total: number;
-  [field: string]: unknown;
 }
+
+const nullableString = nullable(string());
+const reportFields = {
+  id: number(),
+  received_ts: number(),
+  room_id: string(),
+  name: nullableString,
+  event_id: string(),
+  user_id: string(),
+  reason: nullableString,
+  score: nullable(number()),
+  sender: string(),
+  canonical_alias: nullableString,
+};
+const listSchema = responseSchema<EventReportListPage>()(
+  object({
+    event_reports: array(object(reportFields)),
+    next_token: exactOptional(number()),
+    total: number(),
+  }),
+);
+const detailsSchema = responseSchema<EventReportDetails>()(
+  object({ ...reportFields, event_json: record(string(), unknown()) }),
+);
 
 /**
  * The Event Reports API (`event_reports.md`).
  * @see https://element-hq.github.io/synapse/latest/admin_api/event_reports.html
  */
-export class EventReportsResource extends Resource {
+export class EventReportsResource extends PagedResource {
   /**
    * The event reports matching the filters: `await` gives the page at `from`,
    * iterating every report from there (following `next_token`).
@@ -72,6 +97,7 @@ export class EventReportsResource extends Resource {
           room_id: params.roomId,
           event_sender_user_id: params.eventSenderUserId,
         }),
+        schema: listSchema,
         items: (page) => page.event_reports,
         nextCursor: (page) => page.next_token,
       },
@@ -86,7 +112,7 @@ export class EventReportsResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/event_reports.html#show-details-of-a-specific-event-report
    */
   get(reportId: string | number, options: RequestOptions = {}): Promise<EventReportDetails> {
-    return this.GET(path`/v1/event_reports/${reportId}`, {}, options);
+    return this.GET(path`/v1/event_reports/${reportId}`, { schema: detailsSchema }, options);
   }
 
   /**
@@ -95,7 +121,7 @@ export class EventReportsResource extends Resource {
    * `DELETE /_synapse/admin/v1/event_reports/<report_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/event_reports.html#delete-a-specific-event-report
    */
-  delete(reportId: string | number, options: RequestOptions = {}): Promise<Record<string, unknown>> {
-    return this.DELETE(path`/v1/event_reports/${reportId}`, {}, options);
+  delete(reportId: string | number, options: RequestOptions = {}): Promise<EmptyAnswer> {
+    return this.DELETE(path`/v1/event_reports/${reportId}`, { schema: emptyAnswerSchema }, options);
   }
 }

@@ -1,20 +1,34 @@
+import { exactOptional, number, object, record, string, unknown } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
+import { responseSchema } from "../schema.ts";
 import { Resource } from "./resource.ts";
 
 /** An event as the Fetch Event API returns it. */
 export interface FetchedEvent {
   event: {
-    event_id: string;
+    /** Absent where the room version's events carry no ID of their own (the ID is their hash). */
+    event_id?: string;
     room_id: string;
     sender: string;
     type: string;
     content: Record<string, unknown>;
     origin_server_ts: number;
-    [field: string]: unknown;
   };
-  [field: string]: unknown;
 }
+
+const fetchedSchema = responseSchema<FetchedEvent>()(
+  object({
+    event: object({
+      event_id: exactOptional(string()),
+      room_id: string(),
+      sender: string(),
+      type: string(),
+      content: record(string(), unknown()),
+      origin_server_ts: number(),
+    }),
+  }),
+);
 
 /**
  * The Fetch Event API (`fetch_event.md`).
@@ -28,6 +42,6 @@ export class EventsResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/fetch_event.html
    */
   get(eventId: string, options: RequestOptions = {}): Promise<FetchedEvent> {
-    return this.GET(path`/v1/fetch_event/${eventId}`, {}, options);
+    return this.GET(path`/v1/fetch_event/${eventId}`, { schema: fetchedSchema }, options);
   }
 }

@@ -1,5 +1,8 @@
+import { boolean, object, record, string } from "valibot";
+import { type EmptyAnswer, emptyAnswerSchema } from "../answers.ts";
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
+import { responseSchema } from "../schema.ts";
 import { Resource } from "./resource.ts";
 
 /** The per-user experimental features Synapse lets admins toggle. */
@@ -8,8 +11,11 @@ export const EXPERIMENTAL_FEATURES = ["msc3881", "msc3575", "msc4222"] as const;
 /** A user's experimental features, on (`true`) or off. */
 export interface ExperimentalFeatureStates {
   features: Record<string, boolean>;
-  [field: string]: unknown;
 }
+
+const statesSchema = responseSchema<ExperimentalFeatureStates>()(
+  object({ features: record(string(), boolean()) }),
+);
 
 /**
  * The Experimental Features API (`experimental_features.md`).
@@ -23,7 +29,7 @@ export class ExperimentalFeaturesResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/experimental_features.html
    */
   get(userId: string, options: RequestOptions = {}): Promise<ExperimentalFeatureStates> {
-    return this.GET(path`/v1/experimental_features/${userId}`, {}, options);
+    return this.GET(path`/v1/experimental_features/${userId}`, { schema: statesSchema }, options);
   }
 
   /**
@@ -32,11 +38,11 @@ export class ExperimentalFeaturesResource extends Resource {
    * `PUT /_synapse/admin/v1/experimental_features/<user_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/experimental_features.html
    */
-  set(
-    userId: string,
-    features: Record<string, boolean>,
-    options: RequestOptions = {},
-  ): Promise<Record<string, unknown>> {
-    return this.PUT(path`/v1/experimental_features/${userId}`, { body: { features } }, options);
+  set(userId: string, features: Record<string, boolean>, options: RequestOptions = {}): Promise<EmptyAnswer> {
+    return this.PUT(
+      path`/v1/experimental_features/${userId}`,
+      { body: { features }, schema: emptyAnswerSchema },
+      options,
+    );
   }
 }

@@ -1,7 +1,10 @@
+import { array, exactOptional, nullable, number, object, string } from "valibot";
+import { type EmptyAnswer, emptyAnswerSchema } from "../answers.ts";
 import type { RequestOptions } from "../http-client.ts";
 import type { PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
-import { Resource } from "./resource.ts";
+import { responseSchema } from "../schema.ts";
+import { PagedResource } from "./resource.ts";
 
 /** Sort orders of the destination list. */
 export const DESTINATION_ORDERS = [
@@ -19,7 +22,6 @@ export interface Destination {
   retry_interval: number;
   failure_ts: number | null;
   last_successful_stream_ordering: number | null;
-  [field: string]: unknown;
 }
 
 /** One page of federation destinations. */
@@ -28,14 +30,12 @@ export interface DestinationListPage {
   /** Where the next page starts; absent on the last page. */
   next_token?: string;
   total: number;
-  [field: string]: unknown;
 }
 
 /** A room shared with a destination. */
 export interface DestinationRoom {
   room_id: string;
   stream_ordering: number;
-  [field: string]: unknown;
 }
 
 /** One page of the rooms shared with a destination. */
@@ -44,14 +44,33 @@ export interface DestinationRoomsPage {
   /** Where the next page starts; absent on the last page. */
   next_token?: string;
   total: number;
-  [field: string]: unknown;
 }
+
+const destinationSchema = responseSchema<Destination>()(
+  object({
+    destination: string(),
+    retry_last_ts: number(),
+    retry_interval: number(),
+    failure_ts: nullable(number()),
+    last_successful_stream_ordering: nullable(number()),
+  }),
+);
+const listSchema = responseSchema<DestinationListPage>()(
+  object({ destinations: array(destinationSchema), next_token: exactOptional(string()), total: number() }),
+);
+const roomsSchema = responseSchema<DestinationRoomsPage>()(
+  object({
+    rooms: array(object({ room_id: string(), stream_ordering: number() })),
+    next_token: exactOptional(string()),
+    total: number(),
+  }),
+);
 
 /**
  * The Federation API (`usage-federation.md`): the servers this one talks to.
  * @see https://element-hq.github.io/synapse/latest/usage/administration/admin_api/federation.html
  */
-export class FederationResource extends Resource {
+export class FederationResource extends PagedResource {
   /**
    * The federation destinations: `await` gives the page at `from`, iterating
    * every destination from there (following `next_token`).
@@ -77,6 +96,7 @@ export class FederationResource extends Resource {
           order_by: params.orderBy,
           dir: params.dir,
         }),
+        schema: listSchema,
         items: (page) => page.destinations,
         nextCursor: (page) => page.next_token,
       },
@@ -91,7 +111,7 @@ export class FederationResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/usage/administration/admin_api/federation.html#destination-details-api
    */
   destination(destination: string, options: RequestOptions = {}): Promise<Destination> {
-    return this.GET(path`/v1/federation/destinations/${destination}`, {}, options);
+    return this.GET(path`/v1/federation/destinations/${destination}`, { schema: destinationSchema }, options);
   }
 
   /**
@@ -110,6 +130,7 @@ export class FederationResource extends Resource {
       {
         path: path`/v1/federation/destinations/${destination}/rooms`,
         query: (from) => ({ from: from ?? params.from, limit: params.limit, dir: params.dir }),
+        schema: roomsSchema,
         items: (page) => page.rooms,
         nextCursor: (page) => page.next_token,
       },
@@ -123,10 +144,10 @@ export class FederationResource extends Resource {
    * `POST /_synapse/admin/v1/federation/destinations/<destination>/reset_connection`
    * @see https://element-hq.github.io/synapse/latest/usage/administration/admin_api/federation.html#reset-connection-timeout
    */
-  resetConnection(destination: string, options: RequestOptions = {}): Promise<Record<string, unknown>> {
+  resetConnection(destination: string, options: RequestOptions = {}): Promise<EmptyAnswer> {
     return this.POST(
       path`/v1/federation/destinations/${destination}/reset_connection`,
-      { body: {} },
+      { body: {}, schema: emptyAnswerSchema },
       options,
     );
   }

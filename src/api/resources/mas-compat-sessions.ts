@@ -1,5 +1,7 @@
+import { exactOptional, nullable, object, string } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
+import { responseSchema } from "../schema.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
 
 /** The attributes of a MAS resource object: `CompatSession` of MAS's OpenAPI description. */
@@ -14,8 +16,23 @@ export interface MasCompatSession {
   user_agent?: string | null;
   user_id: string;
   user_session_id?: string | null;
-  [field: string]: unknown;
 }
+
+// `CompatSession` of MAS's OpenAPI description: optional where it does not require a field.
+const masCompatSessionSchema = responseSchema<MasCompatSession>()(
+  object({
+    created_at: string(),
+    device_id: exactOptional(nullable(string())),
+    finished_at: exactOptional(nullable(string())),
+    human_name: exactOptional(nullable(string())),
+    last_active_at: exactOptional(nullable(string())),
+    last_active_ip: exactOptional(nullable(string())),
+    redirect_uri: exactOptional(nullable(string())),
+    user_agent: exactOptional(nullable(string())),
+    user_id: string(),
+    user_session_id: exactOptional(nullable(string())),
+  }),
+);
 
 /** The filters of {@link MasCompatSessionsResource.list}. */
 export interface MasCompatSessionFilter {
@@ -50,6 +67,7 @@ export class MasCompatSessionsResource extends MasResource {
   ): MasPagedList<MasCompatSession> {
     return this.masList<MasCompatSession>(
       "/compat-sessions",
+      masCompatSessionSchema,
       paging,
       {
         "filter[user]": filters.user,
@@ -70,7 +88,11 @@ export class MasCompatSessionsResource extends MasResource {
    * `GET /api/admin/v1/compat-sessions/<id>`
    */
   get(id: string, options: RequestOptions = {}): Promise<MasSingle<MasCompatSession>> {
-    return this.GET<MasSingle<MasCompatSession>>(path`/compat-sessions/${id}`, {}, options);
+    return this.GET<MasSingle<MasCompatSession>>(
+      path`/compat-sessions/${id}`,
+      { schema: this.masSingle(masCompatSessionSchema) },
+      options,
+    );
   }
 
   /**
@@ -79,6 +101,10 @@ export class MasCompatSessionsResource extends MasResource {
    * `POST /api/admin/v1/compat-sessions/<id>/finish`
    */
   finish(id: string, options: RequestOptions = {}): Promise<MasSingle<MasCompatSession>> {
-    return this.POST<MasSingle<MasCompatSession>>(path`/compat-sessions/${id}/finish`, {}, options);
+    return this.POST<MasSingle<MasCompatSession>>(
+      path`/compat-sessions/${id}/finish`,
+      { schema: this.masSingle(masCompatSessionSchema) },
+      options,
+    );
   }
 }

@@ -1,5 +1,7 @@
+import { array, boolean, exactOptional, nullable, object, string } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
+import { responseSchema } from "../schema.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
 
 /** The attributes of a MAS resource object: `OAuth2Client` of MAS's OpenAPI description. */
@@ -11,8 +13,20 @@ export interface MasOAuth2Client {
   is_static: boolean;
   logo_uri?: string | null;
   redirect_uris: Array<string>;
-  [field: string]: unknown;
 }
+
+// `OAuth2Client` of MAS's OpenAPI description: optional where it does not require a field.
+const masOAuth2ClientSchema = responseSchema<MasOAuth2Client>()(
+  object({
+    client_id: string(),
+    client_name: exactOptional(nullable(string())),
+    client_uri: exactOptional(nullable(string())),
+    grant_types: array(string()),
+    is_static: boolean(),
+    logo_uri: exactOptional(nullable(string())),
+    redirect_uris: array(string()),
+  }),
+);
 
 /** The filters of {@link MasOAuth2ClientsResource.list}. */
 export interface MasOAuth2ClientFilter {
@@ -43,6 +57,7 @@ export class MasOAuth2ClientsResource extends MasResource {
   ): MasPagedList<MasOAuth2Client> {
     return this.masList<MasOAuth2Client>(
       "/oauth2-clients",
+      masOAuth2ClientSchema,
       paging,
       {
         "filter[client-kind]": filters.clientKind,
@@ -61,6 +76,10 @@ export class MasOAuth2ClientsResource extends MasResource {
    * `GET /api/admin/v1/oauth2-clients/<id>`
    */
   get(id: string, options: RequestOptions = {}): Promise<MasSingle<MasOAuth2Client>> {
-    return this.GET<MasSingle<MasOAuth2Client>>(path`/oauth2-clients/${id}`, {}, options);
+    return this.GET<MasSingle<MasOAuth2Client>>(
+      path`/oauth2-clients/${id}`,
+      { schema: this.masSingle(masOAuth2ClientSchema) },
+      options,
+    );
   }
 }

@@ -1,5 +1,7 @@
+import { exactOptional, nullable, object, string } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
+import { responseSchema } from "../schema.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
 
 /** The attributes of a MAS resource object: `OAuth2Session` of MAS's OpenAPI description. */
@@ -14,8 +16,23 @@ export interface MasOAuth2Session {
   user_agent?: string | null;
   user_id?: string | null;
   user_session_id?: string | null;
-  [field: string]: unknown;
 }
+
+// `OAuth2Session` of MAS's OpenAPI description: optional where it does not require a field.
+const masOAuth2SessionSchema = responseSchema<MasOAuth2Session>()(
+  object({
+    client_id: string(),
+    created_at: string(),
+    finished_at: exactOptional(nullable(string())),
+    human_name: exactOptional(nullable(string())),
+    last_active_at: exactOptional(nullable(string())),
+    last_active_ip: exactOptional(nullable(string())),
+    scope: string(),
+    user_agent: exactOptional(nullable(string())),
+    user_id: exactOptional(nullable(string())),
+    user_session_id: exactOptional(nullable(string())),
+  }),
+);
 
 /** The filters of {@link MasOAuth2SessionsResource.list}. */
 export interface MasOAuth2SessionFilter {
@@ -56,6 +73,7 @@ export class MasOAuth2SessionsResource extends MasResource {
   ): MasPagedList<MasOAuth2Session> {
     return this.masList<MasOAuth2Session>(
       "/oauth2-sessions",
+      masOAuth2SessionSchema,
       paging,
       {
         "filter[user]": filters.user,
@@ -79,7 +97,11 @@ export class MasOAuth2SessionsResource extends MasResource {
    * `GET /api/admin/v1/oauth2-sessions/<id>`
    */
   get(id: string, options: RequestOptions = {}): Promise<MasSingle<MasOAuth2Session>> {
-    return this.GET<MasSingle<MasOAuth2Session>>(path`/oauth2-sessions/${id}`, {}, options);
+    return this.GET<MasSingle<MasOAuth2Session>>(
+      path`/oauth2-sessions/${id}`,
+      { schema: this.masSingle(masOAuth2SessionSchema) },
+      options,
+    );
   }
 
   /**
@@ -88,6 +110,10 @@ export class MasOAuth2SessionsResource extends MasResource {
    * `POST /api/admin/v1/oauth2-sessions/<id>/finish`
    */
   finish(id: string, options: RequestOptions = {}): Promise<MasSingle<MasOAuth2Session>> {
-    return this.POST<MasSingle<MasOAuth2Session>>(path`/oauth2-sessions/${id}/finish`, {}, options);
+    return this.POST<MasSingle<MasOAuth2Session>>(
+      path`/oauth2-sessions/${id}/finish`,
+      { schema: this.masSingle(masOAuth2SessionSchema) },
+      options,
+    );
   }
 }

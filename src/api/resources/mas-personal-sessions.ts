@@ -1,5 +1,7 @@
+import { exactOptional, nullable, object, string } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
+import { responseSchema } from "../schema.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
 
 /** The body of a request: `CreatePersonalSessionRequest` of MAS's OpenAPI description. */
@@ -23,8 +25,24 @@ export interface MasPersonalSession {
   owner_user_id?: string | null;
   revoked_at?: string | null;
   scope: string;
-  [field: string]: unknown;
 }
+
+// `PersonalSession` of MAS's OpenAPI description: optional where it does not require a field.
+const masPersonalSessionSchema = responseSchema<MasPersonalSession>()(
+  object({
+    access_token: exactOptional(nullable(string())),
+    actor_user_id: string(),
+    created_at: string(),
+    expires_at: exactOptional(nullable(string())),
+    human_name: string(),
+    last_active_at: exactOptional(nullable(string())),
+    last_active_ip: exactOptional(nullable(string())),
+    owner_client_id: exactOptional(nullable(string())),
+    owner_user_id: exactOptional(nullable(string())),
+    revoked_at: exactOptional(nullable(string())),
+    scope: string(),
+  }),
+);
 
 /** The body of a request: `RegeneratePersonalSessionRequest` of MAS's OpenAPI description. */
 export interface MasRegeneratePersonalSessionRequest {
@@ -66,6 +84,7 @@ export class MasPersonalSessionsResource extends MasResource {
   ): MasPagedList<MasPersonalSession> {
     return this.masList<MasPersonalSession>(
       "/personal-sessions",
+      masPersonalSessionSchema,
       paging,
       {
         "filter[owner_user]": filters.ownerUser,
@@ -90,7 +109,11 @@ export class MasPersonalSessionsResource extends MasResource {
     request: MasCreatePersonalSessionRequest,
     options: RequestOptions = {},
   ): Promise<MasSingle<MasPersonalSession>> {
-    return this.POST<MasSingle<MasPersonalSession>>("/personal-sessions", { body: request }, options);
+    return this.POST<MasSingle<MasPersonalSession>>(
+      "/personal-sessions",
+      { body: request, schema: this.masSingle(masPersonalSessionSchema) },
+      options,
+    );
   }
 
   /**
@@ -99,7 +122,11 @@ export class MasPersonalSessionsResource extends MasResource {
    * `GET /api/admin/v1/personal-sessions/<id>`
    */
   get(id: string, options: RequestOptions = {}): Promise<MasSingle<MasPersonalSession>> {
-    return this.GET<MasSingle<MasPersonalSession>>(path`/personal-sessions/${id}`, {}, options);
+    return this.GET<MasSingle<MasPersonalSession>>(
+      path`/personal-sessions/${id}`,
+      { schema: this.masSingle(masPersonalSessionSchema) },
+      options,
+    );
   }
 
   /**
@@ -114,7 +141,7 @@ export class MasPersonalSessionsResource extends MasResource {
   ): Promise<MasSingle<MasPersonalSession>> {
     return this.POST<MasSingle<MasPersonalSession>>(
       path`/personal-sessions/${id}/regenerate`,
-      { body: request },
+      { body: request, schema: this.masSingle(masPersonalSessionSchema) },
       options,
     );
   }
@@ -125,6 +152,10 @@ export class MasPersonalSessionsResource extends MasResource {
    * `POST /api/admin/v1/personal-sessions/<id>/revoke`
    */
   revoke(id: string, options: RequestOptions = {}): Promise<MasSingle<MasPersonalSession>> {
-    return this.POST<MasSingle<MasPersonalSession>>(path`/personal-sessions/${id}/revoke`, {}, options);
+    return this.POST<MasSingle<MasPersonalSession>>(
+      path`/personal-sessions/${id}/revoke`,
+      { schema: this.masSingle(masPersonalSessionSchema) },
+      options,
+    );
   }
 }

@@ -1,13 +1,22 @@
+import { object, string, unknown } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
+import { responseSchema } from "../schema.ts";
 import { MasResource, type MasSingle } from "./mas-resource.ts";
 
 /** The attributes of a MAS resource object: `PolicyData` of MAS's OpenAPI description. */
 export interface MasPolicyData {
   created_at: string;
   data: unknown;
-  [field: string]: unknown;
 }
+
+// `PolicyData` of MAS's OpenAPI description: optional where it does not require a field.
+const masPolicyDataSchema = responseSchema<MasPolicyData>()(
+  object({
+    created_at: string(),
+    data: unknown(),
+  }),
+);
 
 /** The body of a request: `SetPolicyDataRequest` of MAS's OpenAPI description. */
 export interface MasSetPolicyDataRequest {
@@ -22,7 +31,11 @@ export class MasPolicyDataResource extends MasResource {
    * `POST /api/admin/v1/policy-data`
    */
   set(request: MasSetPolicyDataRequest, options: RequestOptions = {}): Promise<MasSingle<MasPolicyData>> {
-    return this.POST<MasSingle<MasPolicyData>>("/policy-data", { body: request }, options);
+    return this.POST<MasSingle<MasPolicyData>>(
+      "/policy-data",
+      { body: request, schema: this.masSingle(masPolicyDataSchema) },
+      options,
+    );
   }
 
   /**
@@ -31,7 +44,11 @@ export class MasPolicyDataResource extends MasResource {
    * `GET /api/admin/v1/policy-data/latest`
    */
   latest(options: RequestOptions = {}): Promise<MasSingle<MasPolicyData>> {
-    return this.GET<MasSingle<MasPolicyData>>("/policy-data/latest", {}, options);
+    return this.GET<MasSingle<MasPolicyData>>(
+      "/policy-data/latest",
+      { schema: this.masSingle(masPolicyDataSchema) },
+      options,
+    );
   }
 
   /**
@@ -40,6 +57,10 @@ export class MasPolicyDataResource extends MasResource {
    * `GET /api/admin/v1/policy-data/<id>`
    */
   get(id: string, options: RequestOptions = {}): Promise<MasSingle<MasPolicyData>> {
-    return this.GET<MasSingle<MasPolicyData>>(path`/policy-data/${id}`, {}, options);
+    return this.GET<MasSingle<MasPolicyData>>(
+      path`/policy-data/${id}`,
+      { schema: this.masSingle(masPolicyDataSchema) },
+      options,
+    );
   }
 }

@@ -1,5 +1,7 @@
+import { boolean, exactOptional, nullable, number, object, string } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
+import { responseSchema } from "../schema.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
 
 /** The body of a request: `AddUserRegistrationTokenRequest` of MAS's OpenAPI description. */
@@ -25,8 +27,21 @@ export interface MasUserRegistrationToken {
   token: string;
   usage_limit?: number | null;
   valid: boolean;
-  [field: string]: unknown;
 }
+
+// `UserRegistrationToken` of MAS's OpenAPI description: optional where it does not require a field.
+const masUserRegistrationTokenSchema = responseSchema<MasUserRegistrationToken>()(
+  object({
+    created_at: string(),
+    expires_at: exactOptional(nullable(string())),
+    last_used_at: exactOptional(nullable(string())),
+    revoked_at: exactOptional(nullable(string())),
+    times_used: number(),
+    token: string(),
+    usage_limit: exactOptional(nullable(number())),
+    valid: boolean(),
+  }),
+);
 
 /** The filters of {@link MasRegistrationTokensResource.list}. */
 export interface MasUserRegistrationTokenFilter {
@@ -55,6 +70,7 @@ export class MasRegistrationTokensResource extends MasResource {
   ): MasPagedList<MasUserRegistrationToken> {
     return this.masList<MasUserRegistrationToken>(
       "/user-registration-tokens",
+      masUserRegistrationTokenSchema,
       paging,
       {
         "filter[used]": filters.used,
@@ -77,7 +93,7 @@ export class MasRegistrationTokensResource extends MasResource {
   ): Promise<MasSingle<MasUserRegistrationToken>> {
     return this.POST<MasSingle<MasUserRegistrationToken>>(
       "/user-registration-tokens",
-      { body: request },
+      { body: request, schema: this.masSingle(masUserRegistrationTokenSchema) },
       options,
     );
   }
@@ -88,7 +104,11 @@ export class MasRegistrationTokensResource extends MasResource {
    * `GET /api/admin/v1/user-registration-tokens/<id>`
    */
   get(id: string, options: RequestOptions = {}): Promise<MasSingle<MasUserRegistrationToken>> {
-    return this.GET<MasSingle<MasUserRegistrationToken>>(path`/user-registration-tokens/${id}`, {}, options);
+    return this.GET<MasSingle<MasUserRegistrationToken>>(
+      path`/user-registration-tokens/${id}`,
+      { schema: this.masSingle(masUserRegistrationTokenSchema) },
+      options,
+    );
   }
 
   /**
@@ -103,7 +123,7 @@ export class MasRegistrationTokensResource extends MasResource {
   ): Promise<MasSingle<MasUserRegistrationToken>> {
     return this.PUT<MasSingle<MasUserRegistrationToken>>(
       path`/user-registration-tokens/${id}`,
-      { body: request },
+      { body: request, schema: this.masSingle(masUserRegistrationTokenSchema) },
       options,
     );
   }
@@ -116,7 +136,7 @@ export class MasRegistrationTokensResource extends MasResource {
   revoke(id: string, options: RequestOptions = {}): Promise<MasSingle<MasUserRegistrationToken>> {
     return this.POST<MasSingle<MasUserRegistrationToken>>(
       path`/user-registration-tokens/${id}/revoke`,
-      {},
+      { schema: this.masSingle(masUserRegistrationTokenSchema) },
       options,
     );
   }
@@ -129,7 +149,7 @@ export class MasRegistrationTokensResource extends MasResource {
   unrevoke(id: string, options: RequestOptions = {}): Promise<MasSingle<MasUserRegistrationToken>> {
     return this.POST<MasSingle<MasUserRegistrationToken>>(
       path`/user-registration-tokens/${id}/unrevoke`,
-      {},
+      { schema: this.masSingle(masUserRegistrationTokenSchema) },
       options,
     );
   }

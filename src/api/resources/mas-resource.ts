@@ -1,7 +1,19 @@
+import {
+  array,
+  exactOptional,
+  type GenericSchema,
+  nullable,
+  number,
+  object,
+  string,
+  undefined_,
+  unknown,
+} from "valibot";
 import type { QueryValue, RequestOptions } from "../http-client.ts";
 import type { PagedList } from "../pagination.ts";
 import { checkPageLimit } from "../pagination.ts";
-import { Resource } from "./resource.ts";
+import { responseSchema } from "../schema.ts";
+import { PagedResource } from "./resource.ts";
 
 /** The links of one MAS resource object or document. */
 export interface MasSelfLinks {
@@ -72,14 +84,83 @@ export function masNextCursor<A>(page: MasPage<A>): string | undefined {
   return last ? (last.meta?.page?.cursor ?? last.id) : undefined;
 }
 
+// The envelopes of MAS admin API answers (`SingleResponse_for_*`,
+// `PaginatedResponse_for_*`, `SingleResource_for_*` of its OpenAPI description)
+// around the attributes schema of each resource.
+const selfLinksSchema = responseSchema<MasSelfLinks>()(object({ self: string() }));
+
+const paginationLinksSchema = responseSchema<MasPaginationLinks>()(
+  object({
+    self: string(),
+    first: exactOptional(nullable(string())),
+    last: exactOptional(nullable(string())),
+    next: exactOptional(nullable(string())),
+    prev: exactOptional(nullable(string())),
+  }),
+);
+
+// `SingleResourceMeta`: a list item's cursor.
+const resourceMetaSchema = nullable(object({ page: exactOptional(nullable(object({ cursor: string() }))) }));
+
+// Tied to the type with its attributes unknown; each resource puts its own in.
+responseSchema<MasResourceObject<unknown>>()(
+  object({
+    type: string(),
+    id: string(),
+    attributes: unknown(),
+    links: selfLinksSchema,
+    meta: exactOptional(resourceMetaSchema),
+  }),
+);
+
+function resourceObjectSchema<A>(
+  attributes: GenericSchema<unknown, A>,
+): GenericSchema<unknown, MasResourceObject<A>> {
+  return object({
+    type: string(),
+    id: string(),
+    attributes,
+    links: selfLinksSchema,
+    meta: exactOptional(resourceMetaSchema),
+  }) as GenericSchema<unknown, MasResourceObject<A>>;
+}
+
+// `SingleResponse_for_<A>`: `{data, links}` of one resource with these attributes.
+function masSingleSchema<A>(attributes: GenericSchema<unknown, A>): GenericSchema<unknown, MasSingle<A>> {
+  return object({ data: resourceObjectSchema(attributes), links: selfLinksSchema });
+}
+
+// `PaginatedResponse_for_<A>`: one page of a list of resources with these attributes.
+function masPageSchema<A>(attributes: GenericSchema<unknown, A>): GenericSchema<unknown, MasPage<A>> {
+  return object({
+    meta: exactOptional(nullable(object({ count: exactOptional(nullable(number())) }))),
+    data: exactOptional(nullable(array(resourceObjectSchema(attributes)))),
+    links: paginationLinksSchema,
+  });
+}
+
+// A 204 No Content answer (deletions, set-password): the client reads no body, so there is nothing.
+const masNoContentSchema: GenericSchema<unknown, void> = undefined_() as GenericSchema<unknown, void>;
+
 /** A group of MAS admin API operations (one tag of its OpenAPI description) over the shared client. */
-export abstract class MasResource extends Resource {
+export abstract class MasResource extends PagedResource {
+  /** The schema of a `SingleResponse_for_<A>` answer: one resource with these attributes. */
+  protected masSingle<A>(attributes: GenericSchema<unknown, A>): GenericSchema<unknown, MasSingle<A>> {
+    return masSingleSchema(attributes);
+  }
+
+  /** The schema of a 204 No Content answer, which has no body. */
+  protected get masNoContent(): GenericSchema<unknown, void> {
+    return masNoContentSchema;
+  }
+
   /**
    * A {@link MasPagedList} of `GET <path>` with these filters (already named
-   * `filter[...]`), following `page[after]`.
+   * `filter[...]`), following `page[after]`; each item's attributes checked by `attributes`.
    */
   protected masList<A>(
     path: string,
+    attributes: GenericSchema<unknown, A>,
     paging: MasPaging,
     filters: Readonly<Record<string, QueryValue>>,
     options: RequestOptions,
@@ -97,6 +178,7 @@ export abstract class MasResource extends Resource {
       {
         path,
         query: (cursor) => ({ ...base, "page[after]": cursor ?? paging.after }),
+        schema: masPageSchema(attributes),
         items: (page) => page.data ?? [],
         nextCursor: masNextCursor,
       },

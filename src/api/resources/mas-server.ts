@@ -1,4 +1,6 @@
+import { boolean, number, object, string } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
+import { responseSchema } from "../schema.ts";
 import { MasResource } from "./mas-resource.ts";
 
 /** An answer: `SiteConfig` of MAS's OpenAPI description. */
@@ -16,14 +18,38 @@ export interface MasSiteConfig {
   password_registration_token_required: boolean;
   registration_token_required: boolean;
   server_name: string;
-  [field: string]: unknown;
 }
+
+// `SiteConfig` of MAS's OpenAPI description: optional where it does not require a field.
+const masSiteConfigSchema = responseSchema<MasSiteConfig>()(
+  object({
+    account_deactivation_allowed: boolean(),
+    account_recovery_allowed: boolean(),
+    captcha_enabled: boolean(),
+    displayname_change_allowed: boolean(),
+    email_change_allowed: boolean(),
+    minimum_password_complexity: number(),
+    password_change_allowed: boolean(),
+    password_login_enabled: boolean(),
+    password_registration_email_required: boolean(),
+    password_registration_enabled: boolean(),
+    password_registration_token_required: boolean(),
+    registration_token_required: boolean(),
+    server_name: string(),
+  }),
+);
 
 /** An answer: `Version` of MAS's OpenAPI description. */
 export interface MasVersion {
   version: string;
-  [field: string]: unknown;
 }
+
+// `Version` of MAS's OpenAPI description: optional where it does not require a field.
+const masVersionSchema = responseSchema<MasVersion>()(
+  object({
+    version: string(),
+  }),
+);
 
 /** The MAS admin API: MAS itself: its version and the site configuration; the operations tagged `server` in its OpenAPI description. */
 export class MasServerResource extends MasResource {
@@ -33,7 +59,7 @@ export class MasServerResource extends MasResource {
    * `GET /api/admin/v1/site-config`
    */
   siteConfig(options: RequestOptions = {}): Promise<MasSiteConfig> {
-    return this.GET<MasSiteConfig>("/site-config", {}, options);
+    return this.GET<MasSiteConfig>("/site-config", { schema: masSiteConfigSchema }, options);
   }
 
   /**
@@ -42,6 +68,6 @@ export class MasServerResource extends MasResource {
    * `GET /api/admin/v1/version`
    */
   version(options: RequestOptions = {}): Promise<MasVersion> {
-    return this.GET<MasVersion>("/version", {}, options);
+    return this.GET<MasVersion>("/version", { schema: masVersionSchema }, options);
   }
 }

@@ -1,5 +1,7 @@
+import { exactOptional, nullable, object, string } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
+import { responseSchema } from "../schema.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
 
 /** The body of a request: `AddUpstreamOauthLinkRequest` of MAS's OpenAPI description. */
@@ -17,8 +19,18 @@ export interface MasUpstreamOAuthLink {
   provider_id: string;
   subject: string;
   user_id?: string | null;
-  [field: string]: unknown;
 }
+
+// `UpstreamOAuthLink` of MAS's OpenAPI description: optional where it does not require a field.
+const masUpstreamOAuthLinkSchema = responseSchema<MasUpstreamOAuthLink>()(
+  object({
+    created_at: string(),
+    human_account_name: exactOptional(nullable(string())),
+    provider_id: string(),
+    subject: string(),
+    user_id: exactOptional(nullable(string())),
+  }),
+);
 
 /** The filters of {@link MasUpstreamOAuthLinksResource.list}. */
 export interface MasUpstreamOAuthLinkFilter {
@@ -47,6 +59,7 @@ export class MasUpstreamOAuthLinksResource extends MasResource {
   ): MasPagedList<MasUpstreamOAuthLink> {
     return this.masList<MasUpstreamOAuthLink>(
       "/upstream-oauth-links",
+      masUpstreamOAuthLinkSchema,
       paging,
       {
         "filter[user]": filters.user,
@@ -67,7 +80,11 @@ export class MasUpstreamOAuthLinksResource extends MasResource {
     request: MasAddUpstreamOauthLinkRequest,
     options: RequestOptions = {},
   ): Promise<MasSingle<MasUpstreamOAuthLink>> {
-    return this.POST<MasSingle<MasUpstreamOAuthLink>>("/upstream-oauth-links", { body: request }, options);
+    return this.POST<MasSingle<MasUpstreamOAuthLink>>(
+      "/upstream-oauth-links",
+      { body: request, schema: this.masSingle(masUpstreamOAuthLinkSchema) },
+      options,
+    );
   }
 
   /**
@@ -76,7 +93,7 @@ export class MasUpstreamOAuthLinksResource extends MasResource {
    * `DELETE /api/admin/v1/upstream-oauth-links/<id>`
    */
   delete(id: string, options: RequestOptions = {}): Promise<void> {
-    return this.DELETE<void>(path`/upstream-oauth-links/${id}`, {}, options);
+    return this.DELETE<void>(path`/upstream-oauth-links/${id}`, { schema: this.masNoContent }, options);
   }
 
   /**
@@ -85,6 +102,10 @@ export class MasUpstreamOAuthLinksResource extends MasResource {
    * `GET /api/admin/v1/upstream-oauth-links/<id>`
    */
   get(id: string, options: RequestOptions = {}): Promise<MasSingle<MasUpstreamOAuthLink>> {
-    return this.GET<MasSingle<MasUpstreamOAuthLink>>(path`/upstream-oauth-links/${id}`, {}, options);
+    return this.GET<MasSingle<MasUpstreamOAuthLink>>(
+      path`/upstream-oauth-links/${id}`,
+      { schema: this.masSingle(masUpstreamOAuthLinkSchema) },
+      options,
+    );
   }
 }

@@ -1,5 +1,7 @@
+import { boolean, exactOptional, nullable, object, string } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
+import { responseSchema } from "../schema.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
 
 /** The attributes of a MAS resource object: `UpstreamOAuthProvider` of MAS's OpenAPI description. */
@@ -10,8 +12,19 @@ export interface MasUpstreamOAuthProvider {
   human_name?: string | null;
   issuer?: string | null;
   registration_token_required: boolean;
-  [field: string]: unknown;
 }
+
+// `UpstreamOAuthProvider` of MAS's OpenAPI description: optional where it does not require a field.
+const masUpstreamOAuthProviderSchema = responseSchema<MasUpstreamOAuthProvider>()(
+  object({
+    brand_name: exactOptional(nullable(string())),
+    created_at: string(),
+    disabled_at: exactOptional(nullable(string())),
+    human_name: exactOptional(nullable(string())),
+    issuer: exactOptional(nullable(string())),
+    registration_token_required: boolean(),
+  }),
+);
 
 /** The filters of {@link MasUpstreamOAuthProvidersResource.list}. */
 export interface MasUpstreamOAuthProviderFilter {
@@ -34,6 +47,7 @@ export class MasUpstreamOAuthProvidersResource extends MasResource {
   ): MasPagedList<MasUpstreamOAuthProvider> {
     return this.masList<MasUpstreamOAuthProvider>(
       "/upstream-oauth-providers",
+      masUpstreamOAuthProviderSchema,
       paging,
       {
         "filter[enabled]": filters.enabled,
@@ -48,6 +62,10 @@ export class MasUpstreamOAuthProvidersResource extends MasResource {
    * `GET /api/admin/v1/upstream-oauth-providers/<id>`
    */
   get(id: string, options: RequestOptions = {}): Promise<MasSingle<MasUpstreamOAuthProvider>> {
-    return this.GET<MasSingle<MasUpstreamOAuthProvider>>(path`/upstream-oauth-providers/${id}`, {}, options);
+    return this.GET<MasSingle<MasUpstreamOAuthProvider>>(
+      path`/upstream-oauth-providers/${id}`,
+      { schema: this.masSingle(masUpstreamOAuthProviderSchema) },
+      options,
+    );
   }
 }

@@ -1,5 +1,7 @@
+import { object, string } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
+import { responseSchema } from "../schema.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
 
 /** The body of a request: `AddUserEmailRequest` of MAS's OpenAPI description. */
@@ -13,8 +15,16 @@ export interface MasUserEmail {
   created_at: string;
   email: string;
   user_id: string;
-  [field: string]: unknown;
 }
+
+// `UserEmail` of MAS's OpenAPI description: optional where it does not require a field.
+const masUserEmailSchema = responseSchema<MasUserEmail>()(
+  object({
+    created_at: string(),
+    email: string(),
+    user_id: string(),
+  }),
+);
 
 /** The filters of {@link MasUserEmailsResource.list}. */
 export interface MasUserEmailFilter {
@@ -39,6 +49,7 @@ export class MasUserEmailsResource extends MasResource {
   ): MasPagedList<MasUserEmail> {
     return this.masList<MasUserEmail>(
       "/user-emails",
+      masUserEmailSchema,
       paging,
       {
         "filter[user]": filters.user,
@@ -54,7 +65,11 @@ export class MasUserEmailsResource extends MasResource {
    * `POST /api/admin/v1/user-emails`
    */
   add(request: MasAddUserEmailRequest, options: RequestOptions = {}): Promise<MasSingle<MasUserEmail>> {
-    return this.POST<MasSingle<MasUserEmail>>("/user-emails", { body: request }, options);
+    return this.POST<MasSingle<MasUserEmail>>(
+      "/user-emails",
+      { body: request, schema: this.masSingle(masUserEmailSchema) },
+      options,
+    );
   }
 
   /**
@@ -63,7 +78,7 @@ export class MasUserEmailsResource extends MasResource {
    * `DELETE /api/admin/v1/user-emails/<id>`
    */
   delete(id: string, options: RequestOptions = {}): Promise<void> {
-    return this.DELETE<void>(path`/user-emails/${id}`, {}, options);
+    return this.DELETE<void>(path`/user-emails/${id}`, { schema: this.masNoContent }, options);
   }
 
   /**
@@ -72,6 +87,10 @@ export class MasUserEmailsResource extends MasResource {
    * `GET /api/admin/v1/user-emails/<id>`
    */
   get(id: string, options: RequestOptions = {}): Promise<MasSingle<MasUserEmail>> {
-    return this.GET<MasSingle<MasUserEmail>>(path`/user-emails/${id}`, {}, options);
+    return this.GET<MasSingle<MasUserEmail>>(
+      path`/user-emails/${id}`,
+      { schema: this.masSingle(masUserEmailSchema) },
+      options,
+    );
   }
 }

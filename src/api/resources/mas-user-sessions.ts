@@ -1,5 +1,7 @@
+import { exactOptional, nullable, object, string } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
+import { responseSchema } from "../schema.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
 
 /** The attributes of a MAS resource object: `UserSession` of MAS's OpenAPI description. */
@@ -10,8 +12,19 @@ export interface MasUserSession {
   last_active_ip?: string | null;
   user_agent?: string | null;
   user_id: string;
-  [field: string]: unknown;
 }
+
+// `UserSession` of MAS's OpenAPI description: optional where it does not require a field.
+const masUserSessionSchema = responseSchema<MasUserSession>()(
+  object({
+    created_at: string(),
+    finished_at: exactOptional(nullable(string())),
+    last_active_at: exactOptional(nullable(string())),
+    last_active_ip: exactOptional(nullable(string())),
+    user_agent: exactOptional(nullable(string())),
+    user_id: string(),
+  }),
+);
 
 /** The filters of {@link MasUserSessionsResource.list}. */
 export interface MasUserSessionFilter {
@@ -44,6 +57,7 @@ export class MasUserSessionsResource extends MasResource {
   ): MasPagedList<MasUserSession> {
     return this.masList<MasUserSession>(
       "/user-sessions",
+      masUserSessionSchema,
       paging,
       {
         "filter[user]": filters.user,
@@ -63,7 +77,11 @@ export class MasUserSessionsResource extends MasResource {
    * `GET /api/admin/v1/user-sessions/<id>`
    */
   get(id: string, options: RequestOptions = {}): Promise<MasSingle<MasUserSession>> {
-    return this.GET<MasSingle<MasUserSession>>(path`/user-sessions/${id}`, {}, options);
+    return this.GET<MasSingle<MasUserSession>>(
+      path`/user-sessions/${id}`,
+      { schema: this.masSingle(masUserSessionSchema) },
+      options,
+    );
   }
 
   /**
@@ -72,6 +90,10 @@ export class MasUserSessionsResource extends MasResource {
    * `POST /api/admin/v1/user-sessions/<id>/finish`
    */
   finish(id: string, options: RequestOptions = {}): Promise<MasSingle<MasUserSession>> {
-    return this.POST<MasSingle<MasUserSession>>(path`/user-sessions/${id}/finish`, {}, options);
+    return this.POST<MasSingle<MasUserSession>>(
+      path`/user-sessions/${id}/finish`,
+      { schema: this.masSingle(masUserSessionSchema) },
+      options,
+    );
   }
 }

@@ -1,5 +1,7 @@
+import { boolean, exactOptional, nullable, object, string } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
+import { responseSchema } from "../schema.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
 
 /** The body of a request: `AddUserRequest` of MAS's OpenAPI description. */
@@ -29,8 +31,19 @@ export interface MasUser {
   legacy_guest: boolean;
   locked_at?: string | null;
   username: string;
-  [field: string]: unknown;
 }
+
+// `User` of MAS's OpenAPI description: optional where it does not require a field.
+const masUserSchema = responseSchema<MasUser>()(
+  object({
+    admin: boolean(),
+    created_at: string(),
+    deactivated_at: exactOptional(nullable(string())),
+    legacy_guest: boolean(),
+    locked_at: exactOptional(nullable(string())),
+    username: string(),
+  }),
+);
 
 /** The body of a request: `UserSetAdminRequest` of MAS's OpenAPI description. */
 export interface MasUserSetAdminRequest {
@@ -70,6 +83,7 @@ export class MasUsersResource extends MasResource {
   ): MasPagedList<MasUser> {
     return this.masList<MasUser>(
       "/users",
+      masUserSchema,
       paging,
       {
         "filter[admin]": filters.admin,
@@ -90,7 +104,11 @@ export class MasUsersResource extends MasResource {
    * `POST /api/admin/v1/users`
    */
   create(request: MasAddUserRequest, options: RequestOptions = {}): Promise<MasSingle<MasUser>> {
-    return this.POST<MasSingle<MasUser>>("/users", { body: request }, options);
+    return this.POST<MasSingle<MasUser>>(
+      "/users",
+      { body: request, schema: this.masSingle(masUserSchema) },
+      options,
+    );
   }
 
   /**
@@ -99,7 +117,11 @@ export class MasUsersResource extends MasResource {
    * `GET /api/admin/v1/users/by-username/<username>`
    */
   getByUsername(username: string, options: RequestOptions = {}): Promise<MasSingle<MasUser>> {
-    return this.GET<MasSingle<MasUser>>(path`/users/by-username/${username}`, {}, options);
+    return this.GET<MasSingle<MasUser>>(
+      path`/users/by-username/${username}`,
+      { schema: this.masSingle(masUserSchema) },
+      options,
+    );
   }
 
   /**
@@ -108,7 +130,11 @@ export class MasUsersResource extends MasResource {
    * `GET /api/admin/v1/users/<id>`
    */
   get(id: string, options: RequestOptions = {}): Promise<MasSingle<MasUser>> {
-    return this.GET<MasSingle<MasUser>>(path`/users/${id}`, {}, options);
+    return this.GET<MasSingle<MasUser>>(
+      path`/users/${id}`,
+      { schema: this.masSingle(masUserSchema) },
+      options,
+    );
   }
 
   /**
@@ -121,7 +147,11 @@ export class MasUsersResource extends MasResource {
     request: MasDeactivateUserRequest = {},
     options: RequestOptions = {},
   ): Promise<MasSingle<MasUser>> {
-    return this.POST<MasSingle<MasUser>>(path`/users/${id}/deactivate`, { body: request }, options);
+    return this.POST<MasSingle<MasUser>>(
+      path`/users/${id}/deactivate`,
+      { body: request, schema: this.masSingle(masUserSchema) },
+      options,
+    );
   }
 
   /**
@@ -130,7 +160,11 @@ export class MasUsersResource extends MasResource {
    * `POST /api/admin/v1/users/<id>/lock`
    */
   lock(id: string, options: RequestOptions = {}): Promise<MasSingle<MasUser>> {
-    return this.POST<MasSingle<MasUser>>(path`/users/${id}/lock`, {}, options);
+    return this.POST<MasSingle<MasUser>>(
+      path`/users/${id}/lock`,
+      { schema: this.masSingle(masUserSchema) },
+      options,
+    );
   }
 
   /**
@@ -139,7 +173,11 @@ export class MasUsersResource extends MasResource {
    * `POST /api/admin/v1/users/<id>/reactivate`
    */
   reactivate(id: string, options: RequestOptions = {}): Promise<MasSingle<MasUser>> {
-    return this.POST<MasSingle<MasUser>>(path`/users/${id}/reactivate`, {}, options);
+    return this.POST<MasSingle<MasUser>>(
+      path`/users/${id}/reactivate`,
+      { schema: this.masSingle(masUserSchema) },
+      options,
+    );
   }
 
   /**
@@ -152,7 +190,11 @@ export class MasUsersResource extends MasResource {
     request: MasUserSetAdminRequest,
     options: RequestOptions = {},
   ): Promise<MasSingle<MasUser>> {
-    return this.POST<MasSingle<MasUser>>(path`/users/${id}/set-admin`, { body: request }, options);
+    return this.POST<MasSingle<MasUser>>(
+      path`/users/${id}/set-admin`,
+      { body: request, schema: this.masSingle(masUserSchema) },
+      options,
+    );
   }
 
   /**
@@ -161,7 +203,11 @@ export class MasUsersResource extends MasResource {
    * `POST /api/admin/v1/users/<id>/set-password`
    */
   setPassword(id: string, request: MasSetUserPasswordRequest, options: RequestOptions = {}): Promise<void> {
-    return this.POST<void>(path`/users/${id}/set-password`, { body: request }, options);
+    return this.POST<void>(
+      path`/users/${id}/set-password`,
+      { body: request, schema: this.masNoContent },
+      options,
+    );
   }
 
   /**
@@ -170,6 +216,10 @@ export class MasUsersResource extends MasResource {
    * `POST /api/admin/v1/users/<id>/unlock`
    */
   unlock(id: string, options: RequestOptions = {}): Promise<MasSingle<MasUser>> {
-    return this.POST<MasSingle<MasUser>>(path`/users/${id}/unlock`, {}, options);
+    return this.POST<MasSingle<MasUser>>(
+      path`/users/${id}/unlock`,
+      { schema: this.masSingle(masUserSchema) },
+      options,
+    );
   }
 }

@@ -1,7 +1,10 @@
+import { array, nullable, number, object, string } from "valibot";
+import { type EmptyAnswer, emptyAnswerSchema, type Flag, flagSchema } from "../answers.ts";
 import type { RequestOptions } from "../http-client.ts";
 import type { PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
-import { Resource } from "./resource.ts";
+import { responseSchema } from "../schema.ts";
+import { PagedResource } from "./resource.ts";
 
 /** Where media live: the server that owns them and their ID. */
 export interface MediaRef {
@@ -19,20 +22,90 @@ export interface MediaDeleteCriteria {
   keepProfiles?: boolean;
 }
 
+/** What the server knows of a piece of media; the fields that do not apply to local or remote media are null. */
+export interface MediaInfo {
+  /** The remote server the media came from; null for local media. */
+  media_origin: string | null;
+  /** Who uploaded it; null for remote media. */
+  user_id: string | null;
+  media_id: string;
+  media_type: string;
+  media_length: number | null;
+  upload_name: string | null;
+  created_ts: number;
+  filesystem_id: string | null;
+  url_cache: string | null;
+  last_access_ts: number | null;
+  quarantined_by: string | null;
+  /** Whether it was uploaded with authentication; null for media from before Synapse recorded it. */
+  authenticated: Flag | null;
+  safe_from_quarantine: Flag | null;
+  sha256: string | null;
+}
+
+/** A change of a piece of media's quarantine. */
+export interface QuarantineChange {
+  origin: string;
+  media_id: string;
+  quarantined: Flag;
+}
+
+/** A page of quarantine changes. */
+export interface QuarantineChangesPage {
+  changes: QuarantineChange[];
+  /** Where the next page starts; also given on the last page, to poll from. */
+  next_batch: number;
+}
+
+const nullableString = nullable(string());
+const infoSchema = responseSchema<{ media_info: MediaInfo }>()(
+  object({
+    media_info: object({
+      media_origin: nullableString,
+      user_id: nullableString,
+      media_id: string(),
+      media_type: string(),
+      media_length: nullable(number()),
+      upload_name: nullableString,
+      created_ts: number(),
+      filesystem_id: nullableString,
+      url_cache: nullableString,
+      last_access_ts: nullable(number()),
+      quarantined_by: nullableString,
+      authenticated: nullable(flagSchema),
+      safe_from_quarantine: nullable(flagSchema),
+      sha256: nullableString,
+    }),
+  }),
+);
+const quarantinedSchema = responseSchema<{ num_quarantined: number }>()(
+  object({ num_quarantined: number() }),
+);
+const changesSchema = responseSchema<QuarantineChangesPage>()(
+  object({
+    changes: array(object({ origin: string(), media_id: string(), quarantined: flagSchema })),
+    next_batch: number(),
+  }),
+);
+const deletedMediaSchema = responseSchema<{ deleted_media: string[]; total: number }>()(
+  object({ deleted_media: array(string()), total: number() }),
+);
+const purgedSchema = responseSchema<{ deleted: number }>()(object({ deleted: number() }));
+
 /**
  * The Media Admin API (`media_admin_api.md`): query, quarantine, protect, delete, purge.
  * Room and user media lists live on {@link RoomsResource} and {@link UsersResource}.
  * @see https://element-hq.github.io/synapse/latest/admin_api/media_admin_api.html
  */
-export class MediaResource extends Resource {
+export class MediaResource extends PagedResource {
   /**
    * What the server knows of a piece of media.
    *
    * `GET /_synapse/admin/v1/media/<origin>/<media_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/media_admin_api.html#query-a-piece-of-media-by-id
    */
-  info(media: MediaRef, options: RequestOptions = {}): Promise<{ media_info: Record<string, unknown> }> {
-    return this.GET(path`/v1/media/${media.serverName}/${media.mediaId}`, {}, options);
+  info(media: MediaRef, options: RequestOptions = {}): Promise<{ media_info: MediaInfo }> {
+    return this.GET(path`/v1/media/${media.serverName}/${media.mediaId}`, { schema: infoSchema }, options);
   }
 
   /**
@@ -41,8 +114,12 @@ export class MediaResource extends Resource {
    * `POST /_synapse/admin/v1/media/quarantine/<server_name>/<media_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/media_admin_api.html#quarantining-media-by-id
    */
-  quarantine(media: MediaRef, options: RequestOptions = {}): Promise<Record<string, unknown>> {
-    return this.POST(path`/v1/media/quarantine/${media.serverName}/${media.mediaId}`, { body: {} }, options);
+  quarantine(media: MediaRef, options: RequestOptions = {}): Promise<EmptyAnswer> {
+    return this.POST(
+      path`/v1/media/quarantine/${media.serverName}/${media.mediaId}`,
+      { body: {}, schema: emptyAnswerSchema },
+      options,
+    );
   }
 
   /**
@@ -51,10 +128,10 @@ export class MediaResource extends Resource {
    * `POST /_synapse/admin/v1/media/unquarantine/<server_name>/<media_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/media_admin_api.html#remove-media-from-quarantine-by-id
    */
-  unquarantine(media: MediaRef, options: RequestOptions = {}): Promise<Record<string, unknown>> {
+  unquarantine(media: MediaRef, options: RequestOptions = {}): Promise<EmptyAnswer> {
     return this.POST(
       path`/v1/media/unquarantine/${media.serverName}/${media.mediaId}`,
-      { body: {} },
+      { body: {}, schema: emptyAnswerSchema },
       options,
     );
   }
@@ -66,7 +143,11 @@ export class MediaResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/media_admin_api.html#quarantining-all-media-of-a-user
    */
   quarantineUserMedia(userId: string, options: RequestOptions = {}): Promise<{ num_quarantined: number }> {
-    return this.POST(path`/v1/user/${userId}/media/quarantine`, { body: {} }, options);
+    return this.POST(
+      path`/v1/user/${userId}/media/quarantine`,
+      { body: {}, schema: quarantinedSchema },
+      options,
+    );
   }
 
   /**
@@ -75,8 +156,8 @@ export class MediaResource extends Resource {
    * `POST /_synapse/admin/v1/media/protect/<media_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/media_admin_api.html#protecting-media-from-being-quarantined
    */
-  protect(mediaId: string, options: RequestOptions = {}): Promise<Record<string, unknown>> {
-    return this.POST(path`/v1/media/protect/${mediaId}`, { body: {} }, options);
+  protect(mediaId: string, options: RequestOptions = {}): Promise<EmptyAnswer> {
+    return this.POST(path`/v1/media/protect/${mediaId}`, { body: {}, schema: emptyAnswerSchema }, options);
   }
 
   /**
@@ -85,8 +166,8 @@ export class MediaResource extends Resource {
    * `POST /_synapse/admin/v1/media/unprotect/<media_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/media_admin_api.html#unprotecting-media-from-being-quarantined
    */
-  unprotect(mediaId: string, options: RequestOptions = {}): Promise<Record<string, unknown>> {
-    return this.POST(path`/v1/media/unprotect/${mediaId}`, { body: {} }, options);
+  unprotect(mediaId: string, options: RequestOptions = {}): Promise<EmptyAnswer> {
+    return this.POST(path`/v1/media/unprotect/${mediaId}`, { body: {}, schema: emptyAnswerSchema }, options);
   }
 
   /**
@@ -99,20 +180,15 @@ export class MediaResource extends Resource {
   quarantineChanges(
     from?: number,
     options: RequestOptions = {},
-  ): PagedList<
-    {
-      changes: Array<{ origin: string; media_id: string; quarantined: boolean }>;
-      next_batch?: number;
-    },
-    { origin: string; media_id: string; quarantined: boolean },
-    number
-  > {
+  ): PagedList<QuarantineChangesPage, QuarantineChange, number> {
     return this.pagedGet(
       {
         path: "/v1/media/quarantine_changes",
         query: (cursor) => ({ from: cursor ?? from }),
+        schema: changesSchema,
         items: (page) => page.changes,
-        nextCursor: (page) => page.next_batch,
+        // Every page has a next_batch, the last one too (to poll from later): an empty page is the end.
+        nextCursor: (page) => (page.changes.length === 0 ? undefined : page.next_batch),
       },
       options,
     );
@@ -125,7 +201,11 @@ export class MediaResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/media_admin_api.html#delete-a-specific-local-media
    */
   delete(media: MediaRef, options: RequestOptions = {}): Promise<{ deleted_media: string[]; total: number }> {
-    return this.DELETE(path`/v1/media/${media.serverName}/${media.mediaId}`, {}, options);
+    return this.DELETE(
+      path`/v1/media/${media.serverName}/${media.mediaId}`,
+      { schema: deletedMediaSchema },
+      options,
+    );
   }
 
   /**
@@ -143,7 +223,7 @@ export class MediaResource extends Resource {
       size_gt: criteria.sizeGt,
       keep_profiles: criteria.keepProfiles,
     };
-    return this.POST("/v1/media/delete", { query, body: {} }, options);
+    return this.POST("/v1/media/delete", { query, body: {}, schema: deletedMediaSchema }, options);
   }
 
   /**
@@ -153,6 +233,10 @@ export class MediaResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/media_admin_api.html#purge-remote-media-api
    */
   purgeRemoteCache(beforeTs: number, options: RequestOptions = {}): Promise<{ deleted: number }> {
-    return this.POST("/v1/purge_media_cache", { query: { before_ts: beforeTs }, body: {} }, options);
+    return this.POST(
+      "/v1/purge_media_cache",
+      { query: { before_ts: beforeTs }, body: {}, schema: purgedSchema },
+      options,
+    );
   }
 }

@@ -1,7 +1,8 @@
-import { looseObject, string } from "valibot";
+import { exactOptional, object, string } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
-import type { LongRunningJob } from "../jobs.ts";
+import { type LongRunningJob, statusJob } from "../jobs.ts";
 import { path } from "../path.ts";
+import { responseSchema } from "../schema.ts";
 import { Resource } from "./resource.ts";
 
 /** Where a history purge stops: before an event, or before a time. */
@@ -9,13 +10,15 @@ export type PurgePoint = { beforeEventId: string } | { beforeTs: number };
 
 /** The status of a history purge. */
 export interface PurgeStatus {
-  status: "active" | "complete" | "failed" | string;
+  /** `active`, `complete` or `failed`. */
+  status: string;
   error?: string;
-  [field: string]: unknown;
 }
 
-const purgeSchema = looseObject({ purge_id: string() });
-const statusSchema = looseObject({ status: string() });
+const purgeSchema = responseSchema<{ purge_id: string }>()(object({ purge_id: string() }));
+const statusSchema = responseSchema<PurgeStatus>()(
+  object({ status: string(), error: exactOptional(string()) }),
+);
 
 /**
  * The Purge History API (`purge_history_api.md`).
@@ -53,7 +56,7 @@ export class PurgeHistoryResource extends Resource {
    * `GET /_synapse/admin/v1/purge_history_status/<purge_id>` (when polled)
    */
   purgeJob(purgeId: string): LongRunningJob<PurgeStatus> {
-    return this.statusJob(purgeId, `history purge ${purgeId}`, (id, options) => this.status(id, options));
+    return statusJob(purgeId, `history purge ${purgeId}`, (id, options) => this.status(id, options));
   }
 
   /**
@@ -63,10 +66,6 @@ export class PurgeHistoryResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/purge_history_api.html#purge-status-query
    */
   status(purgeId: string, options: RequestOptions = {}): Promise<PurgeStatus> {
-    return this.GET<PurgeStatus>(
-      path`/v1/purge_history_status/${purgeId}`,
-      { schema: statusSchema },
-      options,
-    );
+    return this.GET(path`/v1/purge_history_status/${purgeId}`, { schema: statusSchema }, options);
   }
 }

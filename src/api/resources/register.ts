@@ -1,5 +1,7 @@
-import { looseObject, string } from "valibot";
+import { object, string } from "valibot";
+import { requireBuiltins } from "../builtins.ts";
 import type { RequestOptions } from "../http-client.ts";
+import { responseSchema } from "../schema.ts";
 import { Resource } from "./resource.ts";
 
 /** A user to register with the shared secret. */
@@ -19,12 +21,13 @@ export interface RegistrationResult {
   user_id: string;
   access_token: string;
   device_id: string;
-  home_server?: string;
-  [field: string]: unknown;
+  home_server: string;
 }
 
-const nonceSchema = looseObject({ nonce: string() });
-const resultSchema = looseObject({ user_id: string(), access_token: string() });
+const nonceSchema = responseSchema<{ nonce: string }>()(object({ nonce: string() }));
+const resultSchema = responseSchema<RegistrationResult>()(
+  object({ user_id: string(), access_token: string(), device_id: string(), home_server: string() }),
+);
 
 /**
  * The HMAC-SHA1 that proves knowledge of the shared secret: over the nonce,
@@ -39,7 +42,7 @@ export function registrationMac(nonce: string, registration: SharedSecretRegistr
   ];
   if (registration.userType !== undefined) parts.push(registration.userType);
   // Loaded here rather than imported: node:crypto costs every client a few ms at startup.
-  const { createHmac } = process.getBuiltinModule("node:crypto");
+  const { createHmac } = requireBuiltins("shared-secret registration")("node:crypto");
   return createHmac("sha1", registration.sharedSecret).update(parts.join("\0"), "utf8").digest("hex");
 }
 
@@ -70,10 +73,6 @@ export class RegisterResource extends Resource {
     };
     if (registration.displayname !== undefined) body["displayname"] = registration.displayname;
     if (registration.userType !== undefined) body["user_type"] = registration.userType;
-    return this.POST<RegistrationResult>(
-      "/v1/register",
-      { accessToken: null, body, schema: resultSchema },
-      options,
-    );
+    return this.POST("/v1/register", { accessToken: null, body, schema: resultSchema }, options);
   }
 }

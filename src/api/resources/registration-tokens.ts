@@ -1,5 +1,8 @@
+import { array, nullable, number, object, string } from "valibot";
+import { type EmptyAnswer, emptyAnswerSchema } from "../answers.ts";
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
+import { responseSchema } from "../schema.ts";
 import { Resource } from "./resource.ts";
 
 /** A registration token. */
@@ -9,7 +12,6 @@ export interface RegistrationToken {
   pending: number;
   completed: number;
   expiry_time: number | null;
-  [field: string]: unknown;
 }
 
 /** Fields of a new token; the server generates what is left out. */
@@ -19,6 +21,19 @@ export interface NewRegistrationToken {
   uses_allowed?: number | null;
   expiry_time?: number | null;
 }
+
+const tokenSchema = responseSchema<RegistrationToken>()(
+  object({
+    token: string(),
+    uses_allowed: nullable(number()),
+    pending: number(),
+    completed: number(),
+    expiry_time: nullable(number()),
+  }),
+);
+const listSchema = responseSchema<{ registration_tokens: RegistrationToken[] }>()(
+  object({ registration_tokens: array(tokenSchema) }),
+);
 
 /**
  * The Registration Tokens API (`usage-registration_tokens.md`).
@@ -32,7 +47,7 @@ export class RegistrationTokensResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/usage/administration/admin_api/registration_tokens.html#list-all-tokens
    */
   list(valid?: boolean, options: RequestOptions = {}): Promise<{ registration_tokens: RegistrationToken[] }> {
-    return this.GET("/v1/registration_tokens", { query: { valid } }, options);
+    return this.GET("/v1/registration_tokens", { query: { valid }, schema: listSchema }, options);
   }
 
   /**
@@ -42,7 +57,7 @@ export class RegistrationTokensResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/usage/administration/admin_api/registration_tokens.html#get-one-token
    */
   get(token: string, options: RequestOptions = {}): Promise<RegistrationToken> {
-    return this.GET(path`/v1/registration_tokens/${token}`, {}, options);
+    return this.GET(path`/v1/registration_tokens/${token}`, { schema: tokenSchema }, options);
   }
 
   /**
@@ -52,7 +67,7 @@ export class RegistrationTokensResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/usage/administration/admin_api/registration_tokens.html#create-token
    */
   create(token: NewRegistrationToken = {}, options: RequestOptions = {}): Promise<RegistrationToken> {
-    return this.POST("/v1/registration_tokens/new", { body: token }, options);
+    return this.POST("/v1/registration_tokens/new", { body: token, schema: tokenSchema }, options);
   }
 
   /**
@@ -66,7 +81,7 @@ export class RegistrationTokensResource extends Resource {
     changes: { uses_allowed?: number | null; expiry_time?: number | null },
     options: RequestOptions = {},
   ): Promise<RegistrationToken> {
-    return this.PUT(path`/v1/registration_tokens/${token}`, { body: changes }, options);
+    return this.PUT(path`/v1/registration_tokens/${token}`, { body: changes, schema: tokenSchema }, options);
   }
 
   /**
@@ -75,7 +90,7 @@ export class RegistrationTokensResource extends Resource {
    * `DELETE /_synapse/admin/v1/registration_tokens/<token>`
    * @see https://element-hq.github.io/synapse/latest/usage/administration/admin_api/registration_tokens.html#delete-token
    */
-  delete(token: string, options: RequestOptions = {}): Promise<Record<string, unknown>> {
-    return this.DELETE(path`/v1/registration_tokens/${token}`, {}, options);
+  delete(token: string, options: RequestOptions = {}): Promise<EmptyAnswer> {
+    return this.DELETE(path`/v1/registration_tokens/${token}`, { schema: emptyAnswerSchema }, options);
   }
 }

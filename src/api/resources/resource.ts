@@ -7,7 +7,6 @@ import type {
   QueryValue,
   RequestOptions,
 } from "../http-client.ts";
-import { jobOutcome, LongRunningJob } from "../jobs.ts";
 import { PagedList } from "../pagination.ts";
 
 /**
@@ -27,6 +26,8 @@ export type PagedGet<Page, Item, Cursor> = {
   | {
       /** The query of the page at `cursor`; `undefined` asks for the first page. */
       query(cursor: Cursor | undefined): Readonly<Record<string, QueryValue>>;
+      /** Checks every page. */
+      readonly schema: GenericSchema<unknown, Page>;
     }
   | {
       /** Fetches the page at `cursor` (`undefined`: the first) with these options. */
@@ -36,15 +37,15 @@ export type PagedGet<Page, Item, Cursor> = {
 
 /**
  * What a {@link Resource} call sends besides its method and path, as
- * {@link ApiRequest} names it. The schema's output is the answer's type unless
- * the caller states a richer one (`this.GET<UserDetails>(...)`), for schemas
- * that check only the fields the library relies on.
+ * {@link ApiRequest} names it. The schema is required: every answer is checked,
+ * and its type is the schema's.
  */
 export interface Call<T> {
   /** URL prefix (default `admin`). */
   readonly prefix?: ApiPrefix;
   readonly query?: Readonly<Record<string, QueryValue>>;
-  readonly schema?: GenericSchema<unknown, T> | GenericSchema;
+  /** Checks the answer; built with `responseSchema`, whose type it is. */
+  readonly schema: GenericSchema<unknown, T>;
   /** Another access token for this call, or `null` to send none. */
   readonly accessToken?: string | null;
 }
@@ -66,22 +67,22 @@ export abstract class Resource {
   // Upper case: resources have public methods named get and delete.
 
   /** `GET <path>`, with the caller's options. */
-  protected GET<T>(path: string, call: Call<T> = {}, options: RequestOptions = {}): Promise<T> {
+  protected GET<T>(path: string, call: Call<T>, options: RequestOptions = {}): Promise<T> {
     return this.#request("GET", path, call, options);
   }
 
   /** `POST <path>`, with the caller's options. */
-  protected POST<T>(path: string, call: CallWithBody<T> = {}, options: RequestOptions = {}): Promise<T> {
+  protected POST<T>(path: string, call: CallWithBody<T>, options: RequestOptions = {}): Promise<T> {
     return this.#request("POST", path, call, options);
   }
 
   /** `PUT <path>`, with the caller's options. */
-  protected PUT<T>(path: string, call: CallWithBody<T> = {}, options: RequestOptions = {}): Promise<T> {
+  protected PUT<T>(path: string, call: CallWithBody<T>, options: RequestOptions = {}): Promise<T> {
     return this.#request("PUT", path, call, options);
   }
 
   /** `DELETE <path>`, with the caller's options. */
-  protected DELETE<T>(path: string, call: CallWithBody<T> = {}, options: RequestOptions = {}): Promise<T> {
+  protected DELETE<T>(path: string, call: CallWithBody<T>, options: RequestOptions = {}): Promise<T> {
     return this.#request("DELETE", path, call, options);
   }
 
@@ -89,26 +90,13 @@ export abstract class Resource {
     // The options first: a wider object passed as options cannot replace what the method sets.
     return this.http.request({ ...options, ...call, method, path } as ApiRequest<T>);
   }
+}
 
-  /**
-   * A handle on a job the server runs on its own (a room delete, a purge, a
-   * redaction), read through `status` with its `status` field saying how it
-   * goes; `failureReason` says why a failed job failed (default: its `error`).
-   */
-  protected statusJob<S extends { status: string }>(
-    id: string,
-    description: string,
-    status: (id: string, options: RequestOptions) => Promise<S>,
-    failureReason: (status: S) => string | undefined = (failed) => (failed as { error?: string }).error,
-  ): LongRunningJob<S> {
-    return new LongRunningJob<S>(id, {
-      description,
-      fetchStatus: (signal) => status(id, signal ? { signal } : {}),
-      outcome: jobOutcome,
-      failureReason,
-    });
-  }
-
+/**
+ * A {@link Resource} with paged lists. Apart from {@link Resource} so that a
+ * bundle without lists carries no {@link PagedList}.
+ */
+export abstract class PagedResource extends Resource {
   /** A {@link PagedList} over a GET endpoint, each page a request with the caller's options. */
   protected pagedGet<Page, Item, Cursor>(
     list: PagedGet<Page, Item, Cursor>,
@@ -125,7 +113,7 @@ export abstract class Resource {
         fetchPage: (cursor, signal) => {
           const pageOptions = { ...options, ...(signal ? { signal } : {}) };
           if ("fetchPage" in list) return list.fetchPage(cursor, pageOptions);
-          return this.GET<Page>(list.path, { prefix, query: list.query(cursor) }, pageOptions);
+          return this.GET(list.path, { prefix, query: list.query(cursor), schema: list.schema }, pageOptions);
         },
         items: (page) => list.items(page),
         nextCursor: (page) => list.nextCursor(page),

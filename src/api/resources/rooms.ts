@@ -1,10 +1,12 @@
-import { array, looseObject, number, optional, string, union } from "valibot";
+import { array, boolean, exactOptional, nullable, number, object, record, string, unknown } from "valibot";
+import { type EmptyAnswer, emptyAnswerSchema } from "../answers.ts";
 import type { RequestOptions } from "../http-client.ts";
-import type { LongRunningJob } from "../jobs.ts";
+import { type LongRunningJob, statusJob } from "../jobs.ts";
 import type { RoomOrder } from "../orders.ts";
 import { checkPageLimit, type PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
-import { Resource } from "./resource.ts";
+import { responseSchema } from "../schema.ts";
+import { PagedResource } from "./resource.ts";
 
 /** A room as the room list shows it. */
 export interface RoomSummary {
@@ -13,8 +15,9 @@ export interface RoomSummary {
   canonical_alias: string | null;
   joined_members: number;
   joined_local_members: number;
-  version: string;
-  creator: string;
+  version: string | null;
+  /** Null for rooms whose creator was never recorded. */
+  creator: string | null;
   encryption: string | null;
   federatable: boolean;
   public: boolean;
@@ -23,12 +26,28 @@ export interface RoomSummary {
   history_visibility: string | null;
   state_events: number;
   room_type: string | null;
-  [field: string]: unknown;
 }
 
-/** A room as the Room Details API shows it: the list's fields and a few more. */
-export interface RoomDetails extends RoomSummary {
-  /** The devices of the room's local members. */
+/** A room in full (Room Details API). The counts are null for a room without statistics yet. */
+export interface RoomDetails {
+  room_id: string;
+  name: string | null;
+  canonical_alias: string | null;
+  joined_members: number | null;
+  joined_local_members: number | null;
+  version: string | null;
+  creator: string | null;
+  encryption: string | null;
+  federatable: boolean;
+  public: boolean;
+  join_rules: string | null;
+  guest_access: string | null;
+  history_visibility: string | null;
+  state_events: number | null;
+  avatar: string | null;
+  topic: string | null;
+  room_type: string | null;
+  /** Devices of the room's local members. */
   joined_local_devices: number;
   /** Whether every local user forgot the room. */
   forgotten: boolean;
@@ -43,9 +62,84 @@ export interface RoomListPage {
   rooms: RoomSummary[];
   offset: number;
   total_rooms: number;
+  /** Where the next page starts; absent on the last page. */
   next_batch?: number;
+  /** Where the previous page starts; absent on the first. */
   prev_batch?: number;
-  [field: string]: unknown;
+}
+
+/** An event as the client-server API shows it; `content` is the event type's own. */
+export interface ClientEvent {
+  event_id: string;
+  type: string;
+  sender: string;
+  origin_server_ts: number;
+  room_id: string;
+  content: Record<string, unknown>;
+  /** Present on state events. */
+  state_key?: string;
+  unsigned?: Record<string, unknown>;
+}
+
+/** A page of a room's messages. */
+export interface RoomMessagesPage {
+  /** The events, as the filter's `event_format` shapes them. */
+  chunk: Array<Record<string, unknown>>;
+  start: string;
+  /** Where the next page starts; absent at the end. */
+  end?: string;
+  state?: Array<Record<string, unknown>>;
+}
+
+/** An event with what came before and after it (Event Context API). */
+export interface EventContext {
+  events_before: ClientEvent[];
+  event: ClientEvent;
+  events_after: ClientEvent[];
+  state: ClientEvent[];
+  start: string;
+  end: string;
+}
+
+/** A room of a space's hierarchy, as the client-server API's `/hierarchy` gives it. */
+export interface HierarchyRoom {
+  room_id: string;
+  /** The `m.space.child` events of the room. */
+  children_state: Array<Record<string, unknown>>;
+  num_joined_members: number;
+  world_readable: boolean;
+  guest_can_join: boolean;
+  name?: string;
+  topic?: string;
+  canonical_alias?: string;
+  avatar_url?: string;
+  join_rule?: string;
+  room_type?: string;
+  room_version?: string;
+  encryption?: string;
+}
+
+/** A page of a space's hierarchy. */
+export interface HierarchyPage {
+  rooms: HierarchyRoom[];
+  next_batch?: string;
+}
+
+/** A forward extremity of a room. */
+export interface ForwardExtremity {
+  event_id: string;
+  state_group: number;
+  depth: number;
+  received_ts: number;
+}
+
+/** What a room delete did. */
+export interface RoomShutdown {
+  kicked_users: string[];
+  failed_to_kick_users: string[];
+  local_aliases: string[];
+  /** The room the members were moved to, when one was made. */
+  new_room_id: string | null;
 }
 
 /** Filters and order of the room list. */
@@ -78,18 +172,14 @@ export interface RoomDeleteOptions {
 
 /** The status of an asynchronous room delete. */
 export interface RoomDeleteStatus {
-  delete_id?: string;
-  room_id?: string;
-  /** `scheduled`, `active`, `shutting_down`, `purging`, `complete` or `failed`; others may come. */
+  delete_id: string;
+  room_id: string;
+  /** `scheduled`, `active`, `complete`, `failed` or `cancelled`; a newer server may add others (read as running). */
   status: string;
+  /** What the delete did so far; null before it did anything. */
+  shutdown_room: RoomShutdown | null;
+  /** Why it failed, from servers that say. */
   error?: string;
-  shutdown_room?: {
-    kicked_users: string[];
-    failed_to_kick_users: string[];
-    local_aliases: string[];
-    new_room_id: string | null;
-  };
-  [field: string]: unknown;
 }
 
 /**
@@ -107,8 +197,11 @@ export function creatorsHavePower(roomVersion: string): boolean {
  * sender of `m.room.create` and the `additional_creators` of its content.
  * `undefined` for other rooms, whose creators have only the power levels list.
  */
-export function powerfulCreators(state: ReadonlyArray<Record<string, unknown>>): string[] | undefined {
-  const create = state.find((event) => event["type"] === "m.room.create" && event["state_key"] === "");
+export function powerfulCreators(state: ReadonlyArray<object>): string[] | undefined {
+  // Events as any source gives them (the Room State API's, a file's): every field is read with care.
+  const create = (state as ReadonlyArray<Record<string, unknown>>).find(
+    (event) => event["type"] === "m.room.create" && event["state_key"] === "",
+  );
   if (!create) return undefined;
   const content = (create["content"] ?? {}) as { room_version?: unknown; additional_creators?: unknown };
   // A create event without room_version is of version 1.
@@ -120,20 +213,172 @@ export function powerfulCreators(state: ReadonlyArray<Record<string, unknown>>):
   return [...new Set([String(create["sender"]), ...additional])];
 }
 
-const roomListSchema = looseObject({
-  rooms: array(looseObject({ room_id: string() })),
-  total_rooms: number(),
-  next_batch: optional(union([number(), string()])),
-});
-const deleteSchema = looseObject({ delete_id: string() });
-const deleteStatusSchema = looseObject({ status: string() });
+const nullableString = nullable(string());
+const nullableNumber = nullable(number());
+const roomSummarySchema = responseSchema<RoomSummary>()(
+  object({
+    room_id: string(),
+    name: nullableString,
+    canonical_alias: nullableString,
+    joined_members: number(),
+    joined_local_members: number(),
+    version: nullableString,
+    creator: nullableString,
+    encryption: nullableString,
+    federatable: boolean(),
+    public: boolean(),
+    join_rules: nullableString,
+    guest_access: nullableString,
+    history_visibility: nullableString,
+    state_events: number(),
+    room_type: nullableString,
+  }),
+);
+const roomListSchema = responseSchema<RoomListPage>()(
+  object({
+    rooms: array(roomSummarySchema),
+    offset: number(),
+    total_rooms: number(),
+    next_batch: exactOptional(number()),
+    prev_batch: exactOptional(number()),
+  }),
+);
+const roomDetailsSchema = responseSchema<RoomDetails>()(
+  object({
+    room_id: string(),
+    name: nullableString,
+    canonical_alias: nullableString,
+    joined_members: nullableNumber,
+    joined_local_members: nullableNumber,
+    version: nullableString,
+    creator: nullableString,
+    encryption: nullableString,
+    federatable: boolean(),
+    public: boolean(),
+    join_rules: nullableString,
+    guest_access: nullableString,
+    history_visibility: nullableString,
+    state_events: nullableNumber,
+    avatar: nullableString,
+    topic: nullableString,
+    room_type: nullableString,
+    joined_local_devices: number(),
+    forgotten: boolean(),
+    tombstoned: exactOptional(boolean()),
+    replacement_room: exactOptional(nullableString),
+  }),
+);
+const anyObject = record(string(), unknown());
+const clientEventSchema = responseSchema<ClientEvent>()(
+  object({
+    event_id: string(),
+    type: string(),
+    sender: string(),
+    origin_server_ts: number(),
+    room_id: string(),
+    content: anyObject,
+    state_key: exactOptional(string()),
+    unsigned: exactOptional(anyObject),
+  }),
+);
+const membersSchema = responseSchema<{ members: string[]; total: number }>()(
+  object({ members: array(string()), total: number() }),
+);
+const stateSchema = responseSchema<{ state: ClientEvent[] }>()(object({ state: array(clientEventSchema) }));
+const messagesSchema = responseSchema<RoomMessagesPage>()(
+  object({
+    chunk: array(anyObject),
+    start: string(),
+    end: exactOptional(string()),
+    state: exactOptional(array(anyObject)),
+  }),
+);
+const eventAtSchema = responseSchema<{ event_id: string; origin_server_ts: number }>()(
+  object({ event_id: string(), origin_server_ts: number() }),
+);
+const blockSchema = responseSchema<{ block: boolean }>()(object({ block: boolean() }));
+const blockStatusSchema = responseSchema<{ block: boolean; user_id?: string }>()(
+  object({ block: boolean(), user_id: exactOptional(string()) }),
+);
+const shutdownSchema = responseSchema<RoomShutdown>()(
+  object({
+    kicked_users: array(string()),
+    failed_to_kick_users: array(string()),
+    local_aliases: array(string()),
+    new_room_id: nullableString,
+  }),
+);
+const deleteSchema = responseSchema<{ delete_id: string }>()(object({ delete_id: string() }));
+const deleteStatusSchema = responseSchema<RoomDeleteStatus>()(
+  object({
+    delete_id: string(),
+    room_id: string(),
+    status: string(),
+    shutdown_room: nullable(shutdownSchema),
+    error: exactOptional(string()),
+  }),
+);
+const deleteStatusesSchema = responseSchema<{ results: RoomDeleteStatus[] }>()(
+  object({ results: array(deleteStatusSchema) }),
+);
+const extremitiesSchema = responseSchema<{ count: number; results: ForwardExtremity[] }>()(
+  object({
+    count: number(),
+    results: array(
+      object({ event_id: string(), state_group: number(), depth: number(), received_ts: number() }),
+    ),
+  }),
+);
+const deletedSchema = responseSchema<{ deleted: number }>()(object({ deleted: number() }));
+const contextSchema = responseSchema<EventContext>()(
+  object({
+    events_before: array(clientEventSchema),
+    event: clientEventSchema,
+    events_after: array(clientEventSchema),
+    state: array(clientEventSchema),
+    start: string(),
+    end: string(),
+  }),
+);
+const hierarchySchema = responseSchema<HierarchyPage>()(
+  object({
+    rooms: array(
+      object({
+        room_id: string(),
+        children_state: array(anyObject),
+        num_joined_members: number(),
+        world_readable: boolean(),
+        guest_can_join: boolean(),
+        name: exactOptional(string()),
+        topic: exactOptional(string()),
+        canonical_alias: exactOptional(string()),
+        avatar_url: exactOptional(string()),
+        join_rule: exactOptional(string()),
+        room_type: exactOptional(string()),
+        room_version: exactOptional(string()),
+        encryption: exactOptional(string()),
+      }),
+    ),
+    next_batch: exactOptional(string()),
+  }),
+);
+const roomIdSchema = responseSchema<{ room_id: string }>()(object({ room_id: string() }));
+const roomMediaSchema = responseSchema<{ local: string[]; remote: string[] }>()(
+  object({ local: array(string()), remote: array(string()) }),
+);
+const quarantinedSchema = responseSchema<{ num_quarantined: number }>()(
+  object({ num_quarantined: number() }),
+);
+const aliasSchema = responseSchema<{ room_id: string; servers: string[] }>()(
+  object({ room_id: string(), servers: array(string()) }),
+);
 
 /**
  * The Rooms Admin API (`rooms.md`), room membership (`room_membership.md`),
  * room media (`media_admin_api.md`) and the room directory (client API).
  * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html
  */
-export class RoomsResource extends Resource {
+export class RoomsResource extends PagedResource {
   /**
    * One page of the rooms on the server.
    *
@@ -151,7 +396,7 @@ export class RoomsResource extends Resource {
       public_rooms: params.publicRooms,
       empty_rooms: params.emptyRooms,
     };
-    return this.GET<RoomListPage>("/v1/rooms", { query, schema: roomListSchema }, options);
+    return this.GET("/v1/rooms", { query, schema: roomListSchema }, options);
   }
 
   /**
@@ -170,7 +415,7 @@ export class RoomsResource extends Resource {
         fetchPage: (from, pageOptions) =>
           this.listPage({ ...params, ...(from === undefined ? {} : { from }) }, pageOptions),
         items: (page) => page.rooms,
-        nextCursor: (page) => (page.next_batch === undefined ? undefined : Number(page.next_batch)),
+        nextCursor: (page) => page.next_batch,
       },
       options,
     );
@@ -183,7 +428,7 @@ export class RoomsResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#room-details-api
    */
   get(roomId: string, options: RequestOptions = {}): Promise<RoomDetails> {
-    return this.GET(path`/v1/rooms/${roomId}`, {}, options);
+    return this.GET(path`/v1/rooms/${roomId}`, { schema: roomDetailsSchema }, options);
   }
 
   /**
@@ -193,7 +438,7 @@ export class RoomsResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#room-members-api
    */
   members(roomId: string, options: RequestOptions = {}): Promise<{ members: string[]; total: number }> {
-    return this.GET(path`/v1/rooms/${roomId}/members`, {}, options);
+    return this.GET(path`/v1/rooms/${roomId}/members`, { schema: membersSchema }, options);
   }
 
   /**
@@ -202,8 +447,8 @@ export class RoomsResource extends Resource {
    * `GET /_synapse/admin/v1/rooms/<room_id>/state`
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#room-state-api
    */
-  state(roomId: string, options: RequestOptions = {}): Promise<{ state: Array<Record<string, unknown>> }> {
-    return this.GET(path`/v1/rooms/${roomId}/state`, {}, options);
+  state(roomId: string, options: RequestOptions = {}): Promise<{ state: ClientEvent[] }> {
+    return this.GET(path`/v1/rooms/${roomId}/state`, { schema: stateSchema }, options);
   }
 
   /**
@@ -217,11 +462,7 @@ export class RoomsResource extends Resource {
     roomId: string,
     params: { from?: string; to?: string; limit?: number; filter?: unknown; dir?: "f" | "b" } = {},
     options: RequestOptions = {},
-  ): PagedList<
-    { chunk: Array<Record<string, unknown>>; start: string; end?: string; state?: unknown[] },
-    Record<string, unknown>,
-    string
-  > {
+  ): PagedList<RoomMessagesPage, Record<string, unknown>, string> {
     const filter = params.filter === undefined ? undefined : JSON.stringify(params.filter);
     return this.pagedGet(
       {
@@ -233,6 +474,7 @@ export class RoomsResource extends Resource {
           dir: params.dir,
           filter,
         }),
+        schema: messagesSchema,
         items: (page) => page.chunk,
         nextCursor: (page) => page.end,
       },
@@ -252,7 +494,11 @@ export class RoomsResource extends Resource {
     dir: "f" | "b" = "f",
     options: RequestOptions = {},
   ): Promise<{ event_id: string; origin_server_ts: number }> {
-    return this.GET(path`/v1/rooms/${roomId}/timestamp_to_event`, { query: { ts, dir } }, options);
+    return this.GET(
+      path`/v1/rooms/${roomId}/timestamp_to_event`,
+      { query: { ts, dir }, schema: eventAtSchema },
+      options,
+    );
   }
 
   /**
@@ -262,7 +508,7 @@ export class RoomsResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#block-or-unblock-a-room
    */
   setBlocked(roomId: string, block: boolean, options: RequestOptions = {}): Promise<{ block: boolean }> {
-    return this.PUT(path`/v1/rooms/${roomId}/block`, { body: { block } }, options);
+    return this.PUT(path`/v1/rooms/${roomId}/block`, { body: { block }, schema: blockSchema }, options);
   }
 
   /**
@@ -272,7 +518,7 @@ export class RoomsResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#get-block-status
    */
   blockStatus(roomId: string, options: RequestOptions = {}): Promise<{ block: boolean; user_id?: string }> {
-    return this.GET(path`/v1/rooms/${roomId}/block`, {}, options);
+    return this.GET(path`/v1/rooms/${roomId}/block`, { schema: blockStatusSchema }, options);
   }
 
   /**
@@ -285,8 +531,8 @@ export class RoomsResource extends Resource {
     roomId: string,
     deletion: RoomDeleteOptions = {},
     options: RequestOptions = {},
-  ): Promise<Record<string, unknown>> {
-    return this.DELETE(path`/v1/rooms/${roomId}`, { body: deletion }, options);
+  ): Promise<RoomShutdown> {
+    return this.DELETE(path`/v1/rooms/${roomId}`, { body: deletion, schema: shutdownSchema }, options);
   }
 
   /**
@@ -314,9 +560,7 @@ export class RoomsResource extends Resource {
    * `GET /_synapse/admin/v2/rooms/delete_status/<delete_id>` (when polled)
    */
   deleteJob(deleteId: string): LongRunningJob<RoomDeleteStatus> {
-    return this.statusJob(deleteId, `room delete ${deleteId}`, (id, options) =>
-      this.deleteStatus(id, options),
-    );
+    return statusJob(deleteId, `room delete ${deleteId}`, (id, options) => this.deleteStatus(id, options));
   }
 
   /**
@@ -326,11 +570,7 @@ export class RoomsResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#query-by-delete_id
    */
   deleteStatus(deleteId: string, options: RequestOptions = {}): Promise<RoomDeleteStatus> {
-    return this.GET<RoomDeleteStatus>(
-      path`/v2/rooms/delete_status/${deleteId}`,
-      { schema: deleteStatusSchema },
-      options,
-    );
+    return this.GET(path`/v2/rooms/delete_status/${deleteId}`, { schema: deleteStatusSchema }, options);
   }
 
   /**
@@ -340,7 +580,7 @@ export class RoomsResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#query-by-room_id
    */
   deleteStatusOfRoom(roomId: string, options: RequestOptions = {}): Promise<{ results: RoomDeleteStatus[] }> {
-    return this.GET(path`/v2/rooms/${roomId}/delete_status`, {}, options);
+    return this.GET(path`/v2/rooms/${roomId}/delete_status`, { schema: deleteStatusesSchema }, options);
   }
 
   /**
@@ -349,14 +589,10 @@ export class RoomsResource extends Resource {
    * `POST /_synapse/admin/v1/rooms/<room_id_or_alias>/make_room_admin`
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#make-room-admin-api
    */
-  makeAdmin(
-    roomIdOrAlias: string,
-    userId?: string,
-    options: RequestOptions = {},
-  ): Promise<Record<string, unknown>> {
+  makeAdmin(roomIdOrAlias: string, userId?: string, options: RequestOptions = {}): Promise<EmptyAnswer> {
     return this.POST(
       path`/v1/rooms/${roomIdOrAlias}/make_room_admin`,
-      { body: userId === undefined ? {} : { user_id: userId } },
+      { body: userId === undefined ? {} : { user_id: userId }, schema: emptyAnswerSchema },
       options,
     );
   }
@@ -370,8 +606,12 @@ export class RoomsResource extends Resource {
   forwardExtremities(
     roomIdOrAlias: string,
     options: RequestOptions = {},
-  ): Promise<{ count: number; results: unknown[] }> {
-    return this.GET(path`/v1/rooms/${roomIdOrAlias}/forward_extremities`, {}, options);
+  ): Promise<{ count: number; results: ForwardExtremity[] }> {
+    return this.GET(
+      path`/v1/rooms/${roomIdOrAlias}/forward_extremities`,
+      { schema: extremitiesSchema },
+      options,
+    );
   }
 
   /**
@@ -384,7 +624,11 @@ export class RoomsResource extends Resource {
     roomIdOrAlias: string,
     options: RequestOptions = {},
   ): Promise<{ deleted: number }> {
-    return this.DELETE(path`/v1/rooms/${roomIdOrAlias}/forward_extremities`, {}, options);
+    return this.DELETE(
+      path`/v1/rooms/${roomIdOrAlias}/forward_extremities`,
+      { schema: deletedSchema },
+      options,
+    );
   }
 
   /**
@@ -398,12 +642,12 @@ export class RoomsResource extends Resource {
     eventId: string,
     params: { limit?: number; filter?: unknown } = {},
     options: RequestOptions = {},
-  ): Promise<Record<string, unknown>> {
+  ): Promise<EventContext> {
     const query = {
       limit: params.limit,
       filter: params.filter === undefined ? undefined : JSON.stringify(params.filter),
     };
-    return this.GET(path`/v1/rooms/${roomId}/context/${eventId}`, { query }, options);
+    return this.GET(path`/v1/rooms/${roomId}/context/${eventId}`, { query, schema: contextSchema }, options);
   }
 
   /**
@@ -417,15 +661,12 @@ export class RoomsResource extends Resource {
     roomId: string,
     params: { from?: string; limit?: number; maxDepth?: number } = {},
     options: RequestOptions = {},
-  ): PagedList<
-    { rooms: Array<Record<string, unknown>>; next_batch?: string },
-    Record<string, unknown>,
-    string
-  > {
+  ): PagedList<HierarchyPage, HierarchyRoom, string> {
     return this.pagedGet(
       {
         path: path`/v1/rooms/${roomId}/hierarchy`,
         query: (from) => ({ from: from ?? params.from, limit: params.limit, max_depth: params.maxDepth }),
+        schema: hierarchySchema,
         items: (page) => page.rooms,
         nextCursor: (page) => page.next_batch,
       },
@@ -440,7 +681,11 @@ export class RoomsResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/room_membership.html
    */
   join(roomIdOrAlias: string, userId: string, options: RequestOptions = {}): Promise<{ room_id: string }> {
-    return this.POST(path`/v1/join/${roomIdOrAlias}`, { body: { user_id: userId } }, options);
+    return this.POST(
+      path`/v1/join/${roomIdOrAlias}`,
+      { body: { user_id: userId }, schema: roomIdSchema },
+      options,
+    );
   }
 
   /**
@@ -450,7 +695,7 @@ export class RoomsResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/media_admin_api.html#list-all-media-in-a-room
    */
   media(roomId: string, options: RequestOptions = {}): Promise<{ local: string[]; remote: string[] }> {
-    return this.GET(path`/v1/room/${roomId}/media`, {}, options);
+    return this.GET(path`/v1/room/${roomId}/media`, { schema: roomMediaSchema }, options);
   }
 
   /**
@@ -460,7 +705,11 @@ export class RoomsResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/media_admin_api.html#quarantining-media-in-a-room
    */
   quarantineMedia(roomId: string, options: RequestOptions = {}): Promise<{ num_quarantined: number }> {
-    return this.POST(path`/v1/room/${roomId}/media/quarantine`, { body: {} }, options);
+    return this.POST(
+      path`/v1/room/${roomId}/media/quarantine`,
+      { body: {}, schema: quarantinedSchema },
+      options,
+    );
   }
 
   /**
@@ -469,7 +718,11 @@ export class RoomsResource extends Resource {
    * `GET /_matrix/client/v3/directory/room/<room_alias>`
    */
   resolveAlias(alias: string, options: RequestOptions = {}): Promise<{ room_id: string; servers: string[] }> {
-    return this.GET(path`/client/v3/directory/room/${alias}`, { prefix: "matrix" }, options);
+    return this.GET(
+      path`/client/v3/directory/room/${alias}`,
+      { prefix: "matrix", schema: aliasSchema },
+      options,
+    );
   }
 
   /**
@@ -481,10 +734,10 @@ export class RoomsResource extends Resource {
     roomId: string,
     visibility: "public" | "private",
     options: RequestOptions = {},
-  ): Promise<Record<string, unknown>> {
+  ): Promise<EmptyAnswer> {
     return this.PUT(
       path`/client/v3/directory/list/room/${roomId}`,
-      { prefix: "matrix", body: { visibility } },
+      { prefix: "matrix", body: { visibility }, schema: emptyAnswerSchema },
       options,
     );
   }

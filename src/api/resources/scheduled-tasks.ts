@@ -1,4 +1,6 @@
+import { array, nullable, number, object, record, string, unknown } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
+import { responseSchema } from "../schema.ts";
 import { Resource } from "./resource.ts";
 
 /** The states a scheduled task can be in. */
@@ -8,19 +10,19 @@ export const SCHEDULED_TASK_STATUSES = ["scheduled", "active", "complete", "canc
 export interface ScheduledTask {
   id: string;
   action: string;
-  status: (typeof SCHEDULED_TASK_STATUSES)[number] | string;
+  /** One of {@link SCHEDULED_TASK_STATUSES}; a newer server may add others. */
+  status: string;
   /** When it should run if scheduled, else when its state last changed (epoch ms). */
   timestamp_ms: number;
   resource_id: string | null;
-  result: unknown;
+  /** What the task recorded; null before it did. */
+  result: Record<string, unknown> | null;
   error: string | null;
-  [field: string]: unknown;
 }
 
 /** The scheduled tasks matching the filters. */
 export interface ScheduledTaskList {
   scheduled_tasks: ScheduledTask[];
-  [field: string]: unknown;
 }
 
 /** A state of {@link SCHEDULED_TASK_STATUSES}. */
@@ -37,6 +39,22 @@ export interface ScheduledTaskFilters {
   /** Only tasks timestamped before this epoch-ms time. */
   maxTimestamp?: number;
 }
+
+const listSchema = responseSchema<ScheduledTaskList>()(
+  object({
+    scheduled_tasks: array(
+      object({
+        id: string(),
+        action: string(),
+        status: string(),
+        timestamp_ms: number(),
+        resource_id: nullable(string()),
+        result: nullable(record(string(), unknown())),
+        error: nullable(string()),
+      }),
+    ),
+  }),
+);
 
 /**
  * The Scheduled Tasks API (`scheduled_tasks.md`).
@@ -56,6 +74,6 @@ export class ScheduledTasksResource extends Resource {
       status: filters.status,
       max_timestamp: filters.maxTimestamp,
     };
-    return this.GET("/v1/scheduled_tasks", { query }, options);
+    return this.GET("/v1/scheduled_tasks", { query, schema: listSchema }, options);
   }
 }

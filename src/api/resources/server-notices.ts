@@ -1,5 +1,7 @@
+import { object, string } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
+import { responseSchema } from "../schema.ts";
 import { Resource } from "./resource.ts";
 
 /** What to send: message content, or another event type (a state event with `stateKey`). */
@@ -12,6 +14,8 @@ export interface ServerNotice {
   /** Sends with PUT and this transaction ID, so a retry is not sent twice. */
   txnId?: string;
 }
+
+const eventIdSchema = responseSchema<{ event_id: string }>()(object({ event_id: string() }));
 
 /**
  * The Server Notices API (`server_notices.md`); needs `server_notices` in the homeserver configuration.
@@ -29,7 +33,7 @@ export class ServerNoticesResource extends Resource {
     if (notice.type !== undefined) body["type"] = notice.type;
     if (notice.stateKey !== undefined) body["state_key"] = notice.stateKey;
     return notice.txnId === undefined
-      ? this.POST("/v1/send_server_notice", { body }, options)
-      : this.PUT(path`/v1/send_server_notice/${notice.txnId}`, { body }, options);
+      ? this.POST("/v1/send_server_notice", { body, schema: eventIdSchema }, options)
+      : this.PUT(path`/v1/send_server_notice/${notice.txnId}`, { body, schema: eventIdSchema }, options);
   }
 }

@@ -1,6 +1,8 @@
+import { array, exactOptional, nullable, number, object, string } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
 import type { PagedList } from "../pagination.ts";
-import { Resource } from "./resource.ts";
+import { responseSchema } from "../schema.ts";
+import { PagedResource } from "./resource.ts";
 
 /** Sort orders of the media usage statistics. */
 export const MEDIA_USAGE_ORDERS = ["user_id", "displayname", "media_length", "media_count"] as const;
@@ -24,7 +26,6 @@ export interface UserMediaUsage {
   displayname: string | null;
   media_count: number;
   media_length: number;
-  [field: string]: unknown;
 }
 
 /** One page of the users' media usage statistics. */
@@ -33,20 +34,36 @@ export interface MediaUsagePage {
   /** Where the next page starts; absent on the last page. */
   next_token?: number;
   total: number;
-  [field: string]: unknown;
 }
 
 /** The rooms taking the most database space, largest first. */
 export interface RoomSizes {
-  rooms: Array<{ room_id: string; estimated_size: number; [field: string]: unknown }>;
-  [field: string]: unknown;
+  rooms: Array<{ room_id: string; estimated_size: number }>;
 }
+
+const usageSchema = responseSchema<MediaUsagePage>()(
+  object({
+    users: array(
+      object({
+        user_id: string(),
+        displayname: nullable(string()),
+        media_count: number(),
+        media_length: number(),
+      }),
+    ),
+    next_token: exactOptional(number()),
+    total: number(),
+  }),
+);
+const roomSizesSchema = responseSchema<RoomSizes>()(
+  object({ rooms: array(object({ room_id: string(), estimated_size: number() })) }),
+);
 
 /**
  * The Statistics API (`statistics.md`).
  * @see https://element-hq.github.io/synapse/latest/admin_api/statistics.html
  */
-export class StatisticsResource extends Resource {
+export class StatisticsResource extends PagedResource {
   /**
    * How much media each local user uploaded: `await` gives the page at `from`,
    * iterating every user from there (following `next_token`).
@@ -70,6 +87,7 @@ export class StatisticsResource extends Resource {
           search_term: params.searchTerm,
           dir: params.dir,
         }),
+        schema: usageSchema,
         items: (page) => page.users,
         nextCursor: (page) => page.next_token,
       },
@@ -84,6 +102,6 @@ export class StatisticsResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/statistics.html#database-size-statistics
    */
   databaseRooms(options: RequestOptions = {}): Promise<RoomSizes> {
-    return this.GET("/v1/statistics/database/rooms", {}, options);
+    return this.GET("/v1/statistics/database/rooms", { schema: roomSizesSchema }, options);
   }
 }

@@ -1,7 +1,10 @@
+import { array, exactOptional, number, object, string } from "valibot";
+import { type EmptyAnswer, emptyAnswerSchema } from "../answers.ts";
 import type { RequestOptions } from "../http-client.ts";
 import type { PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
-import { Resource } from "./resource.ts";
+import { responseSchema } from "../schema.ts";
+import { PagedResource } from "./resource.ts";
 
 /** Filters of the user report list. */
 export interface UserReportListParams {
@@ -25,7 +28,6 @@ export interface UserReport {
   /** The user who reported. */
   user_id: string;
   reason: string;
-  [field: string]: unknown;
 }
 
 /** One page of user reports. */
@@ -34,14 +36,28 @@ export interface UserReportListPage {
   /** Where the next page starts; absent on the last page. */
   next_token?: number;
   total: number;
-  [field: string]: unknown;
 }
+
+// Every column is NOT NULL (`user_reports` table); the list and one report have the same five fields.
+const userReportSchema = responseSchema<UserReport>()(
+  object({
+    id: number(),
+    received_ts: number(),
+    target_user_id: string(),
+    user_id: string(),
+    reason: string(),
+  }),
+);
+// `next_token` only while reports remain after this page.
+const userReportListSchema = responseSchema<UserReportListPage>()(
+  object({ user_reports: array(userReportSchema), next_token: exactOptional(number()), total: number() }),
+);
 
 /**
  * The user reports Synapse keeps since 1.152 (`synapse/rest/admin/user_reports.py`;
  * not on an Admin API doc page yet).
  */
-export class UserReportsResource extends Resource {
+export class UserReportsResource extends PagedResource {
   /**
    * The user reports matching the filters: `await` gives the page at `from`,
    * iterating every report from there (following `next_token`). The user filters
@@ -63,6 +79,7 @@ export class UserReportsResource extends Resource {
           user_id: params.userId,
           target_user_id: params.targetUserId,
         }),
+        schema: userReportListSchema,
         items: (page) => page.user_reports,
         nextCursor: (page) => page.next_token,
       },
@@ -76,7 +93,7 @@ export class UserReportsResource extends Resource {
    * `GET /_synapse/admin/v1/user_reports/<report_id>`
    */
   get(reportId: string | number, options: RequestOptions = {}): Promise<UserReport> {
-    return this.GET(path`/v1/user_reports/${reportId}`, {}, options);
+    return this.GET(path`/v1/user_reports/${reportId}`, { schema: userReportSchema }, options);
   }
 
   /**
@@ -84,7 +101,7 @@ export class UserReportsResource extends Resource {
    *
    * `DELETE /_synapse/admin/v1/user_reports/<report_id>`
    */
-  delete(reportId: string | number, options: RequestOptions = {}): Promise<Record<string, unknown>> {
-    return this.DELETE(path`/v1/user_reports/${reportId}`, {}, options);
+  delete(reportId: string | number, options: RequestOptions = {}): Promise<EmptyAnswer> {
+    return this.DELETE(path`/v1/user_reports/${reportId}`, { schema: emptyAnswerSchema }, options);
   }
 }

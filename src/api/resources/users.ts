@@ -1,41 +1,86 @@
-import { array, looseObject, number, optional, string, union } from "valibot";
+import {
+  array,
+  boolean,
+  exactOptional,
+  nullable,
+  number,
+  object,
+  record,
+  string,
+  union,
+  unknown,
+} from "valibot";
+import { type EmptyAnswer, emptyAnswerSchema, type Flag, flagSchema } from "../answers.ts";
 import type { HttpClient, RequestOptions } from "../http-client.ts";
-import type { LongRunningJob } from "../jobs.ts";
+import { type LongRunningJob, statusJob } from "../jobs.ts";
 import type { MediaOrder, UserOrder } from "../orders.ts";
 import { checkPageLimit, type PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
-import { Resource } from "./resource.ts";
+import { responseSchema } from "../schema.ts";
+import { PagedResource } from "./resource.ts";
 
-/** A user as the list endpoints return it. */
+/** A user as the list endpoints return it (Synapse's `UserPaginateResponse`). */
 export interface UserSummary {
   name: string;
   is_guest: boolean;
   admin: boolean;
+  /** `null` for a regular user, else e.g. `bot` or `support`. */
   user_type: string | null;
   deactivated: boolean;
-  erased?: boolean;
+  erased: boolean;
   shadow_banned: boolean;
   displayname: string | null;
   avatar_url: string | null;
-  creation_ts: number;
-  last_seen_ts?: number | null;
-  locked?: boolean;
-  [field: string]: unknown;
+  /** Null for accounts whose creation time was never recorded. */
+  creation_ts: number | null;
+  /** Null when the user was never seen. */
+  last_seen_ts: number | null;
+  locked: boolean;
+  /** Only when the server has MSC3866 (registration approval) on. */
+  approved?: boolean;
+}
+
+/** A third-party ID (e-mail address, phone number) of a user. */
+export interface Threepid {
+  medium: string;
+  address: string;
+  validated_at: number;
+  added_at: number;
 }
 
 /** A user account in full (Query User Account). */
-export interface UserDetails extends UserSummary {
-  threepids: Array<{ medium: string; address: string; [field: string]: unknown }>;
+export interface UserDetails {
+  name: string;
+  admin: boolean;
+  deactivated: boolean;
+  locked: boolean;
+  shadow_banned: boolean;
+  /** Null for accounts whose creation time was never recorded. */
+  creation_ts: number | null;
+  appservice_id: string | null;
+  consent_server_notice_sent: string | null;
+  consent_version: string | null;
+  consent_ts: number | null;
+  user_type: string | null;
+  is_guest: boolean;
+  suspended: boolean;
+  /** Only when the server has MSC3866 (registration approval) on. */
+  approved?: boolean;
+  displayname: string | null;
+  avatar_url: string | null;
+  threepids: Threepid[];
   external_ids: Array<{ auth_provider: string; external_id: string }>;
+  erased: boolean;
+  /** Null when the user was never seen. */
+  last_seen_ts: number | null;
 }
 
 /** One page of the user list. */
 export interface UserListPage {
   users: UserSummary[];
-  /** Where the next page starts; absent on the last page. */
+  /** Where the next page starts; absent on the last page (a number from older servers). */
   next_token?: string | number;
   total: number;
-  [field: string]: unknown;
 }
 
 /** Filters and order of the user list (v2; v3 differs only in `deactivated`). */
@@ -80,26 +125,77 @@ export interface UserUpdate {
   locked?: boolean;
   user_type?: string | null;
   approved?: boolean;
-  [field: string]: unknown;
 }
 
 /** A device of a user. */
 export interface Device {
   device_id: string;
+  user_id: string;
   display_name: string | null;
+  /** Null when the device was never seen (as the three that follow). */
   last_seen_ip: string | null;
   last_seen_ts: number | null;
-  last_seen_user_agent?: string | null;
-  user_id?: string;
-  [field: string]: unknown;
+  last_seen_user_agent: string | null;
+}
+
+/** A piece of media a user uploaded. */
+export interface UserMedia {
+  media_id: string;
+  media_type: string;
+  media_length: number | null;
+  upload_name: string | null;
+  created_ts: number;
+  url_cache: string | null;
+  last_access_ts: number | null;
+  quarantined_by: string | null;
+  safe_from_quarantine: boolean;
+  user_id: string | null;
+  /** Whether it was uploaded with authentication; null for media from before Synapse recorded it. */
+  authenticated: Flag | null;
+  sha256: string | null;
 }
 
 /** A page of a user's media. */
 export interface UserMediaPage {
-  media: Array<Record<string, unknown>>;
+  media: UserMedia[];
+  /** Where the next page starts; absent on the last page. */
   next_token?: number;
   total: number;
-  [field: string]: unknown;
+}
+
+/** The user's sessions (Query current sessions), all under one device named `""`. */
+export interface Whois {
+  user_id: string;
+  devices: Record<
+    string,
+    { sessions: Array<{ connections: Array<{ ip: string; last_seen: number; user_agent: string }> }> }
+  >;
+}
+
+/** A pusher of a user. */
+export interface Pusher {
+  app_display_name: string;
+  app_id: string;
+  data: Record<string, unknown>;
+  device_display_name: string;
+  kind: string;
+  lang: string;
+  profile_tag: string | null;
+  pushkey: string;
+  enabled: boolean;
+  device_id: string | null;
+}
+
+/** A rate-limit override; zeros mean no limit. */
+export interface RateLimitOverride {
+  messages_per_second: number;
+  burst_count: number;
+}
+
+/** A user's account data: global by type, and per room by room ID and type. */
+export interface AccountData {
+  global: Record<string, Record<string, unknown>>;
+  rooms: Record<string, Record<string, Record<string, unknown>>>;
 }
 
 /** Options of {@link UsersResource.redact}. */
@@ -117,22 +213,182 @@ export interface RedactOptions {
 
 /** Status of a redaction task. */
 export interface RedactStatus {
-  status: "scheduled" | "active" | "complete" | "failed" | string;
-  failed_redactions: Record<string, string> | unknown[];
-  [field: string]: unknown;
+  /** `scheduled`, `active`, `complete` or `failed`; a newer server may add others (read as running). */
+  status: string;
+  /** When complete: the events that could not be redacted, each with why. */
+  failed_redactions?: Record<string, string>;
+  /** When failed: why. */
+  error?: string;
 }
 
-const userListSchema = looseObject({
-  users: array(looseObject({ name: string() })),
-  next_token: optional(union([string(), number()])),
-  total: number(),
-});
-const userSchema = looseObject({ name: string() });
-const devicesSchema = looseObject({ devices: array(looseObject({ device_id: string() })), total: number() });
-const mediaSchema = looseObject({ media: array(looseObject({ media_id: string() })), total: number() });
-const redactSchema = looseObject({ redact_id: string() });
-const redactStatusSchema = looseObject({ status: string() });
-const joinedRoomsSchema = looseObject({ joined_rooms: array(string()), total: number() });
+const nullableString = nullable(string());
+const nullableNumber = nullable(number());
+const userSummarySchema = responseSchema<UserSummary>()(
+  object({
+    name: string(),
+    is_guest: boolean(),
+    admin: boolean(),
+    user_type: nullableString,
+    deactivated: boolean(),
+    erased: boolean(),
+    shadow_banned: boolean(),
+    displayname: nullableString,
+    avatar_url: nullableString,
+    creation_ts: nullableNumber,
+    last_seen_ts: nullableNumber,
+    locked: boolean(),
+    approved: exactOptional(boolean()),
+  }),
+);
+const userListSchema = responseSchema<UserListPage>()(
+  object({
+    users: array(userSummarySchema),
+    next_token: exactOptional(union([string(), number()])),
+    total: number(),
+  }),
+);
+const userSchema = responseSchema<UserDetails>()(
+  object({
+    name: string(),
+    admin: boolean(),
+    deactivated: boolean(),
+    locked: boolean(),
+    shadow_banned: boolean(),
+    creation_ts: nullableNumber,
+    appservice_id: nullableString,
+    consent_server_notice_sent: nullableString,
+    consent_version: nullableString,
+    consent_ts: nullableNumber,
+    user_type: nullableString,
+    is_guest: boolean(),
+    suspended: boolean(),
+    approved: exactOptional(boolean()),
+    displayname: nullableString,
+    avatar_url: nullableString,
+    threepids: array(
+      object({ medium: string(), address: string(), validated_at: number(), added_at: number() }),
+    ),
+    external_ids: array(object({ auth_provider: string(), external_id: string() })),
+    erased: boolean(),
+    last_seen_ts: nullableNumber,
+  }),
+);
+const deviceSchema = responseSchema<Device>()(
+  object({
+    device_id: string(),
+    user_id: string(),
+    display_name: nullableString,
+    last_seen_ip: nullableString,
+    last_seen_ts: nullableNumber,
+    last_seen_user_agent: nullableString,
+  }),
+);
+const devicesSchema = responseSchema<{ devices: Device[]; total: number }>()(
+  object({ devices: array(deviceSchema), total: number() }),
+);
+const mediaSchema = responseSchema<UserMediaPage>()(
+  object({
+    media: array(
+      object({
+        media_id: string(),
+        media_type: string(),
+        media_length: nullableNumber,
+        upload_name: nullableString,
+        created_ts: number(),
+        url_cache: nullableString,
+        last_access_ts: nullableNumber,
+        quarantined_by: nullableString,
+        safe_from_quarantine: boolean(),
+        user_id: nullableString,
+        authenticated: nullable(flagSchema),
+        sha256: nullableString,
+      }),
+    ),
+    next_token: exactOptional(number()),
+    total: number(),
+  }),
+);
+const deletedMediaSchema = responseSchema<{ deleted_media: string[]; total: number }>()(
+  object({ deleted_media: array(string()), total: number() }),
+);
+const whoisSchema = responseSchema<Whois>()(
+  object({
+    user_id: string(),
+    devices: record(
+      string(),
+      object({
+        sessions: array(
+          object({
+            connections: array(object({ ip: string(), last_seen: number(), user_agent: string() })),
+          }),
+        ),
+      }),
+    ),
+  }),
+);
+const pushersSchema = responseSchema<{ pushers: Pusher[]; total: number }>()(
+  object({
+    pushers: array(
+      object({
+        app_display_name: string(),
+        app_id: string(),
+        data: record(string(), unknown()),
+        device_display_name: string(),
+        kind: string(),
+        lang: string(),
+        profile_tag: nullableString,
+        pushkey: string(),
+        enabled: boolean(),
+        device_id: nullableString,
+      }),
+    ),
+    total: number(),
+  }),
+);
+const rateLimitSchema = responseSchema<RateLimitOverride>()(
+  object({ messages_per_second: number(), burst_count: number() }),
+);
+const maybeRateLimitSchema = responseSchema<Partial<RateLimitOverride>>()(
+  object({ messages_per_second: exactOptional(number()), burst_count: exactOptional(number()) }),
+);
+const redactSchema = responseSchema<{ redact_id: string }>()(object({ redact_id: string() }));
+const redactStatusSchema = responseSchema<RedactStatus>()(
+  object({
+    status: string(),
+    failed_redactions: exactOptional(record(string(), string())),
+    error: exactOptional(string()),
+  }),
+);
+const joinedRoomsSchema = responseSchema<{ joined_rooms: string[]; total: number }>()(
+  object({ joined_rooms: array(string()), total: number() }),
+);
+const membershipsSchema = responseSchema<{ memberships: Record<string, string> }>()(
+  object({ memberships: record(string(), string()) }),
+);
+const accountDataSchema = responseSchema<{ account_data: AccountData }>()(
+  object({
+    account_data: object({
+      global: record(string(), record(string(), unknown())),
+      rooms: record(string(), record(string(), record(string(), unknown()))),
+    }),
+  }),
+);
+const userIdSchema = responseSchema<{ user_id: string }>()(object({ user_id: string() }));
+const deactivateSchema = responseSchema<{ id_server_unbind_result: string }>()(
+  object({ id_server_unbind_result: string() }),
+);
+// The one key is named after the user: `user_<user ID>_suspended`.
+const suspendSchema = responseSchema<Record<string, boolean>>()(record(string(), boolean()));
+const isAdminSchema = responseSchema<{ admin: boolean }>()(object({ admin: boolean() }));
+const inviteCountSchema = responseSchema<{ invite_count: number }>()(object({ invite_count: number() }));
+const joinedRoomCountSchema = responseSchema<{ cumulative_joined_room_count: number }>()(
+  object({ cumulative_joined_room_count: number() }),
+);
+const accessTokenSchema = responseSchema<{ access_token: string }>()(object({ access_token: string() }));
+const crossSigningSchema = responseSchema<{ updatable_without_uia_before_ms: number }>()(
+  object({ updatable_without_uia_before_ms: number() }),
+);
+const availableSchema = responseSchema<{ available: boolean }>()(object({ available: boolean() }));
 
 function listQuery(
   params: UserListParams,
@@ -156,7 +412,7 @@ function listQuery(
  * The User Admin API (`user_admin_api.md`).
  * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html
  */
-export class UsersResource extends Resource {
+export class UsersResource extends PagedResource {
   readonly #delegatesAuth: ((signal?: AbortSignal) => Promise<boolean>) | undefined;
 
   /**
@@ -175,7 +431,7 @@ export class UsersResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#query-user-account
    */
   get(userId: string, options: RequestOptions = {}): Promise<UserDetails> {
-    return this.GET<UserDetails>(path`/v2/users/${userId}`, { schema: userSchema }, options);
+    return this.GET(path`/v2/users/${userId}`, { schema: userSchema }, options);
   }
 
   /**
@@ -186,7 +442,7 @@ export class UsersResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#create-or-modify-account
    */
   createOrModify(userId: string, update: UserUpdate, options: RequestOptions = {}): Promise<UserDetails> {
-    return this.PUT(path`/v2/users/${userId}`, { body: update }, options);
+    return this.PUT(path`/v2/users/${userId}`, { body: update, schema: userSchema }, options);
   }
 
   /**
@@ -240,7 +496,7 @@ export class UsersResource extends Resource {
     checkPageLimit(params.limit);
     const query = listQuery(params);
     if (params.guests !== false && (await this.#authDelegated(options.signal))) query["guests"] = false;
-    return this.GET<UserListPage>(path, { query, schema: userListSchema }, options);
+    return this.GET(path, { query, schema: userListSchema }, options);
   }
 
   async #authDelegated(signal: AbortSignal | undefined): Promise<boolean> {
@@ -280,8 +536,8 @@ export class UsersResource extends Resource {
    * `GET /_synapse/admin/v1/whois/<user_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#query-current-sessions-for-a-user
    */
-  whois(userId: string, options: RequestOptions = {}): Promise<Record<string, unknown>> {
-    return this.GET(path`/v1/whois/${userId}`, {}, options);
+  whois(userId: string, options: RequestOptions = {}): Promise<Whois> {
+    return this.GET(path`/v1/whois/${userId}`, { schema: whoisSchema }, options);
   }
 
   /**
@@ -296,7 +552,7 @@ export class UsersResource extends Resource {
     erase = false,
     options: RequestOptions = {},
   ): Promise<{ id_server_unbind_result: string }> {
-    return this.POST(path`/v1/deactivate/${userId}`, { body: { erase } }, options);
+    return this.POST(path`/v1/deactivate/${userId}`, { body: { erase }, schema: deactivateSchema }, options);
   }
 
   /**
@@ -309,8 +565,8 @@ export class UsersResource extends Resource {
     userId: string,
     suspend: boolean,
     options: RequestOptions = {},
-  ): Promise<Record<string, unknown>> {
-    return this.PUT(path`/v1/suspend/${userId}`, { body: { suspend } }, options);
+  ): Promise<Record<string, boolean>> {
+    return this.PUT(path`/v1/suspend/${userId}`, { body: { suspend }, schema: suspendSchema }, options);
   }
 
   /**
@@ -324,10 +580,10 @@ export class UsersResource extends Resource {
     newPassword: string,
     logoutDevices = true,
     options: RequestOptions = {},
-  ): Promise<Record<string, unknown>> {
+  ): Promise<EmptyAnswer> {
     return this.POST(
       path`/v1/reset_password/${userId}`,
-      { body: { new_password: newPassword, logout_devices: logoutDevices } },
+      { body: { new_password: newPassword, logout_devices: logoutDevices }, schema: emptyAnswerSchema },
       options,
     );
   }
@@ -339,7 +595,7 @@ export class UsersResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#get-whether-a-user-is-a-server-administrator-or-not
    */
   isAdmin(userId: string, options: RequestOptions = {}): Promise<{ admin: boolean }> {
-    return this.GET(path`/v1/users/${userId}/admin`, {}, options);
+    return this.GET(path`/v1/users/${userId}/admin`, { schema: isAdminSchema }, options);
   }
 
   /**
@@ -348,8 +604,8 @@ export class UsersResource extends Resource {
    * `PUT /_synapse/admin/v1/users/<user_id>/admin`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#change-whether-a-user-is-a-server-administrator-or-not
    */
-  setAdmin(userId: string, admin: boolean, options: RequestOptions = {}): Promise<Record<string, unknown>> {
-    return this.PUT(path`/v1/users/${userId}/admin`, { body: { admin } }, options);
+  setAdmin(userId: string, admin: boolean, options: RequestOptions = {}): Promise<EmptyAnswer> {
+    return this.PUT(path`/v1/users/${userId}/admin`, { body: { admin }, schema: emptyAnswerSchema }, options);
   }
 
   /**
@@ -362,7 +618,7 @@ export class UsersResource extends Resource {
     userId: string,
     options: RequestOptions = {},
   ): Promise<{ memberships: Record<string, string> }> {
-    return this.GET(path`/v1/users/${userId}/memberships`, {}, options);
+    return this.GET(path`/v1/users/${userId}/memberships`, { schema: membershipsSchema }, options);
   }
 
   /**
@@ -389,7 +645,11 @@ export class UsersResource extends Resource {
     fromTs: number,
     options: RequestOptions = {},
   ): Promise<{ invite_count: number }> {
-    return this.GET(path`/v1/users/${userId}/sent_invite_count`, { query: { from_ts: fromTs } }, options);
+    return this.GET(
+      path`/v1/users/${userId}/sent_invite_count`,
+      { query: { from_ts: fromTs }, schema: inviteCountSchema },
+      options,
+    );
   }
 
   /**
@@ -405,7 +665,7 @@ export class UsersResource extends Resource {
   ): Promise<{ cumulative_joined_room_count: number }> {
     return this.GET(
       path`/v1/users/${userId}/cumulative_joined_room_count`,
-      { query: { from_ts: fromTs } },
+      { query: { from_ts: fromTs }, schema: joinedRoomCountSchema },
       options,
     );
   }
@@ -416,11 +676,8 @@ export class UsersResource extends Resource {
    * `GET /_synapse/admin/v1/users/<user_id>/accountdata`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#account-data
    */
-  accountData(
-    userId: string,
-    options: RequestOptions = {},
-  ): Promise<{ account_data: Record<string, unknown> }> {
-    return this.GET(path`/v1/users/${userId}/accountdata`, {}, options);
+  accountData(userId: string, options: RequestOptions = {}): Promise<{ account_data: AccountData }> {
+    return this.GET(path`/v1/users/${userId}/accountdata`, { schema: accountDataSchema }, options);
   }
 
   /**
@@ -435,7 +692,7 @@ export class UsersResource extends Resource {
     options: RequestOptions = {},
   ): Promise<UserMediaPage> {
     const query = { from: params.from, limit: params.limit, order_by: params.orderBy, dir: params.dir };
-    return this.GET<UserMediaPage>(path`/v1/users/${userId}/media`, { query, schema: mediaSchema }, options);
+    return this.GET(path`/v1/users/${userId}/media`, { query, schema: mediaSchema }, options);
   }
 
   /**
@@ -449,7 +706,7 @@ export class UsersResource extends Resource {
     userId: string,
     params: { from?: number; limit?: number; orderBy?: MediaOrder; dir?: "f" | "b" } = {},
     options: RequestOptions = {},
-  ): PagedList<UserMediaPage, Record<string, unknown>, number> {
+  ): PagedList<UserMediaPage, UserMedia, number> {
     return this.pagedGet(
       {
         path: path`/v1/users/${userId}/media`,
@@ -474,7 +731,7 @@ export class UsersResource extends Resource {
     options: RequestOptions = {},
   ): Promise<{ deleted_media: string[]; total: number }> {
     const query = { from: params.from, limit: params.limit, order_by: params.orderBy, dir: params.dir };
-    return this.DELETE(path`/v1/users/${userId}/media`, { query }, options);
+    return this.DELETE(path`/v1/users/${userId}/media`, { query, schema: deletedMediaSchema }, options);
   }
 
   /**
@@ -490,7 +747,7 @@ export class UsersResource extends Resource {
   ): Promise<{ access_token: string }> {
     return this.POST(
       path`/v1/users/${userId}/login`,
-      { body: validUntilMs === undefined ? {} : { valid_until_ms: validUntilMs } },
+      { body: validUntilMs === undefined ? {} : { valid_until_ms: validUntilMs }, schema: accessTokenSchema },
       options,
     );
   }
@@ -507,7 +764,7 @@ export class UsersResource extends Resource {
   ): Promise<{ updatable_without_uia_before_ms: number }> {
     return this.POST(
       path`/v1/users/${userId}/_allow_cross_signing_replacement_without_uia`,
-      { body: {} },
+      { body: {}, schema: crossSigningSchema },
       options,
     );
   }
@@ -519,11 +776,7 @@ export class UsersResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#list-all-devices
    */
   devices(userId: string, options: RequestOptions = {}): Promise<{ devices: Device[]; total: number }> {
-    return this.GET<{ devices: Device[]; total: number }>(
-      path`/v2/users/${userId}/devices`,
-      { schema: devicesSchema },
-      options,
-    );
+    return this.GET(path`/v2/users/${userId}/devices`, { schema: devicesSchema }, options);
   }
 
   /**
@@ -532,12 +785,12 @@ export class UsersResource extends Resource {
    * `POST /_synapse/admin/v2/users/<user_id>/devices`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#create-a-device
    */
-  createDevice(
-    userId: string,
-    deviceId: string,
-    options: RequestOptions = {},
-  ): Promise<Record<string, unknown>> {
-    return this.POST(path`/v2/users/${userId}/devices`, { body: { device_id: deviceId } }, options);
+  createDevice(userId: string, deviceId: string, options: RequestOptions = {}): Promise<EmptyAnswer> {
+    return this.POST(
+      path`/v2/users/${userId}/devices`,
+      { body: { device_id: deviceId }, schema: emptyAnswerSchema },
+      options,
+    );
   }
 
   /**
@@ -547,7 +800,7 @@ export class UsersResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#show-a-device
    */
   device(userId: string, deviceId: string, options: RequestOptions = {}): Promise<Device> {
-    return this.GET(path`/v2/users/${userId}/devices/${deviceId}`, {}, options);
+    return this.GET(path`/v2/users/${userId}/devices/${deviceId}`, { schema: deviceSchema }, options);
   }
 
   /**
@@ -561,10 +814,10 @@ export class UsersResource extends Resource {
     deviceId: string,
     displayName: string,
     options: RequestOptions = {},
-  ): Promise<Record<string, unknown>> {
+  ): Promise<EmptyAnswer> {
     return this.PUT(
       path`/v2/users/${userId}/devices/${deviceId}`,
-      { body: { display_name: displayName } },
+      { body: { display_name: displayName }, schema: emptyAnswerSchema },
       options,
     );
   }
@@ -575,12 +828,8 @@ export class UsersResource extends Resource {
    * `DELETE /_synapse/admin/v2/users/<user_id>/devices/<device_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#delete-a-device
    */
-  deleteDevice(
-    userId: string,
-    deviceId: string,
-    options: RequestOptions = {},
-  ): Promise<Record<string, unknown>> {
-    return this.DELETE(path`/v2/users/${userId}/devices/${deviceId}`, {}, options);
+  deleteDevice(userId: string, deviceId: string, options: RequestOptions = {}): Promise<EmptyAnswer> {
+    return this.DELETE(path`/v2/users/${userId}/devices/${deviceId}`, { schema: emptyAnswerSchema }, options);
   }
 
   /**
@@ -593,8 +842,12 @@ export class UsersResource extends Resource {
     userId: string,
     deviceIds: readonly string[],
     options: RequestOptions = {},
-  ): Promise<Record<string, unknown>> {
-    return this.POST(path`/v2/users/${userId}/delete_devices`, { body: { devices: deviceIds } }, options);
+  ): Promise<EmptyAnswer> {
+    return this.POST(
+      path`/v2/users/${userId}/delete_devices`,
+      { body: { devices: deviceIds }, schema: emptyAnswerSchema },
+      options,
+    );
   }
 
   /**
@@ -603,11 +856,8 @@ export class UsersResource extends Resource {
    * `GET /_synapse/admin/v1/users/<user_id>/pushers`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#list-all-pushers
    */
-  pushers(
-    userId: string,
-    options: RequestOptions = {},
-  ): Promise<{ pushers: Array<Record<string, unknown>>; total: number }> {
-    return this.GET(path`/v1/users/${userId}/pushers`, {}, options);
+  pushers(userId: string, options: RequestOptions = {}): Promise<{ pushers: Pusher[]; total: number }> {
+    return this.GET(path`/v1/users/${userId}/pushers`, { schema: pushersSchema }, options);
   }
 
   /**
@@ -616,8 +866,8 @@ export class UsersResource extends Resource {
    * `POST /_synapse/admin/v1/users/<user_id>/shadow_ban`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#controlling-whether-a-user-is-shadow-banned
    */
-  shadowBan(userId: string, options: RequestOptions = {}): Promise<Record<string, unknown>> {
-    return this.POST(path`/v1/users/${userId}/shadow_ban`, { body: {} }, options);
+  shadowBan(userId: string, options: RequestOptions = {}): Promise<EmptyAnswer> {
+    return this.POST(path`/v1/users/${userId}/shadow_ban`, { body: {}, schema: emptyAnswerSchema }, options);
   }
 
   /**
@@ -626,8 +876,8 @@ export class UsersResource extends Resource {
    * `DELETE /_synapse/admin/v1/users/<user_id>/shadow_ban`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#controlling-whether-a-user-is-shadow-banned
    */
-  unshadowBan(userId: string, options: RequestOptions = {}): Promise<Record<string, unknown>> {
-    return this.DELETE(path`/v1/users/${userId}/shadow_ban`, {}, options);
+  unshadowBan(userId: string, options: RequestOptions = {}): Promise<EmptyAnswer> {
+    return this.DELETE(path`/v1/users/${userId}/shadow_ban`, { schema: emptyAnswerSchema }, options);
   }
 
   /**
@@ -636,11 +886,8 @@ export class UsersResource extends Resource {
    * `GET /_synapse/admin/v1/users/<user_id>/override_ratelimit`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#get-status-of-ratelimit
    */
-  rateLimit(
-    userId: string,
-    options: RequestOptions = {},
-  ): Promise<{ messages_per_second?: number; burst_count?: number }> {
-    return this.GET(path`/v1/users/${userId}/override_ratelimit`, {}, options);
+  rateLimit(userId: string, options: RequestOptions = {}): Promise<Partial<RateLimitOverride>> {
+    return this.GET(path`/v1/users/${userId}/override_ratelimit`, { schema: maybeRateLimitSchema }, options);
   }
 
   /**
@@ -653,8 +900,12 @@ export class UsersResource extends Resource {
     userId: string,
     limit: { messages_per_second?: number; burst_count?: number },
     options: RequestOptions = {},
-  ): Promise<{ messages_per_second: number; burst_count: number }> {
-    return this.POST(path`/v1/users/${userId}/override_ratelimit`, { body: limit }, options);
+  ): Promise<RateLimitOverride> {
+    return this.POST(
+      path`/v1/users/${userId}/override_ratelimit`,
+      { body: limit, schema: rateLimitSchema },
+      options,
+    );
   }
 
   /**
@@ -663,8 +914,8 @@ export class UsersResource extends Resource {
    * `DELETE /_synapse/admin/v1/users/<user_id>/override_ratelimit`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#delete-ratelimit
    */
-  deleteRateLimit(userId: string, options: RequestOptions = {}): Promise<Record<string, unknown>> {
-    return this.DELETE(path`/v1/users/${userId}/override_ratelimit`, {}, options);
+  deleteRateLimit(userId: string, options: RequestOptions = {}): Promise<EmptyAnswer> {
+    return this.DELETE(path`/v1/users/${userId}/override_ratelimit`, { schema: emptyAnswerSchema }, options);
   }
 
   /**
@@ -674,7 +925,11 @@ export class UsersResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#check-username-availability
    */
   usernameAvailable(localpart: string, options: RequestOptions = {}): Promise<{ available: boolean }> {
-    return this.GET("/v1/username_available", { query: { username: localpart } }, options);
+    return this.GET(
+      "/v1/username_available",
+      { query: { username: localpart }, schema: availableSchema },
+      options,
+    );
   }
 
   /**
@@ -688,7 +943,11 @@ export class UsersResource extends Resource {
     externalId: string,
     options: RequestOptions = {},
   ): Promise<{ user_id: string }> {
-    return this.GET(path`/v1/auth_providers/${provider}/users/${externalId}`, {}, options);
+    return this.GET(
+      path`/v1/auth_providers/${provider}/users/${externalId}`,
+      { schema: userIdSchema },
+      options,
+    );
   }
 
   /**
@@ -702,7 +961,7 @@ export class UsersResource extends Resource {
     address: string,
     options: RequestOptions = {},
   ): Promise<{ user_id: string }> {
-    return this.GET(path`/v1/threepid/${medium}/users/${address}`, {}, options);
+    return this.GET(path`/v1/threepid/${medium}/users/${address}`, { schema: userIdSchema }, options);
   }
 
   /**
@@ -737,7 +996,7 @@ export class UsersResource extends Resource {
    * `GET /_synapse/admin/v1/user/redact_status/<redact_id>` (when polled)
    */
   redactionJob(redactId: string): LongRunningJob<RedactStatus> {
-    return this.statusJob(
+    return statusJob(
       redactId,
       `redaction ${redactId}`,
       (id, options) => this.redactStatus(id, options),
@@ -752,10 +1011,6 @@ export class UsersResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#check-the-status-of-a-redaction-process
    */
   redactStatus(redactId: string, options: RequestOptions = {}): Promise<RedactStatus> {
-    return this.GET<RedactStatus>(
-      path`/v1/user/redact_status/${redactId}`,
-      { schema: redactStatusSchema },
-      options,
-    );
+    return this.GET(path`/v1/user/redact_status/${redactId}`, { schema: redactStatusSchema }, options);
   }
 }

@@ -4,6 +4,7 @@ import { findBlastRadius } from "../../../src/api/blast-radius.ts";
 import { policyEntityHash, policyRules } from "../../../src/api/policy-rules.ts";
 import { SynapseAdmin } from "../../../src/api/synapse-admin.ts";
 import type { HttpRequest, HttpResponse, Transport } from "../../../src/api/transport.ts";
+import { clientEvent, eventReport, roomDetails, roomSummary, userSummary } from "../../support/fixtures.ts";
 
 /** A server made of routes: path (without the admin prefix) to JSON; 404 for the rest. */
 class RoutedTransport implements Transport {
@@ -22,32 +23,29 @@ class RoutedTransport implements Transport {
   }
 }
 
-const room = (roomId: string, creator: string, alias: string | null = null) => ({
-  room_id: roomId,
-  creator,
-  canonical_alias: alias,
-  name: null,
-  joined_members: 1,
-});
-const invite = (victim: string, sender: string) => ({
-  type: "m.room.member",
-  state_key: victim,
-  sender,
-  content: { membership: "invite" },
-});
+const room = (roomId: string, creator: string, alias: string | null = null) =>
+  roomSummary({ room_id: roomId, creator, canonical_alias: alias });
+const details = (roomId: string, creator: string, alias: string | null = null) =>
+  roomDetails({ room_id: roomId, creator, canonical_alias: alias });
+const invite = (victim: string, sender: string) =>
+  clientEvent({ type: "m.room.member", state_key: victim, sender, content: { membership: "invite" } });
 
 const routes: Record<string, unknown> = {
-  "/v2/users": { users: [{ name: "@alice:hs", creation_ts: 1 }], total: 1 },
+  "/v2/users": { users: [userSummary({ name: "@alice:hs", creation_ts: 1 })], total: 1 },
   "/v1/rooms": {
     rooms: [
       room("!remote:evil.example", "@bot:evil.example"),
       room("!listed:hs", "@alice:hs", "#casino:hs"),
       room("!fine:hs", "@alice:hs"),
     ],
+    offset: 0,
     total_rooms: 3,
   },
-  "/v1/rooms/!remote:evil.example": { ...room("!remote:evil.example", "@bot:evil.example"), topic: "free" },
-  "/v1/rooms/!listed:hs": room("!listed:hs", "@alice:hs", "#casino:hs"),
+  "/v1/rooms/!remote:evil.example": {
+    ...details("!remote:evil.example", "@bot:evil.example"),
+    topic: "free",
+  },
+  "/v1/rooms/!listed:hs": details("!listed:hs", "@alice:hs", "#casino:hs"),
   "/v1/rooms/!remote:evil.example/state": {
     state: [invite("@alice:hs", "@bot:evil.example"), invite("@carol:other.example", "@bot:evil.example")],
   },
@@ -56,12 +54,12 @@ const routes: Record<string, unknown> = {
   "/v1/rooms/!listed:hs/members": { members: ["@alice:hs"], total: 1 },
   "/v1/event_reports": {
     event_reports: [
-      { id: 1, room_id: "!fine:hs", sender: "@bot:evil.example", event_id: "$a" },
-      { id: 2, room_id: "!fine:hs", sender: "@alice:hs", event_id: "$b" },
+      eventReport({ id: 1, room_id: "!fine:hs", sender: "@bot:evil.example", event_id: "$a" }),
+      eventReport({ id: 2, room_id: "!fine:hs", sender: "@alice:hs", event_id: "$b" }),
     ],
     total: 2,
   },
-  "/v1/event_reports/1": { id: 1, event_json: { type: "m.room.message" } },
+  "/v1/event_reports/1": { ...eventReport({ id: 1 }), event_json: { type: "m.room.message" } },
 };
 
 describe("findBlastRadius", () => {
@@ -96,10 +94,10 @@ describe("findBlastRadius", () => {
       "local victims only; in the wave's rooms every pending invite counts",
     );
     assert.deepEqual(
-      radius.reports.map((report) => report["id"]),
+      radius.reports.map((report) => report.id),
       [1],
     );
-    assert.equal(radius.rooms[1]!.details["topic"], "free", "the wave's rooms in full, for the evidence");
+    assert.equal(radius.rooms[1]!.details.topic, "free", "the wave's rooms in full, for the evidence");
     assert.match(notes[0]!, /0 local account/);
     assert.ok(!transport.paths.some((path) => path.includes("whoami")), "self given: not asked");
   });

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { discoverServerName } from "../../../src/api/discovery.ts";
 import { HttpClient } from "../../../src/api/http-client.ts";
 import { FakeTransport, type Scripted } from "../../support/fake-transport.ts";
+import { serverKeys } from "../../support/fixtures.ts";
 
 function http(
   baseUrl: string,
@@ -34,7 +35,7 @@ describe("homeserver name discovery", () => {
       "t",
       { status: 401, json: { errcode: "M_UNKNOWN_TOKEN", error: "x" } },
       { json: { "m.server": "fed.example.org" } },
-      { json: { server_name: "example.org" } },
+      { json: serverKeys("example.org") },
     );
     assert.equal(await discoverServerName(client, { mode: "well-known" }), "example.org");
     assert.equal(
@@ -47,7 +48,7 @@ describe("homeserver name discovery", () => {
 
   it("well-known: asks a loopback base URL's keys directly", async () => {
     const { client, transport } = http("http://localhost:8008", undefined, {
-      json: { server_name: "local.test" },
+      json: serverKeys("local.test"),
     });
     assert.equal(await discoverServerName(client, { mode: "well-known" }), "local.test");
     assert.equal(transport.requests[0]!.url.toString(), "http://localhost:8008/_matrix/key/v2/server");
@@ -61,7 +62,7 @@ describe("homeserver name discovery", () => {
       return [{ name: "fed.example.org.", port: 8449, priority: 10, weight: 5 }];
     };
     const { client, transport } = http("https://matrix.example.org", undefined, {
-      json: { server_name: "example.org" },
+      json: serverKeys("example.org"),
     });
     assert.equal(await discoverServerName(client, { mode: "dns", resolveSrv }), "example.org");
     assert.deepEqual(asked, ["_matrix-fed._tcp.matrix.example.org", "_matrix._tcp.matrix.example.org"]);

@@ -1,12 +1,14 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
+  ApiError,
   BadRequestError,
   ConnectionError,
   InvalidResponseError,
   NotFoundError,
   RateLimitError,
   ServerError,
+  SynadmError,
   TimeoutError,
   UnauthorizedError,
 } from "../../../src/api/errors.ts";
@@ -208,6 +210,62 @@ describe("HttpClient configuration", () => {
     await assert.rejects(
       http.request({ method: "GET", path: "/x" }),
       /invalid base URL "matrix.example.org": expected a URL like/,
+    );
+  });
+});
+
+describe("HttpClient: what an error carries", () => {
+  it("an ApiError has the response's headers and Synapse's trace ID", async () => {
+    const headers = {
+      "content-type": "application/json",
+      "synapse-trace-id": "5f1a2b3c4d",
+      server: "Synapse/1.0",
+    };
+    const { http } = client({ status: 404, headers, json: { errcode: "M_NOT_FOUND", error: "nope" } });
+    await assert.rejects(http.request({ method: "GET", path: "/v1/x" }), (error: unknown) => {
+      assert.ok(error instanceof NotFoundError);
+      assert.equal(error.traceId, "5f1a2b3c4d");
+      assert.equal(error.headers["server"], "Synapse/1.0");
+      return true;
+    });
+    const rateLimited = client({
+      status: 429,
+      headers: { "synapse-trace-id": "77" },
+      json: { errcode: "M_LIMIT_EXCEEDED" },
+    });
+    await assert.rejects(
+      rateLimited.http.request({ method: "GET", path: "/v1/x", maxRetries: 0 }),
+      (error: unknown) => error instanceof RateLimitError && error.traceId === "77",
+    );
+    const plain = client({ status: 418, json: {} });
+    await assert.rejects(
+      plain.http.request({ method: "GET", path: "/v1/x" }),
+      (error: unknown) => error instanceof ApiError && error.traceId === undefined,
+    );
+  });
+
+  it("a transport of the caller's failing with its own error fails as a SynadmError, not repeated", async () => {
+    let calls = 0;
+    const http = new HttpClient({
+      baseUrl: "https://matrix.example.org",
+      transport: {
+        send: () => {
+          calls++;
+          return Promise.reject(new TypeError("the caller's bug"));
+        },
+      },
+    });
+    await assert.rejects(http.request({ method: "GET", path: "/v1/x" }), (error: unknown) => {
+      assert.ok(error instanceof ConnectionError && error instanceof SynadmError, String(error));
+      assert.match(error.message, /the caller's bug/);
+      return true;
+    });
+    assert.equal(calls, 1);
+    const own = new SynadmError("cannot read the extra CA certificates /x.pem");
+    const failing = new HttpClient({ baseUrl: "https://h", transport: { send: () => Promise.reject(own) } });
+    await assert.rejects(
+      failing.request({ method: "GET", path: "/v1/x" }),
+      (error: unknown) => error === own,
     );
   });
 });

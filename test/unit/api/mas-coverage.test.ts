@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
+import { InvalidResponseError } from "../../../src/api/errors.ts";
 import { MasAdmin } from "../../../src/api/mas-admin.ts";
 import { FakeTransport } from "../../support/fake-transport.ts";
 import { MAS_OPERATIONS } from "../../support/mas-operations.ts";
@@ -43,7 +44,12 @@ describe("every operation of MAS's admin API has a library method", () => {
       const pathArgs = (operation.parameters ?? []).filter((parameter) => parameter.in === "path");
       const args: unknown[] = pathArgs.map(() => ID);
       if (operation.requestBody !== undefined) args.push({});
-      await (call as (...a: unknown[]) => unknown).apply(group, args);
+      try {
+        await (call as (...a: unknown[]) => unknown).apply(group, args);
+      } catch (error) {
+        // The one answer fits no operation's schema; only the request matters here.
+        if (!(error instanceof InvalidResponseError)) throw error;
+      }
       const sent = transport.requests[0]!;
       assert.equal(sent.method, method);
       assert.equal(sent.url.pathname, template.replace(/\{\w+\}/g, ID));

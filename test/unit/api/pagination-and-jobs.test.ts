@@ -10,6 +10,18 @@ import { jobOutcome, LongRunningJob } from "../../../src/api/jobs.ts";
 import { PagedList } from "../../../src/api/pagination.ts";
 import { SynapseAdmin } from "../../../src/api/synapse-admin.ts";
 import { FakeTransport } from "../../support/fake-transport.ts";
+import {
+  destination,
+  eventReport,
+  hierarchyRoom,
+  mediaUsage,
+  quarantineChange,
+  roomListPage,
+  roomSummary,
+  userMedia,
+  userReport,
+  userSummary,
+} from "../../support/fixtures.ts";
 
 describe("PagedList", () => {
   it("follows the cursor page by page and stops at the end", async () => {
@@ -249,32 +261,32 @@ describe("PagedList", () => {
       {
         call: (admin) => admin.users.list({ limit: 1 }),
         pages: [
-          { users: [{ name: "@a:x" }], next_token: "1", total: 2 },
-          { users: [{ name: "@b:x" }], total: 2 },
+          { users: [userSummary({ name: "@a:x" })], next_token: "1", total: 2 },
+          { users: [userSummary({ name: "@b:x" })], total: 2 },
         ],
         next: /\/v2\/users\?from=1&limit=1$/,
       },
       {
         call: (admin) => admin.users.listV3({ deactivated: false }),
         pages: [
-          { users: [{ name: "@a:x" }], next_token: 1, total: 2 },
-          { users: [{ name: "@b:x" }], total: 2 },
+          { users: [userSummary({ name: "@a:x" })], next_token: 1, total: 2 },
+          { users: [userSummary({ name: "@b:x" })], total: 2 },
         ],
         next: /\/v3\/users\?from=1&deactivated=false$/,
       },
       {
         call: (admin) => admin.users.media("@a:x"),
         pages: [
-          { media: [{ media_id: "m1" }], next_token: 1, total: 2 },
-          { media: [{ media_id: "m2" }], total: 2 },
+          { media: [userMedia({ media_id: "m1" })], next_token: 1, total: 2 },
+          { media: [userMedia({ media_id: "m2" })], total: 2 },
         ],
         next: /\/v1\/users\/%40a%3Ax\/media\?from=1$/,
       },
       {
         call: (admin) => admin.rooms.list(),
         pages: [
-          { rooms: [{ room_id: "!a" }], next_batch: 1, total_rooms: 2 },
-          { rooms: [{ room_id: "!b" }], total_rooms: 2 },
+          roomListPage([roomSummary({ room_id: "!a" })], { next_batch: 1, total_rooms: 2 }),
+          roomListPage([roomSummary({ room_id: "!b" })], { offset: 1, total_rooms: 2 }),
         ],
         next: /\/v1\/rooms\?from=1$/,
       },
@@ -288,52 +300,62 @@ describe("PagedList", () => {
       },
       {
         call: (admin) => admin.rooms.hierarchy("!r:x"),
-        pages: [{ rooms: [{ room_id: "!a" }], next_batch: "n" }, { rooms: [{ room_id: "!b" }] }],
+        pages: [
+          { rooms: [hierarchyRoom({ room_id: "!a" })], next_batch: "n" },
+          { rooms: [hierarchyRoom({ room_id: "!b" })] },
+        ],
         next: /\/hierarchy\?from=n$/,
       },
       {
         call: (admin) => admin.eventReports.list({ limit: 1 }),
         pages: [
-          { event_reports: [{ id: 1 }], next_token: 1, total: 2 },
-          { event_reports: [{ id: 2 }], total: 2 },
+          { event_reports: [eventReport({ id: 1 })], next_token: 1, total: 2 },
+          { event_reports: [eventReport({ id: 2 })], total: 2 },
         ],
         next: /\/v1\/event_reports\?from=1&limit=1$/,
       },
       {
         call: (admin) => admin.userReports.list({ limit: 1, targetUserId: "@m:x" }),
         pages: [
-          { user_reports: [{ id: 1 }], next_token: 1, total: 2 },
-          { user_reports: [{ id: 2 }], total: 2 },
+          { user_reports: [userReport({ id: 1 })], next_token: 1, total: 2 },
+          { user_reports: [userReport({ id: 2 })], total: 2 },
         ],
         next: /\/v1\/user_reports\?from=1&limit=1&target_user_id=%40m%3Ax$/,
       },
       {
         call: (admin) => admin.federation.destinations(),
         pages: [
-          { destinations: [{ destination: "a" }], next_token: "1", total: 2 },
-          { destinations: [{ destination: "b" }], total: 2 },
+          { destinations: [destination({ destination: "a" })], next_token: "1", total: 2 },
+          { destinations: [destination({ destination: "b" })], total: 2 },
         ],
         next: /\/v1\/federation\/destinations\?from=1$/,
       },
       {
         call: (admin) => admin.federation.destinationRooms("a.example"),
         pages: [
-          { rooms: [{ room_id: "!a" }], next_token: "1", total: 2 },
-          { rooms: [{ room_id: "!b" }], total: 2 },
+          { rooms: [{ room_id: "!a", stream_ordering: 1 }], next_token: "1", total: 2 },
+          { rooms: [{ room_id: "!b", stream_ordering: 2 }], total: 2 },
         ],
         next: /\/destinations\/a\.example\/rooms\?from=1$/,
       },
       {
         call: (admin) => admin.statistics.usersMedia(),
         pages: [
-          { users: [{ user_id: "@a:x" }], next_token: 1, total: 2 },
-          { users: [{ user_id: "@b:x" }], total: 2 },
+          { users: [mediaUsage({ user_id: "@a:x" })], next_token: 1, total: 2 },
+          { users: [mediaUsage({ user_id: "@b:x" })], total: 2 },
         ],
         next: /\/v1\/statistics\/users\/media\?from=1$/,
       },
       {
         call: (admin) => admin.media.quarantineChanges(),
-        pages: [{ changes: [{ media_id: "m1" }], next_batch: 5 }, { changes: [{ media_id: "m2" }] }],
+        // Synapse gives next_batch on every page, the last one too: an empty page (caught up) ends the list.
+        pages: [
+          {
+            changes: [quarantineChange({ media_id: "m1" }), quarantineChange({ media_id: "m2" })],
+            next_batch: 5,
+          },
+          { changes: [], next_batch: 5 },
+        ],
         next: /\/v1\/media\/quarantine_changes\?from=5$/,
       },
     ];
@@ -364,8 +386,8 @@ describe("PagedList", () => {
 
   it("names the endpoint of a users or rooms list that does not end", async () => {
     const transport = new FakeTransport(
-      { json: { users: [{ name: "@a:x" }], next_token: "1", total: 5 } },
-      { json: { users: [{ name: "@b:x" }], next_token: "1", total: 5 } },
+      { json: { users: [userSummary({ name: "@a:x" })], next_token: "1", total: 5 } },
+      { json: { users: [userSummary({ name: "@b:x" })], next_token: "1", total: 5 } },
     );
     const admin = new SynapseAdmin({ baseUrl: "https://hs.example.org", accessToken: "t", transport });
     await assert.rejects(
@@ -403,7 +425,17 @@ describe("LongRunningJob", () => {
 
   it("room deletes, history purges and redactions read their outcome with jobOutcome", async () => {
     const answers = (...statuses: string[]) =>
-      statuses.map((status) => ({ json: { status, error: "boom", failed_redactions: {} } }));
+      statuses.map((status) => ({
+        // Each job's status endpoint reads its own fields; the others pass through.
+        json: {
+          status,
+          error: "boom",
+          failed_redactions: {},
+          delete_id: "d",
+          room_id: "!r:x",
+          shutdown_room: null,
+        },
+      }));
     const transport = new FakeTransport(
       ...answers("a_new_state", "complete", "failed"),
       ...answers("purging", "complete", "failed"),

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { runBulk } from "../../../src/api/bulk/run-bulk.ts";
-import { AbortError, InvalidInputError, RateLimitError } from "../../../src/api/errors.ts";
+import { AbortError, InvalidInputError, RateLimitError, SynadmError } from "../../../src/api/errors.ts";
 import { HttpClient } from "../../../src/api/http-client.ts";
 import { DEFAULT_MAX_WAIT_MS, RateLimitGate } from "../../../src/api/rate-limit-gate.ts";
 import { DEFAULT_RETRY_POLICY, MAX_TIMER_MS, sleep } from "../../../src/api/retry.ts";
@@ -227,6 +227,7 @@ describe("bulk runs and long Retry-After", () => {
       assert.equal((b!.error as RateLimitError).allowedWaitMs, DEFAULT_MAX_WAIT_MS);
       assert.match(b!.error.message, /server asks to wait 3600 s, longer than the 300 s allowed/);
       assert.match(c!.error.message, /^not tried: .*3600 s/);
+      assert.ok(c!.error instanceof SynadmError, "every failure the library raises is a SynadmError");
     });
     assert.deepEqual(tried, ["a", "b"]);
     assert.equal(gate.paused, false, "no pause of an hour");

@@ -181,3 +181,54 @@ for (const [name, makeTransport] of transports) {
     });
   });
 }
+
+describe("FetchTransport: the global fetch", () => {
+  it("calls the global fetch as a plain function, as a browser's fetch requires (else: Illegal invocation)", async () => {
+    const original = globalThis.fetch;
+    let seenThis: unknown = "not called";
+    // As a browser's fetch: called on anything but the global object (or nothing) it throws.
+    globalThis.fetch = function (this: unknown) {
+      seenThis = this;
+      if (this !== undefined && this !== globalThis) throw new TypeError("Illegal invocation");
+      return Promise.resolve(new Response('{"ok":true}', { status: 200 }));
+    } as typeof fetch;
+    try {
+      const http = new HttpClient({ baseUrl: "http://127.0.0.1:1", transport: new FetchTransport() });
+      assert.deepEqual(await http.request({ method: "GET", path: "/x" }), { ok: true });
+      assert.ok(seenThis === undefined || seenThis === globalThis);
+    } finally {
+      globalThis.fetch = original;
+    }
+  });
+});
+
+describe("the default transport", () => {
+  it("is NodeHttpTransport with a user-agent where Node's modules are, FetchTransport without one in the browser build", async () => {
+    const node = await import("../../../src/api/default-transport.ts");
+    assert.ok(node.defaultTransport({}) instanceof NodeHttpTransport);
+    assert.equal(node.defaultUserAgent(), "synadm");
+    // The module the browser build puts in its place (scripts/build.mjs).
+    const browser = await import("../../../src/api/default-transport.browser.ts");
+    assert.ok(browser.defaultTransport({}) instanceof FetchTransport);
+    assert.equal(browser.defaultUserAgent(), undefined);
+    const failure = await import("../../../src/api/fetch-failure.browser.ts");
+    assert.equal(failure.neverConnected(Object.assign(new Error("x"), { code: "ECONNREFUSED" })), false);
+  });
+
+  it("sends no user-agent header when there is none to send", async () => {
+    const seen: Array<Readonly<Record<string, string>>> = [];
+    const transport: Transport = {
+      send: (request: HttpRequest): Promise<HttpResponse> => {
+        seen.push(request.headers);
+        return Promise.resolve({ status: 200, headers: {}, body: "{}" });
+      },
+    };
+    await new HttpClient({ baseUrl: "http://h", transport }).request({ method: "GET", path: "/x" });
+    await new HttpClient({ baseUrl: "http://h", transport, userAgent: "" }).request({
+      method: "GET",
+      path: "/x",
+    });
+    assert.equal(seen[0]!["user-agent"], "synadm");
+    assert.equal(seen[1]!["user-agent"], undefined);
+  });
+});

@@ -7,7 +7,9 @@ const DAY = 86_400_000;
 const now = 100 * DAY;
 const device = (id: string, daysAgo: number): Device => ({
   device_id: id,
+  user_id: "@u:example.org",
   display_name: null,
+  last_seen_user_agent: null,
   last_seen_ip: null,
   last_seen_ts: now - daysAgo * DAY,
 });

@@ -16,6 +16,7 @@ import { type OutputTarget, tableLayout } from "../../../src/cli/runtime/output/
 import { epochMilliseconds, humanTimes, isTimestampField } from "../../../src/cli/runtime/output/times.ts";
 import { displayWidth, truncateToWidth } from "../../../src/cli/runtime/output/width.ts";
 import type { Scripted } from "../../support/fake-transport.ts";
+import { userSummary } from "../../support/fixtures.ts";
 import { runInProcess } from "../../support/in-process.ts";
 
 const lines = (...parts: string[]): string => parts.join("\n");
@@ -416,24 +417,33 @@ describe("human on a terminal", () => {
 describe("the CLI with the record formats (fake server)", () => {
   const run = (argv: string[], script: Scripted[], config = "format: json\n") =>
     runInProcess(argv, { script, config: `base_url: https://hs.example.org\ntoken: syt_secret\n${config}` });
+  const users = [userSummary({ name: "@a:x", admin: true }), userSummary({ name: "@b:x", admin: false })];
   const pages: Scripted[] = [
-    { json: { users: [{ name: "@a:x", admin: true }], total: 2, next_token: "1" } },
-    { json: { users: [{ name: "@b:x", admin: false }], total: 2 } },
+    { json: { users: [users[0]], total: 2, next_token: "1" } },
+    { json: { users: [users[1]], total: 2 } },
   ];
+  // The rows as the delimited formats write these users (null as an empty cell).
+  const delimited = (separator: string, records = users): string =>
+    [
+      Object.keys(records[0]!),
+      ...records.map((user) => Object.values(user).map((v) => (v === null ? "" : String(v)))),
+    ]
+      .map((row) => `${row.join(separator)}\n`)
+      .join("");
 
   it("user list --all -o csv streams every page as rows", async () => {
     const result = await run(["-o", "csv", "user", "list", "--all", "-l", "1"], [...pages]);
     assert.equal(result.code, 0, result.stderr);
-    assert.equal(result.stdout, "name,admin\n@a:x,true\n@b:x,false\n");
+    assert.equal(result.stdout, delimited(","));
   });
 
   it("takes the format from the config file, and -o over it", async () => {
     const fromConfig = await run(["user", "list", "--all"], [...pages], "format: ndjson\n");
-    assert.equal(fromConfig.stdout, '{"name":"@a:x","admin":true}\n{"name":"@b:x","admin":false}\n');
+    assert.equal(fromConfig.stdout, users.map((user) => `${JSON.stringify(user)}\n`).join(""));
     const overridden = await run(["-o", "tsv", "user", "list", "--all"], [...pages], "format: ndjson\n");
-    assert.equal(overridden.stdout, "name\tadmin\n@a:x\ttrue\n@b:x\tfalse\n");
+    assert.equal(overridden.stdout, delimited("\t"));
     const page = await run(["user", "list"], [pages[0]!], "format: tsv\n");
-    assert.equal(page.stdout, "name\tadmin\n@a:x\ttrue\n");
+    assert.equal(page.stdout, delimited("\t", [users[0]!]));
     assert.match(page.stderr, /More users/);
   });
 

@@ -16,6 +16,7 @@ import { printStreamedList } from "../../../src/cli/runtime/output/stream.ts";
 import type { OutputTarget } from "../../../src/cli/runtime/output/terminal.ts";
 import { escapeTerminalText } from "../../../src/cli/runtime/output/terminal-text.ts";
 import type { Scripted } from "../../support/fake-transport.ts";
+import { roomDetails, userDetails, userSummary } from "../../support/fixtures.ts";
 import { runInProcess } from "../../support/in-process.ts";
 
 // What must never reach a terminal raw (line feeds and tabs are checked per format).
@@ -256,7 +257,10 @@ describe("messages on stderr", () => {
   it("the preview before user deactivate shows the display name escaped, on its own line", async () => {
     const result = await run(
       ["user", "deactivate", "@eve:example.org"],
-      [{ json: { name: "@eve:example.org", displayname: EVIL } }, { json: { joined_rooms: [], total: 0 } }],
+      [
+        { json: userDetails({ name: "@eve:example.org", displayname: EVIL }) },
+        { json: { joined_rooms: [], total: 0 } },
+      ],
       "n\n",
     );
     assert.equal(result.code, 10, result.stderr);
@@ -269,13 +273,13 @@ describe("messages on stderr", () => {
       ["room", "delete", "!r:example.org"],
       [
         {
-          json: {
+          json: roomDetails({
             room_id: "!r:example.org",
             name: EVIL,
             canonical_alias: "#a\x1b[8m:x",
             joined_members: 1,
             joined_local_members: 0,
-          },
+          }),
         },
         { json: { members: ["@m\u202e\n  @admin:x:remote.org"], total: 1 } },
       ],
@@ -289,7 +293,15 @@ describe("messages on stderr", () => {
   it("the preview before user modify escapes the current settings", async () => {
     const result = await run(
       ["user", "modify", "@eve:example.org", "--display-name", "Eve"],
-      [{ json: { name: "@eve:example.org", displayname: EVIL, threepids: [{ address: "\u202e@x" }] } }],
+      [
+        {
+          json: userDetails({
+            name: "@eve:example.org",
+            displayname: EVIL,
+            threepids: [{ medium: "email", address: "\u202e@x", validated_at: 0, added_at: 0 }],
+          }),
+        },
+      ],
       "n\n",
     );
     assert.equal(result.code, 10, result.stderr);
@@ -309,7 +321,9 @@ describe("messages on stderr", () => {
   it("user export neutralises formula cells and escapes control characters; --raw-cells writes them as they are", async () => {
     const page: Scripted = {
       json: {
-        users: [{ name: "@eve:example.org", displayname: '=HYPERLINK("x")\x1b[2J', admin: false }],
+        users: [
+          userSummary({ name: "@eve:example.org", displayname: '=HYPERLINK("x")\x1b[2J', admin: false }),
+        ],
         total: 1,
       },
     };

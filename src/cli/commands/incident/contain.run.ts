@@ -5,6 +5,8 @@ import { type BlastRadiusSeeds, findBlastRadius } from "../../../api/blast-radiu
 import { NotFoundError } from "../../../api/errors.ts";
 import { path } from "../../../api/path.ts";
 import { type PolicyRule, policyRules } from "../../../api/policy-rules.ts";
+import type { RoomDetails } from "../../../api/resources/rooms.ts";
+import type { UserDetails } from "../../../api/resources/users.ts";
 import type { SynapseAdmin } from "../../../api/synapse-admin.ts";
 import { parseTimeSpec } from "../../../api/time.ts";
 import { readInput, readItemList } from "../../runtime/bulk/read-items.ts";
@@ -86,14 +88,14 @@ async function roomAction(
 ): Promise<Record<string, unknown>> {
   const { roomId, actions } = item;
   const result: Record<string, unknown> = {};
-  let details: Record<string, unknown> | undefined;
+  let details: RoomDetails | undefined;
   try {
     details = await admin.rooms.get(roomId, { signal });
   } catch (error) {
     // Purged already (a run killed before it wrote so in its journal): blocking still holds.
     if (!(error instanceof NotFoundError)) throw error;
   }
-  if (actions.includes("remove-from-directory") && details?.["public"]) {
+  if (actions.includes("remove-from-directory") && details?.public) {
     await admin.rooms.setDirectoryVisibility(roomId, "private", { signal });
     result["removed_from_directory"] = true;
   }
@@ -138,7 +140,7 @@ async function accountAction(
   run: ItemRun,
 ): Promise<Record<string, unknown> | undefined> {
   const { userId, actions, redactIn } = item;
-  let details: Record<string, unknown>;
+  let details: UserDetails;
   try {
     details = await admin.users.get(userId, { signal });
   } catch (error) {
@@ -160,7 +162,7 @@ async function accountAction(
     result["redaction_failures"] = Object.keys(final.failed_redactions ?? {}).length;
   }
   if (actions.includes("deactivate")) {
-    if (!details["deactivated"]) await admin.users.deactivate(userId, actions.includes("erase"), { signal });
+    if (!details.deactivated) await admin.users.deactivate(userId, actions.includes("erase"), { signal });
     result["deactivated"] = true;
     if (actions.includes("erase")) result["erased"] = true;
   }

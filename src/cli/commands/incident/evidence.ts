@@ -63,9 +63,10 @@ export function writeEvidence(dir: string, radius: BlastRadius, about: Record<st
     dir,
     "media.json",
     radius.accounts.flatMap((account) =>
-      account.media.map((media) => ({
+      // The uploader is the account itself (null in the list for media Synapse did not record it of).
+      account.media.map(({ user_id: _uploader, ...media }) => ({
         user_id: account.user_id,
-        mxc: `mxc://${radius.server_name}/${String(media["media_id"])}`,
+        mxc: `mxc://${radius.server_name}/${media.media_id}`,
         ...media,
       })),
     ),

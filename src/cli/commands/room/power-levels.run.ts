@@ -21,7 +21,7 @@ const DETAIL_FIELDS = [
   "public",
   "state_events",
   "version",
-];
+] as const;
 
 type RoomWithPowerLevels = RoomSummary & {
   power_levels?: Record<string, number>;
@@ -54,7 +54,8 @@ export const roomPowerLevels: RunFor<typeof powerLevelsParameters> = async (cont
 
   let withPowerLevels = 0;
   for (const room of list) {
-    if (!options.allDetails) for (const field of DETAIL_FIELDS) delete room[field];
+    if (!options.allDetails)
+      for (const field of DETAIL_FIELDS) delete (room as Partial<RoomWithPowerLevels>)[field];
     const event = states.get(room)?.find((e) => e["type"] === "m.room.power_levels");
     // As synadm: every room has the key, `{}` when it has no power levels or lists no users.
     room.power_levels = (event?.["content"] as { users?: Record<string, number> } | undefined)?.users ?? {};

@@ -72,7 +72,10 @@ async function readRows(
           for (const address of addresses)
             if (!/^[^@\s]+@[^@\s]+$/.test(address)) throw new Error(`"${address}" is not an e-mail address`);
           update.threepids = addresses.map((address) => ({ medium: "email", address }));
-        } else update[column] = column === "password" ? value : restoreFormulaCell(value);
+          // The file's other columns go to the server as they are named (its fields, not ours to list).
+        } else
+          (update as Record<string, unknown>)[column] =
+            column === "password" ? value : restoreFormulaCell(value);
       });
       rows.push({ line: record.line, userId, update });
     } catch (error) {
