@@ -1,4 +1,4 @@
-// Every endpoint documented in ../shared/reference/synapse-admin-api/, written
+// Every endpoint documented in the Synapse Admin API docs (July 2026 edition), written
 // by hand from the docs, with the library method that calls it: the
 // documented-endpoint check, and the mapping the source-derived check uses.
 export const DOCUMENTED_ENDPOINTS: ReadonlyArray<readonly [string, string, string]> = [
