@@ -18,13 +18,17 @@ import type { LoadedSettings } from "../../runtime/settings/load.ts";
 import type { doctorParameters } from "./doctor.ts";
 import { Findings, humanReport, reportOf } from "./findings.ts";
 import { judgeRoute, routeProbes } from "./routes.ts";
+import {
+  checkBackgroundUpdates,
+  checkEventReports,
+  checkFederation,
+  checkScheduledTasks,
+} from "./server-state.ts";
 
 /** The Synapse release this CLI's commands and types follow. */
 const KNOWN_SYNAPSE = { major: 1, minor: 160 } as const;
 /** How many probes are in flight at once: enough to be quick, few enough not to load a struggling server. */
 const CONCURRENCY = 4;
-/** A destination failing for longer than this is reported as a warning, not as the usual dead peer. */
-const FAILING_LONG_MS = 24 * 3600_000;
 
 export const doctor: RunFor<typeof doctorParameters> = async (context, { options }) => {
   const started = Date.now();
@@ -455,165 +459,6 @@ function olderHint(
   if (action === undefined || version === undefined) return action;
   const older = version.major < KNOWN_SYNAPSE.major || version.minor < KNOWN_SYNAPSE.minor;
   return older ? action : action.replace(" (or the server is older than this endpoint)", "");
-}
-
-interface UpdateProgress {
-  readonly name: string;
-  readonly total_item_count: number;
-  readonly total_duration_ms: number;
-}
-
-async function checkBackgroundUpdates(
-  admin: SynapseAdmin,
-  findings: Findings,
-  request: RequestOptions,
-  stuckAfterMs: number,
-): Promise<void> {
-  const read = async () =>
-    (await admin.backgroundUpdates.status(request)) as {
-      enabled: boolean;
-      current_updates: Record<string, UpdateProgress>;
-    };
-  try {
-    const first = await read();
-    const running = Object.entries(first.current_updates ?? {});
-    if (!first.enabled) {
-      findings.add(
-        "background-updates",
-        "warning",
-        `background updates are disabled${running.length > 0 ? ` with ${running.map(([, u]) => u.name).join(", ")} unfinished` : ""}: schema changes wait, and features that need them stay slow or off`,
-        "synadm background-updates enable",
-      );
-      return;
-    }
-    if (running.length === 0) {
-      findings.add("background-updates", "ok", "no background update is running");
-      return;
-    }
-    // One update per database runs at a time; one without progress across the wait is stuck.
-    await new Promise((resolve) => setTimeout(resolve, stuckAfterMs));
-    const second = await read();
-    for (const [database, update] of running) {
-      const later = second.current_updates?.[database];
-      if (later === undefined || later.name !== update.name)
-        findings.add(
-          "background-updates",
-          "ok",
-          `${update.name} (${database}) finished while doctor watched`,
-        );
-      else if (
-        later.total_item_count === update.total_item_count &&
-        later.total_duration_ms === update.total_duration_ms
-      )
-        findings.add(
-          "background-updates",
-          "warning",
-          `${update.name} (${database}) made no progress in ${stuckAfterMs / 1000} s (${update.total_item_count} items so far): stuck?`,
-          "look for errors about it in Synapse's log (a failing update is retried and fails again); if the log is quiet, run doctor again with a longer --stuck-after",
-        );
-      else
-        findings.add(
-          "background-updates",
-          "info",
-          `${later.name} (${database}) is running: ${later.total_item_count} items so far`,
-        );
-    }
-  } catch (error) {
-    findings.add("background-updates", "warning", `not checked: ${describeFailure(error).message}`);
-  }
-}
-
-async function checkFederation(
-  admin: SynapseAdmin,
-  findings: Findings,
-  request: RequestOptions,
-): Promise<void> {
-  try {
-    const page = (await admin.request({
-      ...request,
-      method: "GET",
-      path: "/v1/federation/destinations",
-      query: { limit: 1000, order_by: "failure_ts", dir: "f" },
-    })) as { destinations: Array<{ destination: string; failure_ts: number | null }>; total: number };
-    const now = Date.now();
-    const failing = page.destinations.filter((d) => typeof d.failure_ts === "number");
-    const long = failing.filter((d) => now - d.failure_ts! > FAILING_LONG_MS);
-    if (failing.length === 0) {
-      findings.add("federation", "ok", `no failing destination (${page.total} known)`);
-      return;
-    }
-    const names = (list: typeof failing) =>
-      list
-        .slice(0, 5)
-        .map((d) => d.destination)
-        .join(", ") + (list.length > 5 ? ", ..." : "");
-    findings.add(
-      "federation",
-      long.length > 0 ? "warning" : "info",
-      `${failing.length} of ${page.total} destinations are failing` +
-        (long.length > 0 ? `, ${long.length} for more than a day: ${names(long)}` : `: ${names(failing)}`),
-      "servers that are gone fail forever and can be ignored; for one that works again: synadm federation reset NAME",
-    );
-  } catch (error) {
-    findings.add("federation", "warning", `not checked: ${describeFailure(error).message}`);
-  }
-}
-
-async function checkEventReports(
-  admin: SynapseAdmin,
-  findings: Findings,
-  request: RequestOptions,
-): Promise<void> {
-  try {
-    const page = (await admin.request({
-      ...request,
-      method: "GET",
-      path: "/v1/event_reports",
-      query: { limit: 1, dir: "f" },
-    })) as { total: number; event_reports: Array<{ received_ts: number }> };
-    if (page.total === 0) findings.add("event-reports", "ok", "no event report is waiting");
-    else {
-      const oldest = page.event_reports[0]?.received_ts;
-      findings.add(
-        "event-reports",
-        "info",
-        `${page.total} event report${page.total === 1 ? " is" : "s are"} waiting` +
-          (oldest === undefined ? "" : `, the oldest since ${new Date(oldest).toISOString()}`),
-        "synadm event-report list (delete handled ones: synadm event-report delete ID)",
-      );
-    }
-  } catch (error) {
-    findings.add("event-reports", "warning", `not checked: ${describeFailure(error).message}`);
-  }
-}
-
-async function checkScheduledTasks(
-  admin: SynapseAdmin,
-  findings: Findings,
-  request: RequestOptions,
-): Promise<void> {
-  try {
-    const { scheduled_tasks: failed } = await admin.scheduledTasks.list({ status: "failed" }, request);
-    if (failed.length === 0) {
-      findings.add("scheduled-tasks", "ok", "no scheduled task failed");
-      return;
-    }
-    const shown = failed
-      .slice(0, 3)
-      .map(
-        (task) =>
-          `${task.action}${task.resource_id ? ` ${task.resource_id}` : ""}: ${task.error ?? "no error given"}`,
-      )
-      .join("; ");
-    findings.add(
-      "scheduled-tasks",
-      "warning",
-      `${failed.length} scheduled task${failed.length === 1 ? "" : "s"} failed: ${shown}${failed.length > 3 ? "; ..." : ""}`,
-      "synadm scheduled-tasks list -s failed; repeat the work (a room delete: synadm room delete ROOM) once its cause is fixed",
-    );
-  } catch (error) {
-    findings.add("scheduled-tasks", "warning", `not checked: ${describeFailure(error).message}`);
-  }
 }
 
 /** Runs `work` over `items`, at most {@link CONCURRENCY} at a time. */
