@@ -140,6 +140,33 @@ describe("synadm against Synapse in MAS mode", () => {
     assert.equal((await synapseUser("spam2")).deactivated, false);
   });
 
+  it("an email added in MAS is Synapse's too, and goes when removed there", async () => {
+    const added = await ok("mas", "email", "add", "alice", "alice@mas.test");
+    const addresses = async (): Promise<string[]> =>
+      ((await synapseUser("alice")).threepids as { address: string }[]).map((threepid) => threepid.address);
+    assert.deepEqual(await addresses(), ["alice@mas.test"]);
+    await ok("--batch", "mas", "email", "remove", added.data.id);
+    assert.deepEqual(await addresses(), []);
+  });
+
+  it("a personal session's token, introspected at the stand-in, acts as its user on Synapse", async () => {
+    const created = await ok("mas", "personal-session", "create", "alice", "-n", "support", "-e", "600");
+    const whoami = await fetch(`${server.baseUrl}/_matrix/client/v3/account/whoami`, {
+      headers: { authorization: `Bearer ${created.data.attributes.access_token}` },
+    });
+    assert.equal(whoami.status, 200);
+    assert.equal(((await whoami.json()) as { user_id: string }).user_id, "@alice:mas.test");
+    // Not an admin's scope: Synapse's Admin API refuses it.
+    const admin = await fetch(`${server.baseUrl}/_synapse/admin/v2/users/@alice:mas.test`, {
+      headers: { authorization: `Bearer ${created.data.attributes.access_token}` },
+    });
+    assert.equal(admin.status, 403);
+    const unknown = await fetch(`${server.baseUrl}/_matrix/client/v3/account/whoami`, {
+      headers: { authorization: "Bearer mat_never_issued" },
+    });
+    assert.equal(unknown.status, 401);
+  });
+
   const unregistered: [string, string[], RegExp][] = [
     ["server-admin show", ["user", "server-admin", "show", "alice"], /synadm mas user show/],
     [
