@@ -14,6 +14,17 @@ declare const SYNADM_VERSION: string;
 /** The version of this synadm, set at build time. */
 export const version: string = typeof SYNADM_VERSION === "string" ? SYNADM_VERSION : "0.0.0-dev";
 
+/** An endpoint Synapse leaves out under MAS is explained, asking whether it delegates only then. */
+async function explainUnserved(context: CommandContext, error: unknown): Promise<unknown> {
+  const { explainUnservedUnderMas } = await import("./runtime/unserved-under-mas.ts");
+  return explainUnservedUnderMas(error, async () => {
+    const { settings } = await context.settings();
+    // Without a token, finding out would start the configurator or fail: the bare error stands.
+    if (!settings.token && !settings.token_command) return undefined;
+    return (await context.authDelegation()).delegated ? settings.base_url : undefined;
+  });
+}
+
 /** Runs one command line and returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let verbosity = 0;
@@ -54,6 +65,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
             if (result.kind === "document" && result.failure) throw result.failure;
             if (result.kind !== "stream" && result.exitCode !== undefined) return result.exitCode;
           }
+        } catch (error) {
+          throw await explainUnserved(context, error);
         } finally {
           context.prompt.close();
         }

@@ -3,9 +3,19 @@
 // memory, checks every request it receives and every answer it gives against
 // MAS's own OpenAPI description (test/fixtures/mas-admin-api/openapi.json),
 // and keeps what did not fit in `violations`, which every test should find
-// empty. What MAS does beyond the interface (its policy engine, calls to the
-// homeserver, password hashing, OAuth 2.0 itself) it does not do; a filter it
-// does not implement is refused with a 400 saying so, never ignored.
+// empty. What MAS does beyond the interface (its policy engine, password
+// hashing, OAuth 2.0 grants) it does not do; a filter it does not implement is
+// refused with a 400 saying so, never ignored.
+//
+// For a real Synapse in MAS mode (`matrix_authentication_service` in its
+// config, see test/support/synapse.ts) it also serves the two OAuth 2.0 pieces
+// Synapse asks of MAS: its metadata (`/.well-known/openid-configuration`) and
+// token introspection (`POST /oauth2/introspect`, authenticated with the
+// shared secret), answering for the tokens it issued (`issueToken`, personal
+// sessions). Connected to the homeserver (`connectHomeserver`), it keeps
+// Synapse's users in step through Synapse's `/_synapse/mas/*` endpoints, as
+// MAS does: users it creates are provisioned there, deactivations, locks and
+// emails are passed on.
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -53,6 +63,22 @@ export interface StandInRecord {
   readonly body: unknown;
 }
 
+/** A token the stand-in issued, as introspection describes it. */
+interface Issued {
+  readonly username: string;
+  readonly scope: string;
+  readonly deviceId: string | undefined;
+  /** A personal session's token is active while the session is. */
+  readonly personalSession?: string;
+}
+
+/** A call to Synapse's `/_synapse/mas/*` that an operation makes, and what came of it. */
+export interface HomeserverCall {
+  readonly path: string;
+  readonly body: Attributes;
+  status?: number;
+}
+
 class Refusal extends Error {
   readonly status: number;
   constructor(status: number, title: string) {
@@ -74,6 +100,13 @@ export class MasStandIn {
   #clock = Date.parse("2026-08-01T00:00:00Z");
   #sequence = 0;
   #server: Server | undefined;
+  #base = "http://127.0.0.1";
+  readonly #issued = new Map<string, Issued>();
+  #homeserver: { baseUrl: string; secret: string } | undefined;
+  /** Calls to the homeserver the current operations asked for, made before their answers go out. */
+  #pending: HomeserverCall[] = [];
+  /** Every call made to the homeserver, in order. */
+  readonly homeserverCalls: HomeserverCall[] = [];
 
   constructor(options: { token?: string; serverName?: string } = {}) {
     this.token = options.token ?? "mas_admin_token";
@@ -105,6 +138,128 @@ export class MasStandIn {
     return [...this.#rows.get(collection)!.values()];
   }
 
+  // --- OAuth 2.0 for a homeserver in MAS mode ----------------------------------------------
+
+  /**
+   * From now on, operations that change users are passed on to this Synapse's
+   * `/_synapse/mas/*` endpoints, with the secret both share (its
+   * `matrix_authentication_service.secret`), which also authenticates its
+   * introspection requests here.
+   */
+  connectHomeserver(baseUrl: string, secret: string): void {
+    this.#homeserver = { baseUrl, secret };
+  }
+
+  /** An access token introspection answers as active for `username`, with `scope` (space-separated). */
+  issueToken(username: string, scope: string, deviceId?: string): string {
+    const token = this.#secret("mat");
+    this.#issued.set(token, { username, scope, deviceId });
+    return token;
+  }
+
+  /** Ends a token issued here: introspection answers it as inactive. */
+  revokeToken(token: string): void {
+    this.#issued.delete(token);
+  }
+
+  /** Calls a `/_synapse/mas/*` endpoint of the connected homeserver now; throws unless it answers 2xx. */
+  async callHomeserver(path: string, body: Attributes): Promise<void> {
+    const call: HomeserverCall = { path, body };
+    await this.#call(call);
+    if (call.status === undefined || call.status >= 300)
+      throw new Error(`the homeserver answered ${path} with HTTP ${call.status}`);
+  }
+
+  async #call(call: HomeserverCall): Promise<void> {
+    const homeserver = this.#homeserver;
+    if (!homeserver) return;
+    this.homeserverCalls.push(call);
+    const response = await fetch(`${homeserver.baseUrl}/_synapse/mas/${call.path}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${homeserver.secret}`, "content-type": "application/json" },
+      body: JSON.stringify(call.body),
+    });
+    await response.text();
+    call.status = response.status;
+    if (response.status >= 300)
+      this.violations.push(`the homeserver answered ${call.path} with HTTP ${response.status}`);
+  }
+
+  /** Makes the homeserver calls the operations so far asked for, in order. */
+  async settle(): Promise<void> {
+    const calls = this.#pending.splice(0);
+    for (const call of calls) await this.#call(call);
+  }
+
+  #tell(path: string, body: Attributes): void {
+    if (this.#homeserver) this.#pending.push({ path, body });
+  }
+
+  #metadata(base: string): Attributes {
+    // The fields Synapse reads (issuer, account_management_uri) and the endpoints it and clients would.
+    return {
+      issuer: `${base}/`,
+      account_management_uri: `${base}/account/`,
+      authorization_endpoint: `${base}/authorize`,
+      token_endpoint: `${base}/oauth2/token`,
+      introspection_endpoint: `${base}/oauth2/introspect`,
+      revocation_endpoint: `${base}/oauth2/revoke`,
+      jwks_uri: `${base}/oauth2/keys.json`,
+      response_types_supported: ["code"],
+      grant_types_supported: ["authorization_code", "refresh_token", "client_credentials"],
+      code_challenge_methods_supported: ["S256"],
+    };
+  }
+
+  /** RFC 7662: the caller authenticates with the shared secret; unknown or ended tokens are inactive. */
+  #introspect(headers: Readonly<Record<string, string>>, text: string | undefined): [number, unknown] {
+    const secret = this.#homeserver?.secret;
+    if (!secret || headers["authorization"] !== `Bearer ${secret}`)
+      return [401, { error: "invalid_client", error_description: "unknown client or wrong secret" }];
+    const form = new URLSearchParams(text ?? "");
+    const issued = this.#issued.get(form.get("token") ?? "");
+    if (!issued || !this.#stillActive(issued)) return [200, { active: false }];
+    const user = this.#find("users", (a) => a["username"] === issued.username);
+    if (!user || user.attributes["deactivated_at"] || user.attributes["locked_at"])
+      return [200, { active: false }];
+    return [
+      200,
+      {
+        active: true,
+        scope: issued.scope,
+        client_id: "01J0000000000000000000STND",
+        username: issued.username,
+        sub: user.id,
+        token_type: "access_token",
+        ...(issued.deviceId ? { device_id: issued.deviceId } : {}),
+      },
+    ];
+  }
+
+  #stillActive(issued: Issued): boolean {
+    if (!issued.personalSession) return true;
+    const session = this.#rows.get("personal-sessions")!.get(issued.personalSession)?.attributes;
+    if (!session || session["revoked_at"]) return false;
+    const expires = session["expires_at"];
+    return typeof expires !== "string" || Date.parse(expires) > this.#clock;
+  }
+
+  /** A personal session's new token, which introspection answers for its actor user and scope. */
+  #personalToken(sessionId: string): string {
+    const token = this.#secret("mpt");
+    const session = this.#get("personal-sessions", sessionId).attributes;
+    const actor = this.#rows.get("users")!.get(String(session["actor_user_id"]));
+    for (const [old, issued] of this.#issued)
+      if (issued.personalSession === sessionId) this.#issued.delete(old);
+    this.#issued.set(token, {
+      username: String(actor?.attributes["username"]),
+      scope: String(session["scope"]),
+      deviceId: undefined,
+      personalSession: sessionId,
+    });
+    return token;
+  }
+
   // --- Serving ----------------------------------------------------------------------------
 
   /** A transport that answers from the stand-in, for in-process tests. */
@@ -112,6 +267,7 @@ export class MasStandIn {
     return {
       send: async (request: HttpRequest): Promise<HttpResponse> => {
         const answer = this.handle(request.method, request.url, request.headers, request.body);
+        await this.settle();
         return {
           status: answer.status,
           headers: { "content-type": "application/json" },
@@ -133,12 +289,21 @@ export class MasStandIn {
         for (const [name, value] of Object.entries(request.headers))
           if (typeof value === "string") headers[name] = value;
         const answer = this.handle(request.method ?? "GET", url, headers, text === "" ? undefined : text);
-        response.writeHead(answer.status, { "content-type": "application/json" });
-        response.end(answer.body === undefined ? "" : JSON.stringify(answer.body));
+        // MAS answers after the homeserver has taken the change, so a caller sees both in step.
+        void this.settle().finally(() => {
+          response.writeHead(answer.status, { "content-type": "application/json" });
+          response.end(answer.body === undefined ? "" : JSON.stringify(answer.body));
+        });
       });
     });
     await new Promise<void>((resolve) => this.#server!.listen(0, "127.0.0.1", resolve));
-    return `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+    this.#base = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+    return this.#base;
+  }
+
+  /** Where {@link listen} serves. */
+  get baseUrl(): string {
+    return this.#base;
   }
 
   /** Stops serving. */
@@ -155,6 +320,13 @@ export class MasStandIn {
     headers: Readonly<Record<string, string>>,
     text: string | undefined,
   ): { status: number; body: unknown } {
+    // Not part of the admin API (nor its description): the OAuth 2.0 side a homeserver uses.
+    if (method === "GET" && url.pathname === "/.well-known/openid-configuration")
+      return { status: 200, body: this.#metadata(this.#base) };
+    if (method === "POST" && url.pathname === "/oauth2/introspect") {
+      const [status, body] = this.#introspect(headers, text);
+      return { status, body };
+    }
     const matched = this.#checker.match(method, url.pathname);
     let requestBody: unknown;
     const record = (status: number, body: unknown): { status: number; body: unknown } => {
@@ -225,6 +397,7 @@ export class MasStandIn {
         const username = String(b["username"]);
         if (this.#find("users", (a) => a["username"] === username))
           throw new Refusal(409, `User "${username}" already exists`);
+        this.#tell("provision_user", { localpart: username });
         return [201, this.#single("users", this.seed("users", userAttributes(username)))];
       }
       case "getUserByUsername": {
@@ -236,12 +409,16 @@ export class MasStandIn {
       case "getUser":
         return [200, this.#single("users", this.#get("users", id).id)];
       case "deactivateUser":
+        this.#tell("delete_user", { localpart: this.#username(id), erase: b["skip_erase"] !== true });
         return this.#update("users", id, { deactivated_at: this.#now() });
       case "reactivateUser":
+        this.#tell("reactivate_user", { localpart: this.#username(id) });
         return this.#update("users", id, { deactivated_at: null });
       case "lockUser":
+        this.#tell("provision_user", { localpart: this.#username(id), locked: true });
         return this.#update("users", id, { locked_at: this.#now() });
       case "unlockUser":
+        this.#tell("provision_user", { localpart: this.#username(id), locked: false });
         return this.#update("users", id, { locked_at: null });
       case "userSetAdmin":
         return this.#update("users", id, { admin: b["admin"] });
@@ -259,12 +436,17 @@ export class MasStandIn {
         if (this.#find("user-emails", (a) => a["email"] === b["email"]))
           throw new Refusal(409, `Email "${String(b["email"])}" already in use`);
         const emailId = this.seed("user-emails", { user_id: b["user_id"], email: b["email"] });
+        this.#tellEmails(String(b["user_id"]));
         return [201, this.#single("user-emails", emailId)];
       }
       case "getUserEmail":
         return [200, this.#single("user-emails", this.#get("user-emails", id).id)];
-      case "deleteUserEmail":
-        return this.#delete("user-emails", id);
+      case "deleteUserEmail": {
+        const owner = String(this.#get("user-emails", id).attributes["user_id"]);
+        const answer = this.#delete("user-emails", id);
+        this.#tellEmails(owner);
+        return answer;
+      }
 
       case "listUserSessions":
         return this.#list("user-sessions", query, {
@@ -327,7 +509,10 @@ export class MasStandIn {
           last_active_at: null,
           last_active_ip: null,
         });
-        return [201, this.#single("personal-sessions", sessionId, { access_token: this.#secret("mpt") })];
+        return [
+          201,
+          this.#single("personal-sessions", sessionId, { access_token: this.#personalToken(sessionId) }),
+        ];
       }
       case "getPersonalSession":
         return [
@@ -336,7 +521,7 @@ export class MasStandIn {
         ];
       case "regeneratePersonalSession": {
         this.#get("personal-sessions", id);
-        return [201, this.#single("personal-sessions", id, { access_token: this.#secret("mpt") })];
+        return [201, this.#single("personal-sessions", id, { access_token: this.#personalToken(id) })];
       }
       case "revokePersonalSession": {
         const row = this.#get("personal-sessions", id);
@@ -428,6 +613,21 @@ export class MasStandIn {
       default:
         throw new Error(`the stand-in does not implement ${matched.operation.operationId}`);
     }
+  }
+
+  #username(userId: string): string {
+    return String(this.#get("users", userId).attributes["username"]);
+  }
+
+  /** Synapse holds a user's emails as MAS lists them: the whole set is sent on each change. */
+  #tellEmails(userId: string): void {
+    const emails = this.records("user-emails")
+      .filter((row) => row.attributes["user_id"] === userId)
+      .map((row) => String(row.attributes["email"]));
+    this.#tell("provision_user", {
+      localpart: this.#username(userId),
+      ...(emails.length > 0 ? { set_emails: emails } : { unset_emails: true }),
+    });
   }
 
   #list(

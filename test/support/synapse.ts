@@ -18,6 +18,7 @@ import { request } from "node:http";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import type { MasStandIn } from "./mas-stand-in.ts";
 
 const run = promisify(execFile);
 
@@ -222,6 +223,20 @@ export interface StartOptions {
   readonly keepRunning?: boolean;
   /** The database Synapse runs on (default: {@link testDatabaseFromEnv}). */
   readonly database?: TestDatabase;
+  /**
+   * MAS mode: authentication delegated to the MAS at `endpoint`, sharing
+   * `secret`; no password login, registration or shared secret. The admin is
+   * whoever `provisionAdmin` makes (called once Synapse answers), and its token
+   * is the one it answers.
+   */
+  readonly mas?: MasMode;
+}
+
+/** How a Synapse in MAS mode is reached by, and gets its admin from, its MAS. */
+export interface MasMode {
+  readonly endpoint: string;
+  readonly secret: string;
+  provisionAdmin(baseUrl: string): Promise<{ user: string; token: string }>;
 }
 
 /** The database of the test server: SYNADM_TEST_DATABASE (`sqlite`, `postgres`), SQLite when unset. */
@@ -253,7 +268,14 @@ export async function startSynapse(options: StartOptions = {}): Promise<SynapseS
   }
   writeFileSync(
     join(hostDataDir, "homeserver.yaml"),
-    homeserverConfig({ serverName, port, dataDir, sharedSecret, postgresPort: postgres?.port }),
+    homeserverConfig({
+      serverName,
+      port,
+      dataDir,
+      sharedSecret,
+      postgresPort: postgres?.port,
+      ...(options.mas ? { mas: options.mas } : {}),
+    }),
   );
   writeFileSync(join(hostDataDir, "log.config"), logConfig(dataDir));
   const config = join(dataDir, "homeserver.yaml");
@@ -294,16 +316,22 @@ export async function startSynapse(options: StartOptions = {}): Promise<SynapseS
 
   try {
     await waitForHealth(port, child, 60_000);
-    const adminPassword = randomBytes(12).toString("hex");
-    await registerWithSharedSecret(root, port, sharedSecret, "admin", adminPassword, true);
-    const adminToken = await login(port, "admin", adminPassword);
+    let admin: { user: string; password: string; token: string };
+    if (options.mas) {
+      const provisioned = await options.mas.provisionAdmin(`http://127.0.0.1:${port}`);
+      admin = { ...provisioned, password: "" };
+    } else {
+      const password = randomBytes(12).toString("hex");
+      await registerWithSharedSecret(root, port, sharedSecret, "admin", password, true);
+      admin = { user: "admin", password, token: await login(port, "admin", password) };
+    }
     return {
       baseUrl: `http://localhost:${port}`,
       serverName,
-      adminUser: "admin",
-      adminPassword,
-      adminToken,
-      sharedSecret,
+      adminUser: admin.user,
+      adminPassword: admin.password,
+      adminToken: admin.token,
+      sharedSecret: options.mas ? "" : sharedSecret,
       root,
       dataDir,
       hostDataDir,
@@ -319,6 +347,40 @@ export async function startSynapse(options: StartOptions = {}): Promise<SynapseS
     await stop();
     throw new Error(`${(error as Error).message}\n${logs}`);
   }
+}
+
+/** The scope of the admin's token on a Synapse in MAS mode: the client API and Synapse's admin API. */
+export const MAS_ADMIN_SCOPE = "urn:matrix:client:api:* urn:synapse:admin:*";
+
+/**
+ * Starts a second Synapse, in MAS mode, with `standIn` (already listening) as
+ * its MAS: the stand-in is connected to it, creates the admin `masadmin` as MAS
+ * would (provisioned in Synapse, with a device) and issues its token.
+ */
+export async function startMasSynapse(
+  standIn: MasStandIn,
+  endpoint: string,
+  options: Omit<StartOptions, "mas"> = {},
+): Promise<SynapseServer> {
+  const secret = randomBytes(16).toString("hex");
+  return startSynapse({
+    ...options,
+    mas: {
+      endpoint,
+      secret,
+      async provisionAdmin(baseUrl) {
+        standIn.connectHomeserver(baseUrl, secret);
+        const user = "masadmin";
+        standIn.seedUser(user, { admin: true });
+        await standIn.callHomeserver("provision_user", { localpart: user, set_displayname: "MAS admin" });
+        const device = "MASADMINDEV";
+        await standIn.callHomeserver("upsert_device", { localpart: user, device_id: device });
+        // A next-generation session names its device in the scope.
+        const token = standIn.issueToken(user, `${MAS_ADMIN_SCOPE} urn:matrix:client:device:${device}`);
+        return { user, token };
+      },
+    },
+  });
 }
 
 /** The server named by SYNADM_TEST_BASE_URL and SYNADM_TEST_TOKEN, if both are set. */
@@ -373,6 +435,8 @@ export function homeserverConfig(options: {
   postgresPort: number | undefined;
   /** More top-level lines (the worker deployment's). */
   extra?: readonly string[];
+  /** MAS mode (see {@link StartOptions.mas}). */
+  mas?: { endpoint: string; secret: string };
 }): string {
   const { serverName, port, dataDir, sharedSecret, postgresPort } = options;
   const unlimited = "{ per_second: 1000, burst_count: 10000 }";
@@ -425,7 +489,16 @@ export function homeserverConfig(options: {
     `media_store_path: ${dataDir}/media_store`,
     `signing_key_path: ${dataDir}/signing.key`,
     `log_config: ${dataDir}/log.config`,
-    `registration_shared_secret: ${sharedSecret}`,
+    // Synapse refuses password login and registration in MAS mode; shared-secret registration goes with them.
+    ...(options.mas
+      ? [
+          "matrix_authentication_service:",
+          "  enabled: true",
+          `  endpoint: ${options.mas.endpoint}`,
+          `  secret: ${options.mas.secret}`,
+          "password_config: { enabled: false }",
+        ]
+      : [`registration_shared_secret: ${sharedSecret}`]),
     `macaroon_secret_key: ${randomBytes(16).toString("hex")}`,
     `form_secret: ${randomBytes(16).toString("hex")}`,
     "report_stats: false",
@@ -436,7 +509,7 @@ export function homeserverConfig(options: {
     "suppress_key_server_warning: true",
     "url_preview_enabled: false",
     // Lets the account-validity API be tested; accounts stay valid far longer than a test run.
-    "account_validity: { enabled: true, period: 30d }",
+    ...(options.mas ? [] : ["account_validity: { enabled: true, period: 30d }"]),
     // Publishing to the room directory is denied unless a rule allows it.
     "room_list_publication_rules: [{ action: allow }]",
     "server_notices: { system_mxid_localpart: notices, system_mxid_display_name: Notices, room_name: Server Notices }",
