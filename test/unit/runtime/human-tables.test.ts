@@ -1,17 +1,14 @@
 // Human tables on a terminal: whole columns are left out, least useful first,
 // before any cell is cut; the record's ID column is never left out nor cut;
 // a note on stderr says what is missing. Piped output keeps every column.
+
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { formatHuman, formatHumanFitted } from "../../../src/cli/runtime/output/human.ts";
 import { fitTable, renderTable } from "../../../src/cli/runtime/output/table.ts";
-import {
-  leftOutNote,
-  noteLeftOut,
-  type OutputTarget,
-  tableLayout,
-} from "../../../src/cli/runtime/output/terminal.ts";
+import { leftOutNote, noteLeftOut, tableLayout } from "../../../src/cli/runtime/output/terminal.ts";
 import { displayWidth } from "../../../src/cli/runtime/output/width.ts";
+import { type CapturedOutput, capturedOutput } from "../../support/output-target.ts";
 
 const lines = (...parts: string[]): string => parts.join("\n");
 
@@ -49,29 +46,10 @@ const users = [
   },
 ];
 
-interface Captured extends OutputTarget {
-  readonly out: string[];
-  readonly err: string[];
-}
-
-function target(options: { tty?: boolean; columns?: number } = {}): Captured {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: {
-      write: (chunk: string) => out.push(chunk),
-      ...(options.tty ? { isTTY: true } : {}),
-      ...(options.columns === undefined ? {} : { columns: options.columns }),
-    } as OutputTarget["stdout"],
-    stderr: { write: (chunk: string) => err.push(chunk) },
-    env: {},
-  };
-}
+const target = capturedOutput;
 
 // What printHuman does with them: the table on stdout, then the note on stderr.
-function print(out: Captured, view: unknown): void {
+function print(out: CapturedOutput, view: unknown): void {
   const { text, leftOut } = formatHumanFitted(view, tableLayout(out));
   out.stdout.write(`${text}\n`);
   noteLeftOut(out, leftOut);

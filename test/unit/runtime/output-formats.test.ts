@@ -1,5 +1,6 @@
 // The record formats (ndjson, csv, tsv), streaming, and `human` on a terminal:
 // fitted to its width, coloured unless NO_COLOR, times as local dates.
+
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { parseCsv } from "../../../src/cli/runtime/csv.ts";
@@ -12,36 +13,18 @@ import { createRecordWriter, formatRecords } from "../../../src/cli/runtime/outp
 import { document, listIn } from "../../../src/cli/runtime/output/result.ts";
 import { printStreamedList } from "../../../src/cli/runtime/output/stream.ts";
 import { fitWidths, renderTable } from "../../../src/cli/runtime/output/table.ts";
-import { type OutputTarget, tableLayout } from "../../../src/cli/runtime/output/terminal.ts";
+import { tableLayout } from "../../../src/cli/runtime/output/terminal.ts";
 import { epochMilliseconds, humanTimes, isTimestampField } from "../../../src/cli/runtime/output/times.ts";
 import { displayWidth, truncateToWidth } from "../../../src/cli/runtime/output/width.ts";
 import type { Scripted } from "../../support/fake-transport.ts";
 import { userSummary } from "../../support/fixtures.ts";
 import { runInProcess } from "../../support/in-process.ts";
+import { capturedOutput } from "../../support/output-target.ts";
 
 const lines = (...parts: string[]): string => parts.join("\n");
 const ESC = "\u001b[";
 
-interface Captured extends OutputTarget {
-  readonly out: string[];
-  readonly err: string[];
-}
-
-function target(options: { tty?: boolean; columns?: number; env?: Record<string, string> } = {}): Captured {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: {
-      write: (chunk: string) => out.push(chunk),
-      ...(options.tty ? { isTTY: true } : {}),
-      ...(options.columns === undefined ? {} : { columns: options.columns }),
-    } as OutputTarget["stdout"],
-    stderr: { write: (chunk: string) => err.push(chunk) },
-    env: options.env ?? {},
-  };
-}
+const target = capturedOutput;
 
 describe("csv and tsv cells", () => {
   it("quotes csv fields as RFC 4180 says, only when needed", () => {
