@@ -4,8 +4,10 @@
 // default transport) and dist/cjs (one CommonJS bundle for `require`, with the
 // declarations beside it under a `"type": "commonjs"` package.json).
 //
-// dist/cli holds the installed command `synadm` (a shell launcher, see
-// src/cli/launcher.sh), which runs synadm.cjs (src/cli/loader.ts), which runs
+// dist/cli is the CLI's own package, `synadm-cli` (the repository's package,
+// `synadm`, is the library only, so that a library user installs no CLI): it
+// holds the command `synadm` (a shell launcher, see src/cli/launcher.sh), its
+// man page, and synadm.cjs (src/cli/loader.ts), which runs
 // the bundle cli.cjs through V8's code cache. The bundle is one CommonJS file:
 // code cache works only for scripts, and each command's code is still
 // evaluated only when the command runs (esbuild turns import() into lazy
@@ -16,6 +18,7 @@ import {
   chmodSync,
   copyFileSync,
   cpSync,
+  mkdirSync,
   readdirSync,
   readFileSync,
   renameSync,
@@ -75,6 +78,7 @@ await build({
 
 copyFileSync(new URL("../src/cli/launcher.sh", import.meta.url), out("synadm"));
 chmodSync(out("synadm"), 0o755);
+writeCliPackage();
 
 execFileSync(new URL("../node_modules/.bin/tsc", import.meta.url).pathname, ["-p", "tsconfig.lib.json"], {
   stdio: "inherit",
@@ -100,3 +104,26 @@ await build({
 });
 cpSync(dist("lib"), dist("cjs"), { recursive: true, filter: (path) => !path.endsWith(".js") });
 writeFileSync(dist("cjs/package.json"), `${JSON.stringify({ type: "commonjs" })}\n`);
+
+/**
+ * The CLI's package manifest: no dependencies, as the bundle holds all the
+ * code it runs (one bundle is what makes its start fast, see src/cli/loader.ts).
+ */
+function writeCliPackage() {
+  const library = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+  mkdirSync(out("man"), { recursive: true });
+  copyFileSync(new URL("../docs/synadm.1", import.meta.url), out("man/synadm.1"));
+  copyFileSync(new URL("../README.md", import.meta.url), out("README.md"));
+  const manifest = {
+    name: "synadm-cli",
+    version,
+    description:
+      "The synadm command: admin CLI for the Synapse Matrix homeserver, a drop-in successor to synadm",
+    license: library.license,
+    engines: library.engines,
+    bin: { synadm: "synadm" },
+    man: ["man/synadm.1"],
+    files: ["synadm", "synadm.cjs", "cli.cjs", "man", "README.md"],
+  };
+  writeFileSync(out("package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+}

@@ -1,5 +1,6 @@
-// The package as a user gets it: `npm pack`, installed into a fresh project,
-// used from there (the CLI through npx, the library through import and tsc).
+// The packages as a user gets them: `npm pack`, installed into a fresh
+// project (the library, used through import and tsc) or globally into a fresh
+// prefix (the CLI, `synadm-cli`, packed from dist/cli).
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -27,11 +28,11 @@ function inProject(command: string, args: readonly string[], env: Record<string,
   });
 }
 
-before(async () => {
-  assert.ok(existsSync(join(REPO, "dist", "lib", "index.js")), "dist/ is built (npm run build)");
+/** Packs the package in `dir` as `npm publish` would; answers the tarball and the paths in it. */
+async function pack(dir: string): Promise<{ tarball: string; paths: string[] }> {
   const packs = mkdtempSync(join(tmpdir(), "synadm-pack-"));
   // --ignore-scripts: pack the build under test; prepack would rebuild dist/ under the other tests' feet.
-  const packed = await run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", packs], {
+  const packed = await run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", packs, dir], {
     cwd: REPO,
     timeout: 120_000,
     maxBuffer: 16 * 1024 * 1024,
@@ -39,15 +40,18 @@ before(async () => {
   const [{ filename, files }] = JSON.parse(packed.stdout) as [
     { filename: string; files: Array<{ path: string }> },
   ];
-  const paths = files.map((file) => file.path);
+  return { tarball: join(packs, filename), paths: files.map((file) => file.path) };
+}
+
+before(async () => {
+  assert.ok(existsSync(join(REPO, "dist", "lib", "index.js")), "dist/ is built (npm run build)");
+  const { tarball, paths } = await pack(".");
   for (const needed of ["package.json", "README.md", "dist/lib/index.js", "dist/lib/index.d.ts"])
     assert.ok(paths.includes(needed), `the tarball has ${needed}`);
-  for (const cli of ["dist/cli/synadm", "dist/cli/synadm.cjs", "dist/cli/cli.cjs"])
-    assert.ok(paths.includes(cli), `the tarball has the CLI's ${cli}`);
   assert.deepEqual(
-    paths.filter((path) => /^(src|test|scripts|bench|examples)\//.test(path)),
+    paths.filter((path) => /^(src|test|scripts|bench|examples|dist\/cli)\//.test(path)),
     [],
-    "no sources or tests in the tarball",
+    "no CLI, sources or tests in the library's tarball",
   );
 
   project = mkdtempSync(join(tmpdir(), "synadm-consumer-"));
@@ -55,21 +59,46 @@ before(async () => {
     join(project, "package.json"),
     JSON.stringify({ name: "consumer", version: "1.0.0", private: true, type: "module" }),
   );
-  await inProject("npm", ["install", "--no-audit", "--no-fund", join(packs, filename)]);
+  await inProject("npm", ["install", "--no-audit", "--no-fund", tarball]);
   installed = join(project, "node_modules", "synadm");
 });
 
-describe("the packed package in a fresh project", () => {
+describe("the CLI's package, synadm-cli", () => {
+  it("installs globally with one command, with no dependencies, its man page and the synadm command", async () => {
+    const { tarball, paths } = await pack("./dist/cli");
+    assert.deepEqual(paths.sort(), [
+      "README.md",
+      "cli.cjs",
+      "man/synadm.1",
+      "package.json",
+      "synadm",
+      "synadm.cjs",
+    ]);
+    const prefix = mkdtempSync(join(tmpdir(), "synadm-global-"));
+    await run("npm", ["install", "--global", "--no-audit", "--no-fund", "--prefix", prefix, tarball], {
+      env: { PATH: process.env["PATH"] ?? "", HOME: prefix, npm_config_update_notifier: "false" },
+      timeout: 240_000,
+    });
+    const packageDir = join(prefix, "lib", "node_modules", "synadm-cli");
+    assert.deepEqual(existsSync(join(packageDir, "node_modules")), false, "nothing else installed");
+    assert.ok(existsSync(join(prefix, "share", "man", "man1", "synadm.1")), "the man page is installed");
+    const env = { PATH: `${join(prefix, "bin")}:${process.env["PATH"] ?? ""}`, HOME: prefix };
+    const { stdout } = await run("synadm", ["--version"], { env });
+    assert.equal(stdout, `synadm, version ${version}\n`);
+    const help = await run("synadm", ["--help"], { env });
+    assert.match(help.stdout, /Usage: synadm/);
+  });
+});
+
+describe("the library's package, synadm, in a fresh project", () => {
   it("installs only the library's one runtime dependency", () => {
     const modules = readdirSync(join(project, "node_modules")).filter((name) => !name.startsWith("."));
     assert.deepEqual(modules.sort(), ["synadm", "valibot"]);
   });
 
-  it("runs the CLI with npx", async () => {
-    const { stdout } = await inProject("npx", ["--no-install", "synadm", "--version"]);
-    assert.equal(stdout, `synadm, version ${version}\n`);
-    const help = await inProject("npx", ["--no-install", "synadm", "--help"]);
-    assert.match(help.stdout, /Usage: synadm/);
+  it("has no command: the CLI is its own package", () => {
+    assert.equal(existsSync(join(project, "node_modules", ".bin", "synadm")), false);
+    assert.equal(existsSync(join(installed, "dist", "cli")), false);
   });
 
   it("imports the library and calls the real server", async () => {
