@@ -462,6 +462,47 @@ describe("incident contain: a spam wave from one seed to a contained server", ()
     );
   });
 
+  it("a run killed while a victim's login-as token is out: the resumed run outlives that token", async () => {
+    const [bot] = await inBatches([0], (i) => registerWithSecret(`${prefix}window${i}`));
+    const victim = `${prefix}windowvictim`;
+    const victimId = await createUser(victim, "victim-pw");
+    const room = await createRoom(bot!.token, { preset: "private_chat", invite: [victimId] });
+    const args = [
+      "--batch",
+      "incident",
+      "contain",
+      "--room",
+      room,
+      "--keep-rooms",
+      "--accounts",
+      "none",
+      "--login-as-lifetime",
+      "10",
+    ];
+    // The victim's leave never gets an answer: the run is killed with the token out.
+    faulty.proxy.inject("stall", { pathPart: "/leave" });
+    const first = startCli(args, { home: faulty.home, timeoutMs: 60_000 });
+    for (let waited = 0; !faulty.proxy.seen.some((seen) => seen.path.includes("/leave")); waited += 10) {
+      assert.ok(waited < 30_000, "the run never reached the victim's leave");
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    first.child.kill("SIGKILL");
+    await first.result;
+    assert.equal(await liveLoginAsTokens([victimId]), 1, "the killed run left its token alive");
+
+    const resumed = await runCli([...args, "--resume"], { home: faulty.home, timeoutMs: 60_000 });
+    assert.equal(resumed.code, 0, resumed.stderr + resumed.stdout);
+    assert.match(resumed.stderr, new RegExp(`login-as token .* for ${victimId} may still be alive`));
+    assert.match(resumed.stderr, /waiting \d+ s until it has expired/);
+    assert.equal(await liveLoginAsTokens([victimId]), 0, "no login-as token left alive");
+    const token = await loginUser(victim, "victim-pw");
+    const sync = (await ok(clientApi(token, "GET", "/sync?timeout=0"), "sync")) as {
+      rooms?: { invite?: Record<string, unknown> };
+    };
+    assert.deepEqual(Object.keys(sync.rooms?.invite ?? {}), [], "the invite is rejected");
+    await ok(clientApi(token, "POST", "/logout", {}), "logout");
+  });
+
   for (const [accounts, expected] of [
     ["suspend", { suspended: true, deactivated: false, erased: false }],
     ["erase", { suspended: false, deactivated: true, erased: true }],

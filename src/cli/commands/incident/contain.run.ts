@@ -26,8 +26,6 @@ import { type IncidentPlan, makePlan, type PlanItem, parseItem, planItems, readP
 
 type Options = Parameters<RunFor<typeof containParameters>>[1]["options"];
 
-/** How long a victim's login-as token lives if it cannot be logged out (a crash): short. */
-const LOGIN_AS_MS = 2 * 60_000;
 const REASON = "spam";
 
 function timeOption(value: string | undefined, name: string): number | undefined {
@@ -180,17 +178,42 @@ async function accountAction(
 /**
  * Rejects a victim's invite as the victim: the Admin API has no way to, so a
  * login-as token is made for it, short-lived, and logged out right after.
+ *
+ * A run killed between the two leaves that token alive until it expires, and
+ * it cannot be logged out without its secret, which is kept nowhere (not in
+ * the journal): the journal keeps only when it expires, and the resumed run
+ * waits for that before it calls the item done, so that a run that ends has
+ * left no login-as token alive.
  */
 async function rejectInvite(
+  context: CommandContext,
   admin: SynapseAdmin,
   item: Extract<PlanItem, { kind: "invite" }>,
+  lifetimeMs: number,
+  signal: AbortSignal,
+  run: ItemRun,
+): Promise<Record<string, unknown> | undefined> {
+  const earlierToken = run.kept?.["login_as_valid_until"];
+  try {
+    return await rejectAsVictim(admin, item, lifetimeMs, signal, run);
+  } finally {
+    if (typeof earlierToken === "number") await outlive(context, item.userId, earlierToken, signal);
+  }
+}
+
+async function rejectAsVictim(
+  admin: SynapseAdmin,
+  item: Extract<PlanItem, { kind: "invite" }>,
+  lifetimeMs: number,
   signal: AbortSignal,
   run: ItemRun,
 ): Promise<Record<string, unknown> | undefined> {
   const { userId, roomId } = item;
   const { memberships } = await admin.users.memberships(userId, { signal });
   if (memberships[roomId] !== "invite") return run.skip("no longer invited");
-  const { access_token: token } = await admin.users.loginAs(userId, Date.now() + LOGIN_AS_MS, { signal });
+  const validUntil = Date.now() + lifetimeMs;
+  run.keep({ login_as_valid_until: validUntil });
+  const { access_token: token } = await admin.users.loginAs(userId, validUntil, { signal });
   try {
     await admin.http.request({
       method: "POST",
@@ -211,6 +234,24 @@ async function rejectInvite(
     });
   }
   return { rejected: true };
+}
+
+/** Waits until a login-as token a killed run made, and could not log out, has expired. */
+async function outlive(
+  context: CommandContext,
+  userId: string,
+  validUntil: number,
+  signal: AbortSignal,
+): Promise<void> {
+  // The clock may have been moved since: never longer than the longest lifetime.
+  const waitMs = Math.min(validUntil - Date.now() + 1000, 3600_000);
+  if (waitMs <= 0) return;
+  context.note(
+    `A login-as token an interrupted run made for ${userId} may still be alive (it could not be logged out); ` +
+      `waiting ${Math.ceil(waitMs / 1000)} s until it has expired.`,
+  );
+  const { setTimeout: sleep } = await import("node:timers/promises");
+  await sleep(waitMs, undefined, { signal });
 }
 
 /** The closing report: what was found, done, failed and why, and where the evidence is. */
@@ -324,7 +365,7 @@ export const contain: RunFor<typeof containParameters> = async (context, { optio
       const item = parseItem(entry);
       if (item.kind === "room") return roomAction(admin, item, signal, run);
       if (item.kind === "account") return accountAction(admin, item, signal, run);
-      return rejectInvite(admin, item, signal, run);
+      return rejectInvite(context, admin, item, options.loginAsLifetime * 1000, signal, run);
     },
     options,
     present: (summary) => {

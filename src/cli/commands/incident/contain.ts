@@ -1,7 +1,7 @@
 // Containing a spam wave: from seeds to the accounts, rooms, invites, media and
 // reports involved, an evidence bundle, a plan, and the plan applied.
 import { defineParameters, flag, option, optionWithDefault, repeatable } from "../../framework/spec.ts";
-import { choice, filePath, text } from "../../framework/values.ts";
+import { choice, filePath, integerBetween, text } from "../../framework/values.ts";
 import { defineCommand } from "../../runtime/command.ts";
 import { bulkOptions } from "../../runtime/options/bulk.ts";
 
@@ -56,6 +56,13 @@ export const containParameters = defineParameters({
       "Block the wave's rooms but do not delete and purge them (the victims' invites are then rejected one by one).",
     ),
     keepEvents: flag("--keep-events", "Leave the wave's events in rooms that are not deleted unredacted."),
+    loginAsLifetime: optionWithDefault(
+      "--login-as-lifetime",
+      integerBetween(10, 3600),
+      "Seconds a victim's login-as token (to reject an invite) lives if it cannot be logged out because the run is killed; a resumed run waits that long at most.",
+      120,
+      { metavar: "SECONDS" },
+    ),
     evidence: option(
       "--evidence",
       filePath,
