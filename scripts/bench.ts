@@ -8,6 +8,7 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { startSynapse } from "../test/support/synapse.ts";
 import { benchIncident, incidentRows, WAVE } from "./bench-incident.ts";
+import { benchMas, masRows } from "./bench-mas.ts";
 
 const run = promisify(execFile);
 // The installed command: the launcher in front of the bundle.
@@ -173,6 +174,9 @@ try {
   // Time to contain a spam wave, against the same calls from a plain loop; fewer runs: each scripts two waves.
   const incident = await benchIncident(server, ours, WAVE, Math.min(RUNS, 3));
 
+  // What a server that delegates auth to MAS adds, once the delegation and the token are cached.
+  const mas = await benchMas(BIN, server, QUICK_RUNS);
+
   // Users for the memory run go straight into the database: 20,000 API registrations would
   // take longer than the rest of the benchmark, and the list endpoint reads the same table.
   const seedUsersInDatabase = async (prefix: string, count: number): Promise<void> => {
@@ -267,6 +271,7 @@ try {
     ),
     `| plain 8-worker loop of the same deactivations | | ${ms(loop)} | CLI/loop ${(deactivateRow.ours / loop).toFixed(2)}x | CLI ≤ 1.3x loop | |`,
     ...incidentRows(incident),
+    ...masRows(mas),
     ...memory.map(
       ([users, mb]) =>
         `| \`user list --all\` over ${users} users, peak memory | (no such option) | ${mb.toFixed(0)} MB | | < 120 MB at 20,000 | |`,
