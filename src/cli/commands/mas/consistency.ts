@@ -4,6 +4,12 @@ import { integerBetween } from "../../framework/values.ts";
 import { defineCommand } from "../../runtime/command.ts";
 import { bulkOptions } from "../../runtime/options/bulk.ts";
 
+// The report holds the run's summary already: no --summary.
+const { summary: _summary, ...repairOptions } = bulkOptions(
+  "Repairs",
+  flag("-n, --dry-run", "With --fix: list the repairs and change nothing."),
+);
+
 export const masDoctorParameters = defineParameters({
   options: {
     fix: flag("--fix", "Repair what was found (asks first; --batch does not), through a resumable run."),
@@ -13,7 +19,7 @@ export const masDoctorParameters = defineParameters({
       "Accounts read per page, from each side.",
       500,
     ),
-    ...bulkOptions("Repairs", flag("-n, --dry-run", "With --fix: list the repairs and change nothing.")),
+    ...repairOptions,
   },
   args: {},
 });
@@ -36,8 +42,10 @@ export const masDoctorCommand = defineCommand({
     "unrepaired; a repair run that fails or is interrupted exits as other bulk runs do.",
   ...masDoctorParameters,
   examples: [
-    ["synadm mas doctor", "What Synapse and MAS disagree on, grouped by severity"],
-    ["synadm mas doctor --fix --dry-run", "The repairs --fix would make"],
+    [
+      "synadm mas doctor --fix --dry-run",
+      "What Synapse and MAS disagree on, and the repairs --fix would make",
+    ],
     ["synadm --batch -o json mas doctor --fix", "Repair everything without asking; the report as JSON"],
   ],
   load: () => import("./consistency.run.ts").then((m) => m.masDoctor),
