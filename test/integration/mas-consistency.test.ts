@@ -265,6 +265,18 @@ describe("mas doctor against Synapse in MAS mode", () => {
     ]);
     assert.deepEqual(found.report.counts, { ok: 1, info: 2, warning: 4, error: 4 });
 
+    // The repairs are previewed on stderr; the report, on stdout, says none was made.
+    const humanDry = await runCli(["--batch", "mas", "doctor", "--fix", "--dry-run"], {
+      home,
+      timeoutMs: 120_000,
+    });
+    assert.equal(humanDry.code, 21, humanDry.stderr);
+    assert.match(humanDry.stderr, /^8 repair\(s\):\n {2}grant-admin-in-synapse @boss:mas\.test\n/);
+    assert.match(
+      humanDry.stdout,
+      /\n {2}only-in-mas: @masonly:mas\.test is active in MAS .* \[repair dry run\]\n/,
+    );
+    assert.match(humanDry.stdout, /\nmas doctor --fix: dry run, 8 would be done, nothing changed\.\n$/);
     const before = writes();
     const dry = await masDoctor(["--batch", "--fix", "--dry-run"]);
     assert.equal(dry.code, 21, dry.stderr);
@@ -367,6 +379,31 @@ describe("mas doctor against Synapse in MAS mode", () => {
     assert.deepEqual(journals(), [], "a finished run leaves no journal");
     const healthy = await masDoctor([]);
     assert.equal(healthy.code, 0, JSON.stringify(healthy.report.findings));
+  });
+
+  it("a repair the server refuses fails the run after the report; --resume tries it again, checked first", async () => {
+    // A username MAS would not allow either; Synapse refuses it as a localpart.
+    standIn.seedUser("Bad Name");
+    const failed = await masDoctor(["--batch", "--fix"]);
+    assert.equal(failed.code, 1, failed.stderr);
+    assert.equal(failed.report.repairs?.failed.length, 1);
+    assert.equal(failed.report.findings.find((finding) => finding.fix)?.fix, "failed");
+    assert.equal(failed.report.status, "error", "what failed still stands");
+    assert.match(
+      failed.stderr.trim().split("\n").at(-1)!,
+      /^Error: 1 of 1 failed; run the same command with --resume to try them again$/,
+    );
+    assert.equal(journals().length, 1, "the failure is kept for --resume");
+
+    // Deactivated in MAS since: the retried repair finds nothing left to do.
+    masRecord("Bad Name")!["deactivated_at"] = "2026-08-03T00:00:00Z";
+    const resumed = await masDoctor(["--batch", "--fix", "--resume"]);
+    assert.equal(resumed.code, 0, resumed.stderr);
+    assert.deepEqual(resumed.report.repairs?.skipped, [
+      { repair: "create-in-synapse @Bad Name:mas.test", reason: "no longer active in MAS" },
+    ]);
+    assert.equal(await synapseUser("Bad Name"), undefined);
+    assert.deepEqual(journals(), []);
   });
 
   it("names from the servers are escaped for the terminal; the options that need --fix say so", async () => {
