@@ -67,10 +67,10 @@ afterEach(() => {
 interface Finding {
   check: string;
   severity: string;
-  user_id?: string;
-  mas_id?: string;
-  repair?: string;
-  fix?: string;
+  user_id: string | null;
+  mas_id: string | null;
+  repair: string | null;
+  fix?: string | null;
 }
 interface Report {
   status: string;
@@ -416,6 +416,17 @@ describe("mas doctor against Synapse in MAS mode", () => {
 
     const json = await masDoctor([]);
     assert.ok(json.report.findings.some((finding) => finding.user_id === "@evil\u001b[2Jname:mas.test"));
+
+    // The findings are the records of the record formats.
+    const ndjson = await runCli(["-o", "ndjson", "mas", "doctor"], { home, timeoutMs: 120_000 });
+    assert.equal(ndjson.code, 0, ndjson.stderr);
+    const records = ndjson.stdout.trim().split("\n").map((line) => JSON.parse(line) as Finding);
+    assert.deepEqual(records, json.report.findings);
+    const csv = await runCli(["-o", "csv", "mas", "doctor"], { home, timeoutMs: 120_000 });
+    assert.equal(csv.code, 0, csv.stderr);
+    const [header, ...rows] = csv.stdout.trim().split("\n");
+    assert.equal(header, "check,severity,user_id,mas_id,message,action,repair");
+    assert.equal(rows.length, records.length);
 
     const refused = await runCli(["mas", "doctor", "--resume"], { home });
     assert.equal(refused.code, 2);

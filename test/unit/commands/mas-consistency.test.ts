@@ -79,7 +79,7 @@ describe("mas doctor: comparing Synapse's accounts with MAS's users", () => {
         finding.repair,
       ]),
       [
-        ["only-in-synapse", "info", "@old:example.org", undefined],
+        ["only-in-synapse", "info", "@old:example.org", null],
         ["only-in-synapse", "error", "@split:example.org", "create-in-mas"],
       ],
     );
@@ -96,7 +96,7 @@ describe("mas doctor: comparing Synapse's accounts with MAS's users", () => {
     assert.deepEqual(
       comparison.findings.map((finding) => [finding.user_id, finding.severity, finding.repair]),
       [
-        ["@gone:example.org", "info", undefined],
+        ["@gone:example.org", "info", null],
         ["@held:example.org", "error", "create-in-synapse"],
         ["@new:example.org", "error", "create-in-synapse"],
       ],
@@ -160,6 +160,18 @@ describe("mas doctor: comparing Synapse's accounts with MAS's users", () => {
       only.map((account) => account.userId),
       ["@b:example.org"],
     );
+  });
+
+  it("every finding has every field, null where it has no value (the same columns in csv)", () => {
+    const { findings } = compareAccounts(
+      [synapseAccount("a", { deactivated: true }), synapseAccount("b", { admin: true })],
+      byUsername([masUser("b"), masUser("c")]),
+      "example.org",
+    );
+    const keys = ["check", "severity", "user_id", "mas_id", "message", "action", "repair"];
+    for (const found of findings) assert.deepEqual(Object.keys(found), keys);
+    assert.equal(findings[0]?.mas_id, null);
+    assert.equal(findings[0]?.action, null);
   });
 
   it("a repair item reads back as it was made; anything else is refused", () => {

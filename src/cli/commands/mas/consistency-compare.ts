@@ -51,19 +51,39 @@ export type Repair = (typeof REPAIRS)[number];
 /** The kinds of disagreement. */
 export type Check = "accounts" | "only-in-synapse" | "only-in-mas" | "deactivated" | "locked" | "admin";
 
-/** One disagreement (or, `accounts`, the summary of what was compared). */
+/**
+ * One disagreement (or, `accounts`, the summary of what was compared). Every
+ * finding has every field, `null` where it has no value, so that the record
+ * formats (csv, tsv) have the same columns for all.
+ */
 export interface ConsistencyFinding {
   readonly check: Check;
   readonly severity: Severity;
   /** The Matrix ID the account has or would have. */
-  readonly user_id?: string;
+  readonly user_id: string | null;
   /** MAS's ID of the user, where MAS has one. */
-  readonly mas_id?: string;
+  readonly mas_id: string | null;
   readonly message: string;
-  /** What to do; absent when there is nothing to do. */
-  readonly action?: string;
-  /** What `--fix` does; absent when it does nothing. */
-  readonly repair?: Repair;
+  /** What to do; `null` when there is nothing to do. */
+  readonly action: string | null;
+  /** What `--fix` does; `null` when it does nothing. */
+  readonly repair: Repair | null;
+}
+
+type FindingFields = Pick<ConsistencyFinding, "check" | "severity" | "message"> &
+  Partial<Omit<ConsistencyFinding, "check" | "severity" | "message">>;
+
+/** A finding with `null` for the fields it lacks. */
+export function finding(fields: FindingFields): ConsistencyFinding {
+  return {
+    check: fields.check,
+    severity: fields.severity,
+    user_id: fields.user_id ?? null,
+    mas_id: fields.mas_id ?? null,
+    message: fields.message,
+    action: fields.action ?? null,
+    repair: fields.repair ?? null,
+  };
 }
 
 /** What the comparison left out, and why. */
@@ -137,37 +157,37 @@ const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 function onlyInSynapse(account: SynapseAccount): ConsistencyFinding {
   const { userId } = account;
   if (account.deactivated)
-    return {
+    return finding({
       check: "only-in-synapse",
       severity: "info",
       user_id: userId,
       message: `${userId} is deactivated in Synapse and not in MAS (deactivated before the move to MAS?)`,
-    };
-  return {
+    });
+  return finding({
     check: "only-in-synapse",
     severity: "error",
     user_id: userId,
     message: `${userId} is active in Synapse but MAS has no such user: it cannot log in`,
     action: `${FIX} creates it in MAS, which adopts the Synapse account`,
     repair: "create-in-mas",
-  };
+  });
 }
 
 function onlyInMas(user: MasAccount, userId: string): ConsistencyFinding {
   const base = { check: "only-in-mas", user_id: userId, mas_id: user.id } as const;
   if (user.deactivated)
-    return {
+    return finding({
       ...base,
       severity: "info",
       message: `${userId} is deactivated in MAS and Synapse has no such account`,
-    };
-  return {
+    });
+  return finding({
     ...base,
     severity: "error",
     message: `${userId} is ${user.locked ? "locked" : "active"} in MAS but Synapse has no such account`,
     action: `${FIX} creates it in Synapse, with MAS's lock and admin right`,
     repair: "create-in-synapse",
-  };
+  });
 }
 
 function disagreements(account: SynapseAccount, user: MasAccount): ConsistencyFinding[] {
@@ -175,7 +195,7 @@ function disagreements(account: SynapseAccount, user: MasAccount): ConsistencyFi
   if (account.deactivated !== user.deactivated) {
     const inMas = user.deactivated;
     return [
-      {
+      finding({
         ...base,
         check: "deactivated",
         severity: "error",
@@ -186,34 +206,38 @@ function disagreements(account: SynapseAccount, user: MasAccount): ConsistencyFi
           ? `${FIX} deactivates it in Synapse (without erasing)`
           : `${FIX} deactivates it in MAS (without erasing); to keep it, reactivate it in Synapse instead`,
         repair: inMas ? "deactivate-in-synapse" : "deactivate-in-mas",
-      },
+      }),
     ];
   }
   // A deactivated account's lock and admin right do nothing.
   if (user.deactivated) return [];
   const found: ConsistencyFinding[] = [];
   if (account.locked !== user.locked)
-    found.push({
-      ...base,
-      check: "locked",
-      severity: "warning",
-      message: `${account.userId} is ${user.locked ? "locked" : "not locked"} in MAS but ${
-        account.locked ? "locked" : "not locked"
-      } in Synapse`,
-      action: `${FIX} ${user.locked ? "locks" : "unlocks"} it in Synapse, as MAS has it`,
-      repair: user.locked ? "lock-in-synapse" : "unlock-in-synapse",
-    });
+    found.push(
+      finding({
+        ...base,
+        check: "locked",
+        severity: "warning",
+        message: `${account.userId} is ${user.locked ? "locked" : "not locked"} in MAS but ${
+          account.locked ? "locked" : "not locked"
+        } in Synapse`,
+        action: `${FIX} ${user.locked ? "locks" : "unlocks"} it in Synapse, as MAS has it`,
+        repair: user.locked ? "lock-in-synapse" : "unlock-in-synapse",
+      }),
+    );
   if (account.admin !== user.admin)
-    found.push({
-      ...base,
-      check: "admin",
-      severity: "warning",
-      message: `${account.userId} is ${user.admin ? "an admin" : "not an admin"} in MAS but ${
-        account.admin ? "an admin" : "not an admin"
-      } in Synapse`,
-      action: `${FIX} ${user.admin ? "makes it an admin" : "takes the admin flag away"} in Synapse, as MAS has it`,
-      repair: user.admin ? "grant-admin-in-synapse" : "revoke-admin-in-synapse",
-    });
+    found.push(
+      finding({
+        ...base,
+        check: "admin",
+        severity: "warning",
+        message: `${account.userId} is ${user.admin ? "an admin" : "not an admin"} in MAS but ${
+          account.admin ? "an admin" : "not an admin"
+        } in Synapse`,
+        action: `${FIX} ${user.admin ? "makes it an admin" : "takes the admin flag away"} in Synapse, as MAS has it`,
+        repair: user.admin ? "grant-admin-in-synapse" : "revoke-admin-in-synapse",
+      }),
+    );
   return found;
 }
 

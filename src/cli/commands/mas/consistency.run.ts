@@ -10,6 +10,7 @@ import {
   type Comparison,
   type ConsistencyFinding,
   compareAccounts,
+  finding as makeFinding,
   repairItem,
 } from "./consistency-compare.ts";
 import { performRepair } from "./consistency-repair.ts";
@@ -20,8 +21,8 @@ const COMMAND = "mas doctor --fix";
 /** What became of a finding's repair in a `--fix` run. */
 type FixOutcome = "done" | "failed" | "skipped" | "not started" | "dry run";
 
-/** A finding as reported: with `--fix`, what its repair came to. */
-type ReportedFinding = ConsistencyFinding & { fix?: FixOutcome };
+/** A finding as reported: with `--fix`, what its repair came to (`null` for findings without one). */
+type ReportedFinding = ConsistencyFinding & { fix?: FixOutcome | null };
 
 /** The document `-o json` prints: stable keys, as doctor's. */
 export interface ConsistencyReport {
@@ -84,7 +85,7 @@ export const masDoctor: RunFor<typeof masDoctorParameters> = async (context, { o
       finding.repair && finding.user_id
         ? outcomes.get(repairItem(finding.repair, finding.user_id))
         : undefined;
-    return fix ? { ...finding, fix } : finding;
+    return { ...finding, fix: fix ?? null };
   });
   const report = reportOf(reported, comparison, urls, started, summary);
   const failure = run?.kind === "document" ? run.failure : undefined;
@@ -96,13 +97,13 @@ function summaryFinding(comparison: Comparison): ConsistencyFinding {
     comparison.appserviceAccounts ? `${comparison.appserviceAccounts} application-service account(s)` : "",
     comparison.legacyGuests ? `${comparison.legacyGuests} MAS legacy guest(s)` : "",
   ].filter(Boolean);
-  return {
+  return makeFinding({
     check: "accounts",
     severity: "ok",
     message:
       `${comparison.synapseAccounts} Synapse account(s) and ${comparison.masUsers} MAS user(s) compared` +
       (leftOut.length ? ` (left out: ${leftOut.join(", ")})` : ""),
-  };
+  });
 }
 
 /** Each repair item's outcome in the run's summary. */
