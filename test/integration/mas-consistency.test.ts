@@ -420,7 +420,10 @@ describe("mas doctor against Synapse in MAS mode", () => {
     // The findings are the records of the record formats.
     const ndjson = await runCli(["-o", "ndjson", "mas", "doctor"], { home, timeoutMs: 120_000 });
     assert.equal(ndjson.code, 0, ndjson.stderr);
-    const records = ndjson.stdout.trim().split("\n").map((line) => JSON.parse(line) as Finding);
+    const records = ndjson.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Finding);
     assert.deepEqual(records, json.report.findings);
     const csv = await runCli(["-o", "csv", "mas", "doctor"], { home, timeoutMs: 120_000 });
     assert.equal(csv.code, 0, csv.stderr);
