@@ -62,7 +62,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
               result,
               typeof datetime === "boolean" ? datetime : undefined,
             );
-            if (result.kind === "document" && result.failure) throw result.failure;
+            if (result.kind !== "stream" && result.failure) throw result.failure;
             if (result.kind !== "stream" && result.exitCode !== undefined) return result.exitCode;
           }
         } catch (error) {

@@ -230,6 +230,8 @@ export interface StartOptions {
    * is the one it answers.
    */
   readonly mas?: MasMode;
+  /** Application services' registration files (YAML texts), listed in `app_service_config_files`. */
+  readonly appservices?: readonly string[];
 }
 
 /** How a Synapse in MAS mode is reached by, and gets its admin from, its MAS. */
@@ -266,6 +268,10 @@ export async function startSynapse(options: StartOptions = {}): Promise<SynapseS
     rmSync(hostDataDir, { recursive: true, force: true });
     throw error;
   }
+  const registrations = (options.appservices ?? []).map((text, i) => {
+    writeFileSync(join(hostDataDir, `appservice-${i}.yaml`), text);
+    return `${dataDir}/appservice-${i}.yaml`;
+  });
   writeFileSync(
     join(hostDataDir, "homeserver.yaml"),
     homeserverConfig({
@@ -275,6 +281,9 @@ export async function startSynapse(options: StartOptions = {}): Promise<SynapseS
       sharedSecret,
       postgresPort: postgres?.port,
       ...(options.mas ? { mas: options.mas } : {}),
+      ...(registrations.length
+        ? { extra: [`app_service_config_files: ${JSON.stringify(registrations)}`] }
+        : {}),
     }),
   );
   writeFileSync(join(hostDataDir, "log.config"), logConfig(dataDir));
