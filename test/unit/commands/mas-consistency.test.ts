@@ -128,7 +128,7 @@ describe("mas doctor: comparing Synapse's accounts with MAS's users", () => {
         [masUser("a", { locked: true, admin: true }), masUser("b"), masUser("c", { locked: true })],
       ),
       [
-        ["admin", "warning", "a", "grant-admin-in-synapse"],
+        ["admin", "info", "a", "grant-admin-in-synapse"],
         ["locked", "warning", "a", "lock-in-synapse"],
         ["admin", "warning", "b", "revoke-admin-in-synapse"],
         ["locked", "warning", "b", "unlock-in-synapse"],

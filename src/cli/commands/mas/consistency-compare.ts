@@ -230,7 +230,10 @@ function disagreements(account: SynapseAccount, user: MasAccount): ConsistencyFi
       finding({
         ...base,
         check: "admin",
-        severity: "warning",
+        // Under MAS, Synapse takes admin rights from the token's scope, and MAS never copies its
+        // admin flag into Synapse's: an admin in MAS only is normal. An admin in Synapse only is a
+        // right that would come back if MAS were switched off.
+        severity: user.admin ? "info" : "warning",
         message: `${account.userId} is ${user.admin ? "an admin" : "not an admin"} in MAS but ${
           account.admin ? "an admin" : "not an admin"
         } in Synapse`,
