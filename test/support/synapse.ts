@@ -230,6 +230,10 @@ export interface StartOptions {
    * is the one it answers.
    */
   readonly mas?: MasMode;
+  /** More listeners, as YAML lines of list entries (`  - port: ...`), after the usual two. */
+  readonly listeners?: readonly string[];
+  /** More top-level configuration lines (e.g. federation's). */
+  readonly extraConfig?: readonly string[];
 }
 
 /** How a Synapse in MAS mode is reached by, and gets its admin from, its MAS. */
@@ -275,6 +279,8 @@ export async function startSynapse(options: StartOptions = {}): Promise<SynapseS
       sharedSecret,
       postgresPort: postgres?.port,
       ...(options.mas ? { mas: options.mas } : {}),
+      ...(options.listeners ? { listeners: options.listeners } : {}),
+      ...(options.extraConfig ? { extra: options.extraConfig } : {}),
     }),
   );
   writeFileSync(join(hostDataDir, "log.config"), logConfig(dataDir));
@@ -435,6 +441,8 @@ export function homeserverConfig(options: {
   postgresPort: number | undefined;
   /** More top-level lines (the worker deployment's). */
   extra?: readonly string[];
+  /** More listener entries (see {@link StartOptions.listeners}). */
+  listeners?: readonly string[];
   /** MAS mode (see {@link StartOptions.mas}). */
   mas?: { endpoint: string; secret: string };
 }): string {
@@ -473,6 +481,7 @@ export function homeserverConfig(options: {
     "    resources:",
     "      - names: [client]",
     "        compress: false",
+    ...(options.listeners ?? []),
     ...(postgresPort === undefined
       ? ["database:", "  name: sqlite3", "  args:", `    database: ${dataDir}/homeserver.db`]
       : [
