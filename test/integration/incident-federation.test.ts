@@ -5,7 +5,7 @@
 // what A can see of B's wave and contains it on A.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { homeWithConfig, runCli } from "../support/cli.ts";
+import { type CliResult, homeWithConfig, runCli } from "../support/cli.ts";
 import {
   type FederatingPair,
   joinedMembers,
@@ -52,18 +52,26 @@ interface Report {
   total: number;
 }
 
-async function contain(...args: string[]): Promise<any> {
+async function run(...args: string[]): Promise<CliResult> {
   const result = await runCli(["-o", "json", "--batch", "incident", "contain", ...args], {
     home,
     timeoutMs: 120_000,
   });
   assert.equal(result.code, 0, `incident contain ${args.join(" ")}: ${result.stderr}`);
-  return JSON.parse(result.stdout);
+  return result;
+}
+
+/** A run's JSON output: the plan of a dry run, or the report. */
+async function contain(...args: string[]): Promise<Plan & Report> {
+  return JSON.parse((await run(...args)).stdout);
 }
 
 /** Joins a room of the other server as `token`'s owner, through `via`. */
 async function join(api: ServerApi, token: string, roomId: string, via: string): Promise<void> {
-  ok(await api.client(token, "POST", `/join/${enc(roomId)}?server_name=${enc(via)}&via=${enc(via)}`, {}), "join");
+  ok(
+    await api.client(token, "POST", `/join/${enc(roomId)}?server_name=${enc(via)}&via=${enc(via)}`, {}),
+    "join",
+  );
 }
 
 /** The local users a room's state on A shows invited. */
@@ -78,7 +86,10 @@ async function invitedOnA(roomId: string): Promise<string[]> {
 /** Invites `userIds` (of A) into a room as `token`'s owner (of B), and waits until A's state has them. */
 async function invite(token: string, roomId: string, userIds: readonly string[]): Promise<void> {
   for (const userId of userIds)
-    ok(await B.client(token, "POST", `/rooms/${enc(roomId)}/invite`, { user_id: userId }), `invite ${userId}`);
+    ok(
+      await B.client(token, "POST", `/rooms/${enc(roomId)}/invite`, { user_id: userId }),
+      `invite ${userId}`,
+    );
   const seen = await waitUntil(
     () => invitedOnA(roomId),
     (invited) => userIds.every((userId) => invited.includes(userId)),
@@ -89,9 +100,12 @@ async function invite(token: string, roomId: string, userIds: readonly string[])
   );
 }
 
+let syncs = 0;
 /** The rooms a user's own /sync on A shows it invited to. */
 async function syncInvites(token: string): Promise<string[]> {
-  const sync = ok(await A.client(token, "GET", "/sync?timeout=0"), "sync");
+  // Synapse answers a /sync made like one of the last two minutes from its cache: each filter is new.
+  const filter = enc(JSON.stringify({ account_data: { not_types: [`synadm.test.${++syncs}`] } }));
+  const sync = ok(await A.client(token, "GET", `/sync?timeout=0&filter=${filter}`), "sync");
   return Object.keys(sync.rooms?.invite ?? {});
 }
 
@@ -122,10 +136,16 @@ describe("incident contain --server: a spam wave from a federating Synapse", () 
   it("finds B's rooms, invites, accounts and the report; keeps, then deletes the rooms; no invite is left", async () => {
     const bName = pair.b.serverName;
     const [owner, curious, reporter, ...victims] = await Promise.all(
-      ["owner", "curious", "reporter", "victim0", "victim1", "victim2", "victim3"].map((name) => A.user(name)),
+      ["owner", "curious", "reporter", "victim0", "victim1", "victim2", "victim3"].map((name) =>
+        A.user(name),
+      ),
     );
     const spammers = await Promise.all(["spam0", "spam1", "spam2"].map((name) => B.user(name)));
-    const [spam0, spam1, spam2] = spammers as [(typeof spammers)[0], (typeof spammers)[0], (typeof spammers)[0]];
+    const [spam0, spam1, spam2] = spammers as [
+      (typeof spammers)[0],
+      (typeof spammers)[0],
+      (typeof spammers)[0],
+    ];
     const victimIds = victims.map((victim) => victim!.userId);
 
     // A's own room, which spam2 of B joins, spams, and invites a victim into; the spam is reported.
@@ -172,7 +192,7 @@ describe("incident contain --server: a spam wave from a federating Synapse", () 
     await invite(spam0.token, lure0, victimIds.slice(0, 2));
 
     // Kept first (--keep-rooms): the rooms are blocked, the invites rejected as each victim.
-    const keptPlan = (await contain("--server", bName, "--keep-rooms", "--accounts", "none", "-n")) as Plan;
+    const keptPlan = await contain("--server", bName, "--keep-rooms", "--accounts", "none", "-n");
     assert.deepEqual(
       keptPlan.rooms.map((room) => [room.room_id, room.creator, room.actions.join()]),
       [[lure0, spam0.userId, "remove-from-directory,quarantine-media,block"]],
@@ -183,11 +203,14 @@ describe("incident contain --server: a spam wave from a federating Synapse", () 
       victimIds.slice(0, 2).map((userId) => [userId, lure0, spam0.userId]),
     );
     assert.deepEqual(keptPlan.accounts, [], "no local account is in B's wave");
-    assert.deepEqual(keptPlan.reports.map((report) => [report.event_id, report.sender]), [[spam, spam2.userId]]);
+    assert.deepEqual(
+      keptPlan.reports.map((report) => [report.event_id, report.sender]),
+      [[spam, spam2.userId]],
+    );
     assert.ok(keptPlan.remote_accounts.includes(spam0.userId), keptPlan.remote_accounts.join());
     assert.equal((await A.admin("GET", `/v1/rooms/${enc(lure0)}/block`)).json.block, false, "a dry run");
 
-    const kept = (await contain("--server", bName, "--keep-rooms", "--accounts", "none")) as Report;
+    const kept = await contain("--server", bName, "--keep-rooms", "--accounts", "none");
     assert.deepEqual(kept.failed, []);
     assert.deepEqual(kept.done, { rooms: 1, accounts: 0, invites: 2 });
     assert.equal((await A.admin("GET", `/v1/rooms/${enc(lure0)}/block`)).json.block, true, "lure0 blocked");
@@ -211,7 +234,7 @@ describe("incident contain --server: a spam wave from a federating Synapse", () 
 
     // Then deleted: the rooms blocked, deleted and purged on A (their invites rejected with them),
     // the invite into A's room, which stays, rejected as its victim.
-    const plan = (await contain("--server", bName, "-n")) as Plan;
+    const plan = await contain("--server", bName, "-n");
     assert.deepEqual(plan.rooms.map((room) => room.room_id).sort(), [lure0, lure1].sort());
     assert.ok(plan.rooms.every((room) => room.actions.includes("delete") && room.actions.includes("purge")));
     assert.deepEqual(
@@ -220,12 +243,16 @@ describe("incident contain --server: a spam wave from a federating Synapse", () 
     );
     assert.equal(plan.counts["invites_rejected_by_delete"], 1, JSON.stringify(plan.counts));
     assert.deepEqual(plan.remote_accounts, spammers.map((spammer) => spammer.userId).sort());
-    const done = (await contain("--server", bName)) as Report;
+    const done = await contain("--server", bName);
     assert.deepEqual(done.failed, []);
     assert.deepEqual(done.done, { rooms: 2, accounts: 0, invites: 1 });
 
     for (const roomId of [lure0, lure1]) {
-      assert.equal((await A.admin("GET", `/v1/rooms/${enc(roomId)}/block`)).json.block, true, `${roomId} blocked`);
+      assert.equal(
+        (await A.admin("GET", `/v1/rooms/${enc(roomId)}/block`)).json.block,
+        true,
+        `${roomId} blocked`,
+      );
       const { results } = (await A.admin("GET", `/v2/rooms/${enc(roomId)}/delete_status`)).json as {
         results: Array<{ status: string }>;
       };
@@ -248,5 +275,50 @@ describe("incident contain --server: a spam wave from a federating Synapse", () 
         false,
         spammer.userId,
       );
+  });
+
+  it("a room of B that A knows only by an invite: not seen from --server, contained from --room", async () => {
+    const victim = await A.user("victim9");
+    const spammer = await B.user("spam9");
+    const lure = ok(
+      await B.client(spammer.token, "POST", "/createRoom", {
+        preset: "public_chat",
+        invite: [victim.userId],
+      }),
+      "lure",
+    ).room_id as string;
+    const invited = await waitUntil(
+      () => syncInvites(victim.token),
+      (rooms) => rooms.includes(lure),
+    );
+    assert.deepEqual(invited, [lure], "the victim's own /sync shows the invite");
+
+    const fromServer = await run("--server", pair.b.serverName, "-n");
+    const plan = JSON.parse(fromServer.stdout) as Plan;
+    assert.ok(
+      !plan.rooms.some((room) => room.room_id === lure) &&
+        !plan.invites.some((entry) => entry.room_id === lure),
+      "nothing of the room",
+    );
+    assert.match(fromServer.stderr, /no invite from another server to a room this server is not in/);
+
+    const roomPlan = await contain("--room", lure, "-n");
+    assert.deepEqual(
+      roomPlan.rooms.map((room) => [room.room_id, room.actions.join()]),
+      [[lure, "remove-from-directory,quarantine-media,block,delete,purge"]],
+    );
+    const done = await contain("--room", lure);
+    assert.deepEqual(done.failed, []);
+    assert.equal(done.done["rooms"], 1);
+    assert.deepEqual(await syncInvites(victim.token), [], "the delete rejected the invite");
+    assert.equal((await A.admin("GET", `/v1/rooms/${enc(lure)}/block`)).json.block, true);
+    // The rejection went to B: its state of the room has the victim's leave.
+    const leftOnB = async () => {
+      const { json } = await B.admin("GET", `/v1/rooms/${enc(lure)}/state`);
+      return (json.state as Array<{ state_key?: string; content: { membership?: string } }>).some(
+        (event) => event.state_key === victim.userId && event.content.membership === "leave",
+      );
+    };
+    assert.ok(await waitUntil(leftOnB, (left) => left), "B has the victim's leave");
   });
 });
