@@ -150,8 +150,8 @@ function createSender(state: readonly ClientEvent[]): string | undefined {
  * is not in (outliers) are in no Admin API answer, so they cannot be found.
  *
  * Uses `GET /_synapse/admin/v2/users`, `/v2/users/<user_id>`, `/v1/whois/<user_id>`,
- * `/v1/users/<user_id>/joined_rooms`, `/v1/users/<user_id>/media`, `/v1/rooms`,
- * `/v1/rooms/<room_id>` (and its `/members`, `/state`, `/messages`), `/v1/users/<remote user_id>/joined_rooms`,
+ * `/v1/users/<user_id>/joined_rooms` (of remote accounts too), `/v1/users/<user_id>/media`, `/v1/rooms`,
+ * `/v1/rooms/<room_id>` (and its `/members`, `/state`, `/messages`),
  * `/v1/event_reports` and `/v1/event_reports/<report_id>`.
  */
 export async function findBlastRadius(

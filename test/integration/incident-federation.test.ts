@@ -22,9 +22,11 @@ let A: ServerApi;
 let B: ServerApi;
 let home = "";
 const started = Date.now();
+let startMs = 0;
 
 before(async () => {
   pair = await startFederatingPair();
+  startMs = Date.now() - started;
   A = serverApi(pair.a);
   B = serverApi(pair.b);
   home = homeWithConfig(
@@ -32,8 +34,12 @@ before(async () => {
   );
 });
 after(async () => {
+  const stopping = Date.now();
   await pair?.stop();
-  process.stderr.write(`incident-federation: ${Date.now() - started} ms with both servers\n`);
+  const end = Date.now();
+  process.stderr.write(
+    `incident-federation: ${end - started} ms (both servers started in ${startMs} ms, stopped in ${end - stopping} ms)\n`,
+  );
 });
 
 interface Plan {
