@@ -4,6 +4,7 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import {
+  appendFileSync,
   chownSync,
   existsSync,
   mkdirSync,
@@ -223,6 +224,10 @@ export interface StartOptions {
   readonly keepRunning?: boolean;
   /** The database Synapse runs on (default: {@link testDatabaseFromEnv}). */
   readonly database?: TestDatabase;
+  /** More listeners, as YAML lines of list entries (`  - port: ...`), after the usual two. */
+  readonly listeners?: readonly string[];
+  /** More top-level configuration lines (e.g. federation's), at the end of homeserver.yaml. */
+  readonly extraConfig?: readonly string[];
   /**
    * MAS mode: authentication delegated to the MAS at `endpoint`, sharing
    * `secret`; no password login, registration or shared secret. The admin is
@@ -230,10 +235,6 @@ export interface StartOptions {
    * is the one it answers.
    */
   readonly mas?: MasMode;
-  /** More listeners, as YAML lines of list entries (`  - port: ...`), after the usual two. */
-  readonly listeners?: readonly string[];
-  /** More top-level configuration lines (e.g. federation's). */
-  readonly extraConfig?: readonly string[];
 }
 
 /** How a Synapse in MAS mode is reached by, and gets its admin from, its MAS. */
@@ -275,15 +276,20 @@ export async function startSynapse(options: StartOptions = {}): Promise<SynapseS
     homeserverConfig({
       serverName,
       port,
+      ...(options.listeners ? { listeners: options.listeners } : {}),
       dataDir,
       sharedSecret,
       postgresPort: postgres?.port,
       ...(options.mas ? { mas: options.mas } : {}),
-      ...(options.listeners ? { listeners: options.listeners } : {}),
-      ...(options.extraConfig ? { extra: options.extraConfig } : {}),
     }),
   );
   writeFileSync(join(hostDataDir, "log.config"), logConfig(dataDir));
+  // Appended rather than passed as homeserverConfig's `extra`, which other options fill.
+  if (options.extraConfig)
+    appendFileSync(
+      join(hostDataDir, "homeserver.yaml"),
+      options.extraConfig.map((line) => `${line}\n`).join(""),
+    );
   const config = join(dataDir, "homeserver.yaml");
   await run("chroot", [root, "python3", "-m", "synapse.app.homeserver", "-c", config, "--generate-keys"]);
 
