@@ -4,6 +4,7 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import {
+  appendFileSync,
   chownSync,
   existsSync,
   mkdirSync,
@@ -223,6 +224,10 @@ export interface StartOptions {
   readonly keepRunning?: boolean;
   /** The database Synapse runs on (default: {@link testDatabaseFromEnv}). */
   readonly database?: TestDatabase;
+  /** More listeners, as YAML lines of list entries (`  - port: ...`), after the usual two. */
+  readonly listeners?: readonly string[];
+  /** More top-level configuration lines (e.g. federation's), at the end of homeserver.yaml. */
+  readonly extraConfig?: readonly string[];
   /**
    * MAS mode: authentication delegated to the MAS at `endpoint`, sharing
    * `secret`; no password login, registration or shared secret. The admin is
@@ -277,6 +282,7 @@ export async function startSynapse(options: StartOptions = {}): Promise<SynapseS
     homeserverConfig({
       serverName,
       port,
+      ...(options.listeners ? { listeners: options.listeners } : {}),
       dataDir,
       sharedSecret,
       postgresPort: postgres?.port,
@@ -287,6 +293,12 @@ export async function startSynapse(options: StartOptions = {}): Promise<SynapseS
     }),
   );
   writeFileSync(join(hostDataDir, "log.config"), logConfig(dataDir));
+  // Appended rather than passed as homeserverConfig's `extra`, which other options fill.
+  if (options.extraConfig)
+    appendFileSync(
+      join(hostDataDir, "homeserver.yaml"),
+      options.extraConfig.map((line) => `${line}\n`).join(""),
+    );
   const config = join(dataDir, "homeserver.yaml");
   await run("chroot", [root, "python3", "-m", "synapse.app.homeserver", "-c", config, "--generate-keys"]);
 
@@ -444,6 +456,8 @@ export function homeserverConfig(options: {
   postgresPort: number | undefined;
   /** More top-level lines (the worker deployment's). */
   extra?: readonly string[];
+  /** More listener entries (see {@link StartOptions.listeners}). */
+  listeners?: readonly string[];
   /** MAS mode (see {@link StartOptions.mas}). */
   mas?: { endpoint: string; secret: string };
 }): string {
@@ -482,6 +496,7 @@ export function homeserverConfig(options: {
     "    resources:",
     "      - names: [client]",
     "        compress: false",
+    ...(options.listeners ?? []),
     ...(postgresPort === undefined
       ? ["database:", "  name: sqlite3", "  args:", `    database: ${dataDir}/homeserver.db`]
       : [

@@ -61,6 +61,11 @@ async function readSeeds(
   }
   const registeredAfter = timeOption(options.registeredAfter, "--registered-after");
   const registeredBefore = timeOption(options.registeredBefore, "--registered-before");
+  if (options.server.length)
+    context.note(
+      "The Admin API shows no invite from another server to a room this server is not in: " +
+        "name such a room with --room to have its delete reject them.",
+    );
   return {
     rooms: [...new Set(rooms)],
     ...(options.users === undefined ? {} : { users: userPattern(options.users) }),
