@@ -19,6 +19,8 @@ import {
 import type { RunFor } from "../../runtime/command.ts";
 import type { CommandContext } from "../../runtime/context.ts";
 import { UsageError } from "../../runtime/errors.ts";
+import { deactivateInMas, personalSessionFor } from "../../runtime/mas-accounts.ts";
+import { lazyUnderMas } from "../../runtime/mas-routing.ts";
 import { userPattern } from "../../runtime/user-pattern.ts";
 import type { containParameters } from "./contain.ts";
 import { defaultEvidenceDir, makeEvidenceDir, writeEvidence, writeEvidenceFile } from "./evidence.ts";
@@ -138,6 +140,8 @@ async function accountAction(
   item: Extract<PlanItem, { kind: "account" }>,
   signal: AbortSignal,
   run: ItemRun,
+  /** The command's context when the server delegates auth to MAS, which then deactivates. */
+  underMasIn: CommandContext | undefined,
 ): Promise<Record<string, unknown> | undefined> {
   const { userId, actions, redactIn } = item;
   let details: UserDetails;
@@ -162,7 +166,10 @@ async function accountAction(
     result["redaction_failures"] = Object.keys(final.failed_redactions ?? {}).length;
   }
   if (actions.includes("deactivate")) {
-    if (!details.deactivated) await admin.users.deactivate(userId, actions.includes("erase"), { signal });
+    if (!details.deactivated) {
+      if (underMasIn) await deactivateInMas(underMasIn, userId, actions.includes("erase"), signal);
+      else await admin.users.deactivate(userId, actions.includes("erase"), { signal });
+    }
     result["deactivated"] = true;
     if (actions.includes("erase")) result["erased"] = true;
   }
@@ -186,20 +193,31 @@ async function rejectInvite(
   item: Extract<PlanItem, { kind: "invite" }>,
   signal: AbortSignal,
   run: ItemRun,
+  /** The command's context when the server delegates auth to MAS: the token is a personal session's. */
+  underMasIn: CommandContext | undefined,
 ): Promise<Record<string, unknown> | undefined> {
   const { userId, roomId } = item;
   const { memberships } = await admin.users.memberships(userId, { signal });
   if (memberships[roomId] !== "invite") return run.skip("no longer invited");
+  if (underMasIn) {
+    const { accessToken, sessionId } = await personalSessionFor(
+      underMasIn,
+      userId,
+      Date.now() + LOGIN_AS_MS,
+      "synadm incident contain: rejecting an invite",
+      signal,
+    );
+    try {
+      await leaveAs(admin, roomId, accessToken, signal);
+    } finally {
+      // Not cancelled with the run: the session must not outlive this item.
+      await (await underMasIn.mas()).personalSessions.revoke(sessionId);
+    }
+    return { rejected: true };
+  }
   const { access_token: token } = await admin.users.loginAs(userId, Date.now() + LOGIN_AS_MS, { signal });
   try {
-    await admin.http.request({
-      method: "POST",
-      prefix: "matrix",
-      path: path`/client/v3/rooms/${roomId}/leave`,
-      body: { reason: REASON },
-      accessToken: token,
-      signal,
-    });
+    await leaveAs(admin, roomId, token, signal);
   } finally {
     // Not cancelled with the run: the token must not outlive this item.
     await admin.http.request({
@@ -211,6 +229,23 @@ async function rejectInvite(
     });
   }
   return { rejected: true };
+}
+
+/** Leaves (rejects the invite to) a room with a token of the invited user. */
+async function leaveAs(
+  admin: SynapseAdmin,
+  roomId: string,
+  token: string,
+  signal: AbortSignal,
+): Promise<void> {
+  await admin.http.request({
+    method: "POST",
+    prefix: "matrix",
+    path: path`/client/v3/rooms/${roomId}/leave`,
+    body: { reason: REASON },
+    accessToken: token,
+    signal,
+  });
 }
 
 /** The closing report: what was found, done, failed and why, and where the evidence is. */
@@ -306,6 +341,7 @@ export const contain: RunFor<typeof containParameters> = async (context, { optio
   };
 
   const counts = () => plan?.counts ?? {};
+  const masRouted = lazyUnderMas(context);
   return runBulkCommand(context, {
     command: "incident contain",
     identity,
@@ -323,8 +359,9 @@ export const contain: RunFor<typeof containParameters> = async (context, { optio
     perform: async (entry, signal, run) => {
       const item = parseItem(entry);
       if (item.kind === "room") return roomAction(admin, item, signal, run);
-      if (item.kind === "account") return accountAction(admin, item, signal, run);
-      return rejectInvite(admin, item, signal, run);
+      const underMasIn = (await masRouted) ? context : undefined;
+      if (item.kind === "account") return accountAction(admin, item, signal, run, underMasIn);
+      return rejectInvite(admin, item, signal, run, underMasIn);
     },
     options,
     present: (summary) => {
