@@ -1,7 +1,7 @@
 // What synadm's user commands do in MAS when the server delegates auth to it
 // (see mas-routing.ts): find a Matrix user's MAS account, end its sessions,
 // deactivate it on both sides, act as it for a moment.
-import { NotFoundError } from "../../api/errors.ts";
+import { ApiError } from "../../api/errors.ts";
 import type { MasAdmin } from "../../api/mas-admin.ts";
 import type { MasUser } from "../../api/resources/mas-users.ts";
 import type { CommandContext } from "./context.ts";
@@ -37,7 +37,8 @@ export async function masAccountOf(context: CommandContext, userId: string): Pro
     const { data } = await mas.users.getByUsername(localpartOf(userId));
     return { mas, id: data.id, user: data.attributes };
   } catch (error) {
-    if (!(error instanceof NotFoundError)) throw error;
+    // MAS's errors are MasApiErrors, whatever the status.
+    if (!(error instanceof ApiError) || error.status !== 404) throw error;
     throw new CliError(
       `MAS has no user ${localpartOf(userId)} (for ${userId}); under MAS, accounts are MAS's: ` +
         "create it with `synadm user modify` or `synadm mas user create`",
