@@ -201,9 +201,13 @@ describe("synadm's commands routed to MAS", () => {
     assert.equal(whoami.status, 200);
     assert.equal(((await whoami.json()) as { user_id: string }).user_id, "@carol:mas.test");
 
+    const sessions = standIn.records("personal-sessions").length;
     await ok("--batch", "user", "login", "carol", "--expire-never");
+    assert.equal(standIn.records("personal-sessions").length, sessions + 1);
     const never = standIn.requests.filter((r) => r.operationId === "createPersonalSession").at(-1);
-    assert.equal((never?.requestBody as Record<string, unknown>)["expires_in"], undefined);
+    assert.ok(never);
+    assert.equal((never.requestBody as Record<string, unknown>)["expires_in"], undefined);
+    assert.equal(standIn.records("personal-sessions").at(-1)?.attributes["expires_at"], null);
     const past = await synadm("user", "login", "carol", "--expire-ts", "1000");
     assert.equal(past.code, 2);
     assert.match(past.stderr, /in the past/);
@@ -307,6 +311,30 @@ describe("synadm's commands routed to MAS", () => {
       assert.equal((await synapseUser(name)).deactivated, true, `${name} in Synapse`);
     }
     assert.equal((await synapseUser("carol")).deactivated, false);
+  });
+
+  it("user deactivate-many deactivates in MAS; user import creates accounts in MAS, never in Synapse alone", async () => {
+    await ok("mas", "user", "create", "listed1");
+    const many = await runCli(["--batch", "user", "deactivate-many", "-"], { home, input: "listed1\n" });
+    assert.equal(many.code, 0, many.stderr);
+    assert.ok(masUser("listed1")?.attributes["deactivated_at"]);
+    assert.equal((await synapseUser("listed1")).deactivated, true);
+
+    const csv =
+      "user_id,displayname,password,admin\nimported1,Imported One,imported-pass-1,true\nimported2,,,\n";
+    const result = await runCli(["--batch", "user", "import", "-"], { home, input: csv });
+    assert.equal(result.code, 0, result.stderr);
+    const summary = JSON.parse(result.stdout) as { done: Array<{ user_id: string; action: string }> };
+    assert.deepEqual(
+      summary.done.map((row) => row.action),
+      ["created", "created"],
+    );
+    for (const name of ["imported1", "imported2"]) assert.ok(masUser(name), `${name} is MAS's`);
+    assert.equal(masUser("imported1")?.attributes["admin"], true);
+    assert.equal((await synapseUser("imported1")).displayname, "Imported One");
+    const passwords = standIn.requests.filter((r) => r.operationId === "setUserPassword").slice(-2);
+    assert.deepEqual(passwords[0]?.requestBody, { password: "imported-pass-1" });
+    assert.ok(!result.stdout.includes("imported-pass-1"), "a given password is not echoed");
   });
 
   it("user register creates the user in MAS, with password, admin flag and Synapse's display name", async () => {

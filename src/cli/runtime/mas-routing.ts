@@ -49,9 +49,8 @@ export function explainMasRefusal(error: unknown): unknown {
   if (!(error instanceof MasApiError) || (error.status !== 401 && error.status !== 403)) return error;
   const refused = error.status === 401 ? "did not accept" : "refused";
   return new CliError(
-    `MAS ${refused} the MAS admin token (HTTP ${error.status} for ${error.request.method} ` +
-      `${error.request.path.split("?")[0]}): mas_token or mas_token_command (SYNADM_MAS_TOKEN) must be ` +
-      "a valid MAS access token with the scope urn:mas:admin",
+    `${error.message}; MAS ${refused} the MAS admin token: mas_token or mas_token_command ` +
+      "(SYNADM_MAS_TOKEN) must be a valid MAS access token with the scope urn:mas:admin",
     ExitCode.failed,
   );
 }

@@ -15,7 +15,10 @@ describe("endpoints Synapse leaves out under MAS", () => {
       insteadUnderMas("GET", "/_synapse/admin/v1/users/%40a%3Ax/admin") ?? "",
       /`synadm user server-admin show` asks MAS/,
     );
-    assert.match(insteadUnderMas("POST", "/_synapse/admin/v1/users/%40a%3Ax/login") ?? "", /`synadm user login`/);
+    assert.match(
+      insteadUnderMas("POST", "/_synapse/admin/v1/users/%40a%3Ax/login") ?? "",
+      /`synadm user login`/,
+    );
     assert.match(insteadUnderMas("PUT", "/admin/v1/users/%40a%3Ax/admin") ?? "", /mas user set-admin/);
     assert.match(insteadUnderMas("GET", "/_synapse/admin/v1/registration_tokens?valid=true") ?? "", /regtok/);
     assert.match(insteadUnderMas("POST", "/_synapse/admin/v1/reset_password/%40a%3Ax") ?? "", /set-password/);

@@ -1,3 +1,4 @@
+import { checkPathSegments, path } from "../../../api/path.ts";
 import { parseTimeSpec } from "../../../api/time.ts";
 import type { RunFor } from "../../runtime/command.ts";
 import { changeAfterConfirmation } from "../../runtime/confirm.ts";
@@ -16,6 +17,11 @@ const timeFields = ["expiry_time"];
 
 const underMasTokens = () => import("./under-mas.ts");
 
+/** A token that cannot be a path segment ("", ".", "..") is bad input, refused before any request (even MAS's). */
+function checkToken(token: string): void {
+  checkPathSegments(path`/v1/registration_tokens/${token}`);
+}
+
 export const listTokens: RunFor<typeof listParameters> = async (context, { options }) => {
   if (await underMas(context)) {
     const { masTokens } = await underMasTokens();
@@ -29,6 +35,7 @@ export const listTokens: RunFor<typeof listParameters> = async (context, { optio
 };
 
 export const tokenDetails: RunFor<typeof detailsParameters> = async (context, { args }) => {
+  checkToken(args.token);
   if (await underMas(context)) {
     const { masTokenId, synadmShapeOf } = await underMasTokens();
     const mas = await context.mas();
@@ -66,6 +73,7 @@ export const updateToken: RunFor<typeof updateParameters> = async (context, { op
     changes.uses_allowed = options.usesAllowed === -1 ? null : options.usesAllowed;
   if (options.expiryTs !== undefined) changes.expiry_time = options.expiryTs === -1 ? null : options.expiryTs;
   if (options.expireAt !== undefined) changes.expiry_time = parseTimeSpec(options.expireAt);
+  checkToken(args.token);
   const action = `Change registration token ${args.token}: ${JSON.stringify(changes)}`;
   if (await underMas(context)) {
     const { masDate, masTokenId, synadmShapeOf } = await underMasTokens();
@@ -95,6 +103,7 @@ export const updateToken: RunFor<typeof updateParameters> = async (context, { op
 };
 
 export const deleteToken: RunFor<typeof deleteParameters> = async (context, { options, args }) => {
+  checkToken(args.token);
   if (await underMas(context)) {
     const { masTokenId } = await underMasTokens();
     const mas = await context.mas();
