@@ -57,6 +57,17 @@ async function synapseUser(localpart: string): Promise<any> {
   return response.status === 404 ? undefined : response.json();
 }
 
+/** A user's rooms as Synapse has them: invited, joined (rooms they left are not listed). */
+async function memberships(localpart: string): Promise<Record<string, string>> {
+  const response = await fetch(
+    `${server.baseUrl}/_synapse/admin/v1/users/@${localpart}:mas.test/memberships`,
+    {
+      headers: { authorization: `Bearer ${server.adminToken}` },
+    },
+  );
+  return ((await response.json()) as { memberships: Record<string, string> }).memberships;
+}
+
 /** The stand-in's record of a user, with its MAS ID. */
 function masUser(username: string): { id: string; attributes: Record<string, unknown> } | undefined {
   return standIn.records("users").find((row) => row.attributes["username"] === username);
@@ -332,9 +343,46 @@ describe("synadm's commands routed to MAS", () => {
     for (const name of ["imported1", "imported2"]) assert.ok(masUser(name), `${name} is MAS's`);
     assert.equal(masUser("imported1")?.attributes["admin"], true);
     assert.equal((await synapseUser("imported1")).displayname, "Imported One");
-    const passwords = standIn.requests.filter((r) => r.operationId === "setUserPassword").slice(-2);
-    assert.deepEqual(passwords[0]?.requestBody, { password: "imported-pass-1" });
+    // Rows may be imported side by side: each password is found by its user's MAS ID.
+    const passwordOf = (name: string) =>
+      standIn.requests.find((r) => r.operationId === "setUserPassword" && r.path.includes(masUser(name)!.id))
+        ?.requestBody as { password: string } | undefined;
+    assert.deepEqual(passwordOf("imported1"), { password: "imported-pass-1" });
+    const generated = summary.done.find((row) => row.user_id === "@imported2:mas.test") as {
+      password?: string;
+    };
+    assert.equal(passwordOf("imported2")?.password, generated.password, "the generated one, reported");
     assert.ok(!result.stdout.includes("imported-pass-1"), "a given password is not echoed");
+  });
+
+  it("incident contain deactivates the wave in MAS and rejects invites with a personal session, revoked after", async () => {
+    for (const name of ["wave0", "wave1", "victim"]) await ok("mas", "user", "create", name);
+    // The wave's own token, as MAS would have issued it after a login.
+    const waveToken = standIn.issueToken("wave0", "urn:matrix:client:api:*");
+    const created = await fetch(`${server.baseUrl}/_matrix/client/v3/createRoom`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${waveToken}` },
+      body: JSON.stringify({ name: "free stuff", invite: ["@victim:mas.test"] }),
+    });
+    assert.equal(created.status, 200, await created.clone().text());
+    const { room_id: roomId } = (await created.json()) as { room_id: string };
+    assert.equal((await memberships("victim"))[roomId], "invite");
+    const sessions = standIn.records("personal-sessions").length;
+    const result = await runCli(
+      ["--batch", "incident", "contain", "--users", "@wave\\d", "--accounts", "deactivate", "--keep-rooms"],
+      { home, timeoutMs: 120_000 },
+    );
+    assert.equal(result.code, 0, result.stderr + result.stdout);
+    for (const name of ["wave0", "wave1"]) {
+      assert.ok(masUser(name)?.attributes["deactivated_at"], `${name} in MAS`);
+      assert.equal((await synapseUser(name)).deactivated, true, `${name} in Synapse`);
+    }
+    assert.equal(masUser("victim")?.attributes["deactivated_at"], null);
+    const made = standIn.records("personal-sessions").slice(sessions);
+    assert.equal(made.length, 1, "one personal session, for the victim's invite");
+    assert.equal(made[0]?.attributes["actor_user_id"], masUser("victim")!.id);
+    assert.ok(made[0]?.attributes["revoked_at"], "revoked right after");
+    assert.equal((await memberships("victim"))[roomId], undefined, "the invite is gone");
   });
 
   it("user register creates the user in MAS, with password, admin flag and Synapse's display name", async () => {
