@@ -124,6 +124,12 @@ describe("synadm's commands routed to MAS", () => {
     assert.equal(carol.displayname, "Carol");
     assert.equal(changed.admin, true, "the admin flag shown is MAS's");
     assert.equal(changed.locked, true);
+    // The profile alone stays Synapse's: MAS is not asked.
+    const profileMark = standIn.requests.length;
+    const profile = await ok("--batch", "user", "modify", "carol", "-n", "Carol Profile");
+    assert.equal(profile.displayname, "Carol Profile");
+    assert.equal((await synapseUser("carol")).displayname, "Carol Profile");
+    assert.deepEqual(operationsSince(profileMark), []);
     await ok("--batch", "user", "modify", "carol", "-u", "-L");
     assert.equal(masUser("carol")?.attributes["admin"], false);
     assert.equal(masUser("carol")?.attributes["locked_at"], null);

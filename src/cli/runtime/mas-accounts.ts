@@ -40,8 +40,9 @@ export async function masAccountOf(context: CommandContext, userId: string): Pro
     // MAS's errors are MasApiErrors, whatever the status.
     if (!(error instanceof ApiError) || error.status !== 404) throw error;
     throw new CliError(
-      `MAS has no user ${localpartOf(userId)} (for ${userId}); under MAS, accounts are MAS's: ` +
-        "create it with `synadm user modify` or `synadm mas user create`",
+      `MAS has no user ${localpartOf(userId)} (for ${userId}); under MAS every local account is MAS's: ` +
+        "a new one is made with `synadm user modify` or `synadm mas user create`, one that Synapse alone " +
+        "has (made before MAS) is moved into MAS with syn2mas",
       ExitCode.failed,
     );
   }

@@ -18,6 +18,7 @@ import type {
   shadowBanParameters,
   suspendParameters,
 } from "./accounts.ts";
+import { touchesMas } from "./mas-fields.ts";
 
 export const userDetails: RunFor<typeof detailsParameters> = async (context, { args }) => {
   const userId = await context.userId(args.userId);
@@ -70,7 +71,8 @@ export const modifyUser: RunFor<typeof modifyParameters> = async (context, { opt
   );
   if (options.dryRun) return undefined;
   await confirmOrStop(context, `${current ? "Modify" : "Create"} user ${userId}?`);
-  if (await underMas(context)) {
+  // A change of the profile alone of an existing user stays Synapse's, and needs no MAS token.
+  if ((!current || touchesMas(update)) && (await underMas(context))) {
     const { modifyUnderMas } = await import("./modify-under-mas.ts");
     return document(await modifyUnderMas(context, userId, update, current !== undefined));
   }

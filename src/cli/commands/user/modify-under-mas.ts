@@ -5,8 +5,7 @@
 import type { UserDetails, UserUpdate } from "../../../api/resources/users.ts";
 import type { CommandContext } from "../../runtime/context.ts";
 import { createInMas, endSessionsInMas, type MasAccount, masAccountOf } from "../../runtime/mas-accounts.ts";
-
-const MAS_FIELDS = new Set(["password", "logout_devices", "admin", "deactivated", "locked"]);
+import { MAS_FIELDS } from "./mas-fields.ts";
 
 /**
  * Makes the changes of `update` where each is kept, in an order that works:
@@ -43,7 +42,7 @@ export async function modifyUnderMas(
       account = { ...account, user: (await mas.users.setAdmin(id, { admin: update.admin })).data.attributes };
   }
   const synapse = await context.admin();
-  const profile = Object.fromEntries(Object.entries(update).filter(([key]) => !MAS_FIELDS.has(key)));
+  const profile = Object.fromEntries(Object.entries(update).filter(([key]) => !MAS_FIELDS.includes(key)));
   if (Object.keys(profile).length > 0) await synapse.users.createOrModify(userId, profile);
   const { mas, id, user } = account;
   if (update.locked === true && !user.locked_at) await mas.users.lock(id);
