@@ -121,6 +121,7 @@ describe("synadm's commands routed to MAS", () => {
     assert.ok(masUser("carol")?.attributes["locked_at"]);
     const carol = await synapseUser("carol");
     assert.equal(carol.locked, true);
+    assert.equal(carol.admin, true, "Synapse's own flag matches MAS's");
     assert.equal(carol.displayname, "Carol");
     assert.equal(changed.admin, true, "the admin flag shown is MAS's");
     assert.equal(changed.locked, true);
@@ -156,9 +157,11 @@ describe("synadm's commands routed to MAS", () => {
     assert.equal(masUser("carol")?.attributes["admin"], false);
     assert.deepEqual(await ok("--batch", "user", "server-admin", "grant", "carol"), {});
     assert.equal(masUser("carol")?.attributes["admin"], true);
+    assert.equal((await synapseUser("carol")).admin, true, "Synapse's own flag matches MAS's");
     assert.deepEqual(await ok("user", "server-admin", "show", "@carol:mas.test"), { admin: true });
     assert.deepEqual(await ok("--batch", "user", "server-admin", "revoke", "carol"), {});
     assert.equal(masUser("carol")?.attributes["admin"], false);
+    assert.equal((await synapseUser("carol")).admin, false);
     const missing = await synadm("user", "server-admin", "show", "nobody");
     assert.equal(missing.code, 1);
     assertOneLineError(missing.stderr, /MAS has no user nobody/);
@@ -415,6 +418,7 @@ describe("synadm's commands routed to MAS", () => {
     assert.equal(masUser("frank")?.attributes["admin"], true);
     const frank = await synapseUser("frank");
     assert.equal(frank.displayname, "Frank");
+    assert.equal(frank.admin, true);
     assert.equal(frank.deactivated, false);
   });
 

@@ -1,11 +1,12 @@
 // `user modify` when the server delegates auth to MAS: the account (its
 // existence, password, admin flag, lock, deactivation) is MAS's, the profile
-// (display name, avatar, third-party IDs, user type) stays Synapse's. A user
+// (display name, avatar, third-party IDs, user type) stays Synapse's; Synapse's
+// own admin flag, which MAS never sets, is set to match MAS's. A user
 // created here is created in MAS first, never in Synapse alone.
 import type { UserDetails, UserUpdate } from "../../../api/resources/users.ts";
 import type { CommandContext } from "../../runtime/context.ts";
 import { createInMas, endSessionsInMas, type MasAccount, masAccountOf } from "../../runtime/mas-accounts.ts";
-import { MAS_FIELDS } from "./mas-fields.ts";
+import { MAS_FIELDS, MIRRORED_FIELDS } from "./mas-fields.ts";
 
 /**
  * Makes the changes of `update` where each is kept, in an order that works:
@@ -42,7 +43,9 @@ export async function modifyUnderMas(
       account = { ...account, user: (await mas.users.setAdmin(id, { admin: update.admin })).data.attributes };
   }
   const synapse = await context.admin();
-  const profile = Object.fromEntries(Object.entries(update).filter(([key]) => !MAS_FIELDS.includes(key)));
+  const profile = Object.fromEntries(
+    Object.entries(update).filter(([key]) => !MAS_FIELDS.includes(key) || MIRRORED_FIELDS.includes(key)),
+  );
   if (Object.keys(profile).length > 0) await synapse.users.createOrModify(userId, profile);
   const { mas, id, user } = account;
   if (update.locked === true && !user.locked_at) await mas.users.lock(id);

@@ -50,7 +50,9 @@ async function registerInMas(
   await context.checkAuditLog();
   await createInMas(context, userId, { password, admin: options.admin });
   // The profile and the user type stay Synapse's.
+  // Synapse's own admin flag, which MAS never sets, matches MAS's.
   const profile = {
+    ...(options.admin ? { admin: true } : {}),
     ...(options.displayName === undefined ? {} : { displayname: options.displayName }),
     ...(options.userType === undefined ? {} : { user_type: options.userType }),
   };
