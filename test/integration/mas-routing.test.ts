@@ -43,6 +43,7 @@ async function synadm(...args: string[]): Promise<{ code: number | null; stdout:
   return runCli(args, { home });
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: the JSON documents of many commands, checked by the assertions.
 async function ok(...args: string[]): Promise<any> {
   const result = await synadm(...args);
   assert.equal(result.code, 0, `synadm ${args.join(" ")}: ${result.stderr}`);
@@ -50,6 +51,7 @@ async function ok(...args: string[]): Promise<any> {
 }
 
 /** Synapse's own view, asked directly with the admin's token. */
+// biome-ignore lint/suspicious/noExplicitAny: Synapse's user document, checked by the assertions.
 async function synapseUser(localpart: string): Promise<any> {
   const response = await fetch(`${server.baseUrl}/_synapse/admin/v2/users/@${localpart}:mas.test`, {
     headers: { authorization: `Bearer ${server.adminToken}` },
