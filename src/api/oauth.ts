@@ -23,8 +23,8 @@ export interface OAuthMetadata {
   readonly token_endpoint: string;
   readonly device_authorization_endpoint?: string;
   readonly revocation_endpoint?: string;
-  readonly token_endpoint_auth_methods_supported?: readonly string[];
-  readonly grant_types_supported?: readonly string[];
+  readonly token_endpoint_auth_methods_supported?: string[];
+  readonly grant_types_supported?: string[];
 }
 
 const metadataSchema = responseSchema<OAuthMetadata>()(
@@ -376,7 +376,12 @@ export class OAuthClient {
       const { error, error_description } = (decoded ?? {}) as Record<string, unknown>;
       const code = typeof error === "string" ? error : undefined;
       const text = typeof error_description === "string" ? error_description : undefined;
-      const Class = code === "access_denied" ? AccessDeniedError : code === "expired_token" ? DeviceCodeExpiredError : OAuthError;
+      const Class =
+        code === "access_denied"
+          ? AccessDeniedError
+          : code === "expired_token"
+            ? DeviceCodeExpiredError
+            : OAuthError;
       throw new Class(description, response.status, code, text);
     }
     if (!schema) return undefined as T;

@@ -8,6 +8,7 @@ import type { GroupSpec } from "../framework/spec.ts";
 import { CliError, ExitCode } from "./errors.ts";
 import type { CliIo } from "./io.ts";
 import { stderrLogger } from "./log.ts";
+import type { OAuthLogin } from "./oauth-tokens.ts";
 import type { GlobalOptions } from "./options/global.ts";
 import type { OutputFormat } from "./output/format.ts";
 import type { OutputTarget } from "./output/terminal.ts";
@@ -43,6 +44,7 @@ export class CommandContext {
   #settings: Promise<LoadedSettings> | undefined;
   #admin: Promise<SynapseAdmin> | undefined;
   #mas: Promise<MasAdmin> | undefined;
+  #oauth: Promise<OAuthLogin> | undefined;
 
   /** The command being run, e.g. `user deactivate`, for the audit log. */
   readonly commandPath: string;
@@ -155,9 +157,18 @@ export class CommandContext {
     const cached = await cache.get(settings.base_url);
     if (cached) return cached;
     const { discoverAuthDelegation } = await import("../../api/auth-delegation.ts");
-    const found = await discoverAuthDelegation((await this.admin()).http);
+    // Asked without a token: the answer may decide which token there is (a device login's).
+    const found = await discoverAuthDelegation((await this.adminWithoutToken()).http);
     await cache.set(settings.base_url, found);
     return found;
+  }
+
+  /** synadm's OAuth 2.0 logins at MAS: the issuer, the client, the token cache. */
+  oauth(): Promise<OAuthLogin> {
+    this.#oauth ??= Promise.all([import("./oauth-tokens.ts"), this.settings()]).then(
+      ([{ OAuthLogin }, { settings }]) => new OAuthLogin(this, settings),
+    );
+    return this.#oauth;
   }
 
   /** The output format: `-o`, else the configured one. */
@@ -212,7 +223,10 @@ export class CommandContext {
       const { tokenFromCommand } = await import("./settings/client.ts");
       settings = { ...settings, token: await tokenFromCommand(settings.token_command) };
     }
-    if (!settings.token) settings = await this.#configureFirst();
+    if (!settings.token) {
+      const fromLogin = await this.#deviceLoginToken();
+      settings = fromLogin ? { ...settings, token: fromLogin } : await this.#configureFirst();
+    }
     // A token is sent in a header: a control character would fail there with a puzzling message.
     if (/[\x00-\x1f\x7f]/.test(settings.token))
       throw new CliError(
@@ -236,14 +250,11 @@ export class CommandContext {
       baseUrl = delegation.issuer;
     }
     const { auditLogWriter, readCaFile, tokenFromCommand } = await import("./settings/client.ts");
-    const token =
-      settings.mas_token ||
-      (settings.mas_token_command
-        ? await tokenFromCommand(settings.mas_token_command, "mas_token_command")
-        : "");
+    const token = await this.#masToken(settings, tokenFromCommand);
     if (!token)
       throw new CliError(
-        "no token for MAS's admin API: set mas_token or mas_token_command (or SYNADM_MAS_TOKEN), " +
+        "no token for MAS's admin API: log in (synadm mas login), set mas_client_id and mas_client_secret " +
+          "(client credentials), or set mas_token or mas_token_command (or SYNADM_MAS_TOKEN), " +
           "a token with the scope urn:mas:admin",
         ExitCode.usage,
       );
@@ -273,6 +284,45 @@ export class CommandContext {
     });
   }
 
+  /**
+   * MAS's admin API token: `mas_token`, else `mas_token_command`, else the
+   * client credentials grant, else a device login, else Synapse's token
+   * (a token MAS issued may carry urn:mas:admin too).
+   */
+  async #masToken(
+    settings: Settings,
+    tokenFromCommand: (command: string, key?: string) => Promise<string>,
+  ): Promise<string> {
+    if (settings.mas_token) return settings.mas_token;
+    if (settings.mas_token_command) return tokenFromCommand(settings.mas_token_command, "mas_token_command");
+    const oauth = await this.oauth();
+    if (oauth.hasSecret) return oauth.clientCredentialsToken();
+    const fromLogin = await oauth.deviceLoginToken();
+    if (fromLogin) return fromLogin;
+    if (settings.token) return settings.token;
+    return settings.token_command ? tokenFromCommand(settings.token_command) : "";
+  }
+
+  /**
+   * With no token configured on a server that delegates auth, the token of
+   * the device login (`synadm mas login`), which carries urn:synapse:admin:*.
+   * A client credentials token cannot serve here: Synapse wants a user behind it.
+   */
+  async #deviceLoginToken(): Promise<string | undefined> {
+    const oauth = await this.oauth();
+    // Only a run that logged in before asks the server anything here.
+    if (!(await oauth.cache.hasAny("device_code"))) return undefined;
+    const delegation = await this.authDelegation().catch(() => undefined);
+    if (!delegation?.delegated) return undefined;
+    const token = await oauth.deviceLoginToken();
+    if (token || this.interactive) return token;
+    throw new CliError(
+      `synadm has no token: the server delegates auth to ${delegation.issuer} and the device login there ` +
+        'has expired; log in again with "synadm mas login", or set token (a personal access token)',
+      ExitCode.usage,
+    );
+  }
+
   async #clientFor(settings: Settings, withToken: boolean): Promise<SynapseAdmin> {
     const { createClient } = await import("./settings/client.ts");
     return createClient(settings, {
@@ -286,7 +336,9 @@ export class CommandContext {
   }
 
   async #configureFirst(): Promise<Settings> {
-    const hint = `run "synadm config" or set SYNADM_TOKEN and SYNADM_BASE_URL`;
+    const hint =
+      `run "synadm config" or set SYNADM_TOKEN and SYNADM_BASE_URL; where the server delegates auth to MAS, ` +
+      `"synadm mas login" logs in (a client credentials token cannot act on Synapse's Admin API: it has no user)`;
     if (!this.interactive) {
       const { fileExists } = await this.settings();
       const why = fileExists ? `${this.configPath} has no token` : `${this.configPath} does not exist`;

@@ -64,12 +64,21 @@ export class OAuthTokenCache {
     this.#warn = warn;
   }
 
-  async get(issuer: string, clientId: string, grant: CachedGrant, scope: string): Promise<CachedTokens | undefined> {
+  async get(
+    issuer: string,
+    clientId: string,
+    grant: CachedGrant,
+    scope: string,
+  ): Promise<CachedTokens | undefined> {
     return (await this.#read())[keyOf(issuer, clientId, grant, scope)];
   }
 
   /** The newest tokens of a grant for this issuer and client, whatever their scope. */
-  async latest(issuer: string, clientId: string | undefined, grant: CachedGrant): Promise<CachedTokens | undefined> {
+  async latest(
+    issuer: string,
+    clientId: string | undefined,
+    grant: CachedGrant,
+  ): Promise<CachedTokens | undefined> {
     const found = Object.values(await this.#read()).filter(
       (entry) =>
         normalIssuer(entry.issuer) === normalIssuer(issuer) &&
@@ -77,6 +86,16 @@ export class OAuthTokenCache {
         (clientId === undefined || clientId === "" || entry.clientId === clientId),
     );
     return found.sort((a, b) => b.savedAt - a.savedAt)[0];
+  }
+
+  /** Whether any tokens of this grant are kept, without asking any server. */
+  async hasAny(grant: CachedGrant): Promise<boolean> {
+    return Object.values(await this.#read()).some((entry) => entry.grant === grant);
+  }
+
+  /** Every entry, for `synadm mas logout` and `synadm doctor`. */
+  async all(): Promise<CachedTokens[]> {
+    return Object.values(await this.#read());
   }
 
   async set(tokens: CachedTokens): Promise<void> {

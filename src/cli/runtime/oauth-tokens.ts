@@ -1,0 +1,195 @@
+// Tokens synadm gets itself through OAuth 2.0 at MAS, kept in the token cache:
+// client credentials for MAS's admin API, a person's device login for both APIs.
+import type { AuthDelegation } from "../../api/auth-delegation.ts";
+import type { Logger } from "../../api/logger.ts";
+import type { OAuthClient, OAuthMetadata, OAuthTokens } from "../../api/oauth.ts";
+import { CliError, ExitCode } from "./errors.ts";
+import type { CliIo } from "./io.ts";
+import type { GlobalOptions } from "./options/global.ts";
+import {
+  type CachedGrant,
+  type CachedTokens,
+  normalIssuer,
+  OAuthTokenCache,
+} from "./settings/oauth-token-cache.ts";
+import type { Settings } from "./settings/settings.ts";
+
+/** A cached access token is used until this long before it expires, then renewed. */
+export const RENEW_BEFORE_MS = 60_000;
+
+/** What `synadm mas login` asks for by default: MAS's admin API, Synapse's Admin API and the client API. */
+export const LOGIN_SCOPES = "urn:mas:admin urn:synapse:admin:* urn:matrix:client:api:*";
+
+/** Where a token in use came from, for `synadm doctor`. */
+export interface TokenOrigin {
+  readonly grant: CachedGrant;
+  readonly expiresAt: number | undefined;
+  readonly refreshable: boolean;
+  readonly cachePath: string;
+}
+
+export interface OAuthHost {
+  readonly io: CliIo;
+  readonly globals: GlobalOptions;
+  readonly log: Logger;
+  authDelegation(): Promise<AuthDelegation>;
+}
+
+/** synadm's OAuth 2.0 side for one run: which issuer and client, the cache, the grants. */
+export class OAuthLogin {
+  readonly cache: OAuthTokenCache;
+  readonly #host: OAuthHost;
+  readonly #settings: Settings;
+  #issuer: Promise<{ issuer: string; metadata: OAuthMetadata | undefined }> | undefined;
+  /** Where the last token handed out came from. */
+  origin: TokenOrigin | undefined;
+
+  constructor(host: OAuthHost, settings: Settings) {
+    this.#host = host;
+    this.#settings = settings;
+    this.cache = new OAuthTokenCache(host.io.env, host.io.homedir, (message) => host.log.warn(message));
+  }
+
+  get clientId(): string {
+    return this.#settings.mas_client_id;
+  }
+
+  /** `mas_issuer`, else the issuer the homeserver names (with its metadata), else `mas_url`. */
+  issuer(): Promise<{ issuer: string; metadata: OAuthMetadata | undefined }> {
+    this.#issuer ??= (async () => {
+      if (this.#settings.mas_issuer) return { issuer: this.#settings.mas_issuer, metadata: undefined };
+      const delegation = await this.#host.authDelegation().catch(() => ({ delegated: false }) as const);
+      if (delegation.delegated) {
+        const metadata = delegation.metadata as Partial<OAuthMetadata>;
+        const usable = typeof metadata.token_endpoint === "string" && typeof metadata.issuer === "string";
+        return { issuer: delegation.issuer, metadata: usable ? (metadata as OAuthMetadata) : undefined };
+      }
+      if (this.#settings.mas_url) return { issuer: this.#settings.mas_url, metadata: undefined };
+      throw new CliError(
+        "no OAuth 2.0 issuer: the server does not delegate auth; set mas_issuer (or mas_url)",
+        ExitCode.usage,
+      );
+    })();
+    return this.#issuer;
+  }
+
+  /** A client of the issuer; with the secret when `withSecret` and one is configured. */
+  async client(withSecret: boolean): Promise<OAuthClient> {
+    if (!this.clientId)
+      throw new CliError(
+        "no OAuth 2.0 client: set mas_client_id (or SYNADM_MAS_CLIENT_ID) to the ID of synadm's client at MAS",
+        ExitCode.usage,
+      );
+    const { issuer, metadata } = await this.issuer();
+    const secret = withSecret ? await this.#secret() : "";
+    const { OAuthClient } = await import("../../api/oauth.ts");
+    const { readCaFile } = await import("./settings/client.ts");
+    const ca = this.#settings.ca_file ? await readCaFile(this.#settings.ca_file) : undefined;
+    return new OAuthClient({
+      issuer,
+      clientId: this.clientId,
+      ...(secret ? { clientSecret: secret } : {}),
+      ...(metadata ? { metadata } : {}),
+      ...(ca === undefined ? {} : { ca }),
+      timeoutMs: (this.#host.globals.timeout ?? this.#settings.timeout) * 1000,
+      verifyTls: this.#settings.ssl_verify,
+      logger: this.#host.log,
+      ...(this.#host.io.extraCaCertsFile ? { extraCaFile: this.#host.io.extraCaCertsFile } : {}),
+      ...(this.#host.io.transport ? { transport: this.#host.io.transport } : {}),
+    });
+  }
+
+  /** Whether a secret is configured, so that the client credentials grant can be used. */
+  get hasSecret(): boolean {
+    return Boolean(
+      this.clientId && (this.#settings.mas_client_secret || this.#settings.mas_client_secret_command),
+    );
+  }
+
+  async #secret(): Promise<string> {
+    if (this.#settings.mas_client_secret) return this.#settings.mas_client_secret;
+    if (!this.#settings.mas_client_secret_command) return "";
+    const { tokenFromCommand } = await import("./settings/client.ts");
+    return tokenFromCommand(this.#settings.mas_client_secret_command, "mas_client_secret_command");
+  }
+
+  /** A token of the client credentials grant (scope `mas_scopes`): cached, refreshed, or asked for now. */
+  async clientCredentialsToken(): Promise<string> {
+    const { issuer } = await this.issuer();
+    const scope = this.#settings.mas_scopes;
+    const cached = await this.cache.get(issuer, this.clientId, "client_credentials", scope);
+    const usable = cached && (await this.#renewed(cached, true));
+    if (usable) return usable.accessToken;
+    const client = await this.client(true);
+    return (await this.#store(issuer, "client_credentials", scope, await client.clientCredentials(scope)))
+      .accessToken;
+  }
+
+  /**
+   * The access token of the newest device login at this issuer (and client,
+   * if configured), renewed if it is about to expire; undefined when there is
+   * none, or it expired and cannot be refreshed.
+   */
+  async deviceLoginToken(): Promise<string | undefined> {
+    const { issuer } = await this.issuer();
+    const cached = await this.cache.latest(issuer, this.clientId, "device_code");
+    if (!cached) return undefined;
+    return (await this.#renewed(cached, false))?.accessToken;
+  }
+
+  /** Keeps a grant's tokens and answers them. */
+  async store(grant: CachedGrant, scope: string, tokens: OAuthTokens): Promise<CachedTokens> {
+    return this.#store((await this.issuer()).issuer, grant, scope, tokens);
+  }
+
+  async #store(
+    issuer: string,
+    grant: CachedGrant,
+    scope: string,
+    tokens: OAuthTokens,
+  ): Promise<CachedTokens> {
+    const entry: CachedTokens = {
+      issuer: normalIssuer(issuer),
+      clientId: this.clientId,
+      grant,
+      scope,
+      accessToken: tokens.accessToken,
+      ...(tokens.refreshToken ? { refreshToken: tokens.refreshToken } : {}),
+      ...(tokens.expiresAt === undefined ? {} : { expiresAt: tokens.expiresAt }),
+      savedAt: Date.now(),
+    };
+    await this.cache.set(entry);
+    this.#noteOrigin(entry);
+    return entry;
+  }
+
+  #noteOrigin(entry: CachedTokens): void {
+    this.origin = {
+      grant: entry.grant,
+      expiresAt: entry.expiresAt,
+      refreshable: Boolean(entry.refreshToken) || (entry.grant === "client_credentials" && this.hasSecret),
+      cachePath: this.cache.path,
+    };
+  }
+
+  /** The cached tokens if still good for a while, else refreshed; undefined when they cannot be renewed. */
+  async #renewed(cached: CachedTokens, withSecret: boolean): Promise<CachedTokens | undefined> {
+    if (cached.expiresAt === undefined || cached.expiresAt - RENEW_BEFORE_MS > Date.now()) {
+      this.#noteOrigin(cached);
+      return cached;
+    }
+    if (!cached.refreshToken) return undefined;
+    const client = await this.client(withSecret);
+    try {
+      const tokens = await client.refresh(cached.refreshToken, cached.scope);
+      this.#host.log.info(`renewed the ${cached.grant} token at ${cached.issuer}`);
+      return await this.#store(cached.issuer, cached.grant, cached.scope, tokens);
+    } catch (error) {
+      const { OAuthError } = await import("../../api/oauth.ts");
+      if (!(error instanceof OAuthError) || error.error !== "invalid_grant") throw error;
+      // The refresh token was revoked or used up: the login is over.
+      await this.cache.forget((entry) => entry.accessToken === cached.accessToken);
+      return undefined;
+    }
+  }
+}
