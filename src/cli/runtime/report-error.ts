@@ -7,6 +7,7 @@ import {
   TimeoutError,
   UnauthorizedError,
 } from "../../api/errors.ts";
+import { OAuthError } from "../../api/oauth.ts";
 import { CliError, ExitCode, UsageError } from "./errors.ts";
 import type { OutputStream } from "./io.ts";
 import { escapeTerminalText } from "./output/terminal-text.ts";
@@ -40,6 +41,15 @@ export function describeFailure(error: unknown): { message: string; exitCode: nu
     };
   }
   if (error instanceof ApiError) return { message: error.message, exitCode: ExitCode.failed };
+  if (error instanceof OAuthError) {
+    const hint =
+      error.error === "invalid_client" || error.error === "unauthorized_client"
+        ? " (check mas_client_id and mas_client_secret, and the client's grant types at MAS)"
+        : error.error === "invalid_grant"
+          ? ' (the login is over: run "synadm mas login" again)'
+          : "";
+    return { message: `${error.message}${hint}`, exitCode: ExitCode.failed };
+  }
   if (error instanceof ConnectionError || error instanceof TimeoutError) {
     return { message: error.message, exitCode: ExitCode.unreachable };
   }

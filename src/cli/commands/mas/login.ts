@@ -9,8 +9,8 @@ export const loginParameters = defineParameters({
     scope: optionWithDefault(
       "-s, --scope",
       text,
-      LOGIN_SCOPES,
       "The scope to ask for (space-separated): by default MAS's admin API, Synapse's Admin API and the client API.",
+      LOGIN_SCOPES,
     ),
   },
   args: {},
