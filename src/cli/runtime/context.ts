@@ -117,7 +117,7 @@ export class CommandContext {
 
   /**
    * A client of the Matrix Authentication Service's admin API: at `mas_url`,
-   * else at the issuer the homeserver names (cached, see {@link authDelegation}),
+   * else `mas_issuer`, else at the issuer the homeserver names (cached, see {@link authDelegation}),
    * with `mas_token` or what `mas_token_command` prints.
    */
   mas(): Promise<MasAdmin> {
@@ -238,7 +238,8 @@ export class CommandContext {
 
   async #createMas(): Promise<MasAdmin> {
     const { settings } = await this.settings();
-    let baseUrl = settings.mas_url;
+    // MAS serves its admin API at its issuer's base, so a configured issuer names it too.
+    let baseUrl = settings.mas_url || settings.mas_issuer;
     if (!baseUrl) {
       const delegation = await this.authDelegation();
       if (!delegation.delegated)
