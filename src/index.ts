@@ -83,6 +83,18 @@ export { type Logger, redactSecrets, silentLogger } from "./api/logger.ts";
 export { MasAdmin, type MasAdminOptions } from "./api/mas-admin.ts";
 export { NodeHttpTransport, type NodeHttpTransportOptions } from "./api/node-transport.ts";
 export {
+  AccessDeniedError,
+  DEVICE_CODE_GRANT,
+  type DeviceAuthorizationResponse,
+  DeviceCodeExpiredError,
+  OAuthClient,
+  type OAuthClientOptions,
+  OAuthError,
+  type OAuthMetadata,
+  type OAuthTokens,
+  type TokenResponse,
+} from "./api/oauth.ts";
+export {
   MEDIA_ORDERS,
   type MediaOrder,
   ROOM_ORDERS,
