@@ -130,6 +130,39 @@ describe("client credentials for MAS's admin API", () => {
   });
 });
 
+describe("client credentials and Synapse's Admin API", () => {
+  it("with no token configured, Synapse's Admin API says to log in: a client credentials token has no user", async () => {
+    const home = homeWithConfig(
+      [`base_url: ${server.baseUrl}`, "mas_client_id: synadm-robot", `mas_client_secret: ${SECRET}`, ""].join(
+        "\n",
+      ),
+    );
+    const masUsers = await runCli(["mas", "user", "list"], { home });
+    assert.equal(masUsers.code, 0, masUsers.stderr);
+    const users = await runCli(["user", "list"], { home });
+    assert.equal(users.code, 2, users.stderr);
+    assert.match(
+      users.stderr,
+      /synadm mas login.*client credentials token cannot act on Synapse's Admin API/,
+    );
+    assert.ok(!users.stderr.includes(SECRET));
+  });
+
+  it("and Synapse itself refuses such a token: its introspection names no user", async () => {
+    const home = homeWithConfig(
+      [`base_url: ${server.baseUrl}`, "mas_client_id: synadm-robot", `mas_client_secret: ${SECRET}`, ""].join(
+        "\n",
+      ),
+    );
+    assert.equal((await runCli(["mas", "user", "list"], { home })).code, 0);
+    const [entry] = Object.values(cached(home));
+    const response = await fetch(`${server.baseUrl}/_synapse/admin/v2/users?guests=false`, {
+      headers: { authorization: `Bearer ${entry!.accessToken}` },
+    });
+    assert.notEqual(response.status, 200);
+  });
+});
+
 describe("device login at a terminal", () => {
   let home = "";
   const socket = `synadm-auth-${process.pid}`;
@@ -176,6 +209,20 @@ describe("device login at a terminal", () => {
     assert.equal(masUsers.code, 0, masUsers.stderr);
     assert.ok(JSON.parse(masUsers.stdout).data.some((user: any) => user.attributes.username === "alice"));
     assertNoTokens(home, users.stdout, users.stderr, masUsers.stdout);
+  });
+
+  it("synadm doctor says where the token comes from and when it expires", async () => {
+    const result = await runCli(["-o", "json", "doctor"], { home });
+    const report = JSON.parse(result.stdout);
+    const token = report.findings.find((f: any) => f.check === "token" && /device login/.test(f.message));
+    assert.ok(token, result.stdout);
+    assert.equal(token.severity, "ok");
+    assert.match(token.message, /expires at \d{4}-\d\d-\d\dT.* and is renewed before then/);
+    assert.ok(
+      report.findings.some((f: any) => f.check === "config" && /device login/.test(f.message)),
+      result.stdout,
+    );
+    assertNoTokens(home, result.stdout, result.stderr);
   });
 
   it("once expired, the login is refreshed (rotating the refresh token) and keeps working", async () => {
