@@ -267,3 +267,45 @@ describe("device login at a terminal", () => {
     assert.match(users.stderr, /synadm mas login/);
   });
 });
+
+describe("synadm config on a server that delegates auth", () => {
+  const answers = (...mas: string[]) =>
+    ["", "", server.baseUrl, "", "", "json", "", "", "", "", ...mas].join("\n");
+
+  it("asks for the MAS client and logs in with a device code when told to; no token needed", async () => {
+    const home = homeWithConfig("");
+    const started = startCli(["config"], {
+      home,
+      input: `${answers("synadm-cli", "y")}\n`,
+      timeoutMs: 30_000,
+    });
+    let stderr = "";
+    started.child.stderr?.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    for (let i = 0; i < 100 && !/code: [A-Z]{4}-[A-Z]{4}/.test(stderr); i++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    const code = /code: ([A-Z]{4}-[A-Z]{4})/.exec(stderr)?.[1];
+    assert.ok(code, stderr);
+    standIn.approveDevice(code, "masadmin");
+    const result = await started.result;
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /delegates auth to the Matrix Authentication Service/);
+    const file = readFileSync(join(home, ".config", "synadm.yaml"), "utf8");
+    assert.match(file, /^mas_client_id: synadm-cli$/m);
+    assert.match(file, /^token: ""$/m);
+    const users = await runCli(["user", "list"], { home });
+    assert.equal(users.code, 0, users.stderr);
+    assertNoTokens(home, result.stderr, users.stdout, file);
+  });
+
+  it("the end of input is No: the settings are written, nobody is logged in", async () => {
+    const home = homeWithConfig("");
+    const result = await runCli(["config"], { home, input: `${answers("synadm-cli")}\n` });
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /Log in now with a device code\? \[y\/N\]/);
+    assert.match(readFileSync(join(home, ".config", "synadm.yaml"), "utf8"), /^mas_client_id: synadm-cli$/m);
+    assert.equal(existsSync(cachePath(home)), false);
+    assert.deepEqual(standIn.pendingUserCodes, []);
+  });
+});

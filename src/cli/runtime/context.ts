@@ -212,6 +212,25 @@ export class CommandContext {
     this.io.stderr.write(`${escapeTerminalText(message, { keepLineBreaks: true })}\n`);
   }
 
+  /** For the configurator: whether the server these settings name delegates auth; undefined if it cannot be told. */
+  async delegationOf(settings: Settings): Promise<AuthDelegation | undefined> {
+    try {
+      const { discoverAuthDelegation } = await import("../../api/auth-delegation.ts");
+      return await discoverAuthDelegation((await this.#clientFor(settings, false)).http);
+    } catch (error) {
+      this.log.warn(`cannot tell whether ${settings.base_url} delegates auth: ${(error as Error).message}`);
+      return undefined;
+    }
+  }
+
+  /** For the configurator: a device login under the settings it just wrote. */
+  async deviceLogin(): Promise<void> {
+    this.reloadSettings();
+    this.#oauth = undefined;
+    const { LOGIN_SCOPES } = await import("./oauth-tokens.ts");
+    await (await this.oauth()).deviceLogin(LOGIN_SCOPES, (message) => this.note(message));
+  }
+
   /** A client for calls that need no token (shared-secret registration), even when none is configured. */
   async adminWithoutToken(): Promise<SynapseAdmin> {
     return this.#clientFor((await this.settings()).settings, false);
@@ -348,8 +367,12 @@ export class CommandContext {
     const { runConfigurator } = await import("./settings/configurator.ts");
     await runConfigurator(this, {});
     this.reloadSettings();
+    this.#oauth = undefined;
     const { settings } = await this.settings();
-    if (!settings.token) throw new CliError("configuration incomplete: no token", ExitCode.configIncomplete);
-    return settings;
+    if (settings.token) return settings;
+    // The configurator may have logged in through MAS instead of taking a token.
+    const fromLogin = await (await this.oauth()).deviceLoginToken().catch(() => undefined);
+    if (!fromLogin) throw new CliError("configuration incomplete: no token", ExitCode.configIncomplete);
+    return { ...settings, token: fromLogin };
   }
 }

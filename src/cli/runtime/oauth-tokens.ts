@@ -137,6 +137,45 @@ export class OAuthLogin {
     return (await this.#renewed(cached, false))?.accessToken;
   }
 
+  /**
+   * A person's device login (RFC 8628): shows the address and code through
+   * `tell` (server text: `tell` escapes it), waits for the approval, keeps
+   * the tokens in place of an earlier device login of this issuer and client.
+   */
+  async deviceLogin(scope: string, tell: (message: string) => void): Promise<CachedTokens> {
+    const { AccessDeniedError, DeviceCodeExpiredError } = await import("../../api/oauth.ts");
+    const client = await this.client(this.hasSecret);
+    const device = await client.startDeviceAuthorization(scope);
+    tell(
+      `To log in, open ${device.verification_uri} in a browser and enter the code: ${device.user_code}` +
+        (device.verification_uri_complete ? `\n(or open ${device.verification_uri_complete})` : "") +
+        `\nWaiting for you to approve (at most ${Math.max(1, Math.round(device.expires_in / 60))} min)...`,
+    );
+    let tokens: OAuthTokens;
+    try {
+      tokens = await client.pollDeviceAuthorization(device, scope);
+    } catch (error) {
+      if (error instanceof AccessDeniedError)
+        throw new CliError(`the login was refused at ${client.issuer}`, ExitCode.failed);
+      if (error instanceof DeviceCodeExpiredError)
+        throw new CliError(
+          'the code expired before the login was approved; run "synadm mas login" again',
+          ExitCode.failed,
+        );
+      throw error;
+    }
+    const { issuer } = await this.issuer();
+    await this.cache.forget(
+      (entry) =>
+        entry.grant === "device_code" &&
+        normalIssuer(entry.issuer) === normalIssuer(issuer) &&
+        entry.clientId === this.clientId,
+    );
+    const stored = await this.#store(issuer, "device_code", scope, tokens);
+    tell(`Logged in; the tokens are kept in ${this.cache.path}.`);
+    return stored;
+  }
+
   /** Keeps a grant's tokens and answers them. */
   async store(grant: CachedGrant, scope: string, tokens: OAuthTokens): Promise<CachedTokens> {
     return this.#store((await this.issuer()).issuer, grant, scope, tokens);
