@@ -13,6 +13,15 @@ import { tmux } from "../support/runtimes.ts";
 import { type SynapseServer, startMasSynapse } from "../support/synapse.ts";
 
 const exec = promisify(execFile);
+
+interface MasUser {
+  readonly attributes: { readonly username: string };
+}
+interface Finding {
+  readonly check: string;
+  readonly severity: string;
+  readonly message: string;
+}
 const DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 const SECRET = "cc-secret-do-not-print";
 const standIn = new MasStandIn({ token: "mas_static_admin_token", serverName: "auth.test" });
@@ -85,7 +94,7 @@ describe("client credentials for MAS's admin API", () => {
   it("mas user list gets a token once, and the cache serves the second run; nothing secret at -vv", async () => {
     const first = await runCli(["-vv", "mas", "user", "list"], { home });
     assert.equal(first.code, 0, first.stderr);
-    assert.ok(JSON.parse(first.stdout).data.some((user: any) => user.attributes.username === "alice"));
+    assert.ok(JSON.parse(first.stdout).data.some((user: MasUser) => user.attributes.username === "alice"));
     assert.equal(grants("client_credentials"), 1);
     assert.equal(statSync(cachePath(home)).mode & 0o777, 0o600);
     const second = await runCli(["-vv", "mas", "user", "list"], { home });
@@ -204,22 +213,24 @@ describe("device login at a terminal", () => {
 
     const users = await runCli(["-vv", "user", "list"], { home });
     assert.equal(users.code, 0, users.stderr);
-    assert.ok(JSON.parse(users.stdout).users.some((user: any) => user.name === "@alice:auth.test"));
+    assert.ok(
+      JSON.parse(users.stdout).users.some((user: { name: string }) => user.name === "@alice:auth.test"),
+    );
     const masUsers = await runCli(["mas", "user", "list"], { home });
     assert.equal(masUsers.code, 0, masUsers.stderr);
-    assert.ok(JSON.parse(masUsers.stdout).data.some((user: any) => user.attributes.username === "alice"));
+    assert.ok(JSON.parse(masUsers.stdout).data.some((user: MasUser) => user.attributes.username === "alice"));
     assertNoTokens(home, users.stdout, users.stderr, masUsers.stdout);
   });
 
   it("synadm doctor says where the token comes from and when it expires", async () => {
     const result = await runCli(["-o", "json", "doctor"], { home });
     const report = JSON.parse(result.stdout);
-    const token = report.findings.find((f: any) => f.check === "token" && /device login/.test(f.message));
+    const token = report.findings.find((f: Finding) => f.check === "token" && /device login/.test(f.message));
     assert.ok(token, result.stdout);
     assert.equal(token.severity, "ok");
     assert.match(token.message, /expires at \d{4}-\d\d-\d\dT.* and is renewed before then/);
     assert.ok(
-      report.findings.some((f: any) => f.check === "config" && /device login/.test(f.message)),
+      report.findings.some((f: Finding) => f.check === "config" && /device login/.test(f.message)),
       result.stdout,
     );
     assertNoTokens(home, result.stdout, result.stderr);
