@@ -172,6 +172,20 @@ describe("client credentials and Synapse's Admin API", () => {
   });
 });
 
+describe("a token MAS issued, configured as Synapse's token", () => {
+  it("serves MAS's admin API too when it carries urn:mas:admin, and Synapse's", async () => {
+    const token = standIn.issueToken("masadmin", "urn:mas:admin urn:matrix:client:api:* urn:synapse:admin:*");
+    const home = homeWithConfig(
+      [`base_url: ${server.baseUrl}`, `token: ${token}`, "format: json", ""].join("\n"),
+    );
+    const masUsers = await runCli(["mas", "user", "list"], { home });
+    assert.equal(masUsers.code, 0, masUsers.stderr);
+    const users = await runCli(["user", "list"], { home });
+    assert.equal(users.code, 0, users.stderr);
+    assert.equal(existsSync(cachePath(home)), false, "no OAuth grant was needed");
+  });
+});
+
 describe("device login at a terminal", () => {
   let home = "";
   const socket = `synadm-auth-${process.pid}`;

@@ -372,11 +372,11 @@ export class MasStandIn {
     };
   }
 
-  /** Whether the admin API takes this header: an active token the grants issued, with urn:mas:admin. */
+  /** Whether the admin API takes this header: an active token issued here (a grant's, a personal one) with urn:mas:admin. */
   #grantsAdmin(authorization: string | undefined): boolean {
     const token = /^Bearer (.+)$/.exec(authorization ?? "")?.[1];
     const issued = token === undefined ? undefined : this.#issued.get(token);
-    if (!issued || issued.clientId === undefined || !this.#stillActive(issued)) return false;
+    if (!issued || !this.#stillActive(issued)) return false;
     return issued.scope.split(" ").includes("urn:mas:admin");
   }
 

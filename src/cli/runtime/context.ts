@@ -270,12 +270,12 @@ export class CommandContext {
       baseUrl = delegation.issuer;
     }
     const { auditLogWriter, readCaFile, tokenFromCommand } = await import("./settings/client.ts");
-    const token = await this.#masToken(settings, tokenFromCommand);
+    const token = await this.#masToken(settings, baseUrl, tokenFromCommand);
     if (!token)
       throw new CliError(
-        "no token for MAS's admin API: log in (synadm mas login), set mas_client_id and mas_client_secret " +
-          "(client credentials), or set mas_token or mas_token_command (or SYNADM_MAS_TOKEN), " +
-          "a token with the scope urn:mas:admin",
+        "no token for MAS's admin API: set mas_token or mas_token_command (or SYNADM_MAS_TOKEN), " +
+          "a token with the scope urn:mas:admin; or log in (synadm mas login); or set mas_client_id and " +
+          "mas_client_secret (client credentials)",
         ExitCode.usage,
       );
     if (/[\x00-\x1f\x7f]/.test(token))
@@ -307,10 +307,12 @@ export class CommandContext {
   /**
    * MAS's admin API token: `mas_token`, else `mas_token_command`, else the
    * client credentials grant, else a device login, else Synapse's token
-   * (a token MAS issued may carry urn:mas:admin too).
+   * (a token MAS issued may carry urn:mas:admin too) when this MAS is the one
+   * the homeserver delegates to: it is never sent to another server.
    */
   async #masToken(
     settings: Settings,
+    baseUrl: string,
     tokenFromCommand: (command: string, key?: string) => Promise<string>,
   ): Promise<string> {
     if (settings.mas_token) return settings.mas_token;
@@ -319,8 +321,11 @@ export class CommandContext {
     if (oauth.hasSecret) return oauth.clientCredentialsToken();
     const fromLogin = await oauth.deviceLoginToken();
     if (fromLogin) return fromLogin;
-    if (settings.token) return settings.token;
-    return settings.token_command ? tokenFromCommand(settings.token_command) : "";
+    if (!settings.token && !settings.token_command) return "";
+    const delegation = await this.authDelegation().catch(() => undefined);
+    const { normalIssuer } = await import("./settings/oauth-token-cache.ts");
+    if (!delegation?.delegated || normalIssuer(delegation.issuer) !== normalIssuer(baseUrl)) return "";
+    return settings.token || tokenFromCommand(settings.token_command);
   }
 
   /**
