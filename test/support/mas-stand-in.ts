@@ -4,8 +4,9 @@
 // MAS's own OpenAPI description (test/fixtures/mas-admin-api/openapi.json),
 // and keeps what did not fit in `violations`, which every test should find
 // empty. What MAS does beyond the interface (its policy engine, password
-// hashing, OAuth 2.0 grants) it does not do; a filter it does not implement is
-// refused with a 400 saying so, never ignored.
+// hashing) it does not do; a filter it does not implement is refused with a
+// 400 saying so, never ignored. Its OAuth 2.0 section plays MAS's token,
+// device and revocation endpoints for clients the tests register.
 //
 // For a real Synapse in MAS mode (`matrix_authentication_service` in its
 // config, see test/support/synapse.ts) it also serves the two OAuth 2.0 pieces
