@@ -15,6 +15,7 @@ import type { OutputTarget } from "./output/terminal.ts";
 import { escapeTerminalText } from "./output/terminal-text.ts";
 import { Prompter } from "./prompt.ts";
 import type { LoadedSettings } from "./settings/load.ts";
+import type { CachedTokens } from "./settings/oauth-token-cache.ts";
 import type { Settings } from "./settings/settings.ts";
 
 /**
@@ -242,9 +243,11 @@ export class CommandContext {
       const { tokenFromCommand } = await import("./settings/client.ts");
       settings = { ...settings, token: await tokenFromCommand(settings.token_command) };
     }
+    let provider: (() => Promise<string>) | undefined;
     if (!settings.token) {
-      const fromLogin = await this.#deviceLoginToken();
-      settings = fromLogin ? { ...settings, token: fromLogin } : await this.#configureFirst();
+      const login = await this.#deviceLogin();
+      if (login) provider = (await this.oauth()).provider(login);
+      settings = login ? { ...settings, token: login.accessToken } : await this.#configureFirst();
     }
     // A token is sent in a header: a control character would fail there with a puzzling message.
     if (/[\x00-\x1f\x7f]/.test(settings.token))
@@ -252,7 +255,7 @@ export class CommandContext {
         "the access token contains a control character (a line break?); check it",
         ExitCode.usage,
       );
-    return this.#clientFor(settings, true);
+    return this.#clientFor(settings, true, provider);
   }
 
   async #createMas(): Promise<MasAdmin> {
@@ -270,7 +273,8 @@ export class CommandContext {
       baseUrl = delegation.issuer;
     }
     const { auditLogWriter, readCaFile, tokenFromCommand } = await import("./settings/client.ts");
-    const token = await this.#masToken(settings, baseUrl, tokenFromCommand);
+    const found = await this.#masToken(settings, baseUrl, tokenFromCommand);
+    const token = typeof found === "string" ? found : found.accessToken;
     if (!token)
       throw new CliError(
         "no token for MAS's admin API: set mas_token or mas_token_command (or SYNADM_MAS_TOKEN), " +
@@ -294,6 +298,7 @@ export class CommandContext {
       ...(onChange === undefined ? {} : { onChange }),
       baseUrl,
       accessToken: token,
+      ...(typeof found === "string" ? {} : { accessTokenProvider: (await this.oauth()).provider(found) }),
       timeoutMs: (this.globals.timeout ?? settings.timeout) * 1000,
       retry: { maxRetryAfterMs: (this.globals.maxWait ?? settings.max_wait) * 1000 },
       maxResponseBytes: (this.globals.maxResponseMib ?? settings.max_response_mib) * 2 ** 20,
@@ -314,12 +319,12 @@ export class CommandContext {
     settings: Settings,
     baseUrl: string,
     tokenFromCommand: (command: string, key?: string) => Promise<string>,
-  ): Promise<string> {
+  ): Promise<string | CachedTokens> {
     if (settings.mas_token) return settings.mas_token;
     if (settings.mas_token_command) return tokenFromCommand(settings.mas_token_command, "mas_token_command");
     const oauth = await this.oauth();
-    if (oauth.hasSecret) return oauth.clientCredentialsToken();
-    const fromLogin = await oauth.deviceLoginToken();
+    if (oauth.hasSecret) return oauth.clientCredentialsTokens();
+    const fromLogin = await oauth.deviceLoginTokens();
     if (fromLogin) return fromLogin;
     if (!settings.token && !settings.token_command) return "";
     const delegation = await this.authDelegation().catch(() => undefined);
@@ -333,14 +338,14 @@ export class CommandContext {
    * the device login (`synadm mas login`), which carries urn:synapse:admin:*.
    * A client credentials token cannot serve here: Synapse wants a user behind it.
    */
-  async #deviceLoginToken(): Promise<string | undefined> {
+  async #deviceLogin(): Promise<CachedTokens | undefined> {
     const oauth = await this.oauth();
     // Only a run that logged in before asks the server anything here.
     if (!(await oauth.cache.hasAny("device_code"))) return undefined;
     const delegation = await this.authDelegation().catch(() => undefined);
     if (!delegation?.delegated) return undefined;
-    const token = await oauth.deviceLoginToken();
-    if (token || this.interactive) return token;
+    const tokens = await oauth.deviceLoginTokens();
+    if (tokens || this.interactive) return tokens;
     throw new CliError(
       `synadm has no token: the server delegates auth to ${delegation.issuer} and the device login there ` +
         'has expired; log in again with "synadm mas login", or set token (a personal access token)',
@@ -348,10 +353,15 @@ export class CommandContext {
     );
   }
 
-  async #clientFor(settings: Settings, withToken: boolean): Promise<SynapseAdmin> {
+  async #clientFor(
+    settings: Settings,
+    withToken: boolean,
+    accessTokenProvider?: () => Promise<string>,
+  ): Promise<SynapseAdmin> {
     const { createClient } = await import("./settings/client.ts");
     return createClient(settings, {
       withToken,
+      ...(accessTokenProvider ? { accessTokenProvider } : {}),
       globals: this.globals,
       io: this.io,
       log: this.log,
@@ -376,8 +386,8 @@ export class CommandContext {
     const { settings } = await this.settings();
     if (settings.token) return settings;
     // The configurator may have logged in through MAS instead of taking a token.
-    const fromLogin = await (await this.oauth()).deviceLoginToken().catch(() => undefined);
+    const fromLogin = await (await this.oauth()).deviceLoginTokens().catch(() => undefined);
     if (!fromLogin) throw new CliError("configuration incomplete: no token", ExitCode.configIncomplete);
-    return { ...settings, token: fromLogin };
+    return { ...settings, token: fromLogin.accessToken };
   }
 }

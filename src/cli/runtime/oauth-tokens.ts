@@ -113,16 +113,44 @@ export class OAuthLogin {
     return tokenFromCommand(this.#settings.mas_client_secret_command, "mas_client_secret_command");
   }
 
-  /** A token of the client credentials grant (scope `mas_scopes`): cached, refreshed, or asked for now. */
-  async clientCredentialsToken(): Promise<string> {
+  /** Tokens of the client credentials grant (scope `mas_scopes`): cached, refreshed, or asked for now. */
+  async clientCredentialsTokens(): Promise<CachedTokens> {
     const { issuer } = await this.issuer();
     const scope = this.#settings.mas_scopes;
     const cached = await this.cache.get(issuer, this.clientId, "client_credentials", scope);
     const usable = cached && (await this.#renewed(cached, true));
-    if (usable) return usable.accessToken;
+    if (usable) return usable;
     const client = await this.client(true);
-    return (await this.#store(issuer, "client_credentials", scope, await client.clientCredentials(scope)))
-      .accessToken;
+    return this.#store(issuer, "client_credentials", scope, await client.clientCredentials(scope));
+  }
+
+  /**
+   * The access token for each request of a run, starting from `tokens`:
+   * renewed (refreshed, or fetched again for client credentials) once it is
+   * within a minute of expiring, so that a run longer than a token's life
+   * goes on. Requests asking at once share one renewal.
+   */
+  provider(tokens: CachedTokens): () => Promise<string> {
+    let current = tokens;
+    let renewing: Promise<CachedTokens> | undefined;
+    return async () => {
+      if (fresh(current)) return current.accessToken;
+      renewing ??= this.#renewNow(current).finally(() => {
+        renewing = undefined;
+      });
+      current = await renewing;
+      return current.accessToken;
+    };
+  }
+
+  async #renewNow(tokens: CachedTokens): Promise<CachedTokens> {
+    const renewed = await this.#renewed(tokens, tokens.grant === "client_credentials" || this.hasSecret);
+    if (renewed) return renewed;
+    if (tokens.grant === "client_credentials" && this.hasSecret) return this.clientCredentialsTokens();
+    throw new CliError(
+      'the device login has expired and cannot be refreshed; log in again with "synadm mas login"',
+      ExitCode.usage,
+    );
   }
 
   /**
@@ -130,11 +158,11 @@ export class OAuthLogin {
    * if configured), renewed if it is about to expire; undefined when there is
    * none, or it expired and cannot be refreshed.
    */
-  async deviceLoginToken(): Promise<string | undefined> {
+  async deviceLoginTokens(): Promise<CachedTokens | undefined> {
     const { issuer } = await this.issuer();
     const cached = await this.cache.latest(issuer, this.clientId, "device_code");
     if (!cached) return undefined;
-    return (await this.#renewed(cached, false))?.accessToken;
+    return this.#renewed(cached, this.hasSecret);
   }
 
   /**
@@ -197,7 +225,12 @@ export class OAuthLogin {
       ...(tokens.expiresAt === undefined ? {} : { expiresAt: tokens.expiresAt }),
       savedAt: Date.now(),
     };
-    await this.cache.set(entry);
+    try {
+      await this.cache.set(entry);
+    } catch (error) {
+      // The tokens still serve this run; the next one asks MAS again.
+      this.#host.log.warn(`cannot keep the tokens in ${this.cache.path}: ${(error as Error).message}`);
+    }
     this.#noteOrigin(entry);
     return entry;
   }
@@ -213,7 +246,7 @@ export class OAuthLogin {
 
   /** The cached tokens if still good for a while, else refreshed; undefined when they cannot be renewed. */
   async #renewed(cached: CachedTokens, withSecret: boolean): Promise<CachedTokens | undefined> {
-    if (cached.expiresAt === undefined || cached.expiresAt - RENEW_BEFORE_MS > Date.now()) {
+    if (fresh(cached)) {
       this.#noteOrigin(cached);
       return cached;
     }
@@ -226,9 +259,20 @@ export class OAuthLogin {
     } catch (error) {
       const { OAuthError } = await import("../../api/oauth.ts");
       if (!(error instanceof OAuthError) || error.error !== "invalid_grant") throw error;
+      // Another run may have refreshed first (refresh tokens are good once): its tokens serve.
+      const now = await this.cache.get(cached.issuer, cached.clientId, cached.grant, cached.scope);
+      if (now && now.accessToken !== cached.accessToken && fresh(now)) {
+        this.#noteOrigin(now);
+        return now;
+      }
       // The refresh token was revoked or used up: the login is over.
       await this.cache.forget((entry) => entry.accessToken === cached.accessToken);
       return undefined;
     }
   }
+}
+
+/** Whether tokens are good for more than the renewal margin. */
+function fresh(tokens: CachedTokens): boolean {
+  return tokens.expiresAt === undefined || tokens.expiresAt - RENEW_BEFORE_MS > Date.now();
 }

@@ -107,3 +107,53 @@ describe("the OAuth token cache", () => {
     assert.match(renewed.stderr, /renewed the client_credentials token/);
   });
 });
+
+describe("a run longer than its token's life", () => {
+  it("renews the token as it goes, once for requests asking together", async () => {
+    const { Readable } = await import("node:stream");
+    const { FakeTransport } = await import("../../support/fake-transport.ts");
+    const { OAuthLogin } = await import("../../../src/cli/runtime/oauth-tokens.ts");
+    const { DEFAULT_SETTINGS } = await import("../../../src/cli/runtime/settings/settings.ts");
+    const { HttpClient } = await import("../../../src/api/http-client.ts");
+    const transport = new FakeTransport(METADATA, token(2), { json: {} }, { json: {} });
+    const io = {
+      stdout: { write: () => true },
+      stderr: { write: () => true },
+      stdin: Readable.from([]),
+      env: {},
+      homedir: unitHome(),
+      transport,
+    };
+    const silent = { debug() {}, info() {}, warn() {} };
+    const login = new OAuthLogin(
+      { io, globals: {} as never, log: silent, authDelegation: async () => ({ delegated: false }) },
+      { ...DEFAULT_SETTINGS, mas_issuer: ISSUER, mas_client_id: "cli" },
+    );
+    const provider = login.provider({
+      issuer: ISSUER,
+      clientId: "cli",
+      grant: "device_code",
+      scope: "urn:mas:admin",
+      accessToken: "mat_secret1",
+      refreshToken: "mar_secret1",
+      expiresAt: Date.now() + 30_000,
+      savedAt: Date.now(),
+    });
+    const http = new HttpClient({
+      baseUrl: "https://auth.example.org",
+      accessTokenProvider: provider,
+      transport,
+    });
+    await Promise.all([
+      http.request({ method: "GET", path: "/a", prefix: "none" }),
+      http.request({ method: "GET", path: "/b", prefix: "none" }),
+    ]);
+    const sent = transport.requests.filter((request) => request.url.pathname.length === 2);
+    assert.deepEqual(
+      sent.map((request) => request.headers["authorization"]),
+      ["Bearer mat_secret2", "Bearer mat_secret2"],
+    );
+    assert.equal(transport.requests.filter((request) => request.url.pathname === "/oauth2/token").length, 1);
+    assert.equal((await login.cache.latest(ISSUER, "cli", "device_code"))?.accessToken, "mat_secret2");
+  });
+});
