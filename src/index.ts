@@ -26,15 +26,18 @@ export {
 } from "./api/discovery.ts";
 export {
   AbortError,
+  AccessDeniedError,
   ApiError,
   BadRequestError,
   ConnectionError,
+  DeviceCodeExpiredError,
   ForbiddenError,
   InvalidInputError,
   InvalidResponseError,
   JobFailedError,
   MasApiError,
   NotFoundError,
+  OAuthError,
   PaginationError,
   RateLimitError,
   type RequestDescription,
@@ -83,13 +86,10 @@ export { type Logger, redactSecrets, silentLogger } from "./api/logger.ts";
 export { MasAdmin, type MasAdminOptions } from "./api/mas-admin.ts";
 export { NodeHttpTransport, type NodeHttpTransportOptions } from "./api/node-transport.ts";
 export {
-  AccessDeniedError,
   DEVICE_CODE_GRANT,
   type DeviceAuthorizationResponse,
-  DeviceCodeExpiredError,
   OAuthClient,
   type OAuthClientOptions,
-  OAuthError,
   type OAuthMetadata,
   type OAuthTokens,
   type TokenResponse,

@@ -171,7 +171,7 @@ export class OAuthLogin {
    * the tokens in place of an earlier device login of this issuer and client.
    */
   async deviceLogin(scope: string, tell: (message: string) => void): Promise<CachedTokens> {
-    const { AccessDeniedError, DeviceCodeExpiredError } = await import("../../api/oauth.ts");
+    const { AccessDeniedError, DeviceCodeExpiredError } = await import("../../api/errors.ts");
     const client = await this.client(this.hasSecret);
     const device = await client.startDeviceAuthorization(scope);
     tell(
@@ -257,7 +257,7 @@ export class OAuthLogin {
       this.#host.log.info(`renewed the ${cached.grant} token at ${cached.issuer}`);
       return await this.#store(cached.issuer, cached.grant, cached.scope, tokens);
     } catch (error) {
-      const { OAuthError } = await import("../../api/oauth.ts");
+      const { OAuthError } = await import("../../api/errors.ts");
       if (!(error instanceof OAuthError) || error.error !== "invalid_grant") throw error;
       // Another run may have refreshed first (refresh tokens are good once): its tokens serve.
       const now = await this.cache.get(cached.issuer, cached.clientId, cached.grant, cached.scope);

@@ -4,10 +4,10 @@ import {
   ConnectionError,
   InvalidInputError,
   InvalidResponseError,
+  OAuthError,
   TimeoutError,
   UnauthorizedError,
 } from "../../api/errors.ts";
-import { OAuthError } from "../../api/oauth.ts";
 import { CliError, ExitCode, UsageError } from "./errors.ts";
 import type { OutputStream } from "./io.ts";
 import { escapeTerminalText } from "./output/terminal-text.ts";

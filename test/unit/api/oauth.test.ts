@@ -1,14 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { AccessDeniedError, DeviceCodeExpiredError, OAuthError } from "../../../src/api/errors.ts";
 import type { Logger } from "../../../src/api/logger.ts";
-import {
-  AccessDeniedError,
-  DEVICE_CODE_GRANT,
-  DeviceCodeExpiredError,
-  OAuthClient,
-  OAuthError,
-  type OAuthMetadata,
-} from "../../../src/api/oauth.ts";
+import { DEVICE_CODE_GRANT, OAuthClient, type OAuthMetadata } from "../../../src/api/oauth.ts";
 import { FakeTransport } from "../../support/fake-transport.ts";
 
 const METADATA: OAuthMetadata = {
