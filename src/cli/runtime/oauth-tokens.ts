@@ -6,6 +6,7 @@ import type { OAuthClient, OAuthMetadata, OAuthTokens } from "../../api/oauth.ts
 import { CliError, ExitCode } from "./errors.ts";
 import type { CliIo } from "./io.ts";
 import type { GlobalOptions } from "./options/global.ts";
+import { escapeTerminalText } from "./output/terminal-text.ts";
 import {
   type CachedGrant,
   type CachedTokens,
@@ -169,15 +170,21 @@ export class OAuthLogin {
    * A person's device login (RFC 8628): shows the address and code through
    * `tell` (server text: `tell` escapes it), waits for the approval, keeps
    * the tokens in place of an earlier device login of this issuer and client.
+   * Times out when the code does (its `expires_in`, at most what the server says).
    */
   async deviceLogin(scope: string, tell: (message: string) => void): Promise<CachedTokens> {
     const { AccessDeniedError, DeviceCodeExpiredError } = await import("../../api/errors.ts");
     const client = await this.client(this.hasSecret);
     const device = await client.startDeviceAuthorization(scope);
+    // Server text, each part escaped whole: it can neither drive the terminal nor add a line.
+    const uri = escapeTerminalText(device.verification_uri);
+    const complete = device.verification_uri_complete
+      ? `\n(or open ${escapeTerminalText(device.verification_uri_complete)})`
+      : "";
+    const minutes = Math.max(1, Math.round(device.expires_in / 60));
     tell(
-      `To log in, open ${device.verification_uri} in a browser and enter the code: ${device.user_code}` +
-        (device.verification_uri_complete ? `\n(or open ${device.verification_uri_complete})` : "") +
-        `\nWaiting for you to approve (at most ${Math.max(1, Math.round(device.expires_in / 60))} min)...`,
+      `To log in, open ${uri} in a browser and enter the code: ${escapeTerminalText(device.user_code)}` +
+        `${complete}\nWaiting for you to approve (at most ${minutes} min)...`,
     );
     let tokens: OAuthTokens;
     try {

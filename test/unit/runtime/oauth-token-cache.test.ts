@@ -157,3 +157,35 @@ describe("a run longer than its token's life", () => {
     assert.equal((await login.cache.latest(ISSUER, "cli", "device_code"))?.accessToken, "mat_secret2");
   });
 });
+
+describe("synadm mas login, in process", () => {
+  const LOGIN_CONFIG = `base_url: https://matrix.example.org\nmas_issuer: ${ISSUER}\nmas_client_id: cli\n`;
+  const withDevice = {
+    json: { ...METADATA.json, device_authorization_endpoint: "https://auth.example.org/oauth2/device" },
+  };
+
+  it("needs mas_client_id, and says so before any request", async () => {
+    const run = await runInProcess(["mas", "login"], { config: `mas_issuer: ${ISSUER}\n` });
+    assert.equal(run.code, 2, run.stderr);
+    assert.match(run.stderr, /set mas_client_id/);
+    assert.equal(run.transport.requests.length, 0);
+  });
+
+  it("shows the server's address and code escaped: they cannot drive the terminal or add a line", async () => {
+    const device = {
+      json: {
+        device_code: "dc",
+        user_code: "AB\u001b[2JCD",
+        verification_uri: "https://auth.example.org/link\nError: fake line",
+        // Expires before the first poll would be due: no wait, no poll.
+        expires_in: 1,
+        interval: 2,
+      },
+    };
+    const run = await runInProcess(["mas", "login"], { config: LOGIN_CONFIG, script: [withDevice, device] });
+    assert.equal(run.code, 1, run.stderr);
+    assert.ok(!run.stderr.includes("\u001b"), run.stderr);
+    assert.doesNotMatch(run.stderr, /^Error: fake line/m);
+    assert.match(run.stderr, /Error: the code expired before the login was approved/);
+  });
+});
