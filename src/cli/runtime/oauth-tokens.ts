@@ -59,7 +59,11 @@ export class OAuthLogin {
   issuer(): Promise<{ issuer: string; metadata: OAuthMetadata | undefined }> {
     this.#issuer ??= (async () => {
       if (this.#settings.mas_issuer) return { issuer: this.#settings.mas_issuer, metadata: undefined };
-      const delegation = await this.#host.authDelegation().catch(() => ({ delegated: false }) as const);
+      // An unreachable homeserver is said as such, unless mas_url names the issuer anyway.
+      const delegation = await this.#host.authDelegation().catch((error: unknown) => {
+        if (this.#settings.mas_url) return { delegated: false } as const;
+        throw error;
+      });
       if (delegation.delegated) {
         const metadata = delegation.metadata as Partial<OAuthMetadata>;
         const usable = typeof metadata.token_endpoint === "string" && typeof metadata.issuer === "string";
