@@ -26,15 +26,18 @@ export {
 } from "./api/discovery.ts";
 export {
   AbortError,
+  AccessDeniedError,
   ApiError,
   BadRequestError,
   ConnectionError,
+  DeviceCodeExpiredError,
   ForbiddenError,
   InvalidInputError,
   InvalidResponseError,
   JobFailedError,
   MasApiError,
   NotFoundError,
+  OAuthError,
   PaginationError,
   RateLimitError,
   type RequestDescription,
@@ -82,6 +85,15 @@ export {
 export { type Logger, redactSecrets, silentLogger } from "./api/logger.ts";
 export { MasAdmin, type MasAdminOptions } from "./api/mas-admin.ts";
 export { NodeHttpTransport, type NodeHttpTransportOptions } from "./api/node-transport.ts";
+export {
+  DEVICE_CODE_GRANT,
+  type DeviceAuthorizationResponse,
+  OAuthClient,
+  type OAuthClientOptions,
+  type OAuthMetadata,
+  type OAuthTokens,
+  type TokenResponse,
+} from "./api/oauth.ts";
 export {
   MEDIA_ORDERS,
   type MediaOrder,

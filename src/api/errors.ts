@@ -139,6 +139,40 @@ export class MasApiError extends ApiError {
   }
 }
 
+/**
+ * The authorization server answered an OAuth 2.0 error (RFC 6749 section
+ * 5.2, RFC 8628 section 3.5): `error` holds its code (`invalid_client`,
+ * `invalid_grant`, `access_denied`...), or is undefined when the answer had none.
+ */
+export class OAuthError extends SynadmError {
+  override name = "OAuthError";
+  readonly error: string | undefined;
+  /** The server's `error_description`, if any. */
+  readonly description: string | undefined;
+  /** The HTTP status, if an answer came. */
+  readonly status: number | undefined;
+  readonly request: RequestDescription;
+
+  constructor(request: RequestDescription, status: number | undefined, error?: string, description?: string) {
+    const what = error ? ` ${error}${description ? `: ${description}` : ""}` : "";
+    super(`${request.method} ${request.path} failed:${status === undefined ? "" : ` HTTP ${status}`}${what}`);
+    this.error = error;
+    this.description = description;
+    this.status = status;
+    this.request = request;
+  }
+}
+
+/** The person refused the device login (`access_denied`). */
+export class AccessDeniedError extends OAuthError {
+  override name = "AccessDeniedError";
+}
+
+/** The device code expired (`expired_token`, or `expires_in` passed) before the person approved it. */
+export class DeviceCodeExpiredError extends OAuthError {
+  override name = "DeviceCodeExpiredError";
+}
+
 /** The server could not be reached: DNS, refused or reset connection, TLS failure. */
 export class ConnectionError extends SynadmError {
   override name = "ConnectionError";

@@ -82,6 +82,11 @@ export interface HttpClientOptions {
   readonly baseUrl: string;
   /** An admin user's access token. */
   readonly accessToken?: string;
+  /**
+   * Gives the token for each request instead of `accessToken`: for tokens
+   * that expire (OAuth 2.0), so that a long run renews its token as it goes.
+   */
+  readonly accessTokenProvider?: () => Promise<string>;
   /** Prefix of the Admin API (default `/_synapse/admin`). */
   readonly adminPath?: string;
   /** Prefix of the Matrix APIs (default `/_matrix`). */
@@ -166,6 +171,7 @@ export class HttpClient {
   /** Holds back every request of this client while the server's rate-limit hint runs. */
   readonly rateLimits: RateLimitGate;
   readonly #accessToken: string | undefined;
+  readonly #accessTokenProvider: (() => Promise<string>) | undefined;
   readonly #userAgent: string | undefined;
   readonly #onChange: ((record: ChangeRecord) => void) | undefined;
   readonly #errorFor: HttpClientOptions["errorFor"];
@@ -184,6 +190,7 @@ export class HttpClient {
     checkTimeoutMs(this.retryPolicy.maxRetryAfterMs, "retry.maxRetryAfterMs", 0);
     this.logger = options.logger ?? silentLogger;
     this.#accessToken = options.accessToken;
+    this.#accessTokenProvider = options.accessTokenProvider;
     this.#userAgent = options.userAgent ?? defaultUserAgent();
     this.#onChange = options.onChange;
     this.#errorFor = options.errorFor;
@@ -200,7 +207,7 @@ export class HttpClient {
 
   /** Whether an access token was configured. */
   get hasAccessToken(): boolean {
-    return Boolean(this.#accessToken);
+    return Boolean(this.#accessToken || this.#accessTokenProvider);
   }
 
   /**
@@ -251,7 +258,12 @@ export class HttpClient {
   async #send<T>(request: ApiRequest<T>): Promise<T> {
     const url = this.url(request.prefix ?? "admin", request.path, request.query);
     const description: RequestDescription = { method: request.method, path: url.pathname + url.search };
-    const token = request.accessToken === undefined ? this.#accessToken : request.accessToken;
+    const token =
+      request.accessToken !== undefined
+        ? request.accessToken
+        : this.#accessTokenProvider
+          ? await this.#accessTokenProvider()
+          : this.#accessToken;
     const headers: Record<string, string> = { accept: "application/json" };
     if (this.#userAgent) headers["user-agent"] = this.#userAgent;
     if (token) headers["authorization"] = `Bearer ${token}`;

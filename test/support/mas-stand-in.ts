@@ -4,8 +4,9 @@
 // MAS's own OpenAPI description (test/fixtures/mas-admin-api/openapi.json),
 // and keeps what did not fit in `violations`, which every test should find
 // empty. What MAS does beyond the interface (its policy engine, password
-// hashing, OAuth 2.0 grants) it does not do; a filter it does not implement is
-// refused with a 400 saying so, never ignored.
+// hashing) it does not do; a filter it does not implement is refused with a
+// 400 saying so, never ignored. Its OAuth 2.0 section plays MAS's token,
+// device and revocation endpoints for clients the tests register.
 //
 // For a real Synapse in MAS mode (`matrix_authentication_service` in its
 // config, see test/support/synapse.ts) it also serves the two OAuth 2.0 pieces
@@ -65,11 +66,16 @@ export interface StandInRecord {
 
 /** A token the stand-in issued, as introspection describes it. */
 interface Issued {
-  readonly username: string;
+  /** None for a client credentials token: no user is behind it. */
+  readonly username: string | undefined;
   readonly scope: string;
   readonly deviceId: string | undefined;
   /** A personal session's token is active while the session is. */
   readonly personalSession?: string;
+  /** The client an OAuth 2.0 grant issued it to. */
+  readonly clientId?: string;
+  /** On the stand-in's clock (ms); none: it does not expire. */
+  readonly expiresAt?: number;
 }
 
 /** A call to Synapse's `/_synapse/mas/*` that an operation makes, and what came of it. */
@@ -77,6 +83,33 @@ export interface HomeserverCall {
   readonly path: string;
   readonly body: Attributes;
   status?: number;
+}
+
+const DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
+
+/** An OAuth 2.0 client a test registered. */
+interface OAuthClientRecord {
+  readonly clientId: string;
+  readonly clientSecret?: string;
+  readonly grantTypes: string[];
+}
+
+/** What a refresh token stands for; it is good once (rotation). */
+interface RefreshGrant {
+  readonly username: string | undefined;
+  readonly scope: string;
+  readonly clientId: string;
+  readonly accessToken: string;
+}
+
+/** A device login under way. */
+interface DeviceGrant {
+  readonly userCode: string;
+  readonly clientId: string;
+  readonly scope: string;
+  readonly expiresAt: number;
+  lastPoll: number | undefined;
+  decision: { approved: string } | "denied" | undefined;
 }
 
 class Refusal extends Error {
@@ -198,6 +231,7 @@ export class MasStandIn {
   #metadata(base: string): Attributes {
     // The fields Synapse reads (issuer, account_management_uri) and the endpoints it and clients would.
     return {
+      ...this.#oauthMetadata(base),
       issuer: `${base}/`,
       account_management_uri: `${base}/account/`,
       authorization_endpoint: `${base}/authorize`,
@@ -219,24 +253,32 @@ export class MasStandIn {
     const form = new URLSearchParams(text ?? "");
     const issued = this.#issued.get(form.get("token") ?? "");
     if (!issued || !this.#stillActive(issued)) return [200, { active: false }];
+    const expiry = this.#expiryClaims(issued);
+    const base = {
+      active: true,
+      scope: issued.scope,
+      client_id: issued.clientId ?? "01J0000000000000000000STND",
+      token_type: "access_token",
+      ...expiry,
+    };
+    // A client credentials token: no username, which Synapse refuses (it wants a user).
+    if (issued.username === undefined) return [200, base];
     const user = this.#find("users", (a) => a["username"] === issued.username);
     if (!user || user.attributes["deactivated_at"] || user.attributes["locked_at"])
       return [200, { active: false }];
     return [
       200,
       {
-        active: true,
-        scope: issued.scope,
-        client_id: "01J0000000000000000000STND",
+        ...base,
         username: issued.username,
         sub: user.id,
-        token_type: "access_token",
         ...(issued.deviceId ? { device_id: issued.deviceId } : {}),
       },
     ];
   }
 
   #stillActive(issued: Issued): boolean {
+    if (issued.expiresAt !== undefined && issued.expiresAt <= this.#clock) return false;
     if (!issued.personalSession) return true;
     const session = this.#rows.get("personal-sessions")!.get(issued.personalSession)?.attributes;
     if (!session || session["revoked_at"]) return false;
@@ -258,6 +300,290 @@ export class MasStandIn {
       personalSession: sessionId,
     });
     return token;
+  }
+
+  // --- OAuth 2.0 grants: clients, tokens, device login (RFC 6749, 7009, 8628) --------------
+  // Clients are registered by tests; tokens expire on the stand-in's clock (`advanceClock`);
+  // a device login waits for `approveDevice` or `denyDevice`. Requests are checked against
+  // the RFCs' shapes (form-encoded, the parameters each grant requires, one way of
+  // authenticating the client) and what does not fit goes to `violations`.
+
+  readonly #clients = new Map<string, OAuthClientRecord>();
+  readonly #refreshTokens = new Map<string, RefreshGrant>();
+  readonly #devices = new Map<string, DeviceGrant>();
+  /** Every request to the token endpoint, in order: its grant type and the client that made it. */
+  readonly tokenRequests: { grantType: string; clientId: string | undefined; status: number }[] = [];
+  /** Every token revoked at the revocation endpoint. */
+  readonly revocations: string[] = [];
+  /** Lifetime of the access tokens the grants issue, in seconds. */
+  accessTokenLifetime = 300;
+  /** The polling interval a device login asks for, in seconds (RFC 8628's default is 5). */
+  deviceInterval = 1;
+
+  /** A client the grants accept: confidential with a secret (client_secret_basic or _post), else public. */
+  registerClient(client: { clientId: string; clientSecret?: string; grantTypes: readonly string[] }): void {
+    this.#clients.set(client.clientId, { ...client, grantTypes: [...client.grantTypes] });
+  }
+
+  /** Moves the stand-in's clock on: tokens and device codes expire by it. */
+  advanceClock(seconds: number): void {
+    this.#clock += seconds * 1000;
+  }
+
+  /** The person at the verification URI approves the device login with this user code, as `username`. */
+  approveDevice(userCode: string, username: string): void {
+    this.#device(userCode).decision = { approved: username };
+  }
+
+  /** The person refuses it. */
+  denyDevice(userCode: string): void {
+    this.#device(userCode).decision = "denied";
+  }
+
+  /** The user codes of the device logins started and not yet finished. */
+  get pendingUserCodes(): string[] {
+    return [...this.#devices.values()].filter((d) => d.decision === undefined).map((d) => d.userCode);
+  }
+
+  #device(userCode: string): DeviceGrant {
+    const device = [...this.#devices.values()].find((d) => d.userCode === userCode);
+    if (!device) throw new Error(`no device login with the user code ${userCode}`);
+    return device;
+  }
+
+  #oauthMetadata(base: string): Attributes {
+    return {
+      device_authorization_endpoint: `${base}/oauth2/device`,
+      token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post", "none"],
+      grant_types_supported: [
+        "authorization_code",
+        "refresh_token",
+        "client_credentials",
+        "urn:ietf:params:oauth:grant-type:device_code",
+      ],
+    };
+  }
+
+  #expiryClaims(issued: Issued): Attributes {
+    if (issued.expiresAt === undefined) return {};
+    // `exp` as RFC 7662 has it; `expires_in` is what Synapse reads.
+    return {
+      exp: Math.floor(issued.expiresAt / 1000),
+      expires_in: Math.max(0, Math.floor((issued.expiresAt - this.#clock) / 1000)),
+    };
+  }
+
+  /** Whether the admin API takes this header: an active token issued here (a grant's, a personal one) with urn:mas:admin. */
+  #grantsAdmin(authorization: string | undefined): boolean {
+    const token = /^Bearer (.+)$/.exec(authorization ?? "")?.[1];
+    const issued = token === undefined ? undefined : this.#issued.get(token);
+    if (!issued || !this.#stillActive(issued)) return false;
+    return issued.scope.split(" ").includes("urn:mas:admin");
+  }
+
+  #oauthHandle(
+    method: string,
+    path: string,
+    headers: Readonly<Record<string, string>>,
+    text: string | undefined,
+  ): { status: number; body: unknown } | undefined {
+    const endpoints = ["/oauth2/token", "/oauth2/device", "/oauth2/revoke"];
+    if (!endpoints.includes(path)) return undefined;
+    const refuse = (status: number, error: string, description: string) => ({
+      status,
+      body: { error, error_description: description },
+    });
+    if (method !== "POST") {
+      this.violations.push(`${method} ${path}: OAuth 2.0 endpoints take POST`);
+      return refuse(405, "invalid_request", "use POST");
+    }
+    if (headers["content-type"]?.split(";")[0]?.trim() !== "application/x-www-form-urlencoded") {
+      this.violations.push(`${path}: the body is not application/x-www-form-urlencoded`);
+      return refuse(400, "invalid_request", "expected a form-encoded body");
+    }
+    const form = new URLSearchParams(text ?? "");
+    for (const name of new Set(form.keys()))
+      if (form.getAll(name).length > 1) this.violations.push(`${path}: parameter ${name} is repeated`);
+    const client = this.#authenticateClient(path, headers, form);
+    if ("refused" in client) return refuse(401, "invalid_client", client.refused);
+    if (path === "/oauth2/device") return this.#startDevice(client.client, form, refuse);
+    if (path === "/oauth2/revoke") {
+      const token = form.get("token");
+      if (!token) {
+        this.violations.push("/oauth2/revoke: no token parameter (RFC 7009 section 2.1)");
+        return refuse(400, "invalid_request", "token is required");
+      }
+      this.revocations.push(token);
+      this.#issued.delete(token);
+      this.#refreshTokens.delete(token);
+      return { status: 200, body: {} };
+    }
+    const answer = this.#grant(client.client, form, refuse);
+    this.tokenRequests.push({
+      grantType: form.get("grant_type") ?? "",
+      clientId: client.client.clientId,
+      status: answer.status,
+    });
+    return answer;
+  }
+
+  /** RFC 6749 section 2.3: HTTP Basic or the form, never both; a public client names itself in the form. */
+  #authenticateClient(
+    path: string,
+    headers: Readonly<Record<string, string>>,
+    form: URLSearchParams,
+  ): { client: OAuthClientRecord } | { refused: string } {
+    const basic = /^Basic (.+)$/.exec(headers["authorization"] ?? "")?.[1];
+    let id: string | undefined;
+    let secret: string | undefined;
+    if (basic !== undefined) {
+      if (form.has("client_secret"))
+        this.violations.push(`${path}: the client authenticated both ways (RFC 6749 section 2.3)`);
+      const decoded = Buffer.from(basic, "base64").toString("utf8");
+      const colon = decoded.indexOf(":");
+      const unform = (part: string) => decodeURIComponent(part.replace(/\+/g, " "));
+      id = unform(decoded.slice(0, colon));
+      secret = unform(decoded.slice(colon + 1));
+    } else {
+      id = form.get("client_id") ?? undefined;
+      secret = form.get("client_secret") ?? undefined;
+    }
+    if (!id) {
+      this.violations.push(`${path}: the client is not named (client_id or HTTP Basic)`);
+      return { refused: "no client" };
+    }
+    const client = this.#clients.get(id);
+    if (!client) return { refused: "unknown client" };
+    if (client.clientSecret !== undefined && client.clientSecret !== secret)
+      return { refused: "wrong client secret" };
+    if (client.clientSecret === undefined && secret !== undefined)
+      return { refused: "a public client has no secret" };
+    return { client };
+  }
+
+  #startDevice(
+    client: OAuthClientRecord,
+    form: URLSearchParams,
+    refuse: (status: number, error: string, description: string) => { status: number; body: unknown },
+  ): { status: number; body: unknown } {
+    if (!client.grantTypes.includes(DEVICE_GRANT))
+      return refuse(400, "unauthorized_client", "the client may not use the device code grant");
+    const deviceCode = this.#secret("mdc");
+    this.#sequence += 1;
+    const letters = CROCKFORD.replace(/[0-9]/g, "");
+    let userCode = "";
+    for (let n = this.#sequence * 7919, i = 0; i < 8; i++, n = Math.floor(n / letters.length) + i * 13)
+      userCode += letters[n % letters.length];
+    userCode = `${userCode.slice(0, 4)}-${userCode.slice(4)}`;
+    const expiresIn = 600;
+    this.#devices.set(deviceCode, {
+      userCode,
+      clientId: client.clientId,
+      scope: form.get("scope") ?? "",
+      expiresAt: this.#clock + expiresIn * 1000,
+      lastPoll: undefined,
+      decision: undefined,
+    });
+    return {
+      status: 200,
+      body: {
+        device_code: deviceCode,
+        user_code: userCode,
+        verification_uri: `${this.#base}/link`,
+        verification_uri_complete: `${this.#base}/link?code=${userCode}`,
+        expires_in: expiresIn,
+        interval: this.deviceInterval,
+      },
+    };
+  }
+
+  #grant(
+    client: OAuthClientRecord,
+    form: URLSearchParams,
+    refuse: (status: number, error: string, description: string) => { status: number; body: unknown },
+  ): { status: number; body: unknown } {
+    const grantType = form.get("grant_type");
+    const required: Record<string, string[]> = {
+      client_credentials: [],
+      refresh_token: ["refresh_token"],
+      [DEVICE_GRANT]: ["device_code"],
+    };
+    if (!grantType) {
+      this.violations.push("/oauth2/token: no grant_type (RFC 6749 section 4)");
+      return refuse(400, "invalid_request", "grant_type is required");
+    }
+    const needed = required[grantType];
+    if (!needed) return refuse(400, "unsupported_grant_type", `the stand-in does not do ${grantType}`);
+    for (const name of needed)
+      if (!form.get(name)) {
+        this.violations.push(`/oauth2/token: ${grantType} without ${name}`);
+        return refuse(400, "invalid_request", `${name} is required`);
+      }
+    if (!client.grantTypes.includes(grantType))
+      return refuse(400, "unauthorized_client", `the client may not use ${grantType}`);
+    if (grantType === "client_credentials") {
+      if (client.clientSecret === undefined)
+        return refuse(401, "invalid_client", "a public client cannot use client credentials");
+      return this.#tokens(undefined, form.get("scope") ?? "", client.clientId, false);
+    }
+    if (grantType === "refresh_token") {
+      const token = form.get("refresh_token")!;
+      const grant = this.#refreshTokens.get(token);
+      if (!grant || grant.clientId !== client.clientId)
+        return refuse(400, "invalid_grant", "unknown or used refresh token");
+      // Rotation: a refresh token is good once; its access token ends with it.
+      this.#refreshTokens.delete(token);
+      this.#issued.delete(grant.accessToken);
+      return this.#tokens(grant.username, grant.scope, client.clientId, true);
+    }
+    const deviceCode = form.get("device_code")!;
+    const device = this.#devices.get(deviceCode);
+    if (!device || device.clientId !== client.clientId)
+      return refuse(400, "invalid_grant", "unknown device code");
+    const now = Date.now();
+    const tooSoon = device.lastPoll !== undefined && now - device.lastPoll < this.deviceInterval * 1000 - 250;
+    device.lastPoll = now;
+    if (device.expiresAt <= this.#clock) {
+      this.#devices.delete(deviceCode);
+      return refuse(400, "expired_token", "the device code expired");
+    }
+    if (device.decision === "denied") {
+      this.#devices.delete(deviceCode);
+      return refuse(400, "access_denied", "the user refused");
+    }
+    if (tooSoon) return refuse(400, "slow_down", "poll less often");
+    if (device.decision === undefined)
+      return refuse(400, "authorization_pending", "the user has not answered yet");
+    this.#devices.delete(deviceCode);
+    return this.#tokens(device.decision.approved, device.scope, client.clientId, true);
+  }
+
+  #tokens(
+    username: string | undefined,
+    scope: string,
+    clientId: string,
+    withRefresh: boolean,
+  ): { status: number; body: unknown } {
+    const accessToken = this.#secret("mat");
+    this.#issued.set(accessToken, {
+      username,
+      scope,
+      deviceId: undefined,
+      clientId,
+      expiresAt: this.#clock + this.accessTokenLifetime * 1000,
+    });
+    const refreshToken = withRefresh ? this.#secret("mar") : undefined;
+    if (refreshToken) this.#refreshTokens.set(refreshToken, { username, scope, clientId, accessToken });
+    return {
+      status: 200,
+      body: {
+        access_token: accessToken,
+        token_type: "Bearer",
+        expires_in: this.accessTokenLifetime,
+        scope,
+        ...(refreshToken ? { refresh_token: refreshToken } : {}),
+      },
+    };
   }
 
   // --- Serving ----------------------------------------------------------------------------
@@ -327,6 +653,8 @@ export class MasStandIn {
       const [status, body] = this.#introspect(headers, text);
       return { status, body };
     }
+    const grant = this.#oauthHandle(method, url.pathname, headers, text);
+    if (grant) return grant;
     const matched = this.#checker.match(method, url.pathname);
     let requestBody: unknown;
     const record = (status: number, body: unknown): { status: number; body: unknown } => {
@@ -346,7 +674,7 @@ export class MasStandIn {
     }
     const name = matched.operation.operationId;
     // Authentication failures are not in the description; MAS answers them before any operation.
-    if (headers["authorization"] !== `Bearer ${this.token}`)
+    if (headers["authorization"] !== `Bearer ${this.token}` && !this.#grantsAdmin(headers["authorization"]))
       return record(401, { errors: [{ title: "Missing or invalid access token" }] });
     let body: unknown;
     if (text !== undefined) {

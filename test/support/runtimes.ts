@@ -117,3 +117,26 @@ export function chromiumFlags(profileDir: string): string[] {
     `--user-data-dir=${profileDir}`,
   ];
 }
+
+/** tmux, for tests at a terminal; installed with apt-get when missing, as chromium is. */
+export async function tmux(): Promise<string> {
+  const bin = "/usr/bin/tmux";
+  if (existsSync(bin)) return bin;
+  if (process.getuid?.() !== 0)
+    throw new Error("tmux is missing: install it (apt-get install tmux) and run again");
+  process.stderr.write("Installing tmux (apt-get install tmux)...\n");
+  const apt = ["-o", "DPkg::Lock::Timeout=300"];
+  try {
+    await run("apt-get", [...apt, "update", "-qq"], { maxBuffer: 64 << 20 });
+    await run("apt-get", [...apt, "install", "-y", "-qq", "--no-install-recommends", "tmux"], {
+      maxBuffer: 64 << 20,
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+      timeout: 900_000,
+    });
+  } catch (error) {
+    const output = `${(error as { stderr?: string }).stderr ?? (error as Error).message}`.trim();
+    throw new Error(`apt-get install tmux failed:\n${output.slice(-2000)}`);
+  }
+  if (!existsSync(bin)) throw new Error(`apt-get installed tmux, but ${bin} is not there`);
+  return bin;
+}

@@ -8,12 +8,14 @@ import type { GroupSpec } from "../framework/spec.ts";
 import { CliError, ExitCode } from "./errors.ts";
 import type { CliIo } from "./io.ts";
 import { stderrLogger } from "./log.ts";
+import type { OAuthLogin } from "./oauth-tokens.ts";
 import type { GlobalOptions } from "./options/global.ts";
 import type { OutputFormat } from "./output/format.ts";
 import type { OutputTarget } from "./output/terminal.ts";
 import { escapeTerminalText } from "./output/terminal-text.ts";
 import { Prompter } from "./prompt.ts";
 import type { LoadedSettings } from "./settings/load.ts";
+import type { CachedTokens } from "./settings/oauth-token-cache.ts";
 import type { Settings } from "./settings/settings.ts";
 
 /**
@@ -43,6 +45,7 @@ export class CommandContext {
   #settings: Promise<LoadedSettings> | undefined;
   #admin: Promise<SynapseAdmin> | undefined;
   #mas: Promise<MasAdmin> | undefined;
+  #oauth: Promise<OAuthLogin> | undefined;
 
   /** The command being run, e.g. `user deactivate`, for the audit log. */
   readonly commandPath: string;
@@ -115,7 +118,7 @@ export class CommandContext {
 
   /**
    * A client of the Matrix Authentication Service's admin API: at `mas_url`,
-   * else at the issuer the homeserver names (cached, see {@link authDelegation}),
+   * else `mas_issuer`, else at the issuer the homeserver names (cached, see {@link authDelegation}),
    * with `mas_token` or what `mas_token_command` prints.
    */
   mas(): Promise<MasAdmin> {
@@ -155,12 +158,18 @@ export class CommandContext {
     const cached = await cache.get(settings.base_url);
     if (cached) return cached;
     const { discoverAuthDelegation } = await import("../../api/auth-delegation.ts");
-    // Asked without a token: a command that needs none (shared-secret registration) can ask too.
-    const client =
-      settings.token || settings.token_command ? await this.admin() : await this.adminWithoutToken();
-    const found = await discoverAuthDelegation(client.http);
+    // Asked without a token: the answer may decide which token there is (a device login's).
+    const found = await discoverAuthDelegation((await this.adminWithoutToken()).http);
     await cache.set(settings.base_url, found);
     return found;
+  }
+
+  /** synadm's OAuth 2.0 logins at MAS: the issuer, the client, the token cache. */
+  oauth(): Promise<OAuthLogin> {
+    this.#oauth ??= Promise.all([import("./oauth-tokens.ts"), this.settings()]).then(
+      ([{ OAuthLogin }, { settings }]) => new OAuthLogin(this, settings),
+    );
+    return this.#oauth;
   }
 
   /** The output format: `-o`, else the configured one. */
@@ -204,6 +213,25 @@ export class CommandContext {
     this.io.stderr.write(`${escapeTerminalText(message, { keepLineBreaks: true })}\n`);
   }
 
+  /** For the configurator: whether the server these settings name delegates auth; undefined if it cannot be told. */
+  async delegationOf(settings: Settings): Promise<AuthDelegation | undefined> {
+    try {
+      const { discoverAuthDelegation } = await import("../../api/auth-delegation.ts");
+      return await discoverAuthDelegation((await this.#clientFor(settings, false)).http);
+    } catch (error) {
+      this.log.warn(`cannot tell whether ${settings.base_url} delegates auth: ${(error as Error).message}`);
+      return undefined;
+    }
+  }
+
+  /** For the configurator: a device login under the settings it just wrote. */
+  async deviceLogin(): Promise<void> {
+    this.reloadSettings();
+    this.#oauth = undefined;
+    const { LOGIN_SCOPES } = await import("./oauth-tokens.ts");
+    await (await this.oauth()).deviceLogin(LOGIN_SCOPES, (message) => this.note(message));
+  }
+
   /** A client for calls that need no token (shared-secret registration), even when none is configured. */
   async adminWithoutToken(): Promise<SynapseAdmin> {
     return this.#clientFor((await this.settings()).settings, false);
@@ -215,19 +243,25 @@ export class CommandContext {
       const { tokenFromCommand } = await import("./settings/client.ts");
       settings = { ...settings, token: await tokenFromCommand(settings.token_command) };
     }
-    if (!settings.token) settings = await this.#configureFirst();
+    let provider: (() => Promise<string>) | undefined;
+    if (!settings.token) {
+      const login = await this.#deviceLogin();
+      if (login) provider = (await this.oauth()).provider(login);
+      settings = login ? { ...settings, token: login.accessToken } : await this.#configureFirst();
+    }
     // A token is sent in a header: a control character would fail there with a puzzling message.
     if (/[\x00-\x1f\x7f]/.test(settings.token))
       throw new CliError(
         "the access token contains a control character (a line break?); check it",
         ExitCode.usage,
       );
-    return this.#clientFor(settings, true);
+    return this.#clientFor(settings, true, provider);
   }
 
   async #createMas(): Promise<MasAdmin> {
     const { settings } = await this.settings();
-    let baseUrl = settings.mas_url;
+    // MAS serves its admin API at its issuer's base, so a configured issuer names it too.
+    let baseUrl = settings.mas_url || settings.mas_issuer;
     if (!baseUrl) {
       const delegation = await this.authDelegation();
       if (!delegation.delegated)
@@ -239,15 +273,13 @@ export class CommandContext {
       baseUrl = delegation.issuer;
     }
     const { auditLogWriter, readCaFile, tokenFromCommand } = await import("./settings/client.ts");
-    const token =
-      settings.mas_token ||
-      (settings.mas_token_command
-        ? await tokenFromCommand(settings.mas_token_command, "mas_token_command")
-        : "");
+    const found = await this.#masToken(settings, baseUrl, tokenFromCommand);
+    const token = typeof found === "string" ? found : found.accessToken;
     if (!token)
       throw new CliError(
         "no token for MAS's admin API: set mas_token or mas_token_command (or SYNADM_MAS_TOKEN), " +
-          "a token with the scope urn:mas:admin",
+          "a token with the scope urn:mas:admin; or log in (synadm mas login); or set mas_client_id and " +
+          "mas_client_secret (client credentials)",
         ExitCode.usage,
       );
     if (/[\x00-\x1f\x7f]/.test(token))
@@ -266,6 +298,7 @@ export class CommandContext {
       ...(onChange === undefined ? {} : { onChange }),
       baseUrl,
       accessToken: token,
+      ...(typeof found === "string" ? {} : { accessTokenProvider: (await this.oauth()).provider(found) }),
       timeoutMs: (this.globals.timeout ?? settings.timeout) * 1000,
       retry: { maxRetryAfterMs: (this.globals.maxWait ?? settings.max_wait) * 1000 },
       maxResponseBytes: (this.globals.maxResponseMib ?? settings.max_response_mib) * 2 ** 20,
@@ -276,10 +309,59 @@ export class CommandContext {
     });
   }
 
-  async #clientFor(settings: Settings, withToken: boolean): Promise<SynapseAdmin> {
+  /**
+   * MAS's admin API token: `mas_token`, else `mas_token_command`, else the
+   * client credentials grant, else a device login, else Synapse's token
+   * (a token MAS issued may carry urn:mas:admin too) when this MAS is the one
+   * the homeserver delegates to: it is never sent to another server.
+   */
+  async #masToken(
+    settings: Settings,
+    baseUrl: string,
+    tokenFromCommand: (command: string, key?: string) => Promise<string>,
+  ): Promise<string | CachedTokens> {
+    if (settings.mas_token) return settings.mas_token;
+    if (settings.mas_token_command) return tokenFromCommand(settings.mas_token_command, "mas_token_command");
+    const oauth = await this.oauth();
+    if (oauth.hasSecret) return oauth.clientCredentialsTokens();
+    const fromLogin = await oauth.deviceLoginTokens();
+    if (fromLogin) return fromLogin;
+    if (!settings.token && !settings.token_command) return "";
+    const delegation = await this.authDelegation().catch(() => undefined);
+    const { normalIssuer } = await import("./settings/oauth-token-cache.ts");
+    if (!delegation?.delegated || normalIssuer(delegation.issuer) !== normalIssuer(baseUrl)) return "";
+    return settings.token || tokenFromCommand(settings.token_command);
+  }
+
+  /**
+   * With no token configured on a server that delegates auth, the token of
+   * the device login (`synadm mas login`), which carries urn:synapse:admin:*.
+   * A client credentials token cannot serve here: Synapse wants a user behind it.
+   */
+  async #deviceLogin(): Promise<CachedTokens | undefined> {
+    const oauth = await this.oauth();
+    // Only a run that logged in before asks the server anything here.
+    if (!(await oauth.cache.hasAny("device_code"))) return undefined;
+    const delegation = await this.authDelegation().catch(() => undefined);
+    if (!delegation?.delegated) return undefined;
+    const tokens = await oauth.deviceLoginTokens();
+    if (tokens || this.interactive) return tokens;
+    throw new CliError(
+      `synadm has no token: the server delegates auth to ${delegation.issuer} and the device login there ` +
+        'has expired; log in again with "synadm mas login", or set token (a personal access token)',
+      ExitCode.usage,
+    );
+  }
+
+  async #clientFor(
+    settings: Settings,
+    withToken: boolean,
+    accessTokenProvider?: () => Promise<string>,
+  ): Promise<SynapseAdmin> {
     const { createClient } = await import("./settings/client.ts");
     return createClient(settings, {
       withToken,
+      ...(accessTokenProvider ? { accessTokenProvider } : {}),
       globals: this.globals,
       io: this.io,
       log: this.log,
@@ -289,7 +371,9 @@ export class CommandContext {
   }
 
   async #configureFirst(): Promise<Settings> {
-    const hint = `run "synadm config" or set SYNADM_TOKEN and SYNADM_BASE_URL`;
+    const hint =
+      `run "synadm config" or set SYNADM_TOKEN and SYNADM_BASE_URL; where the server delegates auth to MAS, ` +
+      `"synadm mas login" logs in (a client credentials token cannot act on Synapse's Admin API: it has no user)`;
     if (!this.interactive) {
       const { fileExists } = await this.settings();
       const why = fileExists ? `${this.configPath} has no token` : `${this.configPath} does not exist`;
@@ -298,8 +382,12 @@ export class CommandContext {
     const { runConfigurator } = await import("./settings/configurator.ts");
     await runConfigurator(this, {});
     this.reloadSettings();
+    this.#oauth = undefined;
     const { settings } = await this.settings();
-    if (!settings.token) throw new CliError("configuration incomplete: no token", ExitCode.configIncomplete);
-    return settings;
+    if (settings.token) return settings;
+    // The configurator may have logged in through MAS instead of taking a token.
+    const fromLogin = await (await this.oauth()).deviceLoginTokens().catch(() => undefined);
+    if (!fromLogin) throw new CliError("configuration incomplete: no token", ExitCode.configIncomplete);
+    return { ...settings, token: fromLogin.accessToken };
   }
 }

@@ -4,6 +4,7 @@ import {
   ConnectionError,
   InvalidInputError,
   InvalidResponseError,
+  OAuthError,
   TimeoutError,
   UnauthorizedError,
 } from "../../api/errors.ts";
@@ -40,6 +41,15 @@ export function describeFailure(error: unknown): { message: string; exitCode: nu
     };
   }
   if (error instanceof ApiError) return { message: error.message, exitCode: ExitCode.failed };
+  if (error instanceof OAuthError) {
+    const hint =
+      error.error === "invalid_client" || error.error === "unauthorized_client"
+        ? " (check mas_client_id and mas_client_secret, and the client's grant types at MAS)"
+        : error.error === "invalid_grant"
+          ? ' (the login is over: run "synadm mas login" again)'
+          : "";
+    return { message: `${error.message}${hint}`, exitCode: ExitCode.failed };
+  }
   if (error instanceof ConnectionError || error instanceof TimeoutError) {
     return { message: error.message, exitCode: ExitCode.unreachable };
   }

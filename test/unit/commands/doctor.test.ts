@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { apiErrorFor, InvalidResponseError, TimeoutError } from "../../../src/api/errors.ts";
 import { exitCodeOf, Findings, humanReport, reportOf } from "../../../src/cli/commands/doctor/findings.ts";
+import { judgeOAuthToken } from "../../../src/cli/commands/doctor/oauth-token.ts";
 import { judgeRoute, routeProbes } from "../../../src/cli/commands/doctor/routes.ts";
 
 const request = { method: "GET", path: "/_synapse/admin/v1/media/example.org/x" };
@@ -61,5 +62,29 @@ describe("doctor: the report", () => {
     assert.ok(text.indexOf("\nWARNING\n") < text.indexOf("\nOK\n"));
     assert.match(text, /\n {2}token: not an admin\n {6}-> use an admin's token\n/);
     assert.ok(!text.includes("\u001b"), "no escape character reaches the terminal");
+  });
+});
+
+describe("doctor: a token from synadm's OAuth cache", () => {
+  const now = Date.parse("2026-12-03T08:00:00Z");
+  const origin = { grant: "device_code" as const, cachePath: "/h/.cache/synadm/oauth-tokens.json" };
+
+  it("says when it expires, and that it is renewed when it can be", () => {
+    const judged = judgeOAuthToken({ ...origin, expiresAt: now + 3_600_000, refreshable: true }, now);
+    assert.equal(judged.severity, "ok");
+    assert.match(judged.message, /device login .* expires at 2026-12-03T09:00:00\.000Z and is renewed/);
+  });
+
+  it("warns when it expires within a day and cannot be refreshed, saying to log in again", () => {
+    const soon = judgeOAuthToken({ ...origin, expiresAt: now + 3_600_000, refreshable: false }, now);
+    assert.equal(soon.severity, "warning");
+    assert.match(soon.message, /cannot be refreshed/);
+    assert.equal(soon.action, "log in again: synadm mas login");
+    const later = judgeOAuthToken({ ...origin, expiresAt: now + 3 * 86_400_000, refreshable: false }, now);
+    assert.equal(later.severity, "ok");
+    assert.match(
+      judgeOAuthToken({ ...origin, expiresAt: undefined, refreshable: false }, now).message,
+      /does not expire/,
+    );
   });
 });

@@ -53,7 +53,9 @@ export const configCommand = defineCommand({
     "Write synadm's configuration file. Without --batch every setting is asked for, with the current value " +
     "(or the option given here) as the default; the token is typed hidden. With --batch nothing is asked: the " +
     "options given here are merged into the current file, which must end up with a token and a base URL. The " +
-    "file is written with mode 0600.",
+    "file is written with mode 0600. Where the server delegates auth to MAS, the questions go on: the ID of " +
+    "synadm's OAuth 2.0 client at MAS, and whether to log in now with a device code (synadm mas login), " +
+    "which makes the token unneeded.",
   ...configParameters,
   examples: [
     ["synadm config", "Set up the configuration, answering questions"],

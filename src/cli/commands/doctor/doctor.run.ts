@@ -17,6 +17,7 @@ import { describeFailure } from "../../runtime/report-error.ts";
 import type { LoadedSettings } from "../../runtime/settings/load.ts";
 import type { doctorParameters } from "./doctor.ts";
 import { Findings, humanReport, reportOf } from "./findings.ts";
+import { judgeOAuthToken } from "./oauth-token.ts";
 import { judgeRoute, routeProbes } from "./routes.ts";
 import {
   checkBackgroundUpdates,
@@ -57,7 +58,9 @@ async function checkEverything(
     return "";
   }
   const { settings } = loaded;
-  const hasToken = checkConfig(context, loaded, findings);
+  const oauth = await context.oauth();
+  const deviceLogin = await oauth.cache.hasAny("device_code");
+  const hasToken = checkConfig(context, loaded, findings, deviceLogin);
 
   let anonymous: SynapseAdmin;
   try {
@@ -78,6 +81,10 @@ async function checkEverything(
   } catch (error) {
     findings.add("token", "error", describeFailure(error).message, "fix the token: synadm config");
     return settings.base_url;
+  }
+  if (oauth.origin) {
+    const { severity, message, action } = judgeOAuthToken(oauth.origin);
+    findings.add("token", severity, message, action);
   }
   const me = await checkToken(admin, findings, request);
   if (me === undefined) return settings.base_url;
@@ -126,7 +133,12 @@ async function checkEverything(
 }
 
 /** The configuration file's mode, the profile, where the token comes from; whether there is a token. */
-function checkConfig(context: CommandContext, loaded: LoadedSettings, findings: Findings): boolean {
+function checkConfig(
+  context: CommandContext,
+  loaded: LoadedSettings,
+  findings: Findings,
+  deviceLogin: boolean,
+): boolean {
   const { settings, path: file, fromFile } = loaded;
   if (loaded.fileExists) {
     const mode = statSync(file).mode & 0o777;
@@ -173,6 +185,8 @@ function checkConfig(context: CommandContext, loaded: LoadedSettings, findings: 
     );
   else if (settings.token_command)
     findings.add("config", "ok", `the token comes from token_command: ${settings.token_command}`);
+  else if (deviceLogin)
+    findings.add("config", "ok", "no token is configured: a device login's (synadm mas login) is used");
   else {
     findings.add(
       "config",

@@ -1,5 +1,6 @@
 import { defineGroup } from "../../framework/spec.ts";
 import { masDoctorCommand } from "./consistency.ts";
+import { loginCommand, logoutCommand } from "./login.ts";
 import {
   clientCommands,
   emailCommands,
@@ -30,7 +31,9 @@ export const masGroup = defineGroup({
     "Administer the Matrix Authentication Service that a homeserver delegates auth to, through MAS's " +
     "admin API: at mas_url, else at the issuer the homeserver names, with mas_token (a token with the " +
     "scope urn:mas:admin) or what mas_token_command prints; SYNADM_MAS_URL, SYNADM_MAS_TOKEN and " +
-    "SYNADM_MAS_TOKEN_COMMAND override them. Users are named by username, Matrix ID or MAS's ID.",
+    "SYNADM_MAS_TOKEN_COMMAND override them. Without a token, synadm gets one itself through OAuth 2.0 as the " +
+    "client mas_client_id: with the client credentials grant when mas_client_secret (or " +
+    "mas_client_secret_command) is set, else from a device login (synadm mas login). Users are named by username, Matrix ID or MAS's ID.",
   commands: [
     defineGroup({
       name: "user",
@@ -76,5 +79,7 @@ export const masGroup = defineGroup({
     siteConfigCommand,
     versionCommand,
     masDoctorCommand,
+    loginCommand,
+    logoutCommand,
   ],
 });

@@ -13,6 +13,8 @@ import type { Settings } from "./settings.ts";
 /** What the client is made for: the command's streams, options and log, and whether to send the token. */
 export interface ClientHost {
   readonly withToken: boolean;
+  /** Gives the token per request instead of `settings.token`: one that expires and is renewed (OAuth 2.0). */
+  readonly accessTokenProvider?: () => Promise<string>;
   readonly globals: GlobalOptions;
   readonly io: CliIo;
   readonly log: Logger;
@@ -37,6 +39,7 @@ export async function createClient(settings: Settings, host: ClientHost): Promis
     ...(onChange === undefined ? {} : { onChange }),
     baseUrl: socketPath === undefined ? settings.base_url : "http://localhost",
     ...(host.withToken ? { accessToken: settings.token } : {}),
+    ...(host.withToken && host.accessTokenProvider ? { accessTokenProvider: host.accessTokenProvider } : {}),
     adminPath: settings.admin_path,
     matrixPath: settings.matrix_path,
     timeoutMs: (host.globals.timeout ?? settings.timeout) * 1000,

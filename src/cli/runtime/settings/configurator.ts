@@ -1,3 +1,4 @@
+import type { AuthDelegation } from "../../../api/auth-delegation.ts";
 import { OUTPUT_FORMATS } from "../output/format.ts";
 import type { Prompter } from "../prompt.ts";
 import type { LoadedSettings } from "./load.ts";
@@ -6,9 +7,13 @@ import { checkSetting, DEFAULT_SETTINGS, type SettingKey, type Settings } from "
 /** What the configurator needs of the command's context: where the file is, what it holds, and a person to ask. */
 export interface ConfiguratorHost {
   readonly configPath: string;
-  readonly prompt: Pick<Prompter, "ask" | "close">;
+  readonly prompt: Pick<Prompter, "ask" | "close"> & Partial<Pick<Prompter, "confirm">>;
   settingsToEdit(): Promise<LoadedSettings>;
   note(message: string): void;
+  /** Whether the server these settings name delegates auth (MAS); undefined when that cannot be told. */
+  delegationOf?(settings: Settings): Promise<AuthDelegation | undefined>;
+  /** Logs in with a device code under the settings just written (synadm mas login). */
+  deviceLogin?(): Promise<void>;
 }
 
 /** Values given on the command line, which become the prompts' defaults. */
@@ -47,16 +52,50 @@ export async function runConfigurator(context: ConfiguratorHost, overrides: Sett
         shownDefault: shown,
       });
       const checked = checkSetting(key, answer);
-      if ("value" in checked && (checked.value !== "" || key === "user")) {
+      // No token may be right: a server that delegates auth lets synadm log in (checked below).
+      if ("value" in checked && (checked.value !== "" || key === "user" || key === "token")) {
         (current as unknown as Record<SettingKey, unknown>)[key] = checked.value;
         break;
       }
       context.note("problem" in checked ? `Invalid answer: ${checked.problem}.` : "A value is needed here.");
     }
   }
+  const logInNow = await askMas(context, current);
   context.prompt.close();
   if (overrides.protocol) current.protocol = overrides.protocol;
   await writeSettings(context, current);
+  if (logInNow) await context.deviceLogin?.();
+}
+
+/**
+ * Where the server delegates auth: the ID of synadm's OAuth 2.0 client at
+ * MAS, and whether to log in now with a device code (No at the end of input).
+ * Elsewhere, or with no way to log in, a token is needed: asked again until given.
+ */
+async function askMas(context: ConfiguratorHost, current: Settings): Promise<boolean> {
+  const delegation = await context.delegationOf?.(current);
+  let logInNow = false;
+  if (delegation?.delegated) {
+    context.note(
+      `${current.base_url} delegates auth to the Matrix Authentication Service at ${delegation.issuer}.`,
+    );
+    current.mas_client_id = await context.prompt.ask(
+      "synadm's OAuth 2.0 client ID at MAS, for logging in (empty: none)",
+      { default: current.mas_client_id },
+    );
+    if (current.mas_client_id && context.prompt.confirm)
+      logInNow = (await context.prompt.confirm("Log in now with a device code?")) === "yes";
+  }
+  const canLogIn = Boolean(delegation?.delegated && current.mas_client_id);
+  while (!current.token && !canLogIn) {
+    context.note(
+      delegation?.delegated
+        ? "A token is needed without a MAS client to log in with."
+        : "A value is needed here.",
+    );
+    current.token = await context.prompt.ask(QUESTIONS[1]![1], { hidden: true, shownDefault: "NOT SET" });
+  }
+  return logInNow;
 }
 
 /**

@@ -65,7 +65,7 @@ export async function loadSettings(
       : await parseSettingsFile(text, path, warnings);
   const fromProfile = profile === undefined ? {} : (parsed.profiles.get(profile) ?? {});
   const fromFile = { ...parsed.topLevel, ...fromProfile };
-  if (fromFile.token || fromFile.mas_token) {
+  if (fromFile.token || fromFile.mas_token || fromFile.mas_client_secret) {
     const mode = statSync(path).mode & 0o777;
     if (mode & 0o077) {
       warnings.push(

@@ -45,6 +45,19 @@ export interface Settings {
   mas_token: string;
   /** A shell command printing the MAS token, used when `mas_token` is empty. */
   mas_token_command: string;
+  /**
+   * The OAuth 2.0 issuer synadm logs in at (MAS's public base); empty: the
+   * issuer the homeserver's auth_metadata names, else `mas_url`.
+   */
+  mas_issuer: string;
+  /** The ID of synadm's OAuth 2.0 client registered at MAS (device login, client credentials). */
+  mas_client_id: string;
+  /** That client's secret, for the client credentials grant; empty: a public client (device login only). */
+  mas_client_secret: string;
+  /** A shell command printing the client's secret, used when `mas_client_secret` is empty. */
+  mas_client_secret_command: string;
+  /** The scope asked for with the client credentials grant (space-separated). */
+  mas_scopes: string;
 }
 
 export type SettingKey = keyof Settings;
@@ -71,6 +84,11 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   mas_url: "",
   mas_token: "",
   mas_token_command: "",
+  mas_issuer: "",
+  mas_client_id: "",
+  mas_client_secret: "",
+  mas_client_secret_command: "",
+  mas_scopes: "urn:mas:admin",
 };
 
 /** Keys synadm itself does not know; written only when set, so the file stays synadm's. */
@@ -85,6 +103,11 @@ export const EXTENSION_KEYS: readonly SettingKey[] = [
   "mas_url",
   "mas_token",
   "mas_token_command",
+  "mas_issuer",
+  "mas_client_id",
+  "mas_client_secret",
+  "mas_client_secret_command",
+  "mas_scopes",
 ];
 
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
