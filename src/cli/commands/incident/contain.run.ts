@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { type BlastRadiusSeeds, findBlastRadius } from "../../../api/blast-radius.ts";
 import { NotFoundError } from "../../../api/errors.ts";
-import { path } from "../../../api/path.ts";
 import { type PolicyRule, policyRules } from "../../../api/policy-rules.ts";
 import type { RoomDetails } from "../../../api/resources/rooms.ts";
 import type { UserDetails } from "../../../api/resources/users.ts";
@@ -61,10 +60,13 @@ async function readSeeds(
   }
   const registeredAfter = timeOption(options.registeredAfter, "--registered-after");
   const registeredBefore = timeOption(options.registeredBefore, "--registered-before");
-  if (options.server.length)
+  if (rules.some((rule) => rule.kind === "server") || options.server.length)
     context.note(
-      "The Admin API shows no invite from another server to a room this server is not in: " +
-        "name such a room with --room to have its delete reject them.",
+      options.noInviteScan
+        ? "Without the invite scan, invites from another server to a room this server is not in are not found: " +
+            "name such a room with --room to have its delete reject them."
+        : "Every local account's pending invites are read as the account, to find those from the seed servers " +
+            "to rooms this server is not in (--no-invite-scan skips this).",
     );
   return {
     rooms: [...new Set(rooms)],
@@ -215,30 +217,24 @@ async function rejectAsVictim(
 ): Promise<Record<string, unknown> | undefined> {
   const { userId, roomId } = item;
   const { memberships } = await admin.users.memberships(userId, { signal });
-  if (memberships[roomId] !== "invite") return run.skip("no longer invited");
+  // An invite to a room this server is not in is in no Admin API answer: the victim's own sync tells.
+  const knownRoom = roomId in memberships;
+  if (knownRoom && memberships[roomId] !== "invite") return run.skip("no longer invited");
   const validUntil = Date.now() + lifetimeMs;
   run.keep({ login_as_valid_until: validUntil });
   const { access_token: token } = await admin.users.loginAs(userId, validUntil, { signal });
   try {
-    await admin.http.request({
-      method: "POST",
-      prefix: "matrix",
-      path: path`/client/v3/rooms/${roomId}/leave`,
-      body: { reason: REASON },
-      accessToken: token,
-      signal,
-    });
+    if (!knownRoom) {
+      const invited = (await admin.matrix.pendingInvites(token, { signal })).rooms?.invite ?? {};
+      if (!Object.hasOwn(invited, roomId)) return run.skip("no longer invited");
+    }
+    // For a room this server is not in, Synapse sends the rejection to the inviting server.
+    await admin.matrix.leaveRoom(roomId, token, REASON, { signal });
   } finally {
     // Not cancelled with the run: the token must not outlive this item.
-    await admin.http.request({
-      method: "POST",
-      prefix: "matrix",
-      path: "/client/v3/logout",
-      body: {},
-      accessToken: token,
-    });
+    await admin.matrix.logout(token);
   }
-  return { rejected: true };
+  return { rejected: true, ...(knownRoom ? {} : { room_known_only_by_the_invite: true }) };
 }
 
 /** Waits until a login-as token a killed run made, and could not log out, has expired. */
@@ -322,6 +318,7 @@ export const contain: RunFor<typeof containParameters> = async (context, { optio
       accounts: options.accounts,
       keepRooms: options.keepRooms,
       keepEvents: options.keepEvents,
+      noInviteScan: options.noInviteScan,
     };
   }
   const pointer = pointerFile(context, server, identity);
@@ -339,7 +336,14 @@ export const contain: RunFor<typeof containParameters> = async (context, { optio
     const radius = await findBlastRadius(admin, seeds, {
       self,
       onNote: (message) => context.note(message),
+      ...(options.noInviteScan ? {} : { inviteScan: { tokenLifetimeMs: options.loginAsLifetime * 1000 } }),
     });
+    const stray = radius.invite_scan?.tokens_not_logged_out ?? [];
+    if (stray.length)
+      context.note(
+        `${stray.length} login-as token(s) of the invite scan could not be logged out; the last expires at ` +
+          `${new Date(Math.max(...stray.map((token) => token.valid_until_ms))).toISOString()}.`,
+      );
     // Evidence first: all of it on disk before the engine makes the first change.
     writeEvidence(dir, radius, { server, created: new Date().toISOString(), seeds: identity });
     plan = makePlan(radius, options, server, dir);
@@ -370,7 +374,12 @@ export const contain: RunFor<typeof containParameters> = async (context, { optio
       const item = parseItem(entry);
       if (item.kind === "room") return roomAction(admin, item, signal, run);
       if (item.kind === "account") return accountAction(admin, item, signal, run);
-      return rejectInvite(context, admin, item, options.loginAsLifetime * 1000, signal, run);
+      const done = await rejectInvite(context, admin, item, options.loginAsLifetime * 1000, signal, run);
+      // Where the invite came from, as the plan says, for the report.
+      const planned = plan?.invites.find(
+        (invite) => invite.user_id === item.userId && invite.room_id === item.roomId,
+      );
+      return done && planned ? { ...done, sender: planned.sender, why: planned.why ?? null } : done;
     },
     options,
     present: (summary) => {
