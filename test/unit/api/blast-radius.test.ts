@@ -365,6 +365,29 @@ describe("findBlastRadius", () => {
       }
     });
 
+    it("on a large server says how far it got", async () => {
+      const many = Array.from({ length: 250 }, (_, n) => userSummary({ name: `@u${n}:hs` }));
+      const transport = new RoutedTransport({
+        "/v2/users": { users: many, total: many.length },
+        ...Object.fromEntries(many.map((user) => [`/v1/users/${user.name}/login`, { access_token: "tok" }])),
+        "/client/v3/sync": {},
+        "/client/v3/logout": {},
+      });
+      const notes: string[] = [];
+      const found = await findRemoteInvites(
+        new SynapseAdmin({ baseUrl: "https://hs.example", accessToken: "t", transport }),
+        "@admin:hs",
+        () => "the wave's",
+        { onNote: (note) => notes.push(note) },
+      );
+      assert.equal(found.outcome.checked, 250);
+      assert.deepEqual(notes.slice(1), [
+        "Invites read of 100 of 250 local account(s)...",
+        "Invites read of 200 of 250 local account(s)...",
+      ]);
+      assert.match(notes[0]!, /^Reading the pending invites of 250 local account\(s\)/);
+    });
+
     it("an account that cannot be read is said, a token not logged out too; many in a row stop the search", async () => {
       const transport = new RoutedTransport(
         scanRoutes({
