@@ -130,10 +130,48 @@ export interface InviteScanOptions {
    * is killed, or the logout fails), in ms; default 60 s.
    */
   readonly tokenLifetimeMs?: number;
+  /**
+   * Makes a token of a user that lives until `validUntilMs`, and a way to end
+   * it; default {@link loginAsSession}. A server that delegates auth (MAS)
+   * makes no login-as tokens: there a caller passes one of MAS's sessions.
+   */
+  readonly session?: (userId: string, validUntilMs: number, signal?: AbortSignal) => Promise<UserSession>;
   /** Told of progress: how many accounts there are, and how many were checked now and then. */
   readonly onNote?: (message: string) => void;
   /** Stops the search (the tokens in use are still logged out). */
   readonly signal?: AbortSignal;
+}
+
+/** A short-lived token of a user, made to act as the user, and how to end it. */
+export interface UserSession {
+  readonly accessToken: string;
+  /** Ends the session (the token stops working). */
+  end(): Promise<void>;
+}
+
+/**
+ * A Synapse login-as token of `userId` valid until `validUntilMs`, ended by
+ * logging it out (`POST /_synapse/admin/v1/users/<user_id>/login`, then
+ * `POST /_matrix/client/v3/logout` with the token).
+ */
+export async function loginAsSession(
+  admin: SynapseAdmin,
+  userId: string,
+  validUntilMs: number,
+  signal?: AbortSignal,
+): Promise<UserSession> {
+  const { access_token: accessToken } = await admin.users.loginAs(
+    userId,
+    validUntilMs,
+    signal ? { signal } : {},
+  );
+  return {
+    accessToken,
+    // Not cancelled with the caller: the token must not outlive its use.
+    end: async () => {
+      await admin.matrix.logout(accessToken);
+    },
+  };
 }
 
 /** What {@link findRemoteInvites} did. */
@@ -204,8 +242,8 @@ function createSender(state: readonly ClientEvent[]): string | undefined {
  * `/sync` shows them. Synapse keeps an invite from another server to a room
  * it is not in only as an out-of-band membership: it is in no Admin API answer
  * (not the user's memberships, nor the room list), so it is read as the user,
- * with a login-as token that lives `tokenLifetimeMs` and is logged out right
- * after. `judge` answers why an invite is the wave's, or `undefined`.
+ * with a login-as token (or `options.session`'s) that lives `tokenLifetimeMs`
+ * and is ended right after. `judge` answers why an invite is the wave's, or `undefined`.
  *
  * Bounded: a few accounts at once; it gives up after {@link FAILURES_IN_A_ROW}
  * accounts in a row fail (a server that makes no login-as tokens, as with
@@ -223,6 +261,10 @@ export async function findRemoteInvites(
 ): Promise<{ invites: PendingInvite[]; outcome: InviteScanOutcome }> {
   const note = options.onNote ?? (() => {});
   const lifetimeMs = options.tokenLifetimeMs ?? 60_000;
+  const makeSession =
+    options.session ??
+    ((userId: string, validUntil: number, signal?: AbortSignal) =>
+      loginAsSession(admin, userId, validUntil, signal));
   const signal = options.signal;
   const userIds: string[] = [];
   for await (const user of admin.users.list({ guests: false, limit: 500 }, signal ? { signal } : {}))
@@ -241,13 +283,14 @@ export async function findRemoteInvites(
     const validUntil = Date.now() + lifetimeMs;
     let seen: Record<string, { invite_state: { events: StrippedStateEvent[] } }>;
     try {
-      const { access_token: token } = await admin.users.loginAs(userId, validUntil, signal ? { signal } : {});
+      const session = await makeSession(userId, validUntil, signal);
       try {
-        seen = (await admin.matrix.pendingInvites(token, signal ? { signal } : {})).rooms?.invite ?? {};
+        seen =
+          (await admin.matrix.pendingInvites(session.accessToken, signal ? { signal } : {})).rooms?.invite ??
+          {};
       } finally {
-        // Not cancelled with the search: the token must not outlive this account.
         try {
-          await admin.matrix.logout(token);
+          await session.end();
         } catch {
           notLoggedOut.push({ user_id: userId, valid_until_ms: validUntil });
         }

@@ -365,6 +365,25 @@ describe("findBlastRadius", () => {
       }
     });
 
+    it("with a session of the caller's (as under MAS): no login-as token, each session ended", async () => {
+      const transport = new RoutedTransport(scanRoutes());
+      const admin = new SynapseAdmin({ baseUrl: "https://hs.example", accessToken: "t", transport });
+      const made: Array<[string, number]> = [];
+      const ended: string[] = [];
+      const found = await findRemoteInvites(admin, "@admin:hs", (invite) => invite.sender ?? undefined, {
+        tokenLifetimeMs: 5_000,
+        session: async (userId, validUntilMs) => {
+          made.push([userId, validUntilMs]);
+          return { accessToken: `tok-${userId}`, end: async () => void ended.push(userId) };
+        },
+      });
+      assert.deepEqual(made.map(([userId]) => userId).sort(), ["@alice:hs", "@bob:hs", "@erin:hs"]);
+      assert.ok(made.every(([, until]) => until <= Date.now() + 5_000));
+      assert.deepEqual(ended.sort(), ["@alice:hs", "@bob:hs", "@erin:hs"]);
+      assert.ok(!transport.paths.some((path) => path.endsWith("/login") || path.endsWith("/logout")));
+      assert.equal(found.invites.length, 5, "every invite the judge keeps");
+    });
+
     it("on a large server says how far it got", async () => {
       const many = Array.from({ length: 250 }, (_, n) => userSummary({ name: `@u${n}:hs` }));
       const transport = new RoutedTransport({
