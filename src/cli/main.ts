@@ -66,7 +66,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
             if (result.kind !== "stream" && result.exitCode !== undefined) return result.exitCode;
           }
         } catch (error) {
-          throw await explainUnserved(context, error);
+          const { explainMasRefusal } = await import("./runtime/mas-routing.ts");
+          throw await explainUnserved(context, explainMasRefusal(error));
         } finally {
           context.prompt.close();
         }

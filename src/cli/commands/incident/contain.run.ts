@@ -18,6 +18,8 @@ import {
 import type { RunFor } from "../../runtime/command.ts";
 import type { CommandContext } from "../../runtime/context.ts";
 import { UsageError } from "../../runtime/errors.ts";
+import { deactivateInMas, personalSessionFor } from "../../runtime/mas-accounts.ts";
+import { lazyUnderMas } from "../../runtime/mas-routing.ts";
 import { userPattern } from "../../runtime/user-pattern.ts";
 import type { containParameters } from "./contain.ts";
 import { defaultEvidenceDir, makeEvidenceDir, writeEvidence, writeEvidenceFile } from "./evidence.ts";
@@ -143,6 +145,8 @@ async function accountAction(
   item: Extract<PlanItem, { kind: "account" }>,
   signal: AbortSignal,
   run: ItemRun,
+  /** The command's context when the server delegates auth to MAS, which then deactivates. */
+  underMasIn: CommandContext | undefined,
 ): Promise<Record<string, unknown> | undefined> {
   const { userId, actions, redactIn } = item;
   let details: UserDetails;
@@ -167,7 +171,10 @@ async function accountAction(
     result["redaction_failures"] = Object.keys(final.failed_redactions ?? {}).length;
   }
   if (actions.includes("deactivate")) {
-    if (!details.deactivated) await admin.users.deactivate(userId, actions.includes("erase"), { signal });
+    if (!details.deactivated) {
+      if (underMasIn) await deactivateInMas(underMasIn, userId, actions.includes("erase"), signal);
+      else await admin.users.deactivate(userId, actions.includes("erase"), { signal });
+    }
     result["deactivated"] = true;
     if (actions.includes("erase")) result["erased"] = true;
   }
@@ -184,7 +191,9 @@ async function accountAction(
 
 /**
  * Rejects a victim's invite as the victim: the Admin API has no way to, so a
- * login-as token is made for it, short-lived, and logged out right after.
+ * login-as token is made for it, short-lived, and logged out right after
+ * (under MAS, a personal session, revoked right after, and by a resumed run
+ * if an interrupted one could not).
  *
  * A run killed between the two leaves that token alive until it expires, and
  * it cannot be logged out without its secret, which is kept nowhere (not in
@@ -199,13 +208,25 @@ async function rejectInvite(
   lifetimeMs: number,
   signal: AbortSignal,
   run: ItemRun,
+  /** The command's context when the server delegates auth to MAS: the token is a personal session's. */
+  underMasIn: CommandContext | undefined,
 ): Promise<Record<string, unknown> | undefined> {
   const earlierToken = run.kept?.["login_as_valid_until"];
+  const earlierSession = run.kept?.["personal_session"];
   try {
-    return await rejectAsVictim(admin, item, lifetimeMs, signal, run);
+    return await rejectAsVictim(admin, item, lifetimeMs, signal, run, underMasIn);
   } finally {
+    // A personal session can be ended by its ID, which the journal kept: no need to wait for it.
+    if (typeof earlierSession === "string" && underMasIn) await revokeIfActive(underMasIn, earlierSession);
     if (typeof earlierToken === "number") await outlive(context, item.userId, earlierToken, signal);
   }
+}
+
+/** Revokes a personal session an interrupted run made, unless it has ended since. */
+async function revokeIfActive(context: CommandContext, sessionId: string): Promise<void> {
+  const mas = await context.mas();
+  const { data } = await mas.personalSessions.get(sessionId);
+  if (!data.attributes.revoked_at) await mas.personalSessions.revoke(sessionId);
 }
 
 async function rejectAsVictim(
@@ -214,27 +235,48 @@ async function rejectAsVictim(
   lifetimeMs: number,
   signal: AbortSignal,
   run: ItemRun,
+  /** The command's context when the server delegates auth to MAS: the token is a personal session's. */
+  underMasIn: CommandContext | undefined,
 ): Promise<Record<string, unknown> | undefined> {
   const { userId, roomId } = item;
   const { memberships } = await admin.users.memberships(userId, { signal });
   // An invite to a room this server is not in is in no Admin API answer: the victim's own sync tells.
   const knownRoom = roomId in memberships;
   if (knownRoom && memberships[roomId] !== "invite") return run.skip("no longer invited");
-  const validUntil = Date.now() + lifetimeMs;
-  run.keep({ login_as_valid_until: validUntil });
-  const { access_token: token } = await admin.users.loginAs(userId, validUntil, { signal });
-  try {
+  const rejectWith = async (token: string): Promise<Record<string, unknown> | undefined> => {
     if (!knownRoom) {
       const invited = (await admin.matrix.pendingInvites(token, { signal })).rooms?.invite ?? {};
       if (!Object.hasOwn(invited, roomId)) return run.skip("no longer invited");
     }
     // For a room this server is not in, Synapse sends the rejection to the inviting server.
     await admin.matrix.leaveRoom(roomId, token, REASON, { signal });
+    return { rejected: true, ...(knownRoom ? {} : { room_known_only_by_the_invite: true }) };
+  };
+  if (underMasIn) {
+    const { accessToken, sessionId } = await personalSessionFor(
+      underMasIn,
+      userId,
+      Date.now() + lifetimeMs,
+      "synadm incident contain: rejecting an invite",
+      signal,
+    );
+    run.keep({ personal_session: sessionId });
+    try {
+      return await rejectWith(accessToken);
+    } finally {
+      // Not cancelled with the run: the session must not outlive this item.
+      await (await underMasIn.mas()).personalSessions.revoke(sessionId);
+    }
+  }
+  const validUntil = Date.now() + lifetimeMs;
+  run.keep({ login_as_valid_until: validUntil });
+  const { access_token: token } = await admin.users.loginAs(userId, validUntil, { signal });
+  try {
+    return await rejectWith(token);
   } finally {
     // Not cancelled with the run: the token must not outlive this item.
     await admin.matrix.logout(token);
   }
-  return { rejected: true, ...(knownRoom ? {} : { room_known_only_by_the_invite: true }) };
 }
 
 /** Waits until a login-as token a killed run made, and could not log out, has expired. */
@@ -328,6 +370,24 @@ export const contain: RunFor<typeof containParameters> = async (context, { optio
     plan = kept.plan;
   }
 
+  const masRouted = lazyUnderMas(context);
+  // Under MAS there are no login-as tokens: the invite scan acts as each account with a MAS session.
+  const masSession = async (userId: string, validUntilMs: number, signal?: AbortSignal) => {
+    const { accessToken, sessionId } = await personalSessionFor(
+      context,
+      userId,
+      validUntilMs,
+      "synadm incident contain: reading invites",
+      signal,
+    );
+    return {
+      accessToken,
+      end: async () => {
+        await (await context.mas()).personalSessions.revoke(sessionId);
+      },
+    };
+  };
+
   const selectItems = async (): Promise<string[]> => {
     if (plan) return planItems(plan);
     const dir = makeEvidenceDir(options.evidence ?? defaultEvidenceDir(context.stateDir));
@@ -336,7 +396,14 @@ export const contain: RunFor<typeof containParameters> = async (context, { optio
     const radius = await findBlastRadius(admin, seeds, {
       self,
       onNote: (message) => context.note(message),
-      ...(options.noInviteScan ? {} : { inviteScan: { tokenLifetimeMs: options.loginAsLifetime * 1000 } }),
+      ...(options.noInviteScan
+        ? {}
+        : {
+            inviteScan: {
+              tokenLifetimeMs: options.loginAsLifetime * 1000,
+              ...((await masRouted) ? { session: masSession } : {}),
+            },
+          }),
     });
     const stray = radius.invite_scan?.tokens_not_logged_out ?? [];
     if (stray.length)
@@ -373,8 +440,17 @@ export const contain: RunFor<typeof containParameters> = async (context, { optio
     perform: async (entry, signal, run) => {
       const item = parseItem(entry);
       if (item.kind === "room") return roomAction(admin, item, signal, run);
-      if (item.kind === "account") return accountAction(admin, item, signal, run);
-      const done = await rejectInvite(context, admin, item, options.loginAsLifetime * 1000, signal, run);
+      const underMasIn = (await masRouted) ? context : undefined;
+      if (item.kind === "account") return accountAction(admin, item, signal, run, underMasIn);
+      const done = await rejectInvite(
+        context,
+        admin,
+        item,
+        options.loginAsLifetime * 1000,
+        signal,
+        run,
+        underMasIn,
+      );
       // Where the invite came from, as the plan says, for the report.
       const planned = plan?.invites.find(
         (invite) => invite.user_id === item.userId && invite.room_id === item.roomId,
