@@ -4,6 +4,7 @@
 import { NotFoundError } from "./errors.ts";
 import type { PolicyRule } from "./policy-rules.ts";
 import type { EventReport, EventReportDetails } from "./resources/event-reports.ts";
+import type { StrippedStateEvent } from "./resources/matrix.ts";
 import type { ClientEvent, RoomDetails } from "./resources/rooms.ts";
 import type { UserDetails, UserMedia, Whois } from "./resources/users.ts";
 import type { SynapseAdmin } from "./synapse-admin.ts";
@@ -66,8 +67,17 @@ export interface PendingInvite {
   readonly room_id: string;
   /** Who sent the invite. */
   readonly sender: string;
-  /** Whether the room is one of the wave's own (else one the wave joined). */
+  /** Whether the room is one of the wave's own (else one the wave joined, or one known only by invites). */
   readonly wave_room: boolean;
+  /** Why it is the wave's, e.g. `sent by @spam:evil.example of evil.example, a seed server`. */
+  readonly why: string;
+  /**
+   * Where it was seen: in the state of a room this server is in, or in the
+   * invited user's own `/sync` (see {@link findRemoteInvites}).
+   */
+  readonly found_in: "room state" | "the invitee's sync";
+  /** With `the invitee's sync`: the room's stripped state as the inviting server sent it. */
+  readonly invite_state?: StrippedStateEvent[];
 }
 
 /** Everything {@link findBlastRadius} found. */
@@ -94,6 +104,8 @@ export interface BlastRadius {
   readonly invites: PendingInvite[];
   /** The event reports about the wave's events or rooms, in full (with the reported event). */
   readonly reports: EventReportDetails[];
+  /** How the search for invites as each local account went; null when it was not made. */
+  readonly invite_scan: InviteScanOutcome | null;
 }
 
 /** How {@link findBlastRadius} works. */
@@ -102,17 +114,106 @@ export interface BlastRadiusOptions {
   readonly self?: string;
   /** Told of progress, e.g. how many accounts were found. */
   readonly onNote?: (message: string) => void;
+  /**
+   * With server seeds (or server ban rules): also look, as each local account,
+   * for invites from those servers to rooms this server is not in
+   * ({@link findRemoteInvites}). Off unless given: it makes a login-as token
+   * per account.
+   */
+  readonly inviteScan?: InviteScanOptions;
+}
+
+/** How {@link findRemoteInvites} works. */
+export interface InviteScanOptions {
+  /**
+   * How long each login-as token lives if it cannot be logged out (the search
+   * is killed, or the logout fails), in ms; default 60 s.
+   */
+  readonly tokenLifetimeMs?: number;
+  /**
+   * Makes a token of a user that lives until `validUntilMs`, and a way to end
+   * it; default {@link loginAsSession}. A server that delegates auth (MAS)
+   * makes no login-as tokens: there a caller passes one of MAS's sessions.
+   */
+  readonly session?: (userId: string, validUntilMs: number, signal?: AbortSignal) => Promise<UserSession>;
+  /** Told of progress: how many accounts there are, and how many were checked now and then. */
+  readonly onNote?: (message: string) => void;
+  /** Stops the search (the tokens in use are still logged out). */
+  readonly signal?: AbortSignal;
+}
+
+/** A short-lived token of a user, made to act as the user, and how to end it. */
+export interface UserSession {
+  readonly accessToken: string;
+  /** Ends the session (the token stops working). */
+  end(): Promise<void>;
+}
+
+/**
+ * A Synapse login-as token of `userId` valid until `validUntilMs`, ended by
+ * logging it out (`POST /_synapse/admin/v1/users/<user_id>/login`, then
+ * `POST /_matrix/client/v3/logout` with the token).
+ */
+export async function loginAsSession(
+  admin: SynapseAdmin,
+  userId: string,
+  validUntilMs: number,
+  signal?: AbortSignal,
+): Promise<UserSession> {
+  const { access_token: accessToken } = await admin.users.loginAs(
+    userId,
+    validUntilMs,
+    signal ? { signal } : {},
+  );
+  return {
+    accessToken,
+    // Not cancelled with the caller: the token must not outlive its use.
+    end: async () => {
+      await admin.matrix.logout(accessToken);
+    },
+  };
+}
+
+/** What {@link findRemoteInvites} did. */
+export interface InviteScanOutcome {
+  /** The local accounts to check (not deactivated, locked or guests; not the searching one). */
+  readonly accounts: number;
+  /** How many of them were checked. */
+  readonly checked: number;
+  /** Accounts whose invites could not be read, with why. */
+  readonly failed: Array<{ user_id: string; error: string }>;
+  /** Login-as tokens that could not be logged out, alive until their time (epoch ms). */
+  readonly tokens_not_logged_out: Array<{ user_id: string; valid_until_ms: number }>;
+  /** Set when the search gave up early (e.g. the server makes no login-as tokens). */
+  readonly stopped?: string;
+}
+
+/** A pending invite found in an invitee's own sync, before it is judged. */
+export interface SyncedInvite {
+  readonly user_id: string;
+  readonly room_id: string;
+  /** The invite's sender (the sender of the invitee's `m.room.member` in the stripped state). */
+  readonly sender: string | null;
+  /** The sender of the room's `m.room.create`, as the inviting server says. */
+  readonly creator: string | null;
+  readonly invite_state: StrippedStateEvent[];
 }
 
 /** Events read from a seed room to find who sent messages there. */
 const SENDERS_READ = 2000;
 const AT_ONCE = 8;
+/** Accounts in a row whose invites could not be read before the search gives up: the server refuses them all. */
+const FAILURES_IN_A_ROW = 10;
 
-/** Runs `work` on every item, a few at once. */
-async function eachAtOnce<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+/** Runs `work` on every item, a few at once; `stop` ends it early (the items started finish). */
+async function eachAtOnce<T>(
+  items: readonly T[],
+  work: (item: T) => Promise<void>,
+  stop: () => boolean = () => false,
+): Promise<void> {
   let next = 0;
   const lane = async () => {
-    while (next < items.length) await work(items[next++]!);
+    while (next < items.length && !stop()) await work(items[next++]!);
   };
   await Promise.all(Array.from({ length: Math.min(AT_ONCE, items.length) }, lane));
 }
@@ -136,6 +237,118 @@ function createSender(state: readonly ClientEvent[]): string | undefined {
 }
 
 /**
+ * The pending invites of every local account (not deactivated, locked or a
+ * guest, nor the searching account) that `judge` keeps, as each account's own
+ * `/sync` shows them. Synapse keeps an invite from another server to a room
+ * it is not in only as an out-of-band membership: it is in no Admin API answer
+ * (not the user's memberships, nor the room list), so it is read as the user,
+ * with a login-as token (or `options.session`'s) that lives `tokenLifetimeMs`
+ * and is ended right after. `judge` answers why an invite is the wave's, or `undefined`.
+ *
+ * Bounded: a few accounts at once; it gives up after {@link FAILURES_IN_A_ROW}
+ * accounts in a row fail (a server that makes no login-as tokens, as with
+ * MAS), and says so in the outcome. Killed midway, it leaves the tokens in use
+ * alive until they expire.
+ *
+ * Uses `GET /_synapse/admin/v2/users`, `POST /_synapse/admin/v1/users/<user_id>/login`,
+ * and as the user `GET /_matrix/client/v3/sync` and `POST /_matrix/client/v3/logout`.
+ */
+export async function findRemoteInvites(
+  admin: SynapseAdmin,
+  self: string,
+  judge: (invite: SyncedInvite) => string | undefined,
+  options: InviteScanOptions = {},
+): Promise<{ invites: PendingInvite[]; outcome: InviteScanOutcome }> {
+  const note = options.onNote ?? (() => {});
+  const lifetimeMs = options.tokenLifetimeMs ?? 60_000;
+  const makeSession =
+    options.session ??
+    ((userId: string, validUntil: number, signal?: AbortSignal) =>
+      loginAsSession(admin, userId, validUntil, signal));
+  const signal = options.signal;
+  const userIds: string[] = [];
+  for await (const user of admin.users.list({ guests: false, limit: 500 }, signal ? { signal } : {}))
+    if (!user.deactivated && !user.locked && !user.is_guest && user.name !== self) userIds.push(user.name);
+  note(
+    `Reading the pending invites of ${userIds.length} local account(s) as each of them (a login-as token each, logged out right after).`,
+  );
+  const invites: PendingInvite[] = [];
+  const failed: Array<{ user_id: string; error: string }> = [];
+  const notLoggedOut: Array<{ user_id: string; valid_until_ms: number }> = [];
+  const every = Math.max(100, Math.ceil(userIds.length / 20));
+  let checked = 0;
+  let inARow = 0;
+  let stopped: string | undefined;
+  const readOne = async (userId: string) => {
+    const validUntil = Date.now() + lifetimeMs;
+    let seen: Record<string, { invite_state: { events: StrippedStateEvent[] } }>;
+    try {
+      const session = await makeSession(userId, validUntil, signal);
+      try {
+        seen =
+          (await admin.matrix.pendingInvites(session.accessToken, signal ? { signal } : {})).rooms?.invite ??
+          {};
+      } finally {
+        try {
+          await session.end();
+        } catch {
+          notLoggedOut.push({ user_id: userId, valid_until_ms: validUntil });
+        }
+      }
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      failed.push({ user_id: userId, error: (error as Error).message });
+      if (++inARow >= FAILURES_IN_A_ROW && stopped === undefined)
+        stopped = `the invites of ${inARow} accounts in a row could not be read (the last: ${(error as Error).message})`;
+      return;
+    }
+    inARow = 0;
+    for (const [roomId, room] of Object.entries(seen)) {
+      const events = room.invite_state.events;
+      const own = events.find(
+        (event) =>
+          event.type === "m.room.member" &&
+          event.state_key === userId &&
+          event.content["membership"] === "invite",
+      );
+      const create = events.find((event) => event.type === "m.room.create" && event.state_key === "");
+      const synced: SyncedInvite = {
+        user_id: userId,
+        room_id: roomId,
+        sender: own?.sender ?? null,
+        creator: create?.sender ?? null,
+        invite_state: events,
+      };
+      const why = judge(synced);
+      if (why)
+        invites.push({
+          user_id: userId,
+          room_id: roomId,
+          sender: synced.sender ?? "",
+          wave_room: false,
+          why,
+          found_in: "the invitee's sync",
+          invite_state: events,
+        });
+    }
+    if (++checked % every === 0 && checked < userIds.length)
+      note(`Invites read of ${checked} of ${userIds.length} local account(s)...`);
+  };
+  await eachAtOnce(userIds, readOne, () => stopped !== undefined || signal?.aborted === true);
+  signal?.throwIfAborted();
+  return {
+    invites,
+    outcome: {
+      accounts: userIds.length,
+      checked,
+      failed,
+      tokens_not_logged_out: notLoggedOut,
+      ...(stopped === undefined ? {} : { stopped }),
+    },
+  };
+}
+
+/**
  * Finds a spam wave from its seeds: the local accounts (server admins and the
  * searching account left out), the rooms they created (and the seed rooms,
  * and rooms a policy rule bans), the rooms of others they joined, every
@@ -147,12 +360,15 @@ function createSender(state: readonly ClientEvent[]): string | undefined {
  * room's creator is the sender of its `m.room.create`, read from its state
  * when the room could be the wave's (the server a room ID names is, by the
  * auth rules, its creator's). A remote server's invites to rooms this server
- * is not in (outliers) are in no Admin API answer, so they cannot be found.
+ * is not in (out-of-band memberships) are in no Admin API answer: with
+ * `options.inviteScan` and a server seed (or server ban rule), they are read
+ * as each local account ({@link findRemoteInvites}) and those whose room ID,
+ * sender or room creator is of such a server are the wave's.
  *
  * Uses `GET /_synapse/admin/v2/users`, `/v2/users/<user_id>`, `/v1/whois/<user_id>`,
  * `/v1/users/<user_id>/joined_rooms` (of remote accounts too), `/v1/users/<user_id>/media`, `/v1/rooms`,
  * `/v1/rooms/<room_id>` (and its `/members`, `/state`, `/messages`),
- * `/v1/event_reports` and `/v1/event_reports/<report_id>`.
+ * `/v1/event_reports` and `/v1/event_reports/<report_id>`; for the invite scan, those of {@link findRemoteInvites}.
  */
 export async function findBlastRadius(
   admin: SynapseAdmin,
@@ -326,7 +542,14 @@ export async function findBlastRadius(
       if (typeof victim !== "string" || !isLocal(victim) || wave.has(victim)) continue;
       // In the wave's own rooms every pending invite is the wave's; elsewhere only those it sent.
       if (ofWave || fromWave(sender)) {
-        invites.push({ user_id: victim, room_id: roomId, sender, wave_room: ofWave });
+        invites.push({
+          user_id: victim,
+          room_id: roomId,
+          sender,
+          wave_room: ofWave,
+          why: ofWave ? "in a room of the wave" : `sent by ${sender} of the wave`,
+          found_in: "room state",
+        });
         if (!isLocal(sender) && fromWave(sender)) remote.add(sender);
       }
     }
@@ -339,6 +562,39 @@ export async function findBlastRadius(
   await eachAtOnce([...roomWhy.keys()], (roomId) => readRoom(roomId, true));
   await eachAtOnce([...touched], (roomId) => readRoom(roomId, false));
   rooms.sort((a, b) => a.room_id.localeCompare(b.room_id));
+
+  let inviteScan: InviteScanOutcome | null = null;
+  if (options.inviteScan && (servers.size > 0 || serverRules.length > 0)) {
+    const ofSeedServer = (id: string | null | undefined): string | undefined => {
+      const server = id ? roomIdServer(id) : undefined;
+      if (server === undefined || server === serverName) return undefined;
+      if (servers.has(server)) return `${server}, a seed server`;
+      const rule = ruleFor(serverRules, server);
+      return rule ? `${server}, banned by the policy rule ${rule.source}` : undefined;
+    };
+    const known = new Set(invites.map((invite) => `${invite.user_id} ${invite.room_id}`));
+    const judge = (invite: SyncedInvite): string | undefined => {
+      if (wave.has(invite.user_id) || known.has(`${invite.user_id} ${invite.room_id}`)) return undefined;
+      const bySender = ofSeedServer(invite.sender);
+      if (bySender) return `sent by ${invite.sender} of ${bySender}`;
+      const byRoom = ofSeedServer(invite.room_id);
+      if (byRoom) return `to a room of ${byRoom}`;
+      const byCreator = ofSeedServer(invite.creator);
+      return byCreator ? `to a room created by ${invite.creator} of ${byCreator}` : undefined;
+    };
+    const found = await findRemoteInvites(admin, self, judge, { onNote: note, ...options.inviteScan });
+    for (const invite of found.invites) {
+      invites.push(invite);
+      if (invite.sender && !isLocal(invite.sender)) remote.add(invite.sender);
+    }
+    inviteScan = found.outcome;
+    note(
+      `${found.invites.length} invite(s) from the seed servers found in the invitees' own sync` +
+        (found.outcome.failed.length ? `; ${found.outcome.failed.length} account(s) could not be read` : "") +
+        (found.outcome.stopped ? `; the search stopped: ${found.outcome.stopped}` : "") +
+        ".",
+    );
+  }
   invites.sort((a, b) => a.room_id.localeCompare(b.room_id) || a.user_id.localeCompare(b.user_id));
 
   const roomIds = new Set(rooms.map((room) => room.room_id));
@@ -358,5 +614,6 @@ export async function findBlastRadius(
     touched_rooms: [...touched].sort(),
     invites,
     reports,
+    invite_scan: inviteScan,
   };
 }

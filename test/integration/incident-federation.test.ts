@@ -2,7 +2,8 @@
 // here, federating over loopback (the usual test server is not used). Spam
 // accounts of B make rooms that a user of A joined, invite A's users there and
 // into A's own room, and spam that room; the built CLI, run against A, finds
-// what A can see of B's wave and contains it on A.
+// what A can see of B's wave and contains it on A, down to the invites into
+// rooms on B that A knows only by the invites.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { type CliResult, homeWithConfig, runCli } from "../support/cli.ts";
@@ -283,48 +284,127 @@ describe("incident contain --server: a spam wave from a federating Synapse", () 
       );
   });
 
-  it("a room of B that A knows only by an invite: not seen from --server, contained from --room", async () => {
-    const victim = await A.user("victim9");
-    const spammer = await B.user("spam9");
+  it("rooms of B that A knows only by invites: found from --server in each victim's sync, rejected as each victim", async () => {
+    const bName = pair.b.serverName;
+    const [owner, ...victims] = await Promise.all(
+      ["owner9", "victim9a", "victim9b", "victim9c"].map((name) => A.user(name)),
+    );
+    const [v9a, v9b, v9c] = victims as [typeof owner, typeof owner, typeof owner];
+    const [spam9, spam10] = await Promise.all(["spam9", "spam10"].map((name) => B.user(name)));
+    // On B only: a room of the usual version (its ID names B) and one of version 12 (its ID names no server).
     const lure = ok(
-      await B.client(spammer.token, "POST", "/createRoom", {
+      await B.client(spam9!.token, "POST", "/createRoom", {
         preset: "public_chat",
-        invite: [victim.userId],
+        name: "FREE CRYPTO 9",
+        invite: [v9a!.userId, v9b!.userId],
       }),
       "lure",
     ).room_id as string;
-    const invited = await waitUntil(
-      () => syncInvites(victim.token),
-      (rooms) => rooms.includes(lure),
-    );
-    assert.deepEqual(invited, [lure], "the victim's own /sync shows the invite");
-
-    const fromServer = await run("--server", pair.b.serverName, "-n");
-    const plan = JSON.parse(fromServer.stdout) as Plan;
-    assert.ok(
-      !plan.rooms.some((room) => room.room_id === lure) &&
-        !plan.invites.some((entry) => entry.room_id === lure),
-      "nothing of the room",
-    );
-    assert.match(fromServer.stderr, /no invite from another server to a room this server is not in/);
-
-    const roomPlan = await contain("--room", lure, "-n");
-    assert.deepEqual(
-      roomPlan.rooms.map((room) => [room.room_id, room.actions.join()]),
-      [[lure, "remove-from-directory,quarantine-media,block,delete,purge"]],
-    );
-    const done = await contain("--room", lure);
-    assert.deepEqual(done.failed, []);
-    assert.equal(done.done["rooms"], 1);
-    assert.deepEqual(await syncInvites(victim.token), [], "the delete rejected the invite");
-    assert.equal((await A.admin("GET", `/v1/rooms/${enc(lure)}/block`)).json.block, true);
-    // The rejection went to B: its state of the room has the victim's leave.
-    const leftOnB = async () => {
-      const { json } = await B.admin("GET", `/v1/rooms/${enc(lure)}/state`);
-      return (json.state as Array<{ state_key?: string; content: { membership?: string } }>).some(
-        (event) => event.state_key === victim.userId && event.content.membership === "leave",
+    const lure12 = ok(
+      await B.client(spam10!.token, "POST", "/createRoom", {
+        preset: "public_chat",
+        name: "FREE CRYPTO 12",
+        room_version: "12",
+        invite: [v9b!.userId, v9c!.userId],
+      }),
+      "lure12",
+    ).room_id as string;
+    assert.ok(!lure12.includes(":"), `a room ID without a server: ${lure12}`);
+    // A local invite the scan must leave alone.
+    const ownRoom = ok(
+      await A.client(owner!.token, "POST", "/createRoom", { name: "Own", invite: [v9c!.userId] }),
+      "own room",
+    ).room_id as string;
+    const expected = [
+      [v9a!.userId, lure, spam9!.userId],
+      [v9b!.userId, lure, spam9!.userId],
+      [v9b!.userId, lure12, spam10!.userId],
+      [v9c!.userId, lure12, spam10!.userId],
+    ];
+    for (const victim of victims) {
+      const wanted = expected.filter(([userId]) => userId === victim!.userId).map(([, roomId]) => roomId!);
+      const invited = await waitUntil(
+        () => syncInvites(victim!.token),
+        (rooms) => wanted.every((roomId) => rooms.includes(roomId)),
       );
+      assert.ok(
+        wanted.every((roomId) => invited.includes(roomId)),
+        `${victim!.userId}'s own /sync shows the invites`,
+      );
+    }
+    // Neither the user's memberships nor the room list of the Admin API shows them.
+    assert.deepEqual(
+      (await A.admin("GET", `/v1/users/${enc(v9a!.userId)}/memberships`)).json.memberships,
+      {},
+    );
+
+    const unscanned = await run("--server", bName, "--no-invite-scan", "-n");
+    const blind = JSON.parse(unscanned.stdout) as Plan;
+    assert.deepEqual(blind.invites, [], "without the scan, nothing of these rooms");
+    assert.match(
+      unscanned.stderr,
+      /Without the invite scan, invites from another server to a room this server is not in are not found/,
+    );
+
+    const scanned = await run("--server", bName, "-n");
+    const plan = JSON.parse(scanned.stdout) as Plan & {
+      invites: Array<{ why: string; found_in: string }>;
+      invite_scan: { accounts: number; checked: number; failed: unknown[]; stopped: unknown };
     };
-    assert.ok(await waitUntil(leftOnB, (left) => left), "B has the victim's leave");
+    assert.deepEqual(
+      plan.invites.map((entry) => [entry.user_id, entry.room_id, entry.sender]),
+      [...expected].sort((a, b) => a[1]!.localeCompare(b[1]!) || a[0]!.localeCompare(b[0]!)),
+    );
+    for (const entry of plan.invites) {
+      assert.equal(entry.found_in, "the invitee's sync");
+      assert.equal(entry.why, `sent by ${entry.sender} of ${bName}, a seed server`);
+    }
+    assert.deepEqual(plan.rooms, [], "A is in none of B's rooms");
+    assert.ok(plan.remote_accounts.includes(spam10!.userId), plan.remote_accounts.join());
+    assert.equal(plan.invite_scan.failed.length, 0);
+    assert.equal(plan.invite_scan.stopped, null);
+    assert.equal(plan.invite_scan.checked, plan.invite_scan.accounts);
+    assert.match(
+      scanned.stderr,
+      new RegExp(`pending invites of ${plan.invite_scan.accounts} local account\\(s\\)`),
+    );
+    assert.ok(plan.invite_scan.accounts >= 4, `${plan.invite_scan.accounts} accounts`);
+    assert.equal(await liveLoginAsTokens([owner!.userId, ...victims.map((victim) => victim!.userId)]), 0);
+
+    const done = JSON.parse((await run("--server", bName)).stdout) as Report & {
+      actions: Array<Record<string, unknown>>;
+    };
+    assert.deepEqual(done.failed, []);
+    assert.deepEqual(done.done, { rooms: 0, accounts: 0, invites: 4 });
+    for (const action of done.actions) {
+      assert.equal(action["rejected"], true);
+      assert.equal(action["room_known_only_by_the_invite"], true);
+      assert.match(String(action["why"]), /^sent by @spam(9|10):/);
+    }
+    assert.deepEqual(await syncInvites(v9a!.token), []);
+    assert.deepEqual(await syncInvites(v9b!.token), []);
+    assert.deepEqual(await syncInvites(v9c!.token), [ownRoom], "the local invite stays");
+    assert.equal(await liveLoginAsTokens([owner!.userId, ...victims.map((victim) => victim!.userId)]), 0);
+
+    // The rejections went to B: its state of each room has each victim's leave.
+    const leftOnB = async (roomId: string, userIds: string[]) => {
+      const { json } = await B.admin("GET", `/v1/rooms/${enc(roomId)}/state`);
+      const left = (json.state as Array<{ state_key?: string; content: { membership?: string } }>)
+        .filter((event) => event.content.membership === "leave")
+        .map((event) => event.state_key);
+      return userIds.every((userId) => left.includes(userId));
+    };
+    assert.ok(
+      await waitUntil(() => leftOnB(lure, [v9a!.userId, v9b!.userId]), Boolean),
+      "B has the leaves of lure",
+    );
+    assert.ok(
+      await waitUntil(() => leftOnB(lure12, [v9b!.userId, v9c!.userId]), Boolean),
+      "B has the leaves of lure12",
+    );
+
+    // Applied again: nothing is left to reject.
+    const again = JSON.parse((await run("--server", bName, "-n")).stdout) as Plan;
+    assert.deepEqual(again.invites, []);
   });
 });

@@ -1,4 +1,5 @@
 import { array, boolean, exactOptional, number, object, record, string, unknown } from "valibot";
+import { type EmptyAnswer, emptyAnswerSchema } from "../answers.ts";
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
@@ -38,6 +39,19 @@ export interface ServerKeys {
   signatures: Record<string, Record<string, string>>;
 }
 
+/** An event of the stripped state a server gives with an invite (the invite itself among them). */
+export interface StrippedStateEvent {
+  type: string;
+  state_key: string;
+  sender: string;
+  content: Record<string, unknown>;
+}
+
+/** A user's pending invites as its own `/sync` shows them: by room ID, the invite's stripped state. */
+export interface SyncInvites {
+  rooms?: { invite?: Record<string, { invite_state: { events: StrippedStateEvent[] } }> };
+}
+
 /** The device name synadm gives the sessions `matrix login` creates, so they are easy to spot. */
 export const LOGIN_DEVICE_NAME = "synadm matrix login command";
 
@@ -54,6 +68,31 @@ const loginSchema = responseSchema<LoginResponse>()(
 );
 const whoAmISchema = responseSchema<WhoAmI>()(
   object({ user_id: string(), device_id: exactOptional(string()), is_guest: exactOptional(boolean()) }),
+);
+const syncInvitesSchema = responseSchema<SyncInvites>()(
+  object({
+    rooms: exactOptional(
+      object({
+        invite: exactOptional(
+          record(
+            string(),
+            object({
+              invite_state: object({
+                events: array(
+                  object({
+                    type: string(),
+                    state_key: string(),
+                    sender: string(),
+                    content: record(string(), unknown()),
+                  }),
+                ),
+              }),
+            }),
+          ),
+        ),
+      }),
+    ),
+  }),
 );
 const aliasesSchema = responseSchema<{ aliases: string[] }>()(object({ aliases: array(string()) }));
 const serverKeysSchema = responseSchema<ServerKeys>()(
@@ -130,6 +169,79 @@ export class MatrixResource extends Resource {
     return this.GET(
       "/key/v2/server",
       { prefix: "matrix", accessToken: null, schema: serverKeysSchema },
+      options,
+    );
+  }
+
+  /**
+   * The pending invites of the owner of `accessToken` (e.g. a login-as token),
+   * with the stripped state of each room: the only place Synapse shows an
+   * invite from another server to a room this server is not in. A /sync that
+   * asks for nothing else, leaves presence as it is, and is never answered
+   * from Synapse's cache of recent identical /syncs (which could show an
+   * invite already rejected).
+   *
+   * `GET /_matrix/client/v3/sync`
+   * @see https://spec.matrix.org/latest/client-server-api/#get_matrixclientv3sync
+   */
+  pendingInvites(accessToken: string, options: RequestOptions = {}): Promise<SyncInvites> {
+    const nothing = { types: [] };
+    // A type no event has, new each time: the filter, and with it the cache key, is new.
+    const fresh = `synadm.fresh.${Date.now().toString(36)}.${Math.random().toString(36).slice(2)}`;
+    const filter = {
+      room: { timeline: { limit: 0 }, state: nothing, ephemeral: nothing, account_data: nothing },
+      presence: nothing,
+      account_data: { types: [], not_types: [fresh] },
+    };
+    return this.GET(
+      "/client/v3/sync",
+      {
+        prefix: "matrix",
+        accessToken,
+        query: { timeout: 0, set_presence: "offline", filter: JSON.stringify(filter) },
+        schema: syncInvitesSchema,
+      },
+      options,
+    );
+  }
+
+  /**
+   * Leaves a room, or rejects an invite to it, as the owner of `accessToken`.
+   * For an invite from another server to a room this server is not in, the
+   * server sends the rejection to the inviting server (or, if that cannot be
+   * reached, rejects it locally).
+   *
+   * `POST /_matrix/client/v3/rooms/{roomId}/leave`
+   * @see https://spec.matrix.org/latest/client-server-api/#post_matrixclientv3roomsroomidleave
+   */
+  leaveRoom(
+    roomId: string,
+    accessToken: string,
+    reason?: string,
+    options: RequestOptions = {},
+  ): Promise<EmptyAnswer> {
+    return this.POST(
+      path`/client/v3/rooms/${roomId}/leave`,
+      {
+        prefix: "matrix",
+        accessToken,
+        body: reason === undefined ? {} : { reason },
+        schema: emptyAnswerSchema,
+      },
+      options,
+    );
+  }
+
+  /**
+   * Logs out the session of `accessToken` (the token stops working).
+   *
+   * `POST /_matrix/client/v3/logout`
+   * @see https://spec.matrix.org/latest/client-server-api/#post_matrixclientv3logout
+   */
+  logout(accessToken: string, options: RequestOptions = {}): Promise<EmptyAnswer> {
+    return this.POST(
+      "/client/v3/logout",
+      { prefix: "matrix", accessToken, body: {}, schema: emptyAnswerSchema },
       options,
     );
   }

@@ -98,6 +98,48 @@ describe("incident plan", () => {
     ]);
   });
 
+  it("an invite found in the invitee's own sync is rejected one by one, and says where it came from", () => {
+    const scanned = {
+      ...radius,
+      invites: [
+        ...radius.invites,
+        {
+          user_id: "@carol:example.org",
+          room_id: "!lure:evil.example",
+          sender: "@bot:evil.example",
+          wave_room: false,
+          why: "sent by @bot:evil.example of evil.example, a seed server",
+          found_in: "the invitee's sync",
+        },
+      ],
+      invite_scan: {
+        accounts: 40,
+        checked: 39,
+        failed: [{ user_id: "@x:example.org", error: "no" }],
+        tokens_not_logged_out: [],
+      },
+    } as unknown as BlastRadius;
+    const plan = makePlan(scanned, choices, "https://hs", "/e");
+    assert.deepEqual(plan.invites.at(-1), {
+      user_id: "@carol:example.org",
+      room_id: "!lure:evil.example",
+      sender: "@bot:evil.example",
+      why: "sent by @bot:evil.example of evil.example, a seed server",
+      found_in: "the invitee's sync",
+      actions: ["reject"],
+    });
+    assert.equal(plan.counts["invites_found_in_the_invitees_sync"], 1);
+    assert.equal(plan.counts["invites_rejected_by_login_as"], 2);
+    assert.deepEqual(plan.invite_scan, {
+      accounts: 40,
+      checked: 39,
+      failed: [{ user_id: "@x:example.org", error: "no" }],
+      stopped: null,
+    });
+    assert.equal(planItems(plan).at(-1), "invite @carol:example.org !lure:evil.example");
+    assert.equal(readPlan(JSON.stringify(plan), "plan.json").invites.length, 2, "read back as it is");
+  });
+
   it("--keep-rooms blocks only, and rejects every invite one by one; erase deactivates too; none leaves accounts", () => {
     const plan = makePlan(
       radius,

@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { type BlastRadiusSeeds, findBlastRadius } from "../../../api/blast-radius.ts";
 import { NotFoundError } from "../../../api/errors.ts";
-import { path } from "../../../api/path.ts";
 import { type PolicyRule, policyRules } from "../../../api/policy-rules.ts";
 import type { RoomDetails } from "../../../api/resources/rooms.ts";
 import type { UserDetails } from "../../../api/resources/users.ts";
@@ -63,10 +62,13 @@ async function readSeeds(
   }
   const registeredAfter = timeOption(options.registeredAfter, "--registered-after");
   const registeredBefore = timeOption(options.registeredBefore, "--registered-before");
-  if (options.server.length)
+  if (rules.some((rule) => rule.kind === "server") || options.server.length)
     context.note(
-      "The Admin API shows no invite from another server to a room this server is not in: " +
-        "name such a room with --room to have its delete reject them.",
+      options.noInviteScan
+        ? "Without the invite scan, invites from another server to a room this server is not in are not found: " +
+            "name such a room with --room to have its delete reject them."
+        : "Every local account's pending invites are read as the account, to find those from the seed servers " +
+            "to rooms this server is not in (--no-invite-scan skips this).",
     );
   return {
     rooms: [...new Set(rooms)],
@@ -238,7 +240,18 @@ async function rejectAsVictim(
 ): Promise<Record<string, unknown> | undefined> {
   const { userId, roomId } = item;
   const { memberships } = await admin.users.memberships(userId, { signal });
-  if (memberships[roomId] !== "invite") return run.skip("no longer invited");
+  // An invite to a room this server is not in is in no Admin API answer: the victim's own sync tells.
+  const knownRoom = roomId in memberships;
+  if (knownRoom && memberships[roomId] !== "invite") return run.skip("no longer invited");
+  const rejectWith = async (token: string): Promise<Record<string, unknown> | undefined> => {
+    if (!knownRoom) {
+      const invited = (await admin.matrix.pendingInvites(token, { signal })).rooms?.invite ?? {};
+      if (!Object.hasOwn(invited, roomId)) return run.skip("no longer invited");
+    }
+    // For a room this server is not in, Synapse sends the rejection to the inviting server.
+    await admin.matrix.leaveRoom(roomId, token, REASON, { signal });
+    return { rejected: true, ...(knownRoom ? {} : { room_known_only_by_the_invite: true }) };
+  };
   if (underMasIn) {
     const { accessToken, sessionId } = await personalSessionFor(
       underMasIn,
@@ -249,29 +262,21 @@ async function rejectAsVictim(
     );
     run.keep({ personal_session: sessionId });
     try {
-      await leaveAs(admin, roomId, accessToken, signal);
+      return await rejectWith(accessToken);
     } finally {
       // Not cancelled with the run: the session must not outlive this item.
       await (await underMasIn.mas()).personalSessions.revoke(sessionId);
     }
-    return { rejected: true };
   }
   const validUntil = Date.now() + lifetimeMs;
   run.keep({ login_as_valid_until: validUntil });
   const { access_token: token } = await admin.users.loginAs(userId, validUntil, { signal });
   try {
-    await leaveAs(admin, roomId, token, signal);
+    return await rejectWith(token);
   } finally {
     // Not cancelled with the run: the token must not outlive this item.
-    await admin.http.request({
-      method: "POST",
-      prefix: "matrix",
-      path: "/client/v3/logout",
-      body: {},
-      accessToken: token,
-    });
+    await admin.matrix.logout(token);
   }
-  return { rejected: true };
 }
 
 /** Waits until a login-as token a killed run made, and could not log out, has expired. */
@@ -290,23 +295,6 @@ async function outlive(
   );
   const { setTimeout: sleep } = await import("node:timers/promises");
   await sleep(waitMs, undefined, { signal });
-}
-
-/** Leaves (rejects the invite to) a room with a token of the invited user. */
-async function leaveAs(
-  admin: SynapseAdmin,
-  roomId: string,
-  token: string,
-  signal: AbortSignal,
-): Promise<void> {
-  await admin.http.request({
-    method: "POST",
-    prefix: "matrix",
-    path: path`/client/v3/rooms/${roomId}/leave`,
-    body: { reason: REASON },
-    accessToken: token,
-    signal,
-  });
 }
 
 /** The closing report: what was found, done, failed and why, and where the evidence is. */
@@ -372,6 +360,7 @@ export const contain: RunFor<typeof containParameters> = async (context, { optio
       accounts: options.accounts,
       keepRooms: options.keepRooms,
       keepEvents: options.keepEvents,
+      noInviteScan: options.noInviteScan,
     };
   }
   const pointer = pointerFile(context, server, identity);
@@ -381,6 +370,24 @@ export const contain: RunFor<typeof containParameters> = async (context, { optio
     plan = kept.plan;
   }
 
+  const masRouted = lazyUnderMas(context);
+  // Under MAS there are no login-as tokens: the invite scan acts as each account with a MAS session.
+  const masSession = async (userId: string, validUntilMs: number, signal?: AbortSignal) => {
+    const { accessToken, sessionId } = await personalSessionFor(
+      context,
+      userId,
+      validUntilMs,
+      "synadm incident contain: reading invites",
+      signal,
+    );
+    return {
+      accessToken,
+      end: async () => {
+        await (await context.mas()).personalSessions.revoke(sessionId);
+      },
+    };
+  };
+
   const selectItems = async (): Promise<string[]> => {
     if (plan) return planItems(plan);
     const dir = makeEvidenceDir(options.evidence ?? defaultEvidenceDir(context.stateDir));
@@ -389,7 +396,21 @@ export const contain: RunFor<typeof containParameters> = async (context, { optio
     const radius = await findBlastRadius(admin, seeds, {
       self,
       onNote: (message) => context.note(message),
+      ...(options.noInviteScan
+        ? {}
+        : {
+            inviteScan: {
+              tokenLifetimeMs: options.loginAsLifetime * 1000,
+              ...((await masRouted) ? { session: masSession } : {}),
+            },
+          }),
     });
+    const stray = radius.invite_scan?.tokens_not_logged_out ?? [];
+    if (stray.length)
+      context.note(
+        `${stray.length} login-as token(s) of the invite scan could not be logged out; the last expires at ` +
+          `${new Date(Math.max(...stray.map((token) => token.valid_until_ms))).toISOString()}.`,
+      );
     // Evidence first: all of it on disk before the engine makes the first change.
     writeEvidence(dir, radius, { server, created: new Date().toISOString(), seeds: identity });
     plan = makePlan(radius, options, server, dir);
@@ -402,7 +423,6 @@ export const contain: RunFor<typeof containParameters> = async (context, { optio
   };
 
   const counts = () => plan?.counts ?? {};
-  const masRouted = lazyUnderMas(context);
   return runBulkCommand(context, {
     command: "incident contain",
     identity,
@@ -422,7 +442,20 @@ export const contain: RunFor<typeof containParameters> = async (context, { optio
       if (item.kind === "room") return roomAction(admin, item, signal, run);
       const underMasIn = (await masRouted) ? context : undefined;
       if (item.kind === "account") return accountAction(admin, item, signal, run, underMasIn);
-      return rejectInvite(context, admin, item, options.loginAsLifetime * 1000, signal, run, underMasIn);
+      const done = await rejectInvite(
+        context,
+        admin,
+        item,
+        options.loginAsLifetime * 1000,
+        signal,
+        run,
+        underMasIn,
+      );
+      // Where the invite came from, as the plan says, for the report.
+      const planned = plan?.invites.find(
+        (invite) => invite.user_id === item.userId && invite.room_id === item.roomId,
+      );
+      return done && planned ? { ...done, sender: planned.sender, why: planned.why ?? null } : done;
     },
     options,
     present: (summary) => {

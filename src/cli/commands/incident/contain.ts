@@ -33,7 +33,11 @@ export const containParameters = defineParameters({
     server: repeatable(
       "--server",
       text,
-      "A remote server of the wave: the rooms its users created and their invites to local users.",
+      "A remote server of the wave: the rooms its users created and their invites to local users (also to rooms on that server, read as each local account; see --no-invite-scan).",
+    ),
+    noInviteScan: flag(
+      "--no-invite-scan",
+      "With --server or server ban rules: do not read every local account's pending invites as the account (a login-as token each); invites from those servers to rooms this server is not in are then not found.",
     ),
     policyRoom: repeatable(
       "--policy-room",

@@ -52,6 +52,7 @@ export function writeEvidence(dir: string, radius: BlastRadius, about: Record<st
     },
     remote_accounts: radius.remote_accounts,
     excluded: radius.excluded,
+    invite_scan: radius.invite_scan,
   });
   writeEvidenceFile(
     dir,

@@ -47,6 +47,10 @@ export interface PlannedInvite {
   user_id: string;
   room_id: string;
   sender: string;
+  /** Why it is the wave's (absent in plans of earlier versions). */
+  why?: string;
+  /** Where it was seen: a room's state, or (for rooms this server is not in) the invitee's own sync. */
+  found_in?: string;
   actions: ["reject"];
 }
 
@@ -65,6 +69,13 @@ export interface IncidentPlan {
   reports: Array<{ id: unknown; event_id: unknown; room_id: unknown; sender: unknown; reason: unknown }>;
   remote_accounts: string[];
   excluded: Array<{ user_id: string; reason: string }>;
+  /** How reading every local account's invites went (null: not done). */
+  invite_scan?: {
+    accounts: number;
+    checked: number;
+    failed: Array<{ user_id: string; error: string }>;
+    stopped: string | null;
+  } | null;
 }
 
 /** What to do, as the command line says. */
@@ -114,6 +125,8 @@ export function makePlan(
       user_id: invite.user_id,
       room_id: invite.room_id,
       sender: invite.sender,
+      why: invite.why,
+      found_in: invite.found_in,
       actions: ["reject"],
     }));
   const count = (actions: readonly string[][], action: string) =>
@@ -132,6 +145,9 @@ export function makePlan(
       ),
       rooms_touched: radius.touched_rooms.length,
       pending_invites: radius.invites.length,
+      invites_found_in_the_invitees_sync: radius.invites.filter(
+        (invite) => invite.found_in === "the invitee's sync",
+      ).length,
       invites_rejected_by_delete: radius.invites.length - invites.length,
       invites_rejected_by_login_as: invites.length,
       media: accounts.reduce((sum, account) => sum + account.media, 0),
@@ -151,6 +167,12 @@ export function makePlan(
     })),
     remote_accounts: radius.remote_accounts,
     excluded: radius.excluded,
+    invite_scan: radius.invite_scan && {
+      accounts: radius.invite_scan.accounts,
+      checked: radius.invite_scan.checked,
+      failed: radius.invite_scan.failed,
+      stopped: radius.invite_scan.stopped ?? null,
+    },
   };
 }
 
