@@ -30,6 +30,7 @@ export {
   BadRequestError,
   ConnectionError,
   ForbiddenError,
+  InvalidArgumentError,
   InvalidInputError,
   InvalidResponseError,
   JobFailedError,
@@ -57,6 +58,7 @@ export {
 } from "./api/http-client.ts";
 export {
   type EventId,
+  eventId,
   expandUserId,
   isServerName,
   type MxcUri,
@@ -70,7 +72,12 @@ export {
   parseUserInput,
   type RoomAlias,
   type RoomId,
+  type RoomIdOrAlias,
+  roomAlias,
+  roomId,
+  roomIdOrAlias,
   type UserId,
+  userId,
 } from "./api/ids.ts";
 export {
   type JobDefinition,

@@ -2,6 +2,7 @@
 // rooms they made or joined, their pending invites to local users, their media
 // and the reports naming them. Everything read here is also the evidence.
 import { NotFoundError } from "./errors.ts";
+import type { RoomId, UserId } from "./ids.ts";
 import type { PolicyRule } from "./policy-rules.ts";
 import type { EventReport, EventReportDetails } from "./resources/event-reports.ts";
 import type { ClientEvent, RoomDetails } from "./resources/rooms.ts";
@@ -163,12 +164,12 @@ export async function findBlastRadius(
   }
   for (const roomId of seeds.rooms) {
     roomWhy.set(roomId, "a seed room");
-    const details = await admin.rooms.get(roomId);
+    const details = await admin.rooms.get(roomId as RoomId);
     if (details.creator) addUser(details.creator, `created the seed room ${roomId}`);
-    for (const member of (await admin.rooms.members(roomId)).members)
+    for (const member of (await admin.rooms.members(roomId as RoomId)).members)
       addUser(member, `a member of the seed room ${roomId}`);
     let read = 0;
-    for await (const event of admin.rooms.messages(roomId, { dir: "b", limit: 500 })) {
+    for await (const event of admin.rooms.messages(roomId as RoomId, { dir: "b", limit: 500 })) {
       if (typeof event["sender"] === "string")
         addUser(event["sender"], `sent events in the seed room ${roomId}`);
       if (++read >= SENDERS_READ) break;
@@ -181,7 +182,7 @@ export async function findBlastRadius(
   await eachAtOnce([...why.keys()], async (userId) => {
     let details: UserDetails;
     try {
-      details = await admin.users.get(userId);
+      details = await admin.users.get(userId as UserId);
     } catch (error) {
       if (error instanceof NotFoundError) {
         excluded.push({ user_id: userId, reason: "no such account" });
@@ -232,9 +233,10 @@ export async function findBlastRadius(
   }
 
   await eachAtOnce(accounts, async (account) => {
-    account.whois = await admin.users.whois(account.user_id);
-    account.joined_rooms = (await admin.users.joinedRooms(account.user_id)).joined_rooms;
-    for await (const media of admin.users.media(account.user_id, { limit: 500 })) account.media.push(media);
+    account.whois = await admin.users.whois(account.user_id as UserId);
+    account.joined_rooms = (await admin.users.joinedRooms(account.user_id as UserId)).joined_rooms;
+    for await (const media of admin.users.media(account.user_id as UserId, { limit: 500 }))
+      account.media.push(media);
   });
   const touched = new Set<string>();
   for (const account of accounts)
@@ -249,8 +251,8 @@ export async function findBlastRadius(
     let state: ClientEvent[];
     try {
       // The wave's rooms in full for the evidence (topic, avatar...); of the others only the state is needed.
-      details = ofWave ? await admin.rooms.get(roomId) : undefined;
-      state = (await admin.rooms.state(roomId)).state;
+      details = ofWave ? await admin.rooms.get(roomId as RoomId) : undefined;
+      state = (await admin.rooms.state(roomId as RoomId)).state;
     } catch (error) {
       if (error instanceof NotFoundError) return;
       throw error;
@@ -266,7 +268,7 @@ export async function findBlastRadius(
         invites.push({ user_id: victim, room_id: roomId, sender, wave_room: ofWave });
     }
     if (details) {
-      const { members } = await admin.rooms.members(roomId);
+      const { members } = await admin.rooms.members(roomId as RoomId);
       rooms.push({ room_id: roomId, why: roomWhy.get(roomId)!, details, state, members });
     }
   };

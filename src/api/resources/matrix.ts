@@ -1,5 +1,6 @@
 import { array, boolean, exactOptional, number, object, record, string, unknown } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
+import { checkRoomId, type RoomId } from "../ids.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
 import { Resource } from "./resource.ts";
@@ -112,7 +113,8 @@ export class MatrixResource extends Resource {
    *
    * `GET /_matrix/client/v3/rooms/{roomId}/aliases`
    */
-  roomAliases(roomId: string, options: RequestOptions = {}): Promise<{ aliases: string[] }> {
+  async roomAliases(roomId: RoomId, options: RequestOptions = {}): Promise<{ aliases: string[] }> {
+    checkRoomId(roomId);
     return this.GET(
       path`/client/v3/rooms/${roomId}/aliases`,
       { prefix: "matrix", schema: aliasesSchema },

@@ -1,6 +1,7 @@
 import { array, nullable, number, object, string } from "valibot";
 import { type EmptyAnswer, emptyAnswerSchema, type Flag, flagSchema } from "../answers.ts";
 import type { RequestOptions } from "../http-client.ts";
+import { checkUserId, type UserId } from "../ids.ts";
 import type { PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
@@ -142,7 +143,11 @@ export class MediaResource extends PagedResource {
    * `POST /_synapse/admin/v1/user/<user_id>/media/quarantine`
    * @see https://element-hq.github.io/synapse/latest/admin_api/media_admin_api.html#quarantining-all-media-of-a-user
    */
-  quarantineUserMedia(userId: string, options: RequestOptions = {}): Promise<{ num_quarantined: number }> {
+  async quarantineUserMedia(
+    userId: UserId,
+    options: RequestOptions = {},
+  ): Promise<{ num_quarantined: number }> {
+    checkUserId(userId);
     return this.POST(
       path`/v1/user/${userId}/media/quarantine`,
       { body: {}, schema: quarantinedSchema },

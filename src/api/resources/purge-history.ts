@@ -1,12 +1,13 @@
 import { exactOptional, object, string } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
+import { checkEventId, checkRoomId, type EventId, type RoomId } from "../ids.ts";
 import { type LongRunningJob, statusJob } from "../jobs.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
 import { Resource } from "./resource.ts";
 
 /** Where a history purge stops: before an event, or before a time. */
-export type PurgePoint = { beforeEventId: string } | { beforeTs: number };
+export type PurgePoint = { beforeEventId: EventId } | { beforeTs: number };
 
 /** The status of a history purge. */
 export interface PurgeStatus {
@@ -32,11 +33,13 @@ export class PurgeHistoryResource extends Resource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/purge_history_api.html
    */
   async purge(
-    roomId: string,
+    roomId: RoomId,
     point: PurgePoint,
     deleteLocalEvents = false,
     options: RequestOptions = {},
   ): Promise<LongRunningJob<PurgeStatus>> {
+    checkRoomId(roomId);
+    if ("beforeEventId" in point) checkEventId(point.beforeEventId, "beforeEventId");
     const body: Record<string, unknown> =
       "beforeEventId" in point
         ? { purge_up_to_event_id: point.beforeEventId }

@@ -1,6 +1,18 @@
 import { array, boolean, exactOptional, nullable, number, object, record, string, unknown } from "valibot";
 import { type EmptyAnswer, emptyAnswerSchema } from "../answers.ts";
 import type { RequestOptions } from "../http-client.ts";
+import {
+  checkEventId,
+  checkRoomAlias,
+  checkRoomId,
+  checkRoomIdOrAlias,
+  checkUserId,
+  type EventId,
+  type RoomAlias,
+  type RoomId,
+  type RoomIdOrAlias,
+  type UserId,
+} from "../ids.ts";
 import { type LongRunningJob, statusJob } from "../jobs.ts";
 import type { RoomOrder } from "../orders.ts";
 import { checkPageLimit, type PagedList } from "../pagination.ts";
@@ -427,7 +439,8 @@ export class RoomsResource extends PagedResource {
    * `GET /_synapse/admin/v1/rooms/<room_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#room-details-api
    */
-  get(roomId: string, options: RequestOptions = {}): Promise<RoomDetails> {
+  async get(roomId: RoomId, options: RequestOptions = {}): Promise<RoomDetails> {
+    checkRoomId(roomId);
     return this.GET(path`/v1/rooms/${roomId}`, { schema: roomDetailsSchema }, options);
   }
 
@@ -437,7 +450,8 @@ export class RoomsResource extends PagedResource {
    * `GET /_synapse/admin/v1/rooms/<room_id>/members`
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#room-members-api
    */
-  members(roomId: string, options: RequestOptions = {}): Promise<{ members: string[]; total: number }> {
+  async members(roomId: RoomId, options: RequestOptions = {}): Promise<{ members: string[]; total: number }> {
+    checkRoomId(roomId);
     return this.GET(path`/v1/rooms/${roomId}/members`, { schema: membersSchema }, options);
   }
 
@@ -447,7 +461,8 @@ export class RoomsResource extends PagedResource {
    * `GET /_synapse/admin/v1/rooms/<room_id>/state`
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#room-state-api
    */
-  state(roomId: string, options: RequestOptions = {}): Promise<{ state: ClientEvent[] }> {
+  async state(roomId: RoomId, options: RequestOptions = {}): Promise<{ state: ClientEvent[] }> {
+    checkRoomId(roomId);
     return this.GET(path`/v1/rooms/${roomId}/state`, { schema: stateSchema }, options);
   }
 
@@ -459,10 +474,11 @@ export class RoomsResource extends PagedResource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#room-messages-api
    */
   messages(
-    roomId: string,
+    roomId: RoomId,
     params: { from?: string; to?: string; limit?: number; filter?: unknown; dir?: "f" | "b" } = {},
     options: RequestOptions = {},
   ): PagedList<RoomMessagesPage, Record<string, unknown>, string> {
+    checkRoomId(roomId);
     const filter = params.filter === undefined ? undefined : JSON.stringify(params.filter);
     return this.pagedGet(
       {
@@ -488,12 +504,13 @@ export class RoomsResource extends PagedResource {
    * `GET /_synapse/admin/v1/rooms/<room_id>/timestamp_to_event`
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#room-timestamp-to-event-api
    */
-  timestampToEvent(
-    roomId: string,
+  async timestampToEvent(
+    roomId: RoomId,
     ts: number,
     dir: "f" | "b" = "f",
     options: RequestOptions = {},
   ): Promise<{ event_id: string; origin_server_ts: number }> {
+    checkRoomId(roomId);
     return this.GET(
       path`/v1/rooms/${roomId}/timestamp_to_event`,
       { query: { ts, dir }, schema: eventAtSchema },
@@ -507,7 +524,12 @@ export class RoomsResource extends PagedResource {
    * `PUT /_synapse/admin/v1/rooms/<room_id>/block`
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#block-or-unblock-a-room
    */
-  setBlocked(roomId: string, block: boolean, options: RequestOptions = {}): Promise<{ block: boolean }> {
+  async setBlocked(
+    roomId: RoomId,
+    block: boolean,
+    options: RequestOptions = {},
+  ): Promise<{ block: boolean }> {
+    checkRoomId(roomId);
     return this.PUT(path`/v1/rooms/${roomId}/block`, { body: { block }, schema: blockSchema }, options);
   }
 
@@ -517,7 +539,11 @@ export class RoomsResource extends PagedResource {
    * `GET /_synapse/admin/v1/rooms/<room_id>/block`
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#get-block-status
    */
-  blockStatus(roomId: string, options: RequestOptions = {}): Promise<{ block: boolean; user_id?: string }> {
+  async blockStatus(
+    roomId: RoomId,
+    options: RequestOptions = {},
+  ): Promise<{ block: boolean; user_id?: string }> {
+    checkRoomId(roomId);
     return this.GET(path`/v1/rooms/${roomId}/block`, { schema: blockStatusSchema }, options);
   }
 
@@ -527,11 +553,12 @@ export class RoomsResource extends PagedResource {
    * `DELETE /_synapse/admin/v1/rooms/<room_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#version-1-old-version
    */
-  deleteNow(
-    roomId: string,
+  async deleteNow(
+    roomId: RoomId,
     deletion: RoomDeleteOptions = {},
     options: RequestOptions = {},
   ): Promise<RoomShutdown> {
+    checkRoomId(roomId);
     return this.DELETE(path`/v1/rooms/${roomId}`, { body: deletion, schema: shutdownSchema }, options);
   }
 
@@ -542,10 +569,11 @@ export class RoomsResource extends PagedResource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#version-2-new-version
    */
   async delete(
-    roomId: string,
+    roomId: RoomId,
     deletion: RoomDeleteOptions = {},
     options: RequestOptions = {},
   ): Promise<LongRunningJob<RoomDeleteStatus>> {
+    checkRoomId(roomId);
     const { delete_id } = await this.DELETE(
       path`/v2/rooms/${roomId}`,
       { body: deletion, schema: deleteSchema },
@@ -579,7 +607,11 @@ export class RoomsResource extends PagedResource {
    * `GET /_synapse/admin/v2/rooms/<room_id>/delete_status`
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#query-by-room_id
    */
-  deleteStatusOfRoom(roomId: string, options: RequestOptions = {}): Promise<{ results: RoomDeleteStatus[] }> {
+  async deleteStatusOfRoom(
+    roomId: RoomId,
+    options: RequestOptions = {},
+  ): Promise<{ results: RoomDeleteStatus[] }> {
+    checkRoomId(roomId);
     return this.GET(path`/v2/rooms/${roomId}/delete_status`, { schema: deleteStatusesSchema }, options);
   }
 
@@ -589,7 +621,13 @@ export class RoomsResource extends PagedResource {
    * `POST /_synapse/admin/v1/rooms/<room_id_or_alias>/make_room_admin`
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#make-room-admin-api
    */
-  makeAdmin(roomIdOrAlias: string, userId?: string, options: RequestOptions = {}): Promise<EmptyAnswer> {
+  async makeAdmin(
+    roomIdOrAlias: RoomIdOrAlias,
+    userId?: UserId,
+    options: RequestOptions = {},
+  ): Promise<EmptyAnswer> {
+    checkRoomIdOrAlias(roomIdOrAlias);
+    if (userId !== undefined) checkUserId(userId);
     return this.POST(
       path`/v1/rooms/${roomIdOrAlias}/make_room_admin`,
       { body: userId === undefined ? {} : { user_id: userId }, schema: emptyAnswerSchema },
@@ -603,10 +641,11 @@ export class RoomsResource extends PagedResource {
    * `GET /_synapse/admin/v1/rooms/<room_id_or_alias>/forward_extremities`
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#check-for-forward-extremities
    */
-  forwardExtremities(
-    roomIdOrAlias: string,
+  async forwardExtremities(
+    roomIdOrAlias: RoomIdOrAlias,
     options: RequestOptions = {},
   ): Promise<{ count: number; results: ForwardExtremity[] }> {
+    checkRoomIdOrAlias(roomIdOrAlias);
     return this.GET(
       path`/v1/rooms/${roomIdOrAlias}/forward_extremities`,
       { schema: extremitiesSchema },
@@ -620,10 +659,11 @@ export class RoomsResource extends PagedResource {
    * `DELETE /_synapse/admin/v1/rooms/<room_id_or_alias>/forward_extremities`
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#deleting-forward-extremities
    */
-  deleteForwardExtremities(
-    roomIdOrAlias: string,
+  async deleteForwardExtremities(
+    roomIdOrAlias: RoomIdOrAlias,
     options: RequestOptions = {},
   ): Promise<{ deleted: number }> {
+    checkRoomIdOrAlias(roomIdOrAlias);
     return this.DELETE(
       path`/v1/rooms/${roomIdOrAlias}/forward_extremities`,
       { schema: deletedSchema },
@@ -637,12 +677,14 @@ export class RoomsResource extends PagedResource {
    * `GET /_synapse/admin/v1/rooms/<room_id>/context/<event_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#event-context-api
    */
-  eventContext(
-    roomId: string,
-    eventId: string,
+  async eventContext(
+    roomId: RoomId,
+    eventId: EventId,
     params: { limit?: number; filter?: unknown } = {},
     options: RequestOptions = {},
   ): Promise<EventContext> {
+    checkRoomId(roomId);
+    checkEventId(eventId);
     const query = {
       limit: params.limit,
       filter: params.filter === undefined ? undefined : JSON.stringify(params.filter),
@@ -658,10 +700,11 @@ export class RoomsResource extends PagedResource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#admin-space-hierarchy-endpoint
    */
   hierarchy(
-    roomId: string,
+    roomId: RoomId,
     params: { from?: string; limit?: number; maxDepth?: number } = {},
     options: RequestOptions = {},
   ): PagedList<HierarchyPage, HierarchyRoom, string> {
+    checkRoomId(roomId);
     return this.pagedGet(
       {
         path: path`/v1/rooms/${roomId}/hierarchy`,
@@ -680,7 +723,13 @@ export class RoomsResource extends PagedResource {
    * `POST /_synapse/admin/v1/join/<room_id_or_alias>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/room_membership.html
    */
-  join(roomIdOrAlias: string, userId: string, options: RequestOptions = {}): Promise<{ room_id: string }> {
+  async join(
+    roomIdOrAlias: RoomIdOrAlias,
+    userId: UserId,
+    options: RequestOptions = {},
+  ): Promise<{ room_id: string }> {
+    checkRoomIdOrAlias(roomIdOrAlias);
+    checkUserId(userId);
     return this.POST(
       path`/v1/join/${roomIdOrAlias}`,
       { body: { user_id: userId }, schema: roomIdSchema },
@@ -694,7 +743,8 @@ export class RoomsResource extends PagedResource {
    * `GET /_synapse/admin/v1/room/<room_id>/media`
    * @see https://element-hq.github.io/synapse/latest/admin_api/media_admin_api.html#list-all-media-in-a-room
    */
-  media(roomId: string, options: RequestOptions = {}): Promise<{ local: string[]; remote: string[] }> {
+  async media(roomId: RoomId, options: RequestOptions = {}): Promise<{ local: string[]; remote: string[] }> {
+    checkRoomId(roomId);
     return this.GET(path`/v1/room/${roomId}/media`, { schema: roomMediaSchema }, options);
   }
 
@@ -704,7 +754,8 @@ export class RoomsResource extends PagedResource {
    * `POST /_synapse/admin/v1/room/<room_id>/media/quarantine`
    * @see https://element-hq.github.io/synapse/latest/admin_api/media_admin_api.html#quarantining-media-in-a-room
    */
-  quarantineMedia(roomId: string, options: RequestOptions = {}): Promise<{ num_quarantined: number }> {
+  async quarantineMedia(roomId: RoomId, options: RequestOptions = {}): Promise<{ num_quarantined: number }> {
+    checkRoomId(roomId);
     return this.POST(
       path`/v1/room/${roomId}/media/quarantine`,
       { body: {}, schema: quarantinedSchema },
@@ -717,7 +768,11 @@ export class RoomsResource extends PagedResource {
    *
    * `GET /_matrix/client/v3/directory/room/<room_alias>`
    */
-  resolveAlias(alias: string, options: RequestOptions = {}): Promise<{ room_id: string; servers: string[] }> {
+  async resolveAlias(
+    alias: RoomAlias,
+    options: RequestOptions = {},
+  ): Promise<{ room_id: string; servers: string[] }> {
+    checkRoomAlias(alias, "alias");
     return this.GET(
       path`/client/v3/directory/room/${alias}`,
       { prefix: "matrix", schema: aliasSchema },
@@ -730,11 +785,12 @@ export class RoomsResource extends PagedResource {
    *
    * `PUT /_matrix/client/v3/directory/list/room/<room_id>`
    */
-  setDirectoryVisibility(
-    roomId: string,
+  async setDirectoryVisibility(
+    roomId: RoomId,
     visibility: "public" | "private",
     options: RequestOptions = {},
   ): Promise<EmptyAnswer> {
+    checkRoomId(roomId);
     return this.PUT(
       path`/client/v3/directory/list/room/${roomId}`,
       { prefix: "matrix", body: { visibility }, schema: emptyAnswerSchema },

@@ -12,6 +12,7 @@ import {
 } from "valibot";
 import { type EmptyAnswer, emptyAnswerSchema, type Flag, flagSchema } from "../answers.ts";
 import type { HttpClient, RequestOptions } from "../http-client.ts";
+import { checkRoomId, checkUserId, type RoomId, type UserId } from "../ids.ts";
 import { type LongRunningJob, statusJob } from "../jobs.ts";
 import type { MediaOrder, UserOrder } from "../orders.ts";
 import { checkPageLimit, type PagedList } from "../pagination.ts";
@@ -201,7 +202,7 @@ export interface AccountData {
 /** Options of {@link UsersResource.redact}. */
 export interface RedactOptions {
   /** Rooms to redact in; empty or absent: every room the user is in. */
-  rooms?: readonly string[];
+  rooms?: readonly RoomId[];
   reason?: string;
   /** Events searched per room (Synapse's default 1000). */
   limit?: number;
@@ -430,7 +431,8 @@ export class UsersResource extends PagedResource {
    * `GET /_synapse/admin/v2/users/<user_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#query-user-account
    */
-  get(userId: string, options: RequestOptions = {}): Promise<UserDetails> {
+  async get(userId: UserId, options: RequestOptions = {}): Promise<UserDetails> {
+    checkUserId(userId);
     return this.GET(path`/v2/users/${userId}`, { schema: userSchema }, options);
   }
 
@@ -441,7 +443,12 @@ export class UsersResource extends PagedResource {
    * `PUT /_synapse/admin/v2/users/<user_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#create-or-modify-account
    */
-  createOrModify(userId: string, update: UserUpdate, options: RequestOptions = {}): Promise<UserDetails> {
+  async createOrModify(
+    userId: UserId,
+    update: UserUpdate,
+    options: RequestOptions = {},
+  ): Promise<UserDetails> {
+    checkUserId(userId);
     return this.PUT(path`/v2/users/${userId}`, { body: update, schema: userSchema }, options);
   }
 
@@ -536,7 +543,8 @@ export class UsersResource extends PagedResource {
    * `GET /_synapse/admin/v1/whois/<user_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#query-current-sessions-for-a-user
    */
-  whois(userId: string, options: RequestOptions = {}): Promise<Whois> {
+  async whois(userId: UserId, options: RequestOptions = {}): Promise<Whois> {
+    checkUserId(userId);
     return this.GET(path`/v1/whois/${userId}`, { schema: whoisSchema }, options);
   }
 
@@ -547,11 +555,12 @@ export class UsersResource extends PagedResource {
    * `POST /_synapse/admin/v1/deactivate/<user_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#deactivate-account
    */
-  deactivate(
-    userId: string,
+  async deactivate(
+    userId: UserId,
     erase = false,
     options: RequestOptions = {},
   ): Promise<{ id_server_unbind_result: string }> {
+    checkUserId(userId);
     return this.POST(path`/v1/deactivate/${userId}`, { body: { erase }, schema: deactivateSchema }, options);
   }
 
@@ -561,11 +570,12 @@ export class UsersResource extends PagedResource {
    * `PUT /_synapse/admin/v1/suspend/<user_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#suspendunsuspend-account
    */
-  setSuspended(
-    userId: string,
+  async setSuspended(
+    userId: UserId,
     suspend: boolean,
     options: RequestOptions = {},
   ): Promise<Record<string, boolean>> {
+    checkUserId(userId);
     return this.PUT(path`/v1/suspend/${userId}`, { body: { suspend }, schema: suspendSchema }, options);
   }
 
@@ -575,12 +585,13 @@ export class UsersResource extends PagedResource {
    * `POST /_synapse/admin/v1/reset_password/<user_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#reset-password
    */
-  resetPassword(
-    userId: string,
+  async resetPassword(
+    userId: UserId,
     newPassword: string,
     logoutDevices = true,
     options: RequestOptions = {},
   ): Promise<EmptyAnswer> {
+    checkUserId(userId);
     return this.POST(
       path`/v1/reset_password/${userId}`,
       { body: { new_password: newPassword, logout_devices: logoutDevices }, schema: emptyAnswerSchema },
@@ -594,7 +605,8 @@ export class UsersResource extends PagedResource {
    * `GET /_synapse/admin/v1/users/<user_id>/admin`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#get-whether-a-user-is-a-server-administrator-or-not
    */
-  isAdmin(userId: string, options: RequestOptions = {}): Promise<{ admin: boolean }> {
+  async isAdmin(userId: UserId, options: RequestOptions = {}): Promise<{ admin: boolean }> {
+    checkUserId(userId);
     return this.GET(path`/v1/users/${userId}/admin`, { schema: isAdminSchema }, options);
   }
 
@@ -604,7 +616,8 @@ export class UsersResource extends PagedResource {
    * `PUT /_synapse/admin/v1/users/<user_id>/admin`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#change-whether-a-user-is-a-server-administrator-or-not
    */
-  setAdmin(userId: string, admin: boolean, options: RequestOptions = {}): Promise<EmptyAnswer> {
+  async setAdmin(userId: UserId, admin: boolean, options: RequestOptions = {}): Promise<EmptyAnswer> {
+    checkUserId(userId);
     return this.PUT(path`/v1/users/${userId}/admin`, { body: { admin }, schema: emptyAnswerSchema }, options);
   }
 
@@ -614,10 +627,11 @@ export class UsersResource extends PagedResource {
    * `GET /_synapse/admin/v1/users/<user_id>/memberships`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#list-room-memberships-of-a-user
    */
-  memberships(
-    userId: string,
+  async memberships(
+    userId: UserId,
     options: RequestOptions = {},
   ): Promise<{ memberships: Record<string, string> }> {
+    checkUserId(userId);
     return this.GET(path`/v1/users/${userId}/memberships`, { schema: membershipsSchema }, options);
   }
 
@@ -627,10 +641,11 @@ export class UsersResource extends PagedResource {
    * `GET /_synapse/admin/v1/users/<user_id>/joined_rooms`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#list-joined-rooms-of-a-user
    */
-  joinedRooms(
-    userId: string,
+  async joinedRooms(
+    userId: UserId,
     options: RequestOptions = {},
   ): Promise<{ joined_rooms: string[]; total: number }> {
+    checkUserId(userId);
     return this.GET(path`/v1/users/${userId}/joined_rooms`, { schema: joinedRoomsSchema }, options);
   }
 
@@ -640,11 +655,12 @@ export class UsersResource extends PagedResource {
    * `GET /_synapse/admin/v1/users/<user_id>/sent_invite_count`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#get-the-number-of-invites-sent-by-the-user
    */
-  sentInviteCount(
-    userId: string,
+  async sentInviteCount(
+    userId: UserId,
     fromTs: number,
     options: RequestOptions = {},
   ): Promise<{ invite_count: number }> {
+    checkUserId(userId);
     return this.GET(
       path`/v1/users/${userId}/sent_invite_count`,
       { query: { from_ts: fromTs }, schema: inviteCountSchema },
@@ -658,11 +674,12 @@ export class UsersResource extends PagedResource {
    * `GET /_synapse/admin/v1/users/<user_id>/cumulative_joined_room_count`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#get-the-cumulative-number-of-rooms-a-user-has-joined-after-a-given-timestamp
    */
-  cumulativeJoinedRoomCount(
-    userId: string,
+  async cumulativeJoinedRoomCount(
+    userId: UserId,
     fromTs: number,
     options: RequestOptions = {},
   ): Promise<{ cumulative_joined_room_count: number }> {
+    checkUserId(userId);
     return this.GET(
       path`/v1/users/${userId}/cumulative_joined_room_count`,
       { query: { from_ts: fromTs }, schema: joinedRoomCountSchema },
@@ -676,7 +693,8 @@ export class UsersResource extends PagedResource {
    * `GET /_synapse/admin/v1/users/<user_id>/accountdata`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#account-data
    */
-  accountData(userId: string, options: RequestOptions = {}): Promise<{ account_data: AccountData }> {
+  async accountData(userId: UserId, options: RequestOptions = {}): Promise<{ account_data: AccountData }> {
+    checkUserId(userId);
     return this.GET(path`/v1/users/${userId}/accountdata`, { schema: accountDataSchema }, options);
   }
 
@@ -686,11 +704,12 @@ export class UsersResource extends PagedResource {
    * `GET /_synapse/admin/v1/users/<user_id>/media`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#list-media-uploaded-by-a-user
    */
-  mediaPage(
-    userId: string,
+  async mediaPage(
+    userId: UserId,
     params: { from?: number; limit?: number; orderBy?: MediaOrder; dir?: "f" | "b" } = {},
     options: RequestOptions = {},
   ): Promise<UserMediaPage> {
+    checkUserId(userId);
     const query = { from: params.from, limit: params.limit, order_by: params.orderBy, dir: params.dir };
     return this.GET(path`/v1/users/${userId}/media`, { query, schema: mediaSchema }, options);
   }
@@ -703,10 +722,11 @@ export class UsersResource extends PagedResource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#list-media-uploaded-by-a-user
    */
   media(
-    userId: string,
+    userId: UserId,
     params: { from?: number; limit?: number; orderBy?: MediaOrder; dir?: "f" | "b" } = {},
     options: RequestOptions = {},
   ): PagedList<UserMediaPage, UserMedia, number> {
+    checkUserId(userId);
     return this.pagedGet(
       {
         path: path`/v1/users/${userId}/media`,
@@ -725,11 +745,12 @@ export class UsersResource extends PagedResource {
    * `DELETE /_synapse/admin/v1/users/<user_id>/media`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#delete-media-uploaded-by-a-user
    */
-  deleteMedia(
-    userId: string,
+  async deleteMedia(
+    userId: UserId,
     params: { from?: number; limit?: number; orderBy?: MediaOrder; dir?: "f" | "b" } = {},
     options: RequestOptions = {},
   ): Promise<{ deleted_media: string[]; total: number }> {
+    checkUserId(userId);
     const query = { from: params.from, limit: params.limit, order_by: params.orderBy, dir: params.dir };
     return this.DELETE(path`/v1/users/${userId}/media`, { query, schema: deletedMediaSchema }, options);
   }
@@ -740,11 +761,12 @@ export class UsersResource extends PagedResource {
    * `POST /_synapse/admin/v1/users/<user_id>/login`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#login-as-a-user
    */
-  loginAs(
-    userId: string,
+  async loginAs(
+    userId: UserId,
     validUntilMs?: number,
     options: RequestOptions = {},
   ): Promise<{ access_token: string }> {
+    checkUserId(userId);
     return this.POST(
       path`/v1/users/${userId}/login`,
       { body: validUntilMs === undefined ? {} : { valid_until_ms: validUntilMs }, schema: accessTokenSchema },
@@ -758,10 +780,11 @@ export class UsersResource extends PagedResource {
    * `POST /_synapse/admin/v1/users/<user_id>/_allow_cross_signing_replacement_without_uia`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#allow-replacing-master-cross-signing-key-without-user-interactive-auth
    */
-  allowCrossSigningReplacement(
-    userId: string,
+  async allowCrossSigningReplacement(
+    userId: UserId,
     options: RequestOptions = {},
   ): Promise<{ updatable_without_uia_before_ms: number }> {
+    checkUserId(userId);
     return this.POST(
       path`/v1/users/${userId}/_allow_cross_signing_replacement_without_uia`,
       { body: {}, schema: crossSigningSchema },
@@ -775,7 +798,8 @@ export class UsersResource extends PagedResource {
    * `GET /_synapse/admin/v2/users/<user_id>/devices`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#list-all-devices
    */
-  devices(userId: string, options: RequestOptions = {}): Promise<{ devices: Device[]; total: number }> {
+  async devices(userId: UserId, options: RequestOptions = {}): Promise<{ devices: Device[]; total: number }> {
+    checkUserId(userId);
     return this.GET(path`/v2/users/${userId}/devices`, { schema: devicesSchema }, options);
   }
 
@@ -785,7 +809,8 @@ export class UsersResource extends PagedResource {
    * `POST /_synapse/admin/v2/users/<user_id>/devices`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#create-a-device
    */
-  createDevice(userId: string, deviceId: string, options: RequestOptions = {}): Promise<EmptyAnswer> {
+  async createDevice(userId: UserId, deviceId: string, options: RequestOptions = {}): Promise<EmptyAnswer> {
+    checkUserId(userId);
     return this.POST(
       path`/v2/users/${userId}/devices`,
       { body: { device_id: deviceId }, schema: emptyAnswerSchema },
@@ -799,7 +824,8 @@ export class UsersResource extends PagedResource {
    * `GET /_synapse/admin/v2/users/<user_id>/devices/<device_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#show-a-device
    */
-  device(userId: string, deviceId: string, options: RequestOptions = {}): Promise<Device> {
+  async device(userId: UserId, deviceId: string, options: RequestOptions = {}): Promise<Device> {
+    checkUserId(userId);
     return this.GET(path`/v2/users/${userId}/devices/${deviceId}`, { schema: deviceSchema }, options);
   }
 
@@ -809,12 +835,13 @@ export class UsersResource extends PagedResource {
    * `PUT /_synapse/admin/v2/users/<user_id>/devices/<device_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#update-a-device
    */
-  renameDevice(
-    userId: string,
+  async renameDevice(
+    userId: UserId,
     deviceId: string,
     displayName: string,
     options: RequestOptions = {},
   ): Promise<EmptyAnswer> {
+    checkUserId(userId);
     return this.PUT(
       path`/v2/users/${userId}/devices/${deviceId}`,
       { body: { display_name: displayName }, schema: emptyAnswerSchema },
@@ -828,7 +855,8 @@ export class UsersResource extends PagedResource {
    * `DELETE /_synapse/admin/v2/users/<user_id>/devices/<device_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#delete-a-device
    */
-  deleteDevice(userId: string, deviceId: string, options: RequestOptions = {}): Promise<EmptyAnswer> {
+  async deleteDevice(userId: UserId, deviceId: string, options: RequestOptions = {}): Promise<EmptyAnswer> {
+    checkUserId(userId);
     return this.DELETE(path`/v2/users/${userId}/devices/${deviceId}`, { schema: emptyAnswerSchema }, options);
   }
 
@@ -838,11 +866,12 @@ export class UsersResource extends PagedResource {
    * `POST /_synapse/admin/v2/users/<user_id>/delete_devices`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#delete-multiple-devices
    */
-  deleteDevices(
-    userId: string,
+  async deleteDevices(
+    userId: UserId,
     deviceIds: readonly string[],
     options: RequestOptions = {},
   ): Promise<EmptyAnswer> {
+    checkUserId(userId);
     return this.POST(
       path`/v2/users/${userId}/delete_devices`,
       { body: { devices: deviceIds }, schema: emptyAnswerSchema },
@@ -856,7 +885,8 @@ export class UsersResource extends PagedResource {
    * `GET /_synapse/admin/v1/users/<user_id>/pushers`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#list-all-pushers
    */
-  pushers(userId: string, options: RequestOptions = {}): Promise<{ pushers: Pusher[]; total: number }> {
+  async pushers(userId: UserId, options: RequestOptions = {}): Promise<{ pushers: Pusher[]; total: number }> {
+    checkUserId(userId);
     return this.GET(path`/v1/users/${userId}/pushers`, { schema: pushersSchema }, options);
   }
 
@@ -866,7 +896,8 @@ export class UsersResource extends PagedResource {
    * `POST /_synapse/admin/v1/users/<user_id>/shadow_ban`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#controlling-whether-a-user-is-shadow-banned
    */
-  shadowBan(userId: string, options: RequestOptions = {}): Promise<EmptyAnswer> {
+  async shadowBan(userId: UserId, options: RequestOptions = {}): Promise<EmptyAnswer> {
+    checkUserId(userId);
     return this.POST(path`/v1/users/${userId}/shadow_ban`, { body: {}, schema: emptyAnswerSchema }, options);
   }
 
@@ -876,7 +907,8 @@ export class UsersResource extends PagedResource {
    * `DELETE /_synapse/admin/v1/users/<user_id>/shadow_ban`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#controlling-whether-a-user-is-shadow-banned
    */
-  unshadowBan(userId: string, options: RequestOptions = {}): Promise<EmptyAnswer> {
+  async unshadowBan(userId: UserId, options: RequestOptions = {}): Promise<EmptyAnswer> {
+    checkUserId(userId);
     return this.DELETE(path`/v1/users/${userId}/shadow_ban`, { schema: emptyAnswerSchema }, options);
   }
 
@@ -886,7 +918,8 @@ export class UsersResource extends PagedResource {
    * `GET /_synapse/admin/v1/users/<user_id>/override_ratelimit`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#get-status-of-ratelimit
    */
-  rateLimit(userId: string, options: RequestOptions = {}): Promise<Partial<RateLimitOverride>> {
+  async rateLimit(userId: UserId, options: RequestOptions = {}): Promise<Partial<RateLimitOverride>> {
+    checkUserId(userId);
     return this.GET(path`/v1/users/${userId}/override_ratelimit`, { schema: maybeRateLimitSchema }, options);
   }
 
@@ -896,11 +929,12 @@ export class UsersResource extends PagedResource {
    * `POST /_synapse/admin/v1/users/<user_id>/override_ratelimit`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#set-ratelimit
    */
-  setRateLimit(
-    userId: string,
+  async setRateLimit(
+    userId: UserId,
     limit: { messages_per_second?: number; burst_count?: number },
     options: RequestOptions = {},
   ): Promise<RateLimitOverride> {
+    checkUserId(userId);
     return this.POST(
       path`/v1/users/${userId}/override_ratelimit`,
       { body: limit, schema: rateLimitSchema },
@@ -914,7 +948,8 @@ export class UsersResource extends PagedResource {
    * `DELETE /_synapse/admin/v1/users/<user_id>/override_ratelimit`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#delete-ratelimit
    */
-  deleteRateLimit(userId: string, options: RequestOptions = {}): Promise<EmptyAnswer> {
+  async deleteRateLimit(userId: UserId, options: RequestOptions = {}): Promise<EmptyAnswer> {
+    checkUserId(userId);
     return this.DELETE(path`/v1/users/${userId}/override_ratelimit`, { schema: emptyAnswerSchema }, options);
   }
 
@@ -971,10 +1006,12 @@ export class UsersResource extends PagedResource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#redact-events-of-a-user
    */
   async redact(
-    userId: string,
+    userId: UserId,
     redact: RedactOptions = {},
     options: RequestOptions = {},
   ): Promise<LongRunningJob<RedactStatus>> {
+    checkUserId(userId);
+    for (const room of redact.rooms ?? []) checkRoomId(room, "rooms");
     const body: Record<string, unknown> = { rooms: redact.rooms ?? [] };
     if (redact.reason !== undefined) body["reason"] = redact.reason;
     if (redact.limit !== undefined) body["limit"] = redact.limit;

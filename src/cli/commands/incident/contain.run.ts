@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { type BlastRadiusSeeds, findBlastRadius } from "../../../api/blast-radius.ts";
 import { NotFoundError } from "../../../api/errors.ts";
+import type { RoomAlias, RoomId } from "../../../api/ids.ts";
 import { path } from "../../../api/path.ts";
 import { type PolicyRule, policyRules } from "../../../api/policy-rules.ts";
 import type { RoomDetails } from "../../../api/resources/rooms.ts";
@@ -51,10 +52,12 @@ async function readSeeds(
     : [];
   const rooms: string[] = [];
   for (const room of [...options.room, ...named.filter((id) => !id.startsWith("@"))])
-    rooms.push(room.startsWith("#") ? (await admin.rooms.resolveAlias(room)).room_id : room);
+    rooms.push(room.startsWith("#") ? (await admin.rooms.resolveAlias(room as RoomAlias)).room_id : room);
   const rules: PolicyRule[] = [];
   for (const room of options.policyRoom) {
-    const roomId = room.startsWith("#") ? (await admin.rooms.resolveAlias(room)).room_id : room;
+    const roomId = (
+      room.startsWith("#") ? (await admin.rooms.resolveAlias(room as RoomAlias)).room_id : room
+    ) as RoomId;
     const found = policyRules((await admin.rooms.state(roomId)).state);
     context.note(`${found.length} ban rule(s) in the policy room ${room}.`);
     rules.push(...found);

@@ -1,4 +1,5 @@
 import { NotFoundError } from "../../../api/errors.ts";
+import type { RoomId } from "../../../api/ids.ts";
 import type { RoomDeleteOptions, RoomsResource } from "../../../api/resources/rooms.ts";
 import { readItemList } from "../../runtime/bulk/read-items.ts";
 import { runBulkCommand } from "../../runtime/bulk/run-bulk-command.ts";
@@ -82,7 +83,7 @@ export const deleteManyRooms: RunFor<typeof deleteManyParameters> = async (conte
     question: (count) => `${what} these ${count} room(s)?`,
     selectItems: async () => roomIds,
     perform: async (roomId, signal) => {
-      const job = await rooms.delete(roomId, deletion, { signal });
+      const job = await rooms.delete(roomId as RoomId, deletion, { signal });
       const final = await job.wait({ signal });
       return { delete_id: job.id, status: final.status };
     },
@@ -102,7 +103,7 @@ export const roomDeleteStatus: RunFor<typeof deleteStatusParameters> = async (co
 /** Why a room chosen as having no local members is no longer to be purged, or `undefined` while it still is. */
 async function noLongerEmpty(
   rooms: RoomsResource,
-  roomId: string,
+  roomId: RoomId,
   signal: AbortSignal,
 ): Promise<string | undefined> {
   try {
@@ -144,13 +145,13 @@ export const purgeEmptyRooms: RunFor<typeof purgeEmptyParameters> = async (conte
     },
     perform: async (roomId, signal, run) => {
       // Chosen as empty: a room someone joined since (a resumed run, a long one) is left alone.
-      const inUse = await noLongerEmpty(rooms, roomId, signal);
+      const inUse = await noLongerEmpty(rooms, roomId as RoomId, signal);
       if (inUse) return run.skip(inUse);
       if (options.v1) {
-        await rooms.deleteNow(roomId, deletion, { signal });
+        await rooms.deleteNow(roomId as RoomId, deletion, { signal });
         return { status: "complete" };
       }
-      const job = await rooms.delete(roomId, deletion, { signal });
+      const job = await rooms.delete(roomId as RoomId, deletion, { signal });
       const final = await job.wait({ signal });
       return { delete_id: job.id, status: final.status };
     },

@@ -1,3 +1,4 @@
+import type { RoomId } from "../../../api/ids.ts";
 import { parseTimeSpec } from "../../../api/time.ts";
 import type { RunFor } from "../../runtime/command.ts";
 import { document, listIn } from "../../runtime/output/result.ts";
@@ -16,7 +17,7 @@ export const membership: RunFor<typeof membershipParameters> = async (context, {
       const batch = rooms.slice(start, start + ALIAS_LOOKUPS_AT_ONCE);
       const names = await Promise.all(
         batch.map((roomId) =>
-          admin.matrix.roomAliases(roomId).then(
+          admin.matrix.roomAliases(roomId as RoomId).then(
             ({ aliases }) => (aliases.length > 0 ? aliases.join(" ") : roomId),
             () => roomId,
           ),
