@@ -183,13 +183,13 @@ export class MediaResource extends PagedResource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/media_admin_api.html#listing-quarantined-media-changes
    */
   quarantineChanges(
-    from?: number,
+    params: { from?: number | undefined } = {},
     options: RequestOptions = {},
   ): PagedList<QuarantineChangesPage, QuarantineChange, number> {
     return this.pagedGet(
       {
         path: "/v1/media/quarantine_changes",
-        query: (cursor) => ({ from: cursor ?? from }),
+        query: (cursor) => ({ from: cursor ?? params.from }),
         schema: changesSchema,
         items: (page) => page.changes,
         // Every page has a next_batch, the last one too (to poll from later): an empty page is the end.
@@ -237,10 +237,13 @@ export class MediaResource extends PagedResource {
    * `POST /_synapse/admin/v1/purge_media_cache?before_ts=...`
    * @see https://element-hq.github.io/synapse/latest/admin_api/media_admin_api.html#purge-remote-media-api
    */
-  purgeRemoteCache(beforeTs: number, options: RequestOptions = {}): Promise<{ deleted: number }> {
+  purgeRemoteCache(
+    criteria: { beforeTs: number },
+    options: RequestOptions = {},
+  ): Promise<{ deleted: number }> {
     return this.POST(
       "/v1/purge_media_cache",
-      { query: { before_ts: beforeTs }, body: {}, schema: purgedSchema },
+      { query: { before_ts: criteria.beforeTs }, body: {}, schema: purgedSchema },
       options,
     );
   }

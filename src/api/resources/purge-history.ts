@@ -9,6 +9,12 @@ import { Resource } from "./resource.ts";
 /** Where a history purge stops: before an event, or before a time. */
 export type PurgePoint = { beforeEventId: EventId } | { beforeTs: number };
 
+/** Options of {@link PurgeHistoryResource.purge}: where to purge up to, and whether local users' events go too. */
+export type PurgeOptions = PurgePoint & {
+  /** Purge local users' events too (default `false`: only remote users' events go). */
+  deleteLocalEvents?: boolean;
+};
+
 /** The status of a history purge. */
 export interface PurgeStatus {
   /** `active`, `complete` or `failed`. */
@@ -34,8 +40,7 @@ export class PurgeHistoryResource extends Resource {
    */
   async purge(
     roomId: RoomId,
-    point: PurgePoint,
-    deleteLocalEvents = false,
+    point: PurgeOptions,
     options: RequestOptions = {},
   ): Promise<LongRunningJob<PurgeStatus>> {
     checkRoomId(roomId);
@@ -44,7 +49,7 @@ export class PurgeHistoryResource extends Resource {
       "beforeEventId" in point
         ? { purge_up_to_event_id: point.beforeEventId }
         : { purge_up_to_ts: point.beforeTs };
-    if (deleteLocalEvents) body["delete_local_events"] = true;
+    if (point.deleteLocalEvents) body["delete_local_events"] = true;
     const { purge_id } = await this.POST(
       path`/v1/purge_history/${roomId}`,
       { body, schema: purgeSchema },

@@ -171,15 +171,30 @@ export interface RoomListParams {
 /** What a room delete does (Delete Room API, both versions). */
 export interface RoomDeleteOptions {
   /** Create a new room with this local user as admin and move the members there. */
-  new_room_user_id?: string;
-  room_name?: string;
-  message?: string;
+  newRoomUserId?: UserId | undefined;
+  /** The name of that new room. */
+  roomName?: string | undefined;
+  /** The message that new room shows first. */
+  message?: string | undefined;
   /** Block the room so nobody can join it again. */
-  block?: boolean;
+  block?: boolean | undefined;
   /** Remove every trace of the room from the database (default true). */
-  purge?: boolean;
+  purge?: boolean | undefined;
   /** Purge even when local users are still in the room. */
-  force_purge?: boolean;
+  forcePurge?: boolean | undefined;
+}
+
+/** The body of a room delete, as Synapse names its fields. */
+function deleteBody(deletion: RoomDeleteOptions): Record<string, unknown> {
+  if (deletion.newRoomUserId !== undefined) checkUserId(deletion.newRoomUserId, "newRoomUserId");
+  const body: Record<string, unknown> = {};
+  if (deletion.newRoomUserId !== undefined) body["new_room_user_id"] = deletion.newRoomUserId;
+  if (deletion.roomName !== undefined) body["room_name"] = deletion.roomName;
+  if (deletion.message !== undefined) body["message"] = deletion.message;
+  if (deletion.block !== undefined) body["block"] = deletion.block;
+  if (deletion.purge !== undefined) body["purge"] = deletion.purge;
+  if (deletion.forcePurge !== undefined) body["force_purge"] = deletion.forcePurge;
+  return body;
 }
 
 /** The status of an asynchronous room delete. */
@@ -506,31 +521,31 @@ export class RoomsResource extends PagedResource {
    */
   async timestampToEvent(
     roomId: RoomId,
-    ts: number,
-    dir: "f" | "b" = "f",
+    at: { ts: number; dir?: "f" | "b" },
     options: RequestOptions = {},
   ): Promise<{ event_id: string; origin_server_ts: number }> {
     checkRoomId(roomId);
     return this.GET(
       path`/v1/rooms/${roomId}/timestamp_to_event`,
-      { query: { ts, dir }, schema: eventAtSchema },
+      { query: { ts: at.ts, dir: at.dir ?? "f" }, schema: eventAtSchema },
       options,
     );
   }
 
   /**
-   * Blocks a room (nobody on this server can join it), or unblocks it. The room need not be known.
+   * Blocks a room (`blocked: true`: nobody on this server can join it), or unblocks it. The room need not be known.
    *
    * `PUT /_synapse/admin/v1/rooms/<room_id>/block`
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#block-or-unblock-a-room
    */
   async setBlocked(
     roomId: RoomId,
-    block: boolean,
+    state: { blocked: boolean },
     options: RequestOptions = {},
   ): Promise<{ block: boolean }> {
     checkRoomId(roomId);
-    return this.PUT(path`/v1/rooms/${roomId}/block`, { body: { block }, schema: blockSchema }, options);
+    const body = { block: state.blocked };
+    return this.PUT(path`/v1/rooms/${roomId}/block`, { body, schema: blockSchema }, options);
   }
 
   /**
@@ -559,7 +574,8 @@ export class RoomsResource extends PagedResource {
     options: RequestOptions = {},
   ): Promise<RoomShutdown> {
     checkRoomId(roomId);
-    return this.DELETE(path`/v1/rooms/${roomId}`, { body: deletion, schema: shutdownSchema }, options);
+    const body = deleteBody(deletion);
+    return this.DELETE(path`/v1/rooms/${roomId}`, { body, schema: shutdownSchema }, options);
   }
 
   /**
@@ -576,7 +592,7 @@ export class RoomsResource extends PagedResource {
     checkRoomId(roomId);
     const { delete_id } = await this.DELETE(
       path`/v2/rooms/${roomId}`,
-      { body: deletion, schema: deleteSchema },
+      { body: deleteBody(deletion), schema: deleteSchema },
       options,
     );
     return this.deleteJob(delete_id);
@@ -787,13 +803,13 @@ export class RoomsResource extends PagedResource {
    */
   async setDirectoryVisibility(
     roomId: RoomId,
-    visibility: "public" | "private",
+    listing: { visibility: "public" | "private" },
     options: RequestOptions = {},
   ): Promise<EmptyAnswer> {
     checkRoomId(roomId);
     return this.PUT(
       path`/client/v3/directory/list/room/${roomId}`,
-      { prefix: "matrix", body: { visibility }, schema: emptyAnswerSchema },
+      { prefix: "matrix", body: { visibility: listing.visibility }, schema: emptyAnswerSchema },
       options,
     );
   }

@@ -550,33 +550,35 @@ export class UsersResource extends PagedResource {
 
   /**
    * Deactivates an account (logs it out, removes it from rooms and its 3PIDs);
-   * `erase` also marks it GDPR-erased.
+   * `erase: true` also marks it GDPR-erased.
    *
    * `POST /_synapse/admin/v1/deactivate/<user_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#deactivate-account
    */
   async deactivate(
     userId: UserId,
-    erase = false,
+    deactivation: { erase?: boolean | undefined } = {},
     options: RequestOptions = {},
   ): Promise<{ id_server_unbind_result: string }> {
     checkUserId(userId);
-    return this.POST(path`/v1/deactivate/${userId}`, { body: { erase }, schema: deactivateSchema }, options);
+    const body = { erase: deactivation.erase ?? false };
+    return this.POST(path`/v1/deactivate/${userId}`, { body, schema: deactivateSchema }, options);
   }
 
   /**
-   * Suspends (freezes) or unsuspends an account.
+   * Suspends (freezes) an account with `suspended: true`, or lifts it with `false`.
    *
    * `PUT /_synapse/admin/v1/suspend/<user_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#suspendunsuspend-account
    */
   async setSuspended(
     userId: UserId,
-    suspend: boolean,
+    state: { suspended: boolean },
     options: RequestOptions = {},
   ): Promise<Record<string, boolean>> {
     checkUserId(userId);
-    return this.PUT(path`/v1/suspend/${userId}`, { body: { suspend }, schema: suspendSchema }, options);
+    const body = { suspend: state.suspended };
+    return this.PUT(path`/v1/suspend/${userId}`, { body, schema: suspendSchema }, options);
   }
 
   /**
@@ -587,16 +589,12 @@ export class UsersResource extends PagedResource {
    */
   async resetPassword(
     userId: UserId,
-    newPassword: string,
-    logoutDevices = true,
+    reset: { newPassword: string; logoutDevices?: boolean },
     options: RequestOptions = {},
   ): Promise<EmptyAnswer> {
     checkUserId(userId);
-    return this.POST(
-      path`/v1/reset_password/${userId}`,
-      { body: { new_password: newPassword, logout_devices: logoutDevices }, schema: emptyAnswerSchema },
-      options,
-    );
+    const body = { new_password: reset.newPassword, logout_devices: reset.logoutDevices ?? true };
+    return this.POST(path`/v1/reset_password/${userId}`, { body, schema: emptyAnswerSchema }, options);
   }
 
   /**
@@ -611,14 +609,19 @@ export class UsersResource extends PagedResource {
   }
 
   /**
-   * Makes the user a server admin, or not.
+   * Makes the user a server admin (`admin: true`), or not.
    *
    * `PUT /_synapse/admin/v1/users/<user_id>/admin`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#change-whether-a-user-is-a-server-administrator-or-not
    */
-  async setAdmin(userId: UserId, admin: boolean, options: RequestOptions = {}): Promise<EmptyAnswer> {
+  async setAdmin(
+    userId: UserId,
+    state: { admin: boolean },
+    options: RequestOptions = {},
+  ): Promise<EmptyAnswer> {
     checkUserId(userId);
-    return this.PUT(path`/v1/users/${userId}/admin`, { body: { admin }, schema: emptyAnswerSchema }, options);
+    const body = { admin: state.admin };
+    return this.PUT(path`/v1/users/${userId}/admin`, { body, schema: emptyAnswerSchema }, options);
   }
 
   /**
@@ -657,13 +660,13 @@ export class UsersResource extends PagedResource {
    */
   async sentInviteCount(
     userId: UserId,
-    fromTs: number,
+    since: { fromTs: number },
     options: RequestOptions = {},
   ): Promise<{ invite_count: number }> {
     checkUserId(userId);
     return this.GET(
       path`/v1/users/${userId}/sent_invite_count`,
-      { query: { from_ts: fromTs }, schema: inviteCountSchema },
+      { query: { from_ts: since.fromTs }, schema: inviteCountSchema },
       options,
     );
   }
@@ -676,13 +679,13 @@ export class UsersResource extends PagedResource {
    */
   async cumulativeJoinedRoomCount(
     userId: UserId,
-    fromTs: number,
+    since: { fromTs: number },
     options: RequestOptions = {},
   ): Promise<{ cumulative_joined_room_count: number }> {
     checkUserId(userId);
     return this.GET(
       path`/v1/users/${userId}/cumulative_joined_room_count`,
-      { query: { from_ts: fromTs }, schema: joinedRoomCountSchema },
+      { query: { from_ts: since.fromTs }, schema: joinedRoomCountSchema },
       options,
     );
   }
@@ -756,22 +759,19 @@ export class UsersResource extends PagedResource {
   }
 
   /**
-   * An access token of the user, without a new device; expires at `validUntilMs` if given.
+   * An access token of the user, without a new device; expires at `validUntilMs` (epoch ms) if given.
    *
    * `POST /_synapse/admin/v1/users/<user_id>/login`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#login-as-a-user
    */
   async loginAs(
     userId: UserId,
-    validUntilMs?: number,
+    login: { validUntilMs?: number | undefined } = {},
     options: RequestOptions = {},
   ): Promise<{ access_token: string }> {
     checkUserId(userId);
-    return this.POST(
-      path`/v1/users/${userId}/login`,
-      { body: validUntilMs === undefined ? {} : { valid_until_ms: validUntilMs }, schema: accessTokenSchema },
-      options,
-    );
+    const body = login.validUntilMs === undefined ? {} : { valid_until_ms: login.validUntilMs };
+    return this.POST(path`/v1/users/${userId}/login`, { body, schema: accessTokenSchema }, options);
   }
 
   /**
@@ -838,13 +838,13 @@ export class UsersResource extends PagedResource {
   async renameDevice(
     userId: UserId,
     deviceId: string,
-    displayName: string,
+    device: { displayName: string },
     options: RequestOptions = {},
   ): Promise<EmptyAnswer> {
     checkUserId(userId);
     return this.PUT(
       path`/v2/users/${userId}/devices/${deviceId}`,
-      { body: { display_name: displayName }, schema: emptyAnswerSchema },
+      { body: { display_name: device.displayName }, schema: emptyAnswerSchema },
       options,
     );
   }
@@ -931,13 +931,16 @@ export class UsersResource extends PagedResource {
    */
   async setRateLimit(
     userId: UserId,
-    limit: { messages_per_second?: number; burst_count?: number },
+    limit: { messagesPerSecond?: number | undefined; burstCount?: number | undefined },
     options: RequestOptions = {},
   ): Promise<RateLimitOverride> {
     checkUserId(userId);
+    const body: Record<string, number> = {};
+    if (limit.messagesPerSecond !== undefined) body["messages_per_second"] = limit.messagesPerSecond;
+    if (limit.burstCount !== undefined) body["burst_count"] = limit.burstCount;
     return this.POST(
       path`/v1/users/${userId}/override_ratelimit`,
-      { body: limit, schema: rateLimitSchema },
+      { body, schema: rateLimitSchema },
       options,
     );
   }

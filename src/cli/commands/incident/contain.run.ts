@@ -97,13 +97,13 @@ async function roomAction(
     if (!(error instanceof NotFoundError)) throw error;
   }
   if (actions.includes("remove-from-directory") && details?.public) {
-    await admin.rooms.setDirectoryVisibility(roomId, "private", { signal });
+    await admin.rooms.setDirectoryVisibility(roomId, { visibility: "private" }, { signal });
     result["removed_from_directory"] = true;
   }
   if (actions.includes("quarantine-media") && details)
     result["media_quarantined"] = (await admin.rooms.quarantineMedia(roomId, { signal })).num_quarantined;
   if (actions.includes("block")) {
-    await admin.rooms.setBlocked(roomId, true, { signal });
+    await admin.rooms.setBlocked(roomId, { blocked: true }, { signal });
     result["blocked"] = true;
   }
   if (actions.includes("delete")) {
@@ -163,12 +163,13 @@ async function accountAction(
     result["redaction_failures"] = Object.keys(final.failed_redactions ?? {}).length;
   }
   if (actions.includes("deactivate")) {
-    if (!details.deactivated) await admin.users.deactivate(userId, actions.includes("erase"), { signal });
+    if (!details.deactivated)
+      await admin.users.deactivate(userId, { erase: actions.includes("erase") }, { signal });
     result["deactivated"] = true;
     if (actions.includes("erase")) result["erased"] = true;
   }
   if (actions.includes("suspend")) {
-    await admin.users.setSuspended(userId, true, { signal });
+    await admin.users.setSuspended(userId, { suspended: true }, { signal });
     result["suspended"] = true;
   }
   if (actions.includes("shadow-ban")) {
@@ -216,7 +217,7 @@ async function rejectAsVictim(
   if (memberships[roomId] !== "invite") return run.skip("no longer invited");
   const validUntil = Date.now() + lifetimeMs;
   run.keep({ login_as_valid_until: validUntil });
-  const { access_token: token } = await admin.users.loginAs(userId, validUntil, { signal });
+  const { access_token: token } = await admin.users.loginAs(userId, { validUntilMs: validUntil }, { signal });
   try {
     await admin.http.request({
       method: "POST",

@@ -14,9 +14,13 @@ import type {
 const timeFields = ["expiry_time"];
 
 export const listTokens: RunFor<typeof listParameters> = async (context, { options }) =>
-  listIn(await (await context.admin()).registrationTokens.list(options.valid), "registration_tokens", {
-    timeFields,
-  });
+  listIn(
+    await (await context.admin()).registrationTokens.list({ valid: options.valid }),
+    "registration_tokens",
+    {
+      timeFields,
+    },
+  );
 
 export const tokenDetails: RunFor<typeof detailsParameters> = async (context, { args }) =>
   document(await (await context.admin()).registrationTokens.get(args.token), { timeFields });
@@ -26,8 +30,8 @@ export const newToken: RunFor<typeof newParameters> = async (context, { options 
     options.expiryTs ?? (options.expireAt === undefined ? null : parseTimeSpec(options.expireAt));
   const body = {
     length: options.length,
-    uses_allowed: options.usesAllowed ?? null,
-    expiry_time: expiry,
+    usesAllowed: options.usesAllowed ?? null,
+    expiryTime: expiry,
     ...(options.token === undefined ? {} : { token: options.token }),
   };
   return document(await (await context.admin()).registrationTokens.create(body));
@@ -45,7 +49,11 @@ export const updateToken: RunFor<typeof updateParameters> = async (context, { op
     context,
     options.dryRun,
     action,
-    () => registrationTokens.update(args.token, changes),
+    () =>
+      registrationTokens.update(args.token, {
+        usesAllowed: changes.uses_allowed,
+        expiryTime: changes.expiry_time,
+      }),
     "when-configured",
   );
   return result ? document(result) : undefined;

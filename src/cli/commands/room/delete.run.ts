@@ -31,10 +31,10 @@ interface DeletionChoices {
 async function roomDeletion(context: CommandContext, choices: DeletionChoices): Promise<RoomDeleteOptions> {
   const deletion: RoomDeleteOptions = { block: choices.block, purge: !choices.noPurge };
   if (choices.newRoomUserId !== undefined)
-    deletion.new_room_user_id = await context.userId(choices.newRoomUserId);
-  if (choices.roomName !== undefined) deletion.room_name = choices.roomName;
+    deletion.newRoomUserId = await context.userId(choices.newRoomUserId);
+  if (choices.roomName !== undefined) deletion.roomName = choices.roomName;
   if (choices.message !== undefined) deletion.message = choices.message;
-  if (choices.forcePurge) deletion.force_purge = true;
+  if (choices.forcePurge) deletion.forcePurge = true;
   return deletion;
 }
 
@@ -122,7 +122,7 @@ export const purgeEmptyRooms: RunFor<typeof purgeEmptyParameters> = async (conte
   const deletion: RoomDeleteOptions = {
     block: false,
     purge: !options.noPurge,
-    ...(options.forcePurge ? { force_purge: true } : {}),
+    ...(options.forcePurge ? { forcePurge: true } : {}),
   };
   return runBulkCommand(context, {
     command: "room purge-empty",

@@ -24,7 +24,7 @@ function setVisibility(visibility: "public" | "private"): RunFor<typeof visibili
       context.note(`Would: ${action}.`);
       return;
     }
-    return document(await rooms.setDirectoryVisibility(roomId, visibility));
+    return document(await rooms.setDirectoryVisibility(roomId, { visibility }));
   };
 }
 export const publishRoom: RunFor<typeof visibilityParameters> = setVisibility("public");

@@ -96,7 +96,7 @@ export const deactivateUser: RunFor<typeof deactivateParameters> = async (contex
     return undefined;
   }
   await confirmOrStop(context, `${capitalize(action)} ${userId}?`);
-  return document(await admin.users.deactivate(userId, options.gdprErase));
+  return document(await admin.users.deactivate(userId, { erase: options.gdprErase }));
 };
 
 function capitalize(text: string): string {
@@ -112,7 +112,7 @@ export const setPassword: RunFor<typeof passwordParameters> = async (context, { 
     context,
     options.dryRun,
     action,
-    () => users.resetPassword(userId, newPassword, !options.noLogout),
+    () => users.resetPassword(userId, { newPassword, logoutDevices: !options.noLogout }),
     "when-configured",
   );
   return result ? document(result) : undefined;
@@ -137,7 +137,7 @@ export const suspendUser: RunFor<typeof suspendParameters> = async (context, { o
   const { users } = await context.admin();
   const action = `${options.unsuspend ? "Lift the suspension of" : "Suspend"} ${userId}`;
   const result = await changeAfterConfirmation(context, options.dryRun, action, () =>
-    users.setSuspended(userId, !options.unsuspend),
+    users.setSuspended(userId, { suspended: !options.unsuspend }),
   );
   return result ? document(result) : undefined;
 };

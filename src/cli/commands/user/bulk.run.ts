@@ -42,7 +42,9 @@ export const deactivateRegex: RunFor<typeof deactivateRegexParameters> = async (
       // Chosen as active: one deactivated (or gone) since, e.g. before a --resume, is left alone.
       const gone = await noLongerActive(admin, userId, signal);
       if (gone) return run.skip(gone);
-      return { ...(await admin.users.deactivate(userId as UserId, options.gdprErase, { signal })) };
+      return {
+        ...(await admin.users.deactivate(userId as UserId, { erase: options.gdprErase }, { signal })),
+      };
     },
     options,
     // synadm printed several documents per user; here one list: the users (dry run), else each deactivation's answer.
@@ -64,7 +66,7 @@ export const deactivateMany: RunFor<typeof deactivateManyParameters> = async (co
       `${options.gdprErase ? "Deactivate and GDPR-erase" : "Deactivate"} these ${count} user(s)?`,
     selectItems: async () => users,
     perform: async (userId, signal) => {
-      await admin.users.deactivate(userId as UserId, options.gdprErase, { signal });
+      await admin.users.deactivate(userId as UserId, { erase: options.gdprErase }, { signal });
       return undefined;
     },
     options,

@@ -41,11 +41,11 @@ function sinceTime(since: string): number {
 export const sentInviteCount: RunFor<typeof sinceParameters> = async (context, { options, args }) => {
   const since = sinceTime(options.since);
   const userId = await context.userId(args.userId);
-  return document(await (await context.admin()).users.sentInviteCount(userId, since));
+  return document(await (await context.admin()).users.sentInviteCount(userId, { fromTs: since }));
 };
 
 export const joinedRoomCount: RunFor<typeof sinceParameters> = async (context, { options, args }) => {
   const since = sinceTime(options.since);
   const userId = await context.userId(args.userId);
-  return document(await (await context.admin()).users.cumulativeJoinedRoomCount(userId, since));
+  return document(await (await context.admin()).users.cumulativeJoinedRoomCount(userId, { fromTs: since }));
 };

@@ -14,7 +14,7 @@ function setServerAdmin(admin: boolean): RunFor<typeof setServerAdminParameters>
     const { users } = await context.admin();
     const action = admin ? `Make ${userId} a server admin` : `Revoke the server-admin flag of ${userId}`;
     const result = await changeAfterConfirmation(context, options.dryRun, action, () =>
-      users.setAdmin(userId, admin),
+      users.setAdmin(userId, { admin }),
     );
     return result ? document(result) : undefined;
   };

@@ -29,5 +29,5 @@ export const loginAsUser: RunFor<typeof loginParameters> = async (context, { opt
           : `The token expires ${new Date(validUntilMs).toISOString()}.`),
     );
   }
-  return document(await (await context.admin()).users.loginAs(userId, validUntilMs));
+  return document(await (await context.admin()).users.loginAs(userId, { validUntilMs }));
 };
