@@ -84,6 +84,7 @@ export {
   type JobOutcome,
   jobOutcome,
   LongRunningJob,
+  PendingJob,
   type WaitOptions,
 } from "./api/jobs.ts";
 export { type Logger, redactSecrets, silentLogger } from "./api/logger.ts";

@@ -13,7 +13,7 @@ import {
   type RoomIdOrAlias,
   type UserId,
 } from "../ids.ts";
-import { type LongRunningJob, statusJob } from "../jobs.ts";
+import { type LongRunningJob, PendingJob, statusJob } from "../jobs.ts";
 import type { RoomOrder } from "../orders.ts";
 import { checkPageLimit, type PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
@@ -579,23 +579,26 @@ export class RoomsResource extends PagedResource {
   }
 
   /**
-   * Starts deleting a room in the background; the job follows it to its end.
+   * Deletes a room in the background. The request is sent at once; `await`
+   * waits for the delete to end (its final status), `.started()` gives the job.
    *
    * `DELETE /_synapse/admin/v2/rooms/<room_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#version-2-new-version
    */
-  async delete(
+  delete(
     roomId: RoomId,
     deletion: RoomDeleteOptions = {},
     options: RequestOptions = {},
-  ): Promise<LongRunningJob<RoomDeleteStatus>> {
-    checkRoomId(roomId);
-    const { delete_id } = await this.DELETE(
-      path`/v2/rooms/${roomId}`,
-      { body: deleteBody(deletion), schema: deleteSchema },
-      options,
-    );
-    return this.deleteJob(delete_id);
+  ): PendingJob<RoomDeleteStatus> {
+    return new PendingJob(async () => {
+      checkRoomId(roomId);
+      const { delete_id } = await this.DELETE(
+        path`/v2/rooms/${roomId}`,
+        { body: deleteBody(deletion), schema: deleteSchema },
+        options,
+      );
+      return this.deleteJob(delete_id);
+    }, options.signal);
   }
 
   /**

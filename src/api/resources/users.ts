@@ -13,7 +13,7 @@ import {
 import { type EmptyAnswer, emptyAnswerSchema, type Flag, flagSchema } from "../answers.ts";
 import type { HttpClient, RequestOptions } from "../http-client.ts";
 import { checkRoomId, checkUserId, type RoomId, type UserId } from "../ids.ts";
-import { type LongRunningJob, statusJob } from "../jobs.ts";
+import { type LongRunningJob, PendingJob, statusJob } from "../jobs.ts";
 import type { MediaOrder, UserOrder } from "../orders.ts";
 import { checkPageLimit, type PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
@@ -1003,30 +1003,29 @@ export class UsersResource extends PagedResource {
   }
 
   /**
-   * Starts redacting the user's events; the job can be followed to its end.
+   * Redacts the user's events. The request is sent at once; `await` waits for
+   * the redaction to end (its final status), `.started()` gives the job.
    *
    * `POST /_synapse/admin/v1/user/<user_id>/redact`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#redact-events-of-a-user
    */
-  async redact(
-    userId: UserId,
-    redact: RedactOptions = {},
-    options: RequestOptions = {},
-  ): Promise<LongRunningJob<RedactStatus>> {
-    checkUserId(userId);
-    for (const room of redact.rooms ?? []) checkRoomId(room, "rooms");
-    const body: Record<string, unknown> = { rooms: redact.rooms ?? [] };
-    if (redact.reason !== undefined) body["reason"] = redact.reason;
-    if (redact.limit !== undefined) body["limit"] = redact.limit;
-    if (redact.useAdmin !== undefined) body["use_admin"] = redact.useAdmin;
-    if (redact.afterTs !== undefined) body["after_ts"] = redact.afterTs;
-    if (redact.beforeTs !== undefined) body["before_ts"] = redact.beforeTs;
-    const { redact_id } = await this.POST(
-      path`/v1/user/${userId}/redact`,
-      { body, schema: redactSchema },
-      options,
-    );
-    return this.redactionJob(redact_id);
+  redact(userId: UserId, redact: RedactOptions = {}, options: RequestOptions = {}): PendingJob<RedactStatus> {
+    return new PendingJob(async () => {
+      checkUserId(userId);
+      for (const room of redact.rooms ?? []) checkRoomId(room, "rooms");
+      const body: Record<string, unknown> = { rooms: redact.rooms ?? [] };
+      if (redact.reason !== undefined) body["reason"] = redact.reason;
+      if (redact.limit !== undefined) body["limit"] = redact.limit;
+      if (redact.useAdmin !== undefined) body["use_admin"] = redact.useAdmin;
+      if (redact.afterTs !== undefined) body["after_ts"] = redact.afterTs;
+      if (redact.beforeTs !== undefined) body["before_ts"] = redact.beforeTs;
+      const { redact_id } = await this.POST(
+        path`/v1/user/${userId}/redact`,
+        { body, schema: redactSchema },
+        options,
+      );
+      return this.redactionJob(redact_id);
+    }, options.signal);
   }
 
   /**

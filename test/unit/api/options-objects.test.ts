@@ -78,7 +78,7 @@ describe("options objects", () => {
     );
     assert.deepEqual(query(at), { ts: "3", dir: "b" });
     const purge = await sent({ purge_id: "p" }, (a) =>
-      a.purgeHistory.purge(lobby, { beforeEventId: eventId("$e"), deleteLocalEvents: true }),
+      a.purgeHistory.purge(lobby, { beforeEventId: eventId("$e"), deleteLocalEvents: true }).started(),
     );
     assert.deepEqual(body(purge), { purge_up_to_event_id: "$e", delete_local_events: true });
     const tokenAnswer = { token: "t", uses_allowed: 3, pending: 0, completed: 0, expiry_time: null };

@@ -465,3 +465,57 @@ describe("LongRunningJob", () => {
     });
   });
 });
+
+describe("PendingJob", () => {
+  const deleting = (...statuses: string[]) =>
+    statuses.map((status) => ({
+      json: { status, error: "boom", delete_id: "d1", room_id: "!r:x", shutdown_room: null },
+    }));
+
+  it("one await sends the start request and waits for the end, giving the final status", async () => {
+    const transport = new FakeTransport({ json: { delete_id: "d1" } }, ...deleting("active", "complete"));
+    const admin = new SynapseAdmin({ baseUrl: "https://hs.example.org", accessToken: "t", transport });
+    const final = await admin.rooms.delete("!r:x", { purge: true });
+    assert.equal(final.status, "complete");
+    assert.deepEqual(
+      transport.requests.map((request) => `${request.method} ${request.url.pathname}`),
+      [
+        "DELETE /_synapse/admin/v2/rooms/!r:x".replace("!r:x", "%21r%3Ax"),
+        "GET /_synapse/admin/v2/rooms/delete_status/d1",
+        "GET /_synapse/admin/v2/rooms/delete_status/d1",
+      ],
+    );
+  });
+
+  it("started() gives the job to keep its ID and follow it; the request is sent once", async () => {
+    const transport = new FakeTransport({ json: { redact_id: "r1" } }, { json: { status: "complete" } });
+    const admin = new SynapseAdmin({ baseUrl: "https://hs.example.org", accessToken: "t", transport });
+    const pending = admin.users.redact("@a:x");
+    const job = await pending.started();
+    assert.ok(job instanceof LongRunningJob);
+    assert.equal(job.id, "r1");
+    assert.equal(await pending.id(), "r1");
+    const seen: string[] = [];
+    assert.equal(
+      (await pending.wait({ intervalMs: 1, onStatus: (s) => seen.push(s.status) })).status,
+      "complete",
+    );
+    assert.deepEqual(seen, ["complete"]);
+    assert.equal(transport.requests.length, 2);
+  });
+
+  it("a failed job rejects the await with JobFailedError; a failed start rejects started() and the await", async () => {
+    const transport = new FakeTransport(
+      { json: { purge_id: "p1" } },
+      { json: { status: "failed", error: "boom" } },
+      { status: 403, json: { errcode: "M_FORBIDDEN", error: "no" } },
+    );
+    const admin = new SynapseAdmin({ baseUrl: "https://hs.example.org", accessToken: "t", transport });
+    await assert.rejects(admin.purgeHistory.purge("!r:x", { beforeTs: 1 }), JobFailedError);
+    const refused = admin.purgeHistory.purge("!r:x", { beforeTs: 1 });
+    // Nothing handles the failure for a while: it must not be an unhandled rejection meanwhile.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await assert.rejects(refused.started(), /M_FORBIDDEN/);
+    await assert.rejects(refused.then(), /M_FORBIDDEN/);
+  });
+});

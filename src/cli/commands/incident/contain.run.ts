@@ -119,11 +119,13 @@ async function roomAction(
     }
     let job = deleteId ? admin.rooms.deleteJob(deleteId) : undefined;
     if (!job) {
-      job = await admin.rooms.delete(
-        roomId,
-        { block: actions.includes("block"), purge: actions.includes("purge"), message: REASON },
-        { signal },
-      );
+      job = await admin.rooms
+        .delete(
+          roomId,
+          { block: actions.includes("block"), purge: actions.includes("purge"), message: REASON },
+          { signal },
+        )
+        .started();
       run.keep({ delete_id: job.id });
     }
     const final = await job.wait({ signal });
@@ -156,7 +158,7 @@ async function accountAction(
     const keptId = run.kept?.["redact_id"] as string | undefined;
     const job = keptId
       ? admin.users.redactionJob(keptId)
-      : await admin.users.redact(userId, { rooms: redactIn, reason: REASON }, { signal });
+      : await admin.users.redact(userId, { rooms: redactIn, reason: REASON }, { signal }).started();
     if (!keptId) run.keep({ redact_id: job.id });
     const final = await job.wait({ signal });
     result["redact_id"] = job.id;

@@ -61,7 +61,7 @@ export const deleteRoom: RunFor<typeof deleteParameters> = async (context, { opt
   await confirmOrStop(context, `${what}?`);
 
   if (options.v1) return document(await rooms.deleteNow(roomId, deletion));
-  const job = await rooms.delete(roomId, deletion);
+  const job = await rooms.delete(roomId, deletion).started();
   return followJob(context, job, {
     label: "Room delete",
     idField: "delete_id",
@@ -83,7 +83,7 @@ export const deleteManyRooms: RunFor<typeof deleteManyParameters> = async (conte
     question: (count) => `${what} these ${count} room(s)?`,
     selectItems: async () => roomIds,
     perform: async (roomId, signal) => {
-      const job = await rooms.delete(roomId as RoomId, deletion, { signal });
+      const job = await rooms.delete(roomId as RoomId, deletion, { signal }).started();
       const final = await job.wait({ signal });
       return { delete_id: job.id, status: final.status };
     },
@@ -151,7 +151,7 @@ export const purgeEmptyRooms: RunFor<typeof purgeEmptyParameters> = async (conte
         await rooms.deleteNow(roomId as RoomId, deletion, { signal });
         return { status: "complete" };
       }
-      const job = await rooms.delete(roomId as RoomId, deletion, { signal });
+      const job = await rooms.delete(roomId as RoomId, deletion, { signal }).started();
       const final = await job.wait({ signal });
       return { delete_id: job.id, status: final.status };
     },
