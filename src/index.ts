@@ -101,8 +101,10 @@ export {
 export {
   checkPageLimit,
   DEFAULT_MAX_EMPTY_PAGES,
+  type ListPage,
   PagedList,
   type PagedListOptions,
+  type PageNavigation,
   type PageWalker,
 } from "./api/pagination.ts";
 export { encodePathSegment, path } from "./api/path.ts";

@@ -1,9 +1,10 @@
 import { array, nullable, number, object, string } from "valibot";
 import { type EmptyAnswer, emptyAnswerSchema } from "../answers.ts";
 import type { RequestOptions } from "../http-client.ts";
+import type { PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
-import { Resource } from "./resource.ts";
+import { PagedResource } from "./resource.ts";
 
 /** A registration token. */
 export interface RegistrationToken {
@@ -59,9 +60,10 @@ const listSchema = responseSchema<{ registration_tokens: RegistrationToken[] }>(
  * The Registration Tokens API (`usage-registration_tokens.md`).
  * @see https://element-hq.github.io/synapse/latest/usage/administration/admin_api/registration_tokens.html
  */
-export class RegistrationTokensResource extends Resource {
+export class RegistrationTokensResource extends PagedResource {
   /**
-   * Every token, or only valid (`valid: true`) or invalid (`valid: false`) ones.
+   * Every token, or only valid (`valid: true`) or invalid (`valid: false`) ones:
+   * a list of one page (Synapse gives them all at once), awaited or iterated as every list.
    *
    * `GET /_synapse/admin/v1/registration_tokens`
    * @see https://element-hq.github.io/synapse/latest/usage/administration/admin_api/registration_tokens.html#list-all-tokens
@@ -69,10 +71,15 @@ export class RegistrationTokensResource extends Resource {
   list(
     filter: { valid?: boolean | undefined } = {},
     options: RequestOptions = {},
-  ): Promise<{ registration_tokens: RegistrationToken[] }> {
-    return this.GET(
-      "/v1/registration_tokens",
-      { query: { valid: filter.valid }, schema: listSchema },
+  ): PagedList<{ registration_tokens: RegistrationToken[] }, RegistrationToken, never> {
+    return this.pagedGet<{ registration_tokens: RegistrationToken[] }, RegistrationToken, never>(
+      {
+        path: "/v1/registration_tokens",
+        query: () => ({ valid: filter.valid }),
+        schema: listSchema,
+        items: (page) => page.registration_tokens,
+        nextCursor: () => undefined,
+      },
       options,
     );
   }

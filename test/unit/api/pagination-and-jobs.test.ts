@@ -360,15 +360,65 @@ describe("PagedList", () => {
       },
     ];
     for (const { call, pages, next } of cases) {
-      const transport = new FakeTransport({ json: pages[0] }, { json: pages[0] }, { json: pages[1] });
+      const transport = new FakeTransport(
+        { json: pages[0] },
+        { json: pages[0] },
+        { json: pages[1] },
+        { json: pages[1] },
+      );
       const admin = new SynapseAdmin({ baseUrl: "https://hs.example.org", accessToken: "t", transport });
       const list = call(admin);
       assert.ok(list instanceof PagedList);
-      assert.deepEqual(await list, pages[0]);
+      const first = await list;
+      assert.deepEqual(first, pages[0]);
       assert.equal((await list.toArray()).length, 2);
       assert.equal(transport.requests.length, 3);
       assert.match(transport.requests[2]!.url.href, next);
+      // The same pages by hand, from the page awaited.
+      assert.equal(first.hasNextPage(), true);
+      const second = await first.nextPage();
+      assert.deepEqual(second, pages[1]);
+      assert.match(transport.requests[3]!.url.href, next);
+      assert.equal(second.hasNextPage(), false);
     }
+  });
+
+  it("lists Synapse gives at once are lists too: one page, awaited or iterated", async () => {
+    const token = { token: "t", uses_allowed: null, pending: 0, completed: 0, expiry_time: null };
+    const task = {
+      id: "1",
+      action: "a",
+      status: "failed",
+      timestamp_ms: 1,
+      resource_id: null,
+      result: null,
+      error: null,
+    };
+    const transport = new FakeTransport(
+      { json: { registration_tokens: [token] } },
+      { json: { scheduled_tasks: [task] } },
+    );
+    const admin = new SynapseAdmin({ baseUrl: "https://hs.example.org", accessToken: "t", transport });
+    const tokens = admin.registrationTokens.list({ valid: true });
+    assert.ok(tokens instanceof PagedList);
+    assert.deepEqual(await tokens.toArray(), [token]);
+    const tasks = await admin.scheduledTasks.list({ status: "failed" });
+    assert.deepEqual(tasks, { scheduled_tasks: [task] });
+    assert.equal(tasks.hasNextPage(), false);
+    await assert.rejects(tasks.nextPage(), InvalidInputError);
+    assert.equal(transport.requests.length, 2);
+  });
+
+  it("a page's navigation is not part of its data, and a repeated cursor by hand is a PaginationError", async () => {
+    const page = { users: [userSummary({ name: "@a:x" })], next_token: "1", total: 5 };
+    const transport = new FakeTransport({ json: page }, { json: page }, { json: page });
+    const admin = new SynapseAdmin({ baseUrl: "https://hs.example.org", accessToken: "t", transport });
+    const first = await admin.users.list();
+    assert.equal(JSON.stringify(first), JSON.stringify(page));
+    assert.deepEqual(Object.keys(first), Object.keys(page));
+    assert.deepEqual({ ...first }, page);
+    const second = await first.nextPage();
+    await assert.rejects(second.nextPage(), PaginationError);
   });
 
   it("refuses limit 0 (and other page sizes below 1) before any request", async () => {
