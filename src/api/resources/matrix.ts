@@ -70,15 +70,14 @@ const serverKeysSchema = responseSchema<ServerKeys>()(
 /** The few Matrix client-server and federation calls an admin tool needs. */
 export class MatrixResource extends Resource {
   /**
-   * Logs a user in with a password and returns a new access token (a new device).
+   * Logs a user in with a password and returns a new access token (a new device,
+   * named `deviceName`, by default synadm's).
    *
    * `POST /_matrix/client/v3/login`
    * @see https://spec.matrix.org/latest/client-server-api/#post_matrixclientv3login
    */
   login(
-    user: string,
-    password: string,
-    deviceName: string = LOGIN_DEVICE_NAME,
+    credentials: { user: string; password: string; deviceName?: string | undefined },
     options: RequestOptions = {},
   ): Promise<LoginResponse> {
     return this.POST(
@@ -88,9 +87,9 @@ export class MatrixResource extends Resource {
         accessToken: null,
         body: {
           type: "m.login.password",
-          identifier: { type: "m.id.user", user },
-          password,
-          initial_device_display_name: deviceName,
+          identifier: { type: "m.id.user", user: credentials.user },
+          password: credentials.password,
+          initial_device_display_name: credentials.deviceName ?? LOGIN_DEVICE_NAME,
         },
         schema: loginSchema,
       },
