@@ -184,15 +184,19 @@ export interface RoomDeleteOptions {
   forcePurge?: boolean | undefined;
 }
 
-/** The body of a room delete, as Synapse names its fields. */
-function deleteBody(deletion: RoomDeleteOptions): Record<string, unknown> {
+/**
+ * The body {@link RoomsResource.delete} and {@link RoomsResource.deleteNow} send
+ * for these options, as Synapse names its fields: to show what a delete would send.
+ * Throws `InvalidArgumentError` for a `newRoomUserId` that is no user ID.
+ */
+export function roomDeleteBody(deletion: RoomDeleteOptions): Record<string, unknown> {
   if (deletion.newRoomUserId !== undefined) checkUserId(deletion.newRoomUserId, "newRoomUserId");
   const body: Record<string, unknown> = {};
+  if (deletion.block !== undefined) body["block"] = deletion.block;
+  if (deletion.purge !== undefined) body["purge"] = deletion.purge;
   if (deletion.newRoomUserId !== undefined) body["new_room_user_id"] = deletion.newRoomUserId;
   if (deletion.roomName !== undefined) body["room_name"] = deletion.roomName;
   if (deletion.message !== undefined) body["message"] = deletion.message;
-  if (deletion.block !== undefined) body["block"] = deletion.block;
-  if (deletion.purge !== undefined) body["purge"] = deletion.purge;
   if (deletion.forcePurge !== undefined) body["force_purge"] = deletion.forcePurge;
   return body;
 }
@@ -574,7 +578,7 @@ export class RoomsResource extends PagedResource {
     options: RequestOptions = {},
   ): Promise<RoomShutdown> {
     checkRoomId(roomId);
-    const body = deleteBody(deletion);
+    const body = roomDeleteBody(deletion);
     return this.DELETE(path`/v1/rooms/${roomId}`, { body, schema: shutdownSchema }, options);
   }
 
@@ -594,7 +598,7 @@ export class RoomsResource extends PagedResource {
       checkRoomId(roomId);
       const { delete_id } = await this.DELETE(
         path`/v2/rooms/${roomId}`,
-        { body: deleteBody(deletion), schema: deleteSchema },
+        { body: roomDeleteBody(deletion), schema: deleteSchema },
         options,
       );
       return this.deleteJob(delete_id);

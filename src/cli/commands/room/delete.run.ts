@@ -1,6 +1,6 @@
 import { NotFoundError } from "../../../api/errors.ts";
 import type { RoomId } from "../../../api/ids.ts";
-import type { RoomDeleteOptions, RoomsResource } from "../../../api/resources/rooms.ts";
+import { type RoomDeleteOptions, type RoomsResource, roomDeleteBody } from "../../../api/resources/rooms.ts";
 import { readItemList } from "../../runtime/bulk/read-items.ts";
 import { runBulkCommand } from "../../runtime/bulk/run-bulk-command.ts";
 import type { RunFor } from "../../runtime/command.ts";
@@ -55,7 +55,7 @@ export const deleteRoom: RunFor<typeof deleteParameters> = async (context, { opt
   );
   const what = `${options.noPurge ? "Delete" : "Delete and purge"}${options.block ? " and block" : ""} ${roomId}`;
   if (options.dryRun) {
-    context.note(`Would: ${what} with ${JSON.stringify(deletion)}.`);
+    context.note(`Would: ${what} with ${JSON.stringify(roomDeleteBody(deletion))}.`);
     return;
   }
   await confirmOrStop(context, `${what}?`);
@@ -77,7 +77,7 @@ export const deleteManyRooms: RunFor<typeof deleteManyParameters> = async (conte
   const what = `${options.noPurge ? "Delete" : "Delete and purge"}${options.block ? " and block" : ""}`;
   return runBulkCommand(context, {
     command: "room delete-many",
-    identity: { roomIds, deletion },
+    identity: { roomIds, deletion: roomDeleteBody(deletion) },
     itemField: "room_id",
     noun: "room(s) to delete",
     question: (count) => `${what} these ${count} room(s)?`,
@@ -126,7 +126,7 @@ export const purgeEmptyRooms: RunFor<typeof purgeEmptyParameters> = async (conte
   };
   return runBulkCommand(context, {
     command: "room purge-empty",
-    identity: { deletion, v1: options.v1 },
+    identity: { deletion: roomDeleteBody(deletion), v1: options.v1 },
     itemField: "room_id",
     noun: "room(s) without local members",
     question: (count) => `Delete${options.noPurge ? "" : " and purge"} these ${count} room(s)?`,
