@@ -1,6 +1,7 @@
 import { array, boolean, exactOptional, nullable, number, object, record, string, unknown } from "valibot";
 import { type EmptyAnswer, emptyAnswerSchema } from "../answers.ts";
 import type { RequestOptions } from "../http-client.ts";
+import { roomIdField, userIdField } from "../id-schemas.ts";
 import {
   checkEventId,
   checkRoomAlias,
@@ -22,7 +23,7 @@ import { PagedResource } from "./resource.ts";
 
 /** A room as the room list shows it. */
 export interface RoomSummary {
-  room_id: string;
+  room_id: RoomId;
   name: string | null;
   canonical_alias: string | null;
   joined_members: number;
@@ -42,7 +43,7 @@ export interface RoomSummary {
 
 /** A room in full (Room Details API). The counts are null for a room without statistics yet. */
 export interface RoomDetails {
-  room_id: string;
+  room_id: RoomId;
   name: string | null;
   canonical_alias: string | null;
   joined_members: number | null;
@@ -248,7 +249,7 @@ const nullableString = nullable(string());
 const nullableNumber = nullable(number());
 const roomSummarySchema = responseSchema<RoomSummary>()(
   object({
-    room_id: string(),
+    room_id: roomIdField,
     name: nullableString,
     canonical_alias: nullableString,
     joined_members: number(),
@@ -276,7 +277,7 @@ const roomListSchema = responseSchema<RoomListPage>()(
 );
 const roomDetailsSchema = responseSchema<RoomDetails>()(
   object({
-    room_id: string(),
+    room_id: roomIdField,
     name: nullableString,
     canonical_alias: nullableString,
     joined_members: nullableNumber,
@@ -312,8 +313,8 @@ const clientEventSchema = responseSchema<ClientEvent>()(
     unsigned: exactOptional(anyObject),
   }),
 );
-const membersSchema = responseSchema<{ members: string[]; total: number }>()(
-  object({ members: array(string()), total: number() }),
+const membersSchema = responseSchema<{ members: UserId[]; total: number }>()(
+  object({ members: array(userIdField), total: number() }),
 );
 const stateSchema = responseSchema<{ state: ClientEvent[] }>()(object({ state: array(clientEventSchema) }));
 const messagesSchema = responseSchema<RoomMessagesPage>()(
@@ -393,15 +394,15 @@ const hierarchySchema = responseSchema<HierarchyPage>()(
     next_batch: exactOptional(string()),
   }),
 );
-const roomIdSchema = responseSchema<{ room_id: string }>()(object({ room_id: string() }));
+const roomIdSchema = responseSchema<{ room_id: RoomId }>()(object({ room_id: roomIdField }));
 const roomMediaSchema = responseSchema<{ local: string[]; remote: string[] }>()(
   object({ local: array(string()), remote: array(string()) }),
 );
 const quarantinedSchema = responseSchema<{ num_quarantined: number }>()(
   object({ num_quarantined: number() }),
 );
-const aliasSchema = responseSchema<{ room_id: string; servers: string[] }>()(
-  object({ room_id: string(), servers: array(string()) }),
+const aliasSchema = responseSchema<{ room_id: RoomId; servers: string[] }>()(
+  object({ room_id: roomIdField, servers: array(string()) }),
 );
 
 /**
@@ -469,7 +470,7 @@ export class RoomsResource extends PagedResource {
    * `GET /_synapse/admin/v1/rooms/<room_id>/members`
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#room-members-api
    */
-  async members(roomId: RoomId, options: RequestOptions = {}): Promise<{ members: string[]; total: number }> {
+  async members(roomId: RoomId, options: RequestOptions = {}): Promise<{ members: UserId[]; total: number }> {
     checkRoomId(roomId);
     return this.GET(path`/v1/rooms/${roomId}/members`, { schema: membersSchema }, options);
   }
@@ -750,7 +751,7 @@ export class RoomsResource extends PagedResource {
     roomIdOrAlias: RoomIdOrAlias,
     userId: UserId,
     options: RequestOptions = {},
-  ): Promise<{ room_id: string }> {
+  ): Promise<{ room_id: RoomId }> {
     checkRoomIdOrAlias(roomIdOrAlias);
     checkUserId(userId);
     return this.POST(
@@ -794,7 +795,7 @@ export class RoomsResource extends PagedResource {
   async resolveAlias(
     alias: RoomAlias,
     options: RequestOptions = {},
-  ): Promise<{ room_id: string; servers: string[] }> {
+  ): Promise<{ room_id: RoomId; servers: string[] }> {
     checkRoomAlias(alias, "alias");
     return this.GET(
       path`/client/v3/directory/room/${alias}`,

@@ -12,6 +12,7 @@ import {
 } from "valibot";
 import { type EmptyAnswer, emptyAnswerSchema, type Flag, flagSchema } from "../answers.ts";
 import type { HttpClient, RequestOptions } from "../http-client.ts";
+import { roomIdField, userIdField } from "../id-schemas.ts";
 import { checkRoomId, checkUserId, type RoomId, type UserId } from "../ids.ts";
 import { type LongRunningJob, PendingJob, statusJob } from "../jobs.ts";
 import type { MediaOrder, UserOrder } from "../orders.ts";
@@ -22,7 +23,7 @@ import { PagedResource } from "./resource.ts";
 
 /** A user as the list endpoints return it (Synapse's `UserPaginateResponse`). */
 export interface UserSummary {
-  name: string;
+  name: UserId;
   is_guest: boolean;
   admin: boolean;
   /** `null` for a regular user, else e.g. `bot` or `support`. */
@@ -51,7 +52,7 @@ export interface Threepid {
 
 /** A user account in full (Query User Account). */
 export interface UserDetails {
-  name: string;
+  name: UserId;
   admin: boolean;
   deactivated: boolean;
   locked: boolean;
@@ -226,7 +227,7 @@ const nullableString = nullable(string());
 const nullableNumber = nullable(number());
 const userSummarySchema = responseSchema<UserSummary>()(
   object({
-    name: string(),
+    name: userIdField,
     is_guest: boolean(),
     admin: boolean(),
     user_type: nullableString,
@@ -250,7 +251,7 @@ const userListSchema = responseSchema<UserListPage>()(
 );
 const userSchema = responseSchema<UserDetails>()(
   object({
-    name: string(),
+    name: userIdField,
     admin: boolean(),
     deactivated: boolean(),
     locked: boolean(),
@@ -360,8 +361,8 @@ const redactStatusSchema = responseSchema<RedactStatus>()(
     error: exactOptional(string()),
   }),
 );
-const joinedRoomsSchema = responseSchema<{ joined_rooms: string[]; total: number }>()(
-  object({ joined_rooms: array(string()), total: number() }),
+const joinedRoomsSchema = responseSchema<{ joined_rooms: RoomId[]; total: number }>()(
+  object({ joined_rooms: array(roomIdField), total: number() }),
 );
 const membershipsSchema = responseSchema<{ memberships: Record<string, string> }>()(
   object({ memberships: record(string(), string()) }),
@@ -647,7 +648,7 @@ export class UsersResource extends PagedResource {
   async joinedRooms(
     userId: UserId,
     options: RequestOptions = {},
-  ): Promise<{ joined_rooms: string[]; total: number }> {
+  ): Promise<{ joined_rooms: RoomId[]; total: number }> {
     checkUserId(userId);
     return this.GET(path`/v1/users/${userId}/joined_rooms`, { schema: joinedRoomsSchema }, options);
   }

@@ -45,6 +45,19 @@ export function typeChecks(admin: SynapseAdmin, plain: string): void {
   void admin.rooms.makeAdmin(roomIdOrAlias(plain));
 }
 
+// IDs in answers are typed too, so they go back into calls as they are.
+export async function answersTypeChecks(admin: SynapseAdmin): Promise<void> {
+  for await (const user of admin.users.list()) await admin.users.get(user.name);
+  for await (const room of admin.rooms.list()) await admin.rooms.members(room.room_id);
+  const { members } = await admin.rooms.members(lobby);
+  for (const member of members) await admin.users.joinedRooms(member);
+  const { joined_rooms } = await admin.users.joinedRooms(alice);
+  for (const joined of joined_rooms) await admin.rooms.get(joined);
+  await admin.rooms.get((await admin.rooms.resolveAlias(lobbyAlias)).room_id);
+  // @ts-expect-error: a user ID from an answer is still no room ID
+  for await (const user of admin.users.list()) await admin.rooms.get(user.name);
+}
+
 function client(): { admin: SynapseAdmin; transport: FakeTransport } {
   const transport = new FakeTransport();
   return {
@@ -100,5 +113,33 @@ describe("typed IDs", () => {
     await refused(() => admin.rooms.messages(untyped("lobby")), "roomId");
     await refused(() => admin.users.media(untyped("alice")), "userId");
     assert.equal(transport.requests.length, 0);
+  });
+});
+
+describe("IDs in answers", () => {
+  it("are checked by their sigil: a user list with a name that is no user ID is an invalid response", async () => {
+    const page = (name: string) => ({
+      users: [
+        {
+          name,
+          is_guest: false,
+          admin: false,
+          user_type: null,
+          deactivated: false,
+          erased: false,
+          shadow_banned: false,
+          displayname: null,
+          avatar_url: null,
+          creation_ts: 0,
+          last_seen_ts: null,
+          locked: false,
+        },
+      ],
+      total: 1,
+    });
+    const transport = new FakeTransport({ json: page("@ok:example.org") }, { json: page("ok") });
+    const admin = new SynapseAdmin({ baseUrl: "https://hs.example.org", accessToken: "t", transport });
+    assert.equal((await admin.users.listPage()).users[0]?.name, "@ok:example.org");
+    await assert.rejects(admin.users.listPage(), /field users\.0\.name: expected a user ID/);
   });
 });

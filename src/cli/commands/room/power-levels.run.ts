@@ -1,4 +1,3 @@
-import type { RoomId } from "../../../api/ids.ts";
 import { powerfulCreators, type RoomListParams, type RoomSummary } from "../../../api/resources/rooms.ts";
 import { progressDisplay } from "../../runtime/bulk/progress.ts";
 import type { RunFor } from "../../runtime/command.ts";
@@ -44,7 +43,7 @@ export const roomPowerLevels: RunFor<typeof powerLevelsParameters> = async (cont
   const outcome = await runBulk({
     items: list,
     keyOf: (room) => room.room_id,
-    perform: (room, signal) => admin.rooms.state(room.room_id as RoomId, { signal }),
+    perform: (room, signal) => admin.rooms.state(room.room_id, { signal }),
     concurrency: options.concurrency,
     rateLimits: admin.http.rateLimits,
     onProgress: (progress) => display.update(progress),

@@ -12,7 +12,8 @@ export const membership: RunFor<typeof membershipParameters> = async (context, {
   const joined = await admin.users.joinedRooms(userId);
   if (options.aliases) {
     // One alias lookup per room, a few at a time instead of one after another.
-    const rooms = joined.joined_rooms;
+    // Each room ID is replaced by its aliases where it has some: a list of text, no longer of IDs.
+    const rooms: string[] = joined.joined_rooms;
     for (let start = 0; start < rooms.length; start += ALIAS_LOOKUPS_AT_ONCE) {
       const batch = rooms.slice(start, start + ALIAS_LOOKUPS_AT_ONCE);
       const names = await Promise.all(
