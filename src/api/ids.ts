@@ -161,43 +161,57 @@ export function roomIdOrAlias(value: string): RoomIdOrAlias {
 }
 
 // The checks at the library's boundary: a JavaScript caller may pass anything, so the
-// form is checked before any request, naming the argument as the signature does.
-function checked<T>(parameter: string, value: unknown, parse: (value: string) => T, what: string): T {
+// shape is checked before any request, naming the argument as the signature does. Only
+// the shape (sigil, parts): an ID read from the server goes back to it whatever its
+// localpart holds; the constructors above check the whole form.
+function checked<T>(parameter: string, value: unknown, shape: RegExp, what: string, example: string): T {
   if (typeof value !== "string") {
     throw new InvalidArgumentError(
       parameter,
-      `expected ${what}, got ${value === null ? "null" : typeof value}`,
+      `expected ${what} like ${example}, got ${value === null ? "null" : typeof value}`,
     );
   }
-  try {
-    return parse(value);
-  } catch (error) {
-    if (error instanceof InvalidInputError) throw new InvalidArgumentError(parameter, error.message);
-    throw error;
+  if (!shape.test(value)) {
+    throw new InvalidArgumentError(parameter, `"${value}" is not ${what}: expected the form ${example}`);
   }
+  return value as T;
 }
+
+const USER_ID_SHAPE = /^@[^:]+:.+$/s;
+const ROOM_ID_SHAPE = /^!.+$/s;
+const ROOM_ALIAS_SHAPE = /^#[^:]+:.+$/s;
+const EVENT_ID_SHAPE = /^\$.+$/s;
 
 /** Checks a {@link UserId} argument; throws {@link InvalidArgumentError} naming `parameter`. */
 export function checkUserId(value: UserId, parameter = "userId"): UserId {
-  return checked(parameter, value, parseUserId, "a user ID");
+  return checked(parameter, value, USER_ID_SHAPE, "a user ID", "@alice:example.org");
 }
 
 /** Checks a {@link RoomId} argument (an alias is refused); throws {@link InvalidArgumentError}. */
 export function checkRoomId(value: RoomId, parameter = "roomId"): RoomId {
-  return checked(parameter, value, parseRoomId, "a room ID");
+  return checked(parameter, value, ROOM_ID_SHAPE, "a room ID", "!opaque:example.org");
 }
 
 /** Checks a {@link RoomAlias} argument; throws {@link InvalidArgumentError}. */
 export function checkRoomAlias(value: RoomAlias, parameter = "roomAlias"): RoomAlias {
-  return checked(parameter, value, parseRoomAlias, "a room alias");
+  return checked(parameter, value, ROOM_ALIAS_SHAPE, "a room alias", "#name:example.org");
 }
 
 /** Checks a room ID or alias argument; throws {@link InvalidArgumentError}. */
 export function checkRoomIdOrAlias(value: RoomIdOrAlias, parameter = "roomIdOrAlias"): RoomIdOrAlias {
-  return checked(parameter, value, roomIdOrAlias, "a room ID or alias");
+  const alias = typeof value === "string" && value.startsWith("#");
+  return alias
+    ? checked(parameter, value, ROOM_ALIAS_SHAPE, "a room alias", "#name:example.org")
+    : checked(
+        parameter,
+        value,
+        ROOM_ID_SHAPE,
+        "a room ID or alias",
+        "!opaque:example.org or #name:example.org",
+      );
 }
 
 /** Checks an {@link EventId} argument; throws {@link InvalidArgumentError}. */
 export function checkEventId(value: EventId, parameter = "eventId"): EventId {
-  return checked(parameter, value, parseEventId, "an event ID");
+  return checked(parameter, value, EVENT_ID_SHAPE, "an event ID", "$opaque");
 }

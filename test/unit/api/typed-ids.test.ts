@@ -116,6 +116,20 @@ describe("typed IDs", () => {
   });
 });
 
+describe("the boundary check", () => {
+  it("checks the shape only: an ID the server has, whatever its localpart, goes through", async () => {
+    const transport = new FakeTransport().otherwise({ status: 404, json: { errcode: "M_NOT_FOUND" } });
+    const admin = new SynapseAdmin({ baseUrl: "https://hs.example.org", accessToken: "t", transport });
+    await assert.rejects(admin.users.get(untyped("@Ünï code:example.org")), /M_NOT_FOUND/);
+    await assert.rejects(admin.rooms.get(untyped("!opaque")), /M_NOT_FOUND/);
+    assert.equal(transport.requests.length, 2);
+    assert.equal(
+      transport.requests[0]!.url.pathname,
+      "/_synapse/admin/v2/users/%40%C3%9Cn%C3%AF%20code%3Aexample.org",
+    );
+  });
+});
+
 describe("IDs in answers", () => {
   it("are checked by their sigil: a user list with a name that is no user ID is an invalid response", async () => {
     const page = (name: string) => ({
