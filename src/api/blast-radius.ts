@@ -47,6 +47,11 @@ export interface WaveRoom {
   readonly room_id: string;
   /** Why it is in the wave, e.g. `created by @spam1:example.org`. */
   readonly why: string;
+  /**
+   * Who created it: as the server recorded it or, for a room created on another
+   * server (which Synapse records none for), the sender of its `m.room.create`.
+   */
+  readonly creator: string | null;
   /** The room as the room list or room details give it. */
   details: RoomDetails;
   /** Its full current state. */
@@ -72,13 +77,19 @@ export interface BlastRadius {
   readonly server_name: string;
   /** The local accounts of the wave, by ID. */
   readonly accounts: WaveAccount[];
-  /** Accounts of other servers seen in the wave: nothing can be done to them here. */
+  /**
+   * Accounts of other servers seen in the wave (seed accounts and seed rooms' members, creators of
+   * the wave's rooms, senders of its invites and reported events): nothing can be done to them here.
+   */
   readonly remote_accounts: string[];
   /** Accounts that matched but are left alone (server admins, the admin running this). */
   readonly excluded: Array<{ user_id: string; reason: string }>;
   /** The wave's rooms, by ID. */
   readonly rooms: WaveRoom[];
-  /** Rooms of others that the wave joined: its events there are redacted, the rooms kept. */
+  /**
+   * Rooms of others that the wave joined (its remote accounts too, as far as this server is in them):
+   * the local accounts' events there are redacted, the rooms kept.
+   */
   readonly touched_rooms: string[];
   /** Pending invites of local users in the wave's rooms, and those the wave sent in rooms it joined. */
   readonly invites: PendingInvite[];
@@ -111,6 +122,20 @@ function serverOf(id: string): string {
   return id.slice(id.indexOf(":") + 1);
 }
 
+/** The server a room ID names, if it names one (room versions before 12). */
+function roomIdServer(roomId: string): string | undefined {
+  const colon = roomId.indexOf(":");
+  return colon < 0 ? undefined : roomId.slice(colon + 1);
+}
+
+/** The sender of the `m.room.create` event in a room's state. */
+function createSender(state: readonly ClientEvent[]): string | undefined {
+  const sender = state.find((event) => event["type"] === "m.room.create" && event["state_key"] === "")?.[
+    "sender"
+  ];
+  return typeof sender === "string" ? sender : undefined;
+}
+
 /**
  * Finds a spam wave from its seeds: the local accounts (server admins and the
  * searching account left out), the rooms they created (and the seed rooms,
@@ -119,8 +144,14 @@ function serverOf(id: string): string {
  * elsewhere (from the rooms' state), their media, and the event reports about
  * them. Reads only; what it reads is what an evidence bundle keeps.
  *
+ * Synapse records no creator for a room created on another server: such a
+ * room's creator is the sender of its `m.room.create`, read from its state
+ * when the room could be the wave's (the server a room ID names is, by the
+ * auth rules, its creator's). A remote server's invites to rooms this server
+ * is not in (outliers) are in no Admin API answer, so they cannot be found.
+ *
  * Uses `GET /_synapse/admin/v2/users`, `/v2/users/<user_id>`, `/v1/whois/<user_id>`,
- * `/v1/users/<user_id>/joined_rooms`, `/v1/users/<user_id>/media`, `/v1/rooms`,
+ * `/v1/users/<user_id>/joined_rooms` (of remote accounts too), `/v1/users/<user_id>/media`, `/v1/rooms`,
  * `/v1/rooms/<room_id>` (and its `/members`, `/state`, `/messages`),
  * `/v1/event_reports` and `/v1/event_reports/<report_id>`.
  */
@@ -211,6 +242,13 @@ export async function findBlastRadius(
 
   // One walk through the room list finds the rooms the wave (or a seed server) created.
   const servers = new Set(seeds.servers);
+  const remoteCreatorMayMatch = (roomId: string): boolean => {
+    const server = roomIdServer(roomId);
+    if (server === undefined) return servers.size > 0 || serverRules.length > 0 || userRules.length > 0;
+    if (server === serverName) return false;
+    return servers.has(server) || ruleFor(serverRules, server) !== undefined || userRules.length > 0;
+  };
+  const creators = new Map<string, string>();
   for await (const room of admin.rooms.list({ limit: 500 })) {
     if (roomWhy.has(room.room_id)) continue;
     const roomRule = ruleFor(roomRules, room.room_id, room.canonical_alias);
@@ -218,7 +256,15 @@ export async function findBlastRadius(
       roomWhy.set(room.room_id, `banned by the policy rule ${roomRule.source}`);
       continue;
     }
-    const creator = room.creator;
+    let creator = room.creator || undefined;
+    if (!creator && remoteCreatorMayMatch(room.room_id)) {
+      try {
+        creator = createSender((await admin.rooms.state(room.room_id)).state);
+      } catch (error) {
+        if (!(error instanceof NotFoundError)) throw error;
+      }
+      if (creator) creators.set(room.room_id, creator);
+    }
     if (!creator) continue;
     const serverRule = ruleFor(serverRules, serverOf(creator));
     if (wave.has(creator)) roomWhy.set(room.room_id, `created by ${creator}`);
@@ -238,14 +284,31 @@ export async function findBlastRadius(
     for await (const media of admin.users.media(account.user_id as UserId, { limit: 500 }))
       account.media.push(media);
   });
+  const fromWave = (sender: string) =>
+    wave.has(sender) || remote.has(sender) || servers.has(serverOf(sender));
+  // Read before the rooms: a remote account may be seen first as the sender of a reported event.
+  const allReports: EventReport[] = [];
+  for await (const report of admin.eventReports.list({ limit: 500 })) {
+    allReports.push(report);
+    if (!isLocal(report.sender) && fromWave(report.sender)) remote.add(report.sender);
+  }
   const touched = new Set<string>();
   for (const account of accounts)
     for (const roomId of account.joined_rooms) if (!roomWhy.has(roomId)) touched.add(roomId);
+  // The rooms of this server a remote account of the wave joined, where it may have invited local users.
+  await eachAtOnce([...remote], async (userId) => {
+    let joined: string[];
+    try {
+      joined = (await admin.users.joinedRooms(userId as UserId)).joined_rooms;
+    } catch (error) {
+      if (error instanceof NotFoundError) return;
+      throw error;
+    }
+    for (const roomId of joined) if (!roomWhy.has(roomId)) touched.add(roomId);
+  });
 
   const rooms: WaveRoom[] = [];
   const invites: PendingInvite[] = [];
-  const fromWave = (sender: string) =>
-    wave.has(sender) || remote.has(sender) || servers.has(serverOf(sender));
   const readRoom = async (roomId: string, ofWave: boolean) => {
     let details: RoomDetails | undefined;
     let state: ClientEvent[];
@@ -264,12 +327,15 @@ export async function findBlastRadius(
       if (event["type"] !== "m.room.member" || content?.membership !== "invite") continue;
       if (typeof victim !== "string" || !isLocal(victim) || wave.has(victim)) continue;
       // In the wave's own rooms every pending invite is the wave's; elsewhere only those it sent.
-      if (ofWave || fromWave(sender))
+      if (ofWave || fromWave(sender)) {
         invites.push({ user_id: victim, room_id: roomId, sender, wave_room: ofWave });
+        if (!isLocal(sender) && fromWave(sender)) remote.add(sender);
+      }
     }
     if (details) {
       const { members } = await admin.rooms.members(roomId as RoomId);
-      rooms.push({ room_id: roomId, why: roomWhy.get(roomId)!, details, state, members });
+      const creator = details.creator || creators.get(roomId) || createSender(state) || null;
+      rooms.push({ room_id: roomId, why: roomWhy.get(roomId)!, creator, details, state, members });
     }
   };
   await eachAtOnce([...roomWhy.keys()], (roomId) => readRoom(roomId, true));
@@ -278,9 +344,7 @@ export async function findBlastRadius(
   invites.sort((a, b) => a.room_id.localeCompare(b.room_id) || a.user_id.localeCompare(b.user_id));
 
   const roomIds = new Set(rooms.map((room) => room.room_id));
-  const named: EventReport[] = [];
-  for await (const report of admin.eventReports.list({ limit: 500 }))
-    if (fromWave(report.sender) || roomIds.has(report.room_id)) named.push(report);
+  const named = allReports.filter((report) => fromWave(report.sender) || roomIds.has(report.room_id));
   const reports: EventReportDetails[] = [];
   await eachAtOnce(named, async (report) => {
     reports.push(await admin.eventReports.get(report.id));

@@ -62,11 +62,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
               result,
               typeof datetime === "boolean" ? datetime : undefined,
             );
-            if (result.kind === "document" && result.failure) throw result.failure;
+            if (result.kind !== "stream" && result.failure) throw result.failure;
             if (result.kind !== "stream" && result.exitCode !== undefined) return result.exitCode;
           }
         } catch (error) {
-          throw await explainUnserved(context, error);
+          const { explainMasRefusal } = await import("./runtime/mas-routing.ts");
+          throw await explainUnserved(context, explainMasRefusal(error));
         } finally {
           context.prompt.close();
         }

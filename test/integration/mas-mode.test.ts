@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, afterEach, before, describe, it } from "node:test";
-import { assertOneLineError, homeWithConfig, runCli } from "../support/cli.ts";
+import { homeWithConfig, runCli } from "../support/cli.ts";
 import { MasStandIn } from "../support/mas-stand-in.ts";
 import { type SynapseServer, startMasSynapse } from "../support/synapse.ts";
 
@@ -165,49 +165,5 @@ describe("synadm against Synapse in MAS mode", () => {
       headers: { authorization: "Bearer mat_never_issued" },
     });
     assert.equal(unknown.status, 401);
-  });
-
-  const unregistered: [string, string[], RegExp][] = [
-    ["server-admin show", ["user", "server-admin", "show", "alice"], /synadm mas user show/],
-    [
-      "server-admin grant",
-      ["--batch", "user", "server-admin", "grant", "alice"],
-      /synadm mas user set-admin/,
-    ],
-    ["login as user", ["user", "login", "alice"], /synadm mas personal-session create/],
-    ["regtok list", ["regtok", "list"], /synadm mas regtok/],
-    ["regtok new", ["regtok", "new"], /synadm mas regtok/],
-    ["regtok details", ["regtok", "details", "abcd"], /synadm mas regtok/],
-    [
-      "password",
-      ["--batch", "user", "password", "alice", "-p", "correct horse battery"],
-      /synadm mas user set-password/,
-    ],
-    [
-      "register",
-      ["user", "register", "bob", "-p", "correct horse battery", "--shared-secret", "s3cret"],
-      /synadm mas user create/,
-    ],
-    ["renew", ["user", "renew", "alice"], /no account validity.*synadm mas user lock/],
-  ];
-  for (const [name, args, instead] of unregistered)
-    it(`${name}: Synapse does not serve it under MAS; one clear line says so`, async () => {
-      const result = await synadm(...args);
-      assert.equal(result.code, 1, result.stderr);
-      // `user login` warns before it asks; the failure itself is its last line.
-      const error = result.stderr.trim().split("\n").at(-1) ?? "";
-      assertOneLineError(
-        error,
-        /delegates auth to the Matrix Authentication Service, so Synapse does not serve/,
-        "s3cret",
-      );
-      assert.match(error, instead);
-    });
-
-  it("after the refused commands, alice is as she was and bob does not exist", async () => {
-    const alice = await synapseUser("alice");
-    assert.equal(alice.admin, false);
-    assert.equal(alice.deactivated, false);
-    assert.equal(await synapseUser("bob"), undefined);
   });
 });

@@ -294,4 +294,20 @@ describe("user lists on a server without MAS", () => {
     assert.equal(again.code, 0, again.stderr);
     assert.equal(readFileSync(cacheFile, "utf8"), cached, "the cached answer is used, not asked again");
   });
+
+  it("synadm's account commands ask once too, then make no extra request: they stay Synapse's", async () => {
+    const plain = homeWithConfig(configYaml({ format: "json" }));
+    const first = await runCli(["-v", "regtok", "list"], { home: plain });
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stderr, /auth_metadata/);
+    for (const args of [
+      ["regtok", "list"],
+      ["user", "server-admin", "show", "admin"],
+    ]) {
+      const again = await runCli(["-v", ...args], { home: plain });
+      assert.equal(again.code, 0, again.stderr);
+      assert.doesNotMatch(again.stderr, /auth_metadata/, args.join(" "));
+      assert.match(again.stderr, /\/_synapse\/admin\/v1\//, "asked Synapse, as without MAS");
+    }
+  });
 });

@@ -4,6 +4,7 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import {
+  appendFileSync,
   chownSync,
   existsSync,
   mkdirSync,
@@ -223,6 +224,10 @@ export interface StartOptions {
   readonly keepRunning?: boolean;
   /** The database Synapse runs on (default: {@link testDatabaseFromEnv}). */
   readonly database?: TestDatabase;
+  /** More listeners, as YAML lines of list entries (`  - port: ...`), after the usual two. */
+  readonly listeners?: readonly string[];
+  /** More top-level configuration lines (e.g. federation's), at the end of homeserver.yaml. */
+  readonly extraConfig?: readonly string[];
   /**
    * MAS mode: authentication delegated to the MAS at `endpoint`, sharing
    * `secret`; no password login, registration or shared secret. The admin is
@@ -230,6 +235,8 @@ export interface StartOptions {
    * is the one it answers.
    */
   readonly mas?: MasMode;
+  /** Application services' registration files (YAML texts), listed in `app_service_config_files`. */
+  readonly appservices?: readonly string[];
 }
 
 /** How a Synapse in MAS mode is reached by, and gets its admin from, its MAS. */
@@ -266,18 +273,32 @@ export async function startSynapse(options: StartOptions = {}): Promise<SynapseS
     rmSync(hostDataDir, { recursive: true, force: true });
     throw error;
   }
+  const registrations = (options.appservices ?? []).map((text, i) => {
+    writeFileSync(join(hostDataDir, `appservice-${i}.yaml`), text);
+    return `${dataDir}/appservice-${i}.yaml`;
+  });
   writeFileSync(
     join(hostDataDir, "homeserver.yaml"),
     homeserverConfig({
       serverName,
       port,
+      ...(options.listeners ? { listeners: options.listeners } : {}),
       dataDir,
       sharedSecret,
       postgresPort: postgres?.port,
       ...(options.mas ? { mas: options.mas } : {}),
+      ...(registrations.length
+        ? { extra: [`app_service_config_files: ${JSON.stringify(registrations)}`] }
+        : {}),
     }),
   );
   writeFileSync(join(hostDataDir, "log.config"), logConfig(dataDir));
+  // Appended rather than passed as homeserverConfig's `extra`, which other options fill.
+  if (options.extraConfig)
+    appendFileSync(
+      join(hostDataDir, "homeserver.yaml"),
+      options.extraConfig.map((line) => `${line}\n`).join(""),
+    );
   const config = join(dataDir, "homeserver.yaml");
   await run("chroot", [root, "python3", "-m", "synapse.app.homeserver", "-c", config, "--generate-keys"]);
 
@@ -435,6 +456,8 @@ export function homeserverConfig(options: {
   postgresPort: number | undefined;
   /** More top-level lines (the worker deployment's). */
   extra?: readonly string[];
+  /** More listener entries (see {@link StartOptions.listeners}). */
+  listeners?: readonly string[];
   /** MAS mode (see {@link StartOptions.mas}). */
   mas?: { endpoint: string; secret: string };
 }): string {
@@ -473,6 +496,7 @@ export function homeserverConfig(options: {
     "    resources:",
     "      - names: [client]",
     "        compress: false",
+    ...(options.listeners ?? []),
     ...(postgresPort === undefined
       ? ["database:", "  name: sqlite3", "  args:", `    database: ${dataDir}/homeserver.db`]
       : [

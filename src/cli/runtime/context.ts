@@ -155,7 +155,10 @@ export class CommandContext {
     const cached = await cache.get(settings.base_url);
     if (cached) return cached;
     const { discoverAuthDelegation } = await import("../../api/auth-delegation.ts");
-    const found = await discoverAuthDelegation((await this.admin()).http);
+    // Asked without a token: a command that needs none (shared-secret registration) can ask too.
+    const client =
+      settings.token || settings.token_command ? await this.admin() : await this.adminWithoutToken();
+    const found = await discoverAuthDelegation(client.http);
     await cache.set(settings.base_url, found);
     return found;
   }

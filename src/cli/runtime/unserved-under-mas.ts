@@ -10,23 +10,34 @@ const UNSERVED: readonly { readonly path: RegExp; readonly method?: string; read
   {
     path: /\/v1\/users\/[^/]+\/admin$/,
     method: "GET",
-    instead: "MAS decides who is an admin: see it with `synadm mas user show`",
+    instead:
+      "MAS decides who is an admin: `synadm user server-admin show` asks MAS (as does `synadm mas user show`)",
   },
   {
     path: /\/v1\/users\/[^/]+\/admin$/,
-    instead: "make or unmake admins in MAS: `synadm mas user set-admin`",
+    instead:
+      "make or unmake admins in MAS: `synadm user server-admin grant|revoke` do (as does `synadm mas user set-admin`)",
   },
   {
     path: /\/v1\/users\/[^/]+\/login$/,
     instead:
-      "for a token acting as the user, create a personal session in MAS: `synadm mas personal-session create`",
+      "for a token acting as the user, `synadm user login` creates a personal session in MAS " +
+      "(as does `synadm mas personal-session create`)",
   },
   {
     path: /\/v1\/registration_tokens(?:\/.*)?$/,
-    instead: "registration tokens are MAS's: `synadm mas regtok`",
+    instead: "registration tokens are MAS's: `synadm regtok` uses them (as does `synadm mas regtok`)",
   },
-  { path: /\/v1\/reset_password\/[^/]+$/, instead: "set passwords in MAS: `synadm mas user set-password`" },
-  { path: /\/v1\/register$/, instead: "create users in MAS: `synadm mas user create`" },
+  {
+    path: /\/v1\/reset_password\/[^/]+$/,
+    instead:
+      "passwords are MAS's: `synadm user password` sets them there (as does `synadm mas user set-password`)",
+  },
+  {
+    path: /\/v1\/register$/,
+    instead:
+      "users are created in MAS: `synadm user register` and `synadm user modify` do (as does `synadm mas user create`)",
+  },
   {
     path: /\/v1\/account_validity\/validity$/,
     instead:
@@ -45,7 +56,8 @@ export function insteadUnderMas(method: string, pathAndQuery: string): string | 
  * Turns Synapse's bare "Unrecognized request" for an endpoint it leaves out
  * under MAS into a message saying why and what to use, once the server is
  * known (from the cache, or asked) to delegate auth; otherwise answers the
- * error as it was. Never routes the call to MAS itself.
+ * error as it was. synadm's own commands go to MAS there (mas-routing.ts):
+ * this explains what reaches Synapse anyway, `synadm raw` calls above all.
  */
 export async function explainUnservedUnderMas(
   error: unknown,

@@ -102,4 +102,65 @@ describe("findBlastRadius", () => {
     assert.match(notes[0]!, /0 local account/);
     assert.ok(!transport.paths.some((path) => path.includes("whoami")), "self given: not asked");
   });
+
+  it("from a remote server as Synapse records its rooms (no creator): the create event's sender, its joined rooms' invites", async () => {
+    const create = (sender: string) => clientEvent({ type: "m.room.create", state_key: "", sender });
+    const transport = new RoutedTransport({
+      "/v1/rooms": {
+        rooms: [
+          room("!lure:evil.example", ""),
+          room("!elsewhere:good.example", ""),
+          room("!community:hs", "@alice:hs"),
+        ],
+        offset: 0,
+        total_rooms: 3,
+      },
+      "/v1/rooms/!lure:evil.example": details("!lure:evil.example", ""),
+      "/v1/rooms/!lure:evil.example/state": {
+        state: [create("@bot:evil.example"), invite("@bob:hs", "@bot:evil.example")],
+      },
+      "/v1/rooms/!lure:evil.example/members": { members: ["@bot:evil.example", "@curious:hs"], total: 2 },
+      "/v1/users/@bot:evil.example/joined_rooms": { joined_rooms: ["!lure:evil.example"], total: 1 },
+      // Known only as the sender of a reported event; it joined the local community and invited carol there.
+      "/v1/users/@spam:evil.example/joined_rooms": { joined_rooms: ["!community:hs"], total: 1 },
+      "/v1/rooms/!community:hs/state": {
+        state: [invite("@carol:hs", "@spam:evil.example"), invite("@dave:hs", "@alice:hs")],
+      },
+      "/v1/event_reports": {
+        event_reports: [
+          eventReport({ id: 3, room_id: "!community:hs", sender: "@spam:evil.example", event_id: "$c" }),
+        ],
+        total: 1,
+      },
+      "/v1/event_reports/3": { ...eventReport({ id: 3 }), event_json: { type: "m.room.message" } },
+    });
+    const admin = new SynapseAdmin({ baseUrl: "https://hs.example", accessToken: "t", transport });
+    const radius = await findBlastRadius(
+      admin,
+      { rooms: [], servers: ["evil.example"], userIds: [], rules: [] },
+      { self: "@admin:hs" },
+    );
+    assert.deepEqual(
+      radius.rooms.map((wave) => [wave.room_id, wave.creator, wave.why]),
+      [["!lure:evil.example", "@bot:evil.example", "created by @bot:evil.example of evil.example"]],
+    );
+    assert.ok(
+      !transport.paths.includes("/v1/rooms/!elsewhere:good.example/state"),
+      "a room whose ID names another server is not read",
+    );
+    assert.deepEqual(radius.touched_rooms, ["!community:hs"]);
+    assert.deepEqual(
+      radius.invites.map((pending) => [pending.user_id, pending.room_id, pending.wave_room]),
+      [
+        ["@carol:hs", "!community:hs", false],
+        ["@bob:hs", "!lure:evil.example", true],
+      ],
+      "in a room the wave joined, only its own invites",
+    );
+    assert.deepEqual(radius.remote_accounts, ["@bot:evil.example", "@spam:evil.example"]);
+    assert.deepEqual(
+      radius.reports.map((report) => report.id),
+      [3],
+    );
+  });
 });

@@ -1,7 +1,11 @@
 import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, it } from "node:test";
 import type { BlastRadius } from "../../../src/api/blast-radius.ts";
 import { type PolicyRule, policyEntityHash, policyGlob, policyRules } from "../../../src/api/policy-rules.ts";
+import { defaultEvidenceDir, makeEvidenceDir } from "../../../src/cli/commands/incident/evidence.ts";
 import { makePlan, parseItem, planItems, readPlan } from "../../../src/cli/commands/incident/plan.ts";
 
 const account = (userId: string, joined: string[], media = 1) => ({
@@ -26,6 +30,7 @@ const radius = {
     {
       room_id: "!abuse:example.org",
       why: "created by @spam1:example.org",
+      creator: "@spam1:example.org",
       details: { name: "FREE", creator: "@spam1:example.org" },
       state: [],
       members: [],
@@ -189,5 +194,20 @@ describe("incident: policy room rules", () => {
     assert.ok(hashed.matches("@hidden:example.org") && !hashed.matches("@other:example.org"));
     assert.ok(rooms.matches("#abuse:example.org"));
     assert.ok(policyGlob("a.b")("a.b") && !policyGlob("a.b")("axb"), "dots are literal");
+  });
+});
+
+describe("incident evidence", () => {
+  it("the default directory of a run in the same second as an earlier one is a new one", () => {
+    const state = mkdtempSync(join(tmpdir(), "synadm-evidence-"));
+    const now = new Date("2026-05-01T12:00:00.123Z");
+    const first = defaultEvidenceDir(state, now);
+    assert.equal(first, join(state, "synadm", "incidents", "incident-20260501T120000Z"));
+    makeEvidenceDir(first);
+    writeFileSync(join(first, "plan.json"), "{}");
+    const second = defaultEvidenceDir(state, now);
+    assert.equal(second, `${first}-2`);
+    makeEvidenceDir(second);
+    assert.equal(defaultEvidenceDir(state, now), `${first}-3`);
   });
 });

@@ -10,6 +10,15 @@ const unrecognized = (method: string, path: string): NotFoundError =>
 describe("endpoints Synapse leaves out under MAS", () => {
   it("names what to use instead, by method where it matters, whatever the admin prefix", () => {
     assert.match(insteadUnderMas("GET", "/_synapse/admin/v1/users/%40a%3Ax/admin") ?? "", /mas user show/);
+    // synadm's own commands go to MAS there: the message names them first.
+    assert.match(
+      insteadUnderMas("GET", "/_synapse/admin/v1/users/%40a%3Ax/admin") ?? "",
+      /`synadm user server-admin show` asks MAS/,
+    );
+    assert.match(
+      insteadUnderMas("POST", "/_synapse/admin/v1/users/%40a%3Ax/login") ?? "",
+      /`synadm user login`/,
+    );
     assert.match(insteadUnderMas("PUT", "/admin/v1/users/%40a%3Ax/admin") ?? "", /mas user set-admin/);
     assert.match(insteadUnderMas("GET", "/_synapse/admin/v1/registration_tokens?valid=true") ?? "", /regtok/);
     assert.match(insteadUnderMas("POST", "/_synapse/admin/v1/reset_password/%40a%3Ax") ?? "", /set-password/);
@@ -24,7 +33,8 @@ describe("endpoints Synapse leaves out under MAS", () => {
     assert.equal(
       explained.message,
       "https://hs.example delegates auth to the Matrix Authentication Service, so Synapse does not serve " +
-        "POST /_synapse/admin/v1/register; create users in MAS: `synadm mas user create`",
+        "POST /_synapse/admin/v1/register; users are created in MAS: `synadm user register` and " +
+        "`synadm user modify` do (as does `synadm mas user create`)",
     );
     assert.equal(await explainUnservedUnderMas(error, async () => undefined), error);
     const broken = async (): Promise<string> => {

@@ -1,10 +1,9 @@
 // Doctor's findings, its report document and the human text of it.
-import { ExitCode } from "../../runtime/errors.ts";
-import { escapeTerminalText } from "../../runtime/output/terminal-text.ts";
 
-/** How bad a finding is, best first. */
-export const SEVERITIES = ["ok", "info", "warning", "error"] as const;
-export type Severity = (typeof SEVERITIES)[number];
+import { escapeTerminalText } from "../../runtime/output/terminal-text.ts";
+import { countsOf, exitCodeOf, SEVERITIES, type Severity, worstOf } from "../../runtime/severity.ts";
+
+export { exitCodeOf, SEVERITIES, type Severity };
 
 /** One thing doctor checked, what it found and what to do about it. */
 export interface Finding {
@@ -29,17 +28,8 @@ export class Findings {
   }
 
   get worst(): Severity {
-    let worst = 0;
-    for (const finding of this.#list) worst = Math.max(worst, SEVERITIES.indexOf(finding.severity));
-    return SEVERITIES[worst]!;
+    return worstOf(this.#list.map((finding) => finding.severity));
   }
-}
-
-/** The exit code of a worst severity (see the README's exit codes). */
-export function exitCodeOf(worst: Severity): number {
-  if (worst === "error") return ExitCode.doctorError;
-  if (worst === "warning") return ExitCode.doctorWarning;
-  return ExitCode.ok;
 }
 
 /** The document `-o json` prints: stable keys for monitoring. */
@@ -54,8 +44,7 @@ export interface DoctorReport {
 }
 
 export function reportOf(findings: Findings, baseUrl: string, started: number): DoctorReport {
-  const counts = { ok: 0, info: 0, warning: 0, error: 0 };
-  for (const finding of findings.all) counts[finding.severity]++;
+  const counts = countsOf(findings.all.map((finding) => finding.severity));
   return {
     status: findings.worst,
     exit_code: exitCodeOf(findings.worst),

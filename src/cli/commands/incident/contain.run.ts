@@ -20,6 +20,8 @@ import {
 import type { RunFor } from "../../runtime/command.ts";
 import type { CommandContext } from "../../runtime/context.ts";
 import { UsageError } from "../../runtime/errors.ts";
+import { deactivateInMas, personalSessionFor } from "../../runtime/mas-accounts.ts";
+import { lazyUnderMas } from "../../runtime/mas-routing.ts";
 import { userPattern } from "../../runtime/user-pattern.ts";
 import type { containParameters } from "./contain.ts";
 import { defaultEvidenceDir, makeEvidenceDir, writeEvidence, writeEvidenceFile } from "./evidence.ts";
@@ -64,6 +66,11 @@ async function readSeeds(
   }
   const registeredAfter = timeOption(options.registeredAfter, "--registered-after");
   const registeredBefore = timeOption(options.registeredBefore, "--registered-before");
+  if (options.server.length)
+    context.note(
+      "The Admin API shows no invite from another server to a room this server is not in: " +
+        "name such a room with --room to have its delete reject them.",
+    );
   return {
     rooms: [...new Set(rooms)],
     ...(options.users === undefined ? {} : { users: userPattern(options.users) }),
@@ -141,6 +148,8 @@ async function accountAction(
   item: Extract<PlanItem, { kind: "account" }>,
   signal: AbortSignal,
   run: ItemRun,
+  /** The command's context when the server delegates auth to MAS, which then deactivates. */
+  underMasIn: CommandContext | undefined,
 ): Promise<Record<string, unknown> | undefined> {
   const { userId, actions, redactIn } = item;
   let details: UserDetails;
@@ -165,8 +174,10 @@ async function accountAction(
     result["redaction_failures"] = Object.keys(final.failed_redactions ?? {}).length;
   }
   if (actions.includes("deactivate")) {
-    if (!details.deactivated)
-      await admin.users.deactivate(userId, { erase: actions.includes("erase") }, { signal });
+    if (!details.deactivated) {
+      if (underMasIn) await deactivateInMas(underMasIn, userId, actions.includes("erase"), signal);
+      else await admin.users.deactivate(userId, { erase: actions.includes("erase") }, { signal });
+    }
     result["deactivated"] = true;
     if (actions.includes("erase")) result["erased"] = true;
   }
@@ -183,7 +194,9 @@ async function accountAction(
 
 /**
  * Rejects a victim's invite as the victim: the Admin API has no way to, so a
- * login-as token is made for it, short-lived, and logged out right after.
+ * login-as token is made for it, short-lived, and logged out right after
+ * (under MAS, a personal session, revoked right after, and by a resumed run
+ * if an interrupted one could not).
  *
  * A run killed between the two leaves that token alive until it expires, and
  * it cannot be logged out without its secret, which is kept nowhere (not in
@@ -198,13 +211,25 @@ async function rejectInvite(
   lifetimeMs: number,
   signal: AbortSignal,
   run: ItemRun,
+  /** The command's context when the server delegates auth to MAS: the token is a personal session's. */
+  underMasIn: CommandContext | undefined,
 ): Promise<Record<string, unknown> | undefined> {
   const earlierToken = run.kept?.["login_as_valid_until"];
+  const earlierSession = run.kept?.["personal_session"];
   try {
-    return await rejectAsVictim(admin, item, lifetimeMs, signal, run);
+    return await rejectAsVictim(admin, item, lifetimeMs, signal, run, underMasIn);
   } finally {
+    // A personal session can be ended by its ID, which the journal kept: no need to wait for it.
+    if (typeof earlierSession === "string" && underMasIn) await revokeIfActive(underMasIn, earlierSession);
     if (typeof earlierToken === "number") await outlive(context, item.userId, earlierToken, signal);
   }
+}
+
+/** Revokes a personal session an interrupted run made, unless it has ended since. */
+async function revokeIfActive(context: CommandContext, sessionId: string): Promise<void> {
+  const mas = await context.mas();
+  const { data } = await mas.personalSessions.get(sessionId);
+  if (!data.attributes.revoked_at) await mas.personalSessions.revoke(sessionId);
 }
 
 async function rejectAsVictim(
@@ -213,22 +238,34 @@ async function rejectAsVictim(
   lifetimeMs: number,
   signal: AbortSignal,
   run: ItemRun,
+  /** The command's context when the server delegates auth to MAS: the token is a personal session's. */
+  underMasIn: CommandContext | undefined,
 ): Promise<Record<string, unknown> | undefined> {
   const { userId, roomId } = item;
   const { memberships } = await admin.users.memberships(userId, { signal });
   if (memberships[roomId] !== "invite") return run.skip("no longer invited");
+  if (underMasIn) {
+    const { accessToken, sessionId } = await personalSessionFor(
+      underMasIn,
+      userId,
+      Date.now() + lifetimeMs,
+      "synadm incident contain: rejecting an invite",
+      signal,
+    );
+    run.keep({ personal_session: sessionId });
+    try {
+      await leaveAs(admin, roomId, accessToken, signal);
+    } finally {
+      // Not cancelled with the run: the session must not outlive this item.
+      await (await underMasIn.mas()).personalSessions.revoke(sessionId);
+    }
+    return { rejected: true };
+  }
   const validUntil = Date.now() + lifetimeMs;
   run.keep({ login_as_valid_until: validUntil });
   const { access_token: token } = await admin.users.loginAs(userId, { validUntilMs: validUntil }, { signal });
   try {
-    await admin.http.request({
-      method: "POST",
-      prefix: "matrix",
-      path: path`/client/v3/rooms/${roomId}/leave`,
-      body: { reason: REASON },
-      accessToken: token,
-      signal,
-    });
+    await leaveAs(admin, roomId, token, signal);
   } finally {
     // Not cancelled with the run: the token must not outlive this item.
     await admin.http.request({
@@ -258,6 +295,23 @@ async function outlive(
   );
   const { setTimeout: sleep } = await import("node:timers/promises");
   await sleep(waitMs, undefined, { signal });
+}
+
+/** Leaves (rejects the invite to) a room with a token of the invited user. */
+async function leaveAs(
+  admin: SynapseAdmin,
+  roomId: string,
+  token: string,
+  signal: AbortSignal,
+): Promise<void> {
+  await admin.http.request({
+    method: "POST",
+    prefix: "matrix",
+    path: path`/client/v3/rooms/${roomId}/leave`,
+    body: { reason: REASON },
+    accessToken: token,
+    signal,
+  });
 }
 
 /** The closing report: what was found, done, failed and why, and where the evidence is. */
@@ -353,6 +407,7 @@ export const contain: RunFor<typeof containParameters> = async (context, { optio
   };
 
   const counts = () => plan?.counts ?? {};
+  const masRouted = lazyUnderMas(context);
   return runBulkCommand(context, {
     command: "incident contain",
     identity,
@@ -370,8 +425,9 @@ export const contain: RunFor<typeof containParameters> = async (context, { optio
     perform: async (entry, signal, run) => {
       const item = parseItem(entry);
       if (item.kind === "room") return roomAction(admin, item, signal, run);
-      if (item.kind === "account") return accountAction(admin, item, signal, run);
-      return rejectInvite(context, admin, item, options.loginAsLifetime * 1000, signal, run);
+      const underMasIn = (await masRouted) ? context : undefined;
+      if (item.kind === "account") return accountAction(admin, item, signal, run, underMasIn);
+      return rejectInvite(context, admin, item, options.loginAsLifetime * 1000, signal, run, underMasIn);
     },
     options,
     present: (summary) => {

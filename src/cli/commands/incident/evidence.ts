@@ -5,10 +5,18 @@ import { join, resolve } from "node:path";
 import type { BlastRadius } from "../../../api/blast-radius.ts";
 import { UsageError } from "../../runtime/errors.ts";
 
-/** The default place of a bundle: a new directory named by the time, in synadm's state directory. */
+/**
+ * The default place of a bundle: a new directory named by the time, in synadm's
+ * state directory; `-2`, `-3`... after the time when an earlier run of the same
+ * second (a dry run, then the run) has it.
+ */
 export function defaultEvidenceDir(stateDir: string, now: Date = new Date()): string {
   const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\..*$/, "Z");
-  return join(stateDir, "synadm", "incidents", `incident-${stamp}`);
+  const base = join(stateDir, "synadm", "incidents", `incident-${stamp}`);
+  if (!existsSync(base)) return base;
+  for (let n = 2; n < 1000; n++) if (!existsSync(`${base}-${n}`)) return `${base}-${n}`;
+  // Taken too: makeEvidenceDir says so.
+  return base;
 }
 
 /** Makes the bundle's directory (mode 0700): a new one, or an empty one. */

@@ -86,7 +86,7 @@ export function makePlan(
   const rooms: PlannedRoom[] = radius.rooms.map((room) => ({
     room_id: room.room_id,
     name: room.details["name"] ?? null,
-    creator: room.details["creator"] ?? null,
+    creator: room.creator,
     why: room.why,
     actions: choices.keepRooms
       ? ["remove-from-directory", "quarantine-media", "block"]

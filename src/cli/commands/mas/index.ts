@@ -1,4 +1,5 @@
 import { defineGroup } from "../../framework/spec.ts";
+import { masDoctorCommand } from "./consistency.ts";
 import {
   clientCommands,
   emailCommands,
@@ -74,5 +75,6 @@ export const masGroup = defineGroup({
     defineGroup({ name: "policy-data", summary: "The policy engine's data.", commands: policyCommands }),
     siteConfigCommand,
     versionCommand,
+    masDoctorCommand,
   ],
 });

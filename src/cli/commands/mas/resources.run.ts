@@ -3,9 +3,9 @@ import { changeAfterConfirmation } from "../../runtime/confirm.ts";
 import type { CommandContext } from "../../runtime/context.ts";
 import { definedOnly } from "../../runtime/defined-only.ts";
 import { UsageError } from "../../runtime/errors.ts";
+import { masUserId } from "../../runtime/mas-accounts.ts";
 import { document } from "../../runtime/output/result.ts";
 import { masListResult, pagingOf } from "./list-result.ts";
-import { masUserId } from "./resolve-user.ts";
 import type {
   clientListParameters,
   emailAddParameters,

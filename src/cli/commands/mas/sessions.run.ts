@@ -2,9 +2,9 @@ import type { MasAdmin } from "../../../api/mas-admin.ts";
 import type { MasPagedList, MasPaging } from "../../../api/resources/mas-resource.ts";
 import type { RunFor } from "../../runtime/command.ts";
 import { changeAfterConfirmation } from "../../runtime/confirm.ts";
+import { masUserId } from "../../runtime/mas-accounts.ts";
 import { document } from "../../runtime/output/result.ts";
 import { masListResult, pagingOf } from "./list-result.ts";
-import { masUserId } from "./resolve-user.ts";
 import type { finishParameters, listParameters, SessionKind, showParameters } from "./sessions.ts";
 
 /** What the three session resources have in common, as these commands use it. */

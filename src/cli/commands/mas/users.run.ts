@@ -3,9 +3,9 @@ import { askNewPassword } from "../../runtime/ask-password.ts";
 import type { RunFor } from "../../runtime/command.ts";
 import { changeAfterConfirmation } from "../../runtime/confirm.ts";
 import { definedOnly } from "../../runtime/defined-only.ts";
+import { masUserId } from "../../runtime/mas-accounts.ts";
 import { document } from "../../runtime/output/result.ts";
 import { masListResult, pagingOf } from "./list-result.ts";
-import { masUserId } from "./resolve-user.ts";
 import type {
   changeParameters,
   createParameters,

@@ -92,6 +92,9 @@ export const updateCommand = defineCommand({
 export const deleteCommand = defineCommand({
   name: "delete",
   summary: "Delete a registration token.",
+  description:
+    "Delete a registration token. When the server delegates auth to MAS, which cannot delete one, the token " +
+    "is revoked in MAS instead.",
   ...deleteParameters,
   examples: [["synadm regtok delete Ab3dEf9h", "Withdraw a token"]],
   load: () => run().then((m) => m.deleteToken),

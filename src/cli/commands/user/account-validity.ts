@@ -19,6 +19,9 @@ export const renewParameters = defineParameters({
 export const renewCommand = defineCommand({
   name: "renew",
   summary: "Renew a user's account validity (servers with account_validity enabled).",
+  description:
+    "Renew a user's account validity, on servers with account_validity enabled. A server that delegates " +
+    "auth to MAS has none: the command says so and fails.",
   ...renewParameters,
   examples: [["synadm user renew alice", "Alice's account stays valid for another period"]],
   load: () => import("./account-validity.run.ts").then((m) => m.renewAccount),

@@ -4,7 +4,9 @@ import type { UserDetails, UserUpdate } from "../../../api/resources/users.ts";
 import { askNewPassword } from "../../runtime/ask-password.ts";
 import type { RunFor } from "../../runtime/command.ts";
 import { changeAfterConfirmation, confirmOrStop } from "../../runtime/confirm.ts";
+import type { CommandContext } from "../../runtime/context.ts";
 import { UsageError } from "../../runtime/errors.ts";
+import { underMas } from "../../runtime/mas-routing.ts";
 import { document } from "../../runtime/output/result.ts";
 import { escapeTerminalText } from "../../runtime/output/terminal-text.ts";
 import type {
@@ -16,6 +18,7 @@ import type {
   shadowBanParameters,
   suspendParameters,
 } from "./accounts.ts";
+import { touchesMas } from "./mas-fields.ts";
 
 export const userDetails: RunFor<typeof detailsParameters> = async (context, { args }) => {
   const userId = await context.userId(args.userId);
@@ -68,6 +71,11 @@ export const modifyUser: RunFor<typeof modifyParameters> = async (context, { opt
   );
   if (options.dryRun) return undefined;
   await confirmOrStop(context, `${current ? "Modify" : "Create"} user ${userId}?`);
+  // A change of the profile alone of an existing user stays Synapse's, and needs no MAS token.
+  if ((!current || touchesMas(update)) && (await underMas(context))) {
+    const { modifyUnderMas } = await import("./modify-under-mas.ts");
+    return document(await modifyUnderMas(context, userId, update, current !== undefined));
+  }
   return document(await admin.users.createOrModify(userId, update));
 };
 
@@ -96,6 +104,11 @@ export const deactivateUser: RunFor<typeof deactivateParameters> = async (contex
     return undefined;
   }
   await confirmOrStop(context, `${capitalize(action)} ${userId}?`);
+  if (await underMas(context)) {
+    // Synapse alone would leave the account usable in MAS: MAS deactivates both.
+    const { deactivateInMas } = await import("../../runtime/mas-accounts.ts");
+    return document(await deactivateInMas(context, userId, options.gdprErase));
+  }
   return document(await admin.users.deactivate(userId, { erase: options.gdprErase }));
 };
 
@@ -106,8 +119,18 @@ function capitalize(text: string): string {
 export const setPassword: RunFor<typeof passwordParameters> = async (context, { options, args }) => {
   const userId = await context.userId(args.userId);
   const newPassword = options.password ?? (await askNewPassword(context));
-  const { users } = await context.admin();
   const action = `Set a new password for ${userId}${options.noLogout ? "" : " and log them out everywhere"}`;
+  if (await underMas(context)) {
+    const done = await changeAfterConfirmation(
+      context,
+      options.dryRun,
+      action,
+      () => setPasswordInMas(context, userId, newPassword, !options.noLogout),
+      "when-configured",
+    );
+    return done ? document(done) : undefined;
+  }
+  const { users } = await context.admin();
   const result = await changeAfterConfirmation(
     context,
     options.dryRun,
@@ -117,6 +140,32 @@ export const setPassword: RunFor<typeof passwordParameters> = async (context, { 
   );
   return result ? document(result) : undefined;
 };
+
+/**
+ * MAS sets a password without logging anyone out: synadm ends the user's
+ * sessions itself unless `--no-logout`, and says what it did on stderr.
+ * Answers `{}`, as Synapse's password reset does.
+ */
+async function setPasswordInMas(
+  context: CommandContext,
+  userId: string,
+  password: string,
+  logout: boolean,
+): Promise<Record<string, never>> {
+  const { endSessionsInMas, masAccountOf } = await import("../../runtime/mas-accounts.ts");
+  const { mas, id } = await masAccountOf(context, userId);
+  await mas.users.setPassword(id, { password });
+  if (!logout) {
+    context.note(`Password set in MAS; ${userId}'s sessions stay (MAS ends none when a password is set).`);
+    return {};
+  }
+  const ended = await endSessionsInMas(mas, id);
+  context.note(
+    `Password set in MAS, which ends no sessions itself: synadm ended ${ended} active session(s) of ${userId} ` +
+      "(Matrix logins, OAuth 2.0 and browser sessions); personal sessions made by admins stay.",
+  );
+  return {};
+}
 
 export const shadowBanUser: RunFor<typeof shadowBanParameters> = async (context, { options, args }) => {
   const userId = await context.userId(args.userId);

@@ -103,7 +103,8 @@ export const modifyCommand = defineCommand({
   summary: "Create a local user or change one.",
   description:
     "Create a local user or change one. Only the fields given are changed; the current and the new values " +
-    "are shown before asking for confirmation.",
+    "are shown before asking for confirmation. When the server delegates auth to MAS, a new user is created " +
+    "in MAS, and the password, admin flag, lock and deactivation are set there; the profile stays Synapse's.",
   ...modifyParameters,
   examples: [
     ["synadm user modify bob -P 'correct horse battery' -n Bob", "Create bob, or set his password and name"],
@@ -129,6 +130,9 @@ export const deactivateCommand = defineCommand({
 export const passwordCommand = defineCommand({
   name: "password",
   summary: "Set a user's password.",
+  description:
+    "Set a user's password, logging them out everywhere unless -n. When the server delegates auth to MAS, " +
+    "the password is set in MAS, and synadm ends the user's MAS sessions itself (MAS does not) unless -n.",
   ...passwordParameters,
   examples: [
     ["synadm user password alice", "Set a password (asked for, hidden); logs her out everywhere"],

@@ -4,6 +4,8 @@ import { readItemList } from "../../runtime/bulk/read-items.ts";
 import { runBulkCommand } from "../../runtime/bulk/run-bulk-command.ts";
 import type { RunFor } from "../../runtime/command.ts";
 import { UsageError } from "../../runtime/errors.ts";
+import { deactivateInMas } from "../../runtime/mas-accounts.ts";
+import { lazyUnderMas } from "../../runtime/mas-routing.ts";
 import { csvRow } from "../../runtime/output/delimited.ts";
 import { listIn, textOf } from "../../runtime/output/result.ts";
 import { escapeTerminalText } from "../../runtime/output/terminal-text.ts";
@@ -22,6 +24,8 @@ export const deactivateRegex: RunFor<typeof deactivateRegexParameters> = async (
 ) => {
   const pattern = userPattern(args.regex);
   const admin = await context.admin();
+  // Asked once per run, and only when a user is deactivated: a dry run asks nothing more.
+  const masRouted = lazyUnderMas(context);
   return runBulkCommand(context, {
     command: "user deactivate-regex",
     identity: { regex: args.regex, gdprErase: options.gdprErase },
@@ -42,6 +46,7 @@ export const deactivateRegex: RunFor<typeof deactivateRegexParameters> = async (
       // Chosen as active: one deactivated (or gone) since, e.g. before a --resume, is left alone.
       const gone = await noLongerActive(admin, userId, signal);
       if (gone) return run.skip(gone);
+      if (await masRouted) return { ...(await deactivateInMas(context, userId, options.gdprErase, signal)) };
       return {
         ...(await admin.users.deactivate(userId as UserId, { erase: options.gdprErase }, { signal })),
       };
@@ -57,6 +62,7 @@ export const deactivateMany: RunFor<typeof deactivateManyParameters> = async (co
   const admin = await context.admin();
   // Read (and check) the whole list before anything is done; localparts become full IDs.
   const users = await readItemList(context, args.file, (line) => context.userId(line));
+  const masRouted = lazyUnderMas(context);
   return runBulkCommand(context, {
     command: "user deactivate-many",
     identity: { users, gdprErase: options.gdprErase },
@@ -66,7 +72,8 @@ export const deactivateMany: RunFor<typeof deactivateManyParameters> = async (co
       `${options.gdprErase ? "Deactivate and GDPR-erase" : "Deactivate"} these ${count} user(s)?`,
     selectItems: async () => users,
     perform: async (userId, signal) => {
-      await admin.users.deactivate(userId as UserId, { erase: options.gdprErase }, { signal });
+      if (await masRouted) await deactivateInMas(context, userId, options.gdprErase, signal);
+      else await admin.users.deactivate(userId as UserId, { erase: options.gdprErase }, { signal });
       return undefined;
     },
     options,

@@ -8,8 +8,10 @@ import type { RunFor } from "../../runtime/command.ts";
 import type { CommandContext } from "../../runtime/context.ts";
 import { parseCsv } from "../../runtime/csv.ts";
 import { UsageError } from "../../runtime/errors.ts";
+import { lazyUnderMas } from "../../runtime/mas-routing.ts";
 import { restoreFormulaCell } from "../../runtime/output/formula-cells.ts";
 import type { importParameters } from "./import.ts";
+import { modifyUnderMas } from "./modify-under-mas.ts";
 
 const WRITTEN = ["password", "displayname", "admin", "email", "user_type", "locked", "deactivated"] as const;
 // What `user export` writes besides: accepted so that an export imports back, not sent.
@@ -112,6 +114,7 @@ export const importUsers: RunFor<typeof importParameters> = async (context, { op
     return existing ? (options.onConflict === "skip" ? "skip" : "update") : "create";
   };
 
+  const masRouted = lazyUnderMas(context);
   return runBulkCommand(context, {
     command: "user import",
     identity: {
@@ -142,7 +145,9 @@ export const importUsers: RunFor<typeof importParameters> = async (context, { op
         if (kept === undefined) run.keep({ password: generated });
         update.password = generated;
       }
-      await admin.users.createOrModify(userId as UserId, update, { signal });
+      // Under MAS an account is created in MAS first, never in Synapse alone.
+      if (await masRouted) await modifyUnderMas(context, userId, update, action !== "create");
+      else await admin.users.createOrModify(userId as UserId, update, { signal });
       // Shown here, and kept in the 0600 journal only until the run has finished without failures.
       return {
         action: action === "create" ? "created" : "updated",

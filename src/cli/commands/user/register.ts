@@ -32,7 +32,8 @@ export const registerCommand = defineCommand({
   description:
     "Create a user with the homeserver's registration_shared_secret, as synapse_register_new_matrix_user does. " +
     "No access token is needed, so this creates the first admin of a fresh server; the answer holds a token " +
-    "of the new user.",
+    "of the new user. When the server delegates auth to MAS, the user is created in MAS instead, with the " +
+    "MAS token (mas_token) and no shared secret, and the answer holds no token.",
   ...registerParameters,
   examples: [
     [

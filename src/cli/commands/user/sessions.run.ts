@@ -1,5 +1,6 @@
 import type { RunFor } from "../../runtime/command.ts";
 import { UsageError } from "../../runtime/errors.ts";
+import { underMas } from "../../runtime/mas-routing.ts";
 import { document } from "../../runtime/output/result.ts";
 import type { loginParameters, whoisParameters } from "./sessions.ts";
 
@@ -28,6 +29,21 @@ export const loginAsUser: RunFor<typeof loginParameters> = async (context, { opt
           ? "The token never expires."
           : `The token expires ${new Date(validUntilMs).toISOString()}.`),
     );
+  }
+  if (await underMas(context)) {
+    const { personalSessionFor } = await import("../../runtime/mas-accounts.ts");
+    const { accessToken, sessionId } = await personalSessionFor(
+      context,
+      userId,
+      validUntilMs,
+      `synadm user login ${userId}`,
+    );
+    context.note(
+      `Under MAS the token is a personal session's, ${sessionId}: end it early with ` +
+        `\`synadm mas personal-session revoke ${sessionId}\`.`,
+    );
+    // Synapse's login-as answers the token alone; so does synadm under MAS.
+    return document({ access_token: accessToken });
   }
   return document(await (await context.admin()).users.loginAs(userId, { validUntilMs }));
 };

@@ -42,7 +42,8 @@ export const loginCommand = defineCommand({
   summary: "Get an access token of a user (no new device; expires after a day unless told otherwise).",
   description:
     "Get an access token to act as a user. It creates no device, so the user does not see it. Without an " +
-    "--expire option the token expires after one day. Respect the user's privacy.",
+    "--expire option the token expires after one day. Respect the user's privacy. When the server delegates " +
+    "auth to MAS, the token is a new MAS personal session's.",
   ...loginParameters,
   examples: [
     ["synadm user login alice", "A token to act as alice for a day"],

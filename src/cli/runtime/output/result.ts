@@ -43,6 +43,8 @@ export interface StreamResult {
 export interface TextResult {
   readonly kind: "text";
   readonly text: string | AsyncIterable<string>;
+  /** As {@link DocumentResult.failure}. */
+  readonly failure?: Error;
   /** As {@link DocumentResult.exitCode}. */
   readonly exitCode?: number;
 }
