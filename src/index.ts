@@ -32,6 +32,7 @@ export {
   ConnectionError,
   DeviceCodeExpiredError,
   ForbiddenError,
+  InvalidArgumentError,
   InvalidInputError,
   InvalidResponseError,
   JobFailedError,
@@ -60,6 +61,7 @@ export {
 } from "./api/http-client.ts";
 export {
   type EventId,
+  eventId,
   expandUserId,
   isServerName,
   type MxcUri,
@@ -73,13 +75,19 @@ export {
   parseUserInput,
   type RoomAlias,
   type RoomId,
+  type RoomIdOrAlias,
+  roomAlias,
+  roomId,
+  roomIdOrAlias,
   type UserId,
+  userId,
 } from "./api/ids.ts";
 export {
   type JobDefinition,
   type JobOutcome,
   jobOutcome,
   LongRunningJob,
+  PendingJob,
   type WaitOptions,
 } from "./api/jobs.ts";
 export { type Logger, redactSecrets, silentLogger } from "./api/logger.ts";
@@ -105,8 +113,10 @@ export {
 export {
   checkPageLimit,
   DEFAULT_MAX_EMPTY_PAGES,
+  type ListPage,
   PagedList,
   type PagedListOptions,
+  type PageNavigation,
   type PageWalker,
 } from "./api/pagination.ts";
 export { encodePathSegment, path } from "./api/path.ts";

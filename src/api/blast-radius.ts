@@ -2,6 +2,7 @@
 // rooms they made or joined, their pending invites to local users, their media
 // and the reports naming them. Everything read here is also the evidence.
 import { NotFoundError } from "./errors.ts";
+import type { RoomId, UserId } from "./ids.ts";
 import type { PolicyRule } from "./policy-rules.ts";
 import type { EventReport, EventReportDetails } from "./resources/event-reports.ts";
 import type { StrippedStateEvent } from "./resources/matrix.ts";
@@ -135,7 +136,7 @@ export interface InviteScanOptions {
    * it; default {@link loginAsSession}. A server that delegates auth (MAS)
    * makes no login-as tokens: there a caller passes one of MAS's sessions.
    */
-  readonly session?: (userId: string, validUntilMs: number, signal?: AbortSignal) => Promise<UserSession>;
+  readonly session?: (userId: UserId, validUntilMs: number, signal?: AbortSignal) => Promise<UserSession>;
   /** Told of progress: how many accounts there are, and how many were checked now and then. */
   readonly onNote?: (message: string) => void;
   /** Stops the search (the tokens in use are still logged out). */
@@ -156,13 +157,13 @@ export interface UserSession {
  */
 export async function loginAsSession(
   admin: SynapseAdmin,
-  userId: string,
+  userId: UserId,
   validUntilMs: number,
   signal?: AbortSignal,
 ): Promise<UserSession> {
   const { access_token: accessToken } = await admin.users.loginAs(
     userId,
-    validUntilMs,
+    { validUntilMs },
     signal ? { signal } : {},
   );
   return {
@@ -263,10 +264,10 @@ export async function findRemoteInvites(
   const lifetimeMs = options.tokenLifetimeMs ?? 60_000;
   const makeSession =
     options.session ??
-    ((userId: string, validUntil: number, signal?: AbortSignal) =>
+    ((userId: UserId, validUntil: number, signal?: AbortSignal) =>
       loginAsSession(admin, userId, validUntil, signal));
   const signal = options.signal;
-  const userIds: string[] = [];
+  const userIds: UserId[] = [];
   for await (const user of admin.users.list({ guests: false, limit: 500 }, signal ? { signal } : {}))
     if (!user.deactivated && !user.locked && !user.is_guest && user.name !== self) userIds.push(user.name);
   note(
@@ -279,7 +280,7 @@ export async function findRemoteInvites(
   let checked = 0;
   let inARow = 0;
   let stopped: string | undefined;
-  const readOne = async (userId: string) => {
+  const readOne = async (userId: UserId) => {
     const validUntil = Date.now() + lifetimeMs;
     let seen: Record<string, { invite_state: { events: StrippedStateEvent[] } }>;
     try {
@@ -410,12 +411,12 @@ export async function findBlastRadius(
   }
   for (const roomId of seeds.rooms) {
     roomWhy.set(roomId, "a seed room");
-    const details = await admin.rooms.get(roomId);
+    const details = await admin.rooms.get(roomId as RoomId);
     if (details.creator) addUser(details.creator, `created the seed room ${roomId}`);
-    for (const member of (await admin.rooms.members(roomId)).members)
+    for (const member of (await admin.rooms.members(roomId as RoomId)).members)
       addUser(member, `a member of the seed room ${roomId}`);
     let read = 0;
-    for await (const event of admin.rooms.messages(roomId, { dir: "b", limit: 500 })) {
+    for await (const event of admin.rooms.messages(roomId as RoomId, { dir: "b", limit: 500 })) {
       if (typeof event["sender"] === "string")
         addUser(event["sender"], `sent events in the seed room ${roomId}`);
       if (++read >= SENDERS_READ) break;
@@ -428,7 +429,7 @@ export async function findBlastRadius(
   await eachAtOnce([...why.keys()], async (userId) => {
     let details: UserDetails;
     try {
-      details = await admin.users.get(userId);
+      details = await admin.users.get(userId as UserId);
     } catch (error) {
       if (error instanceof NotFoundError) {
         excluded.push({ user_id: userId, reason: "no such account" });
@@ -494,9 +495,10 @@ export async function findBlastRadius(
   }
 
   await eachAtOnce(accounts, async (account) => {
-    account.whois = await admin.users.whois(account.user_id);
-    account.joined_rooms = (await admin.users.joinedRooms(account.user_id)).joined_rooms;
-    for await (const media of admin.users.media(account.user_id, { limit: 500 })) account.media.push(media);
+    account.whois = await admin.users.whois(account.user_id as UserId);
+    account.joined_rooms = (await admin.users.joinedRooms(account.user_id as UserId)).joined_rooms;
+    for await (const media of admin.users.media(account.user_id as UserId, { limit: 500 }))
+      account.media.push(media);
   });
   const fromWave = (sender: string) =>
     wave.has(sender) || remote.has(sender) || servers.has(serverOf(sender));
@@ -513,7 +515,7 @@ export async function findBlastRadius(
   await eachAtOnce([...remote], async (userId) => {
     let joined: string[];
     try {
-      joined = (await admin.users.joinedRooms(userId)).joined_rooms;
+      joined = (await admin.users.joinedRooms(userId as UserId)).joined_rooms;
     } catch (error) {
       if (error instanceof NotFoundError) return;
       throw error;
@@ -528,8 +530,8 @@ export async function findBlastRadius(
     let state: ClientEvent[];
     try {
       // The wave's rooms in full for the evidence (topic, avatar...); of the others only the state is needed.
-      details = ofWave ? await admin.rooms.get(roomId) : undefined;
-      state = (await admin.rooms.state(roomId)).state;
+      details = ofWave ? await admin.rooms.get(roomId as RoomId) : undefined;
+      state = (await admin.rooms.state(roomId as RoomId)).state;
     } catch (error) {
       if (error instanceof NotFoundError) return;
       throw error;
@@ -554,7 +556,7 @@ export async function findBlastRadius(
       }
     }
     if (details) {
-      const { members } = await admin.rooms.members(roomId);
+      const { members } = await admin.rooms.members(roomId as RoomId);
       const creator = details.creator || creators.get(roomId) || createSender(state) || null;
       rooms.push({ room_id: roomId, why: roomWhy.get(roomId)!, creator, details, state, members });
     }

@@ -270,6 +270,22 @@ export class InvalidInputError extends SynadmError {
   override name = "InvalidInputError";
 }
 
+/**
+ * An argument of a library method has the wrong form (a room alias where only
+ * a room ID works, a user ID without its server...). Thrown before any request;
+ * `parameter` names the argument, as the method's signature does.
+ */
+export class InvalidArgumentError extends InvalidInputError {
+  override name = "InvalidArgumentError";
+  /** The name of the argument, e.g. `userId`. */
+  readonly parameter: string;
+
+  constructor(parameter: string, message: string) {
+    super(`${parameter}: ${message}`);
+    this.parameter = parameter;
+  }
+}
+
 /** A long-running server job (room delete, history purge, redaction) ended in failure. */
 export class JobFailedError extends SynadmError {
   override name = "JobFailedError";

@@ -1,4 +1,4 @@
-import { InvalidInputError } from "./errors.ts";
+import { InvalidArgumentError, InvalidInputError } from "./errors.ts";
 
 /** A full Matrix user ID, `@localpart:server`. */
 export type UserId = `@${string}:${string}`;
@@ -127,4 +127,91 @@ export function parseUserInput(value: string): { userId: UserId } | { localpart:
 export function expandUserId(value: string, serverName: string): UserId {
   const input = parseUserInput(value);
   return "userId" in input ? input.userId : parseUserId(`@${input.localpart}:${serverName}`);
+}
+
+/** A room ID, or an alias of the room, where Synapse takes either. */
+export type RoomIdOrAlias = RoomId | RoomAlias;
+
+/**
+ * Turns a string into a {@link UserId}, checking its form: `userId("@alice:example.org")`.
+ * Throws {@link InvalidInputError} otherwise.
+ */
+export function userId(value: string): UserId {
+  return parseUserId(value);
+}
+
+/** Turns a string into a {@link RoomId}, checking its form: `roomId("!abc:example.org")`. */
+export function roomId(value: string): RoomId {
+  return parseRoomId(value);
+}
+
+/** Turns a string into a {@link RoomAlias}, checking its form: `roomAlias("#lobby:example.org")`. */
+export function roomAlias(value: string): RoomAlias {
+  return parseRoomAlias(value);
+}
+
+/** Turns a string into an {@link EventId}, checking its form: `eventId("$abc")`. */
+export function eventId(value: string): EventId {
+  return parseEventId(value);
+}
+
+/** Turns a string into a {@link RoomId} (`!...`) or a {@link RoomAlias} (`#...`), checking its form. */
+export function roomIdOrAlias(value: string): RoomIdOrAlias {
+  return value.startsWith("#") ? parseRoomAlias(value) : parseRoomId(value);
+}
+
+// The checks at the library's boundary: a JavaScript caller may pass anything, so the
+// shape is checked before any request, naming the argument as the signature does. Only
+// the shape (sigil, parts): an ID read from the server goes back to it whatever its
+// localpart holds; the constructors above check the whole form.
+function checked<T>(parameter: string, value: unknown, shape: RegExp, what: string, example: string): T {
+  if (typeof value !== "string") {
+    throw new InvalidArgumentError(
+      parameter,
+      `expected ${what} like ${example}, got ${value === null ? "null" : typeof value}`,
+    );
+  }
+  if (!shape.test(value)) {
+    throw new InvalidArgumentError(parameter, `"${value}" is not ${what}: expected the form ${example}`);
+  }
+  return value as T;
+}
+
+const USER_ID_SHAPE = /^@[^:]+:.+$/s;
+const ROOM_ID_SHAPE = /^!.+$/s;
+const ROOM_ALIAS_SHAPE = /^#[^:]+:.+$/s;
+const EVENT_ID_SHAPE = /^\$.+$/s;
+
+/** Checks a {@link UserId} argument; throws {@link InvalidArgumentError} naming `parameter`. */
+export function checkUserId(value: UserId, parameter = "userId"): UserId {
+  return checked(parameter, value, USER_ID_SHAPE, "a user ID", "@alice:example.org");
+}
+
+/** Checks a {@link RoomId} argument (an alias is refused); throws {@link InvalidArgumentError}. */
+export function checkRoomId(value: RoomId, parameter = "roomId"): RoomId {
+  return checked(parameter, value, ROOM_ID_SHAPE, "a room ID", "!opaque:example.org");
+}
+
+/** Checks a {@link RoomAlias} argument; throws {@link InvalidArgumentError}. */
+export function checkRoomAlias(value: RoomAlias, parameter = "roomAlias"): RoomAlias {
+  return checked(parameter, value, ROOM_ALIAS_SHAPE, "a room alias", "#name:example.org");
+}
+
+/** Checks a room ID or alias argument; throws {@link InvalidArgumentError}. */
+export function checkRoomIdOrAlias(value: RoomIdOrAlias, parameter = "roomIdOrAlias"): RoomIdOrAlias {
+  const alias = typeof value === "string" && value.startsWith("#");
+  return alias
+    ? checked(parameter, value, ROOM_ALIAS_SHAPE, "a room alias", "#name:example.org")
+    : checked(
+        parameter,
+        value,
+        ROOM_ID_SHAPE,
+        "a room ID or alias",
+        "!opaque:example.org or #name:example.org",
+      );
+}
+
+/** Checks an {@link EventId} argument; throws {@link InvalidArgumentError}. */
+export function checkEventId(value: EventId, parameter = "eventId"): EventId {
+  return checked(parameter, value, EVENT_ID_SHAPE, "an event ID", "$opaque");
 }

@@ -108,3 +108,73 @@ export function statusJob<S extends { status: string }>(
     failureReason,
   });
 }
+
+/**
+ * A server job being started: the request that starts it is sent at once, and
+ * one `await` waits for the job to end, giving its final status (or throwing
+ * {@link JobFailedError}), as {@link LongRunningJob.wait} does.
+ * {@link PendingJob.started} gives the job itself once the server took it,
+ * to keep its ID or follow it another way.
+ *
+ * @example
+ * // Delete a room and wait until it is gone:
+ * const final = await admin.rooms.delete(roomId, { purge: true });
+ *
+ * // Start it, keep its ID, follow it with progress:
+ * const job = await admin.rooms.delete(roomId).started();
+ * console.log(job.id);
+ * await job.wait({ onStatus: (status) => console.log(status.status) });
+ */
+export class PendingJob<Status> implements PromiseLike<Status> {
+  readonly #started: Promise<LongRunningJob<Status>>;
+  readonly #signal: AbortSignal | undefined;
+  #final: Promise<Status> | undefined;
+
+  /** `start` sends the request; `signal`, the call's, also stops the wait of `await`. */
+  constructor(start: () => Promise<LongRunningJob<Status>>, signal?: AbortSignal) {
+    this.#started = start();
+    // A caller who asks for the job later gets the failure then; until then it is nobody's unhandled rejection.
+    this.#started.catch(() => {});
+    this.#signal = signal;
+  }
+
+  /** The job, once the server accepted it (the start request's failure rejects). */
+  started(): Promise<LongRunningJob<Status>> {
+    return this.#started;
+  }
+
+  /** The job's ID (`delete_id`, `purge_id`, `redact_id`), once the server accepted it. */
+  async id(): Promise<string> {
+    return (await this.#started).id;
+  }
+
+  /**
+   * Waits until the job ends, with these options (the call's signal by default):
+   * the final status when it completed, {@link JobFailedError} when it failed.
+   */
+  async wait(options: WaitOptions<Status> = {}): Promise<Status> {
+    const job = await this.#started;
+    return job.wait(options.signal || !this.#signal ? options : { ...options, signal: this.#signal });
+  }
+
+  /** Makes the job awaitable: `await job` waits for its end, once however often it is awaited. */
+  // biome-ignore lint/suspicious/noThenProperty: awaiting a started job waits for its end, on purpose
+  readonly then: Promise<Status>["then"] = (onFulfilled, onRejected) =>
+    this.#finalOnce().then(onFulfilled, onRejected);
+
+  /** The final status, or what `onRejected` makes of the failure; as `Promise.catch`. */
+  readonly catch: Promise<Status>["catch"] = (onRejected) => this.#finalOnce().catch(onRejected);
+
+  /** The final status, after `onFinally` ran; as `Promise.finally`. */
+  readonly finally: Promise<Status>["finally"] = (onFinally) => this.#finalOnce().finally(onFinally);
+
+  /** `PendingJob`. */
+  get [Symbol.toStringTag](): string {
+    return "PendingJob";
+  }
+
+  #finalOnce(): Promise<Status> {
+    this.#final ??= this.wait();
+    return this.#final;
+  }
+}

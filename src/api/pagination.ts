@@ -31,6 +31,34 @@ export interface PagedListOptions {
   readonly maxEmptyPages?: number;
 }
 
+/**
+ * What every page of a {@link PagedList} has besides the server's fields: the
+ * way to the next page. Not enumerable, so a page printed or spread as JSON is
+ * what the server sent.
+ */
+export interface PageNavigation<Page> {
+  /** Whether the server gave a cursor to a next page. */
+  hasNextPage(): boolean;
+  /**
+   * Fetches the next page; throws {@link InvalidInputError} on the last page
+   * (ask {@link PageNavigation.hasNextPage} first), and {@link PaginationError}
+   * when the server hands back a cursor this chain of pages already followed.
+   */
+  nextPage(): Promise<ListPage<Page>>;
+}
+
+/** A page of a {@link PagedList}: the server's page, with {@link PageNavigation}. */
+export type ListPage<Page> = Page & PageNavigation<Page>;
+
+// The cursors followed to reach a page, newest first: to tell a repeated cursor
+// on the way of nextPage() without keeping a set per page.
+type CursorChain<Cursor> = { readonly cursor: Cursor; readonly previous: CursorChain<Cursor> } | undefined;
+
+function followed<Cursor>(chain: CursorChain<Cursor>, cursor: Cursor): boolean {
+  for (let link = chain; link; link = link.previous) if (link.cursor === cursor) return true;
+  return false;
+}
+
 /** Empty pages in a row a list accepts by default before it gives up on the server. */
 export const DEFAULT_MAX_EMPTY_PAGES = 10;
 
@@ -40,7 +68,8 @@ export const DEFAULT_MAX_EMPTY_PAGES = 10;
  *
  * The list is also a promise of its first page: `await` gives the page as the
  * server returned it (envelope and all: `total`, `next_token`...), fetched once
- * however often the list is awaited. Nothing is fetched before the list is
+ * however often the list is awaited, with `hasNextPage()` and `nextPage()` to
+ * go on page by page ({@link PageNavigation}). Nothing is fetched before the list is
  * awaited or iterated. {@link PagedList.withFirstPage} gives both: the first
  * page, then every item from that same page on.
  *
@@ -56,17 +85,23 @@ export const DEFAULT_MAX_EMPTY_PAGES = 10;
  * const page = await admin.users.list({ limit: 10 });
  * console.log(`${page.total} users, the first ${page.users.length} here`);
  *
+ * // Page by page, by hand:
+ * let current = await admin.users.list({ limit: 10 });
+ * while (current.hasNextPage()) current = await current.nextPage();
+ *
  * // The first page's total, then every item, page 1 fetched once:
  * const { page: first, items } = await admin.users.list().withFirstPage();
  * console.log(`${first.total} users`);
  * for await (const user of items) console.log(user.name);
  */
-export class PagedList<Page, Item, Cursor = string> implements AsyncIterable<Item>, PromiseLike<Page> {
+export class PagedList<Page, Item, Cursor = string>
+  implements AsyncIterable<Item>, PromiseLike<ListPage<Page>>
+{
   readonly #walker: PageWalker<Page, Item, Cursor>;
   readonly #signal: AbortSignal | undefined;
   readonly #maxEmptyPages: number;
   /** The first page of `await` and {@link PagedList.withFirstPage}, asked for once. */
-  #first: Promise<Page> | undefined;
+  #first: Promise<ListPage<Page>> | undefined;
 
   /** `options` may be just the signal, as before the options existed. */
   constructor(walker: PageWalker<Page, Item, Cursor>, options?: AbortSignal | PagedListOptions) {
@@ -85,8 +120,8 @@ export class PagedList<Page, Item, Cursor = string> implements AsyncIterable<Ite
    * The first page only, as the server returned it; asks the server on every call
    * (awaiting the list asks once).
    */
-  firstPage(): Promise<Page> {
-    return this.#walker.fetchPage(undefined, this.#signal);
+  async firstPage(): Promise<ListPage<Page>> {
+    return this.#navigable(await this.#walker.fetchPage(undefined, this.#signal), undefined);
   }
 
   /**
@@ -94,14 +129,14 @@ export class PagedList<Page, Item, Cursor = string> implements AsyncIterable<Ite
    * of it. The page is fetched on the first `await` and kept for the next ones.
    */
   // biome-ignore lint/suspicious/noThenProperty: awaiting a list gives its first page, on purpose
-  readonly then: Promise<Page>["then"] = (onFulfilled, onRejected) =>
+  readonly then: Promise<ListPage<Page>>["then"] = (onFulfilled, onRejected) =>
     this.#firstOnce().then(onFulfilled, onRejected);
 
   /** The first page, or what `onRejected` makes of its failure; as `Promise.catch`. */
-  readonly catch: Promise<Page>["catch"] = (onRejected) => this.#firstOnce().catch(onRejected);
+  readonly catch: Promise<ListPage<Page>>["catch"] = (onRejected) => this.#firstOnce().catch(onRejected);
 
   /** The first page, after `onFinally` ran; as `Promise.finally`. */
-  readonly finally: Promise<Page>["finally"] = (onFinally) => this.#firstOnce().finally(onFinally);
+  readonly finally: Promise<ListPage<Page>>["finally"] = (onFinally) => this.#firstOnce().finally(onFinally);
 
   /** `PagedList`, so that the list is typed as a `Promise` of its first page where one is expected. */
   get [Symbol.toStringTag](): string {
@@ -114,7 +149,7 @@ export class PagedList<Page, Item, Cursor = string> implements AsyncIterable<Ite
    * items, without asking for the first page twice. Shares the first page with
    * `await`; the items can be iterated once.
    */
-  async withFirstPage(): Promise<{ page: Page; items: AsyncIterable<Item> }> {
+  async withFirstPage(): Promise<{ page: ListPage<Page>; items: AsyncIterable<Item> }> {
     const page = await this.#firstOnce();
     const pages = this.#walk(page);
     const items = this.#walker.items.bind(this.#walker);
@@ -127,7 +162,7 @@ export class PagedList<Page, Item, Cursor = string> implements AsyncIterable<Ite
   }
 
   /** Every page, in order, as the server returned them. */
-  pages(): AsyncGenerator<Page, void, undefined> {
+  pages(): AsyncGenerator<ListPage<Page>, void, undefined> {
     return this.#walk();
   }
 
@@ -142,16 +177,17 @@ export class PagedList<Page, Item, Cursor = string> implements AsyncIterable<Ite
     return all;
   }
 
-  #firstOnce(): Promise<Page> {
+  #firstOnce(): Promise<ListPage<Page>> {
     this.#first ??= this.firstPage();
     return this.#first;
   }
 
   /** Every page from `first` (fetched when not given) on, bounded against servers that never end. */
-  async *#walk(first?: Page): AsyncGenerator<Page, void, undefined> {
-    const request = this.#walker.request ?? { method: "GET", path: "(a paginated list)" };
+  async *#walk(first?: ListPage<Page>): AsyncGenerator<ListPage<Page>, void, undefined> {
+    const request = this.#request();
     let page = first ?? (await this.firstPage());
     const seen = new Set<Cursor>();
+    let chain: CursorChain<Cursor>;
     let emptyInARow = 0;
     for (;;) {
       const items = this.#walker.items(page);
@@ -178,8 +214,42 @@ export class PagedList<Page, Item, Cursor = string> implements AsyncIterable<Ite
           cursor,
         );
       }
-      page = await this.#walker.fetchPage(cursor, this.#signal);
+      chain = { cursor, previous: chain };
+      page = this.#navigable(await this.#walker.fetchPage(cursor, this.#signal), chain);
     }
+  }
+
+  #request(): RequestDescription {
+    return this.#walker.request ?? { method: "GET", path: "(a paginated list)" };
+  }
+
+  /** Gives `page` its {@link PageNavigation}; `chain`: the cursors followed to reach it. */
+  #navigable(page: Page, chain: CursorChain<Cursor>): ListPage<Page> {
+    // A page that is no object is refused where its items are read; nothing to add to it here.
+    if (typeof page !== "object" || page === null || !Object.isExtensible(page))
+      return page as ListPage<Page>;
+    const walker = this.#walker;
+    const hasNextPage = () => walker.nextCursor(page) !== undefined;
+    const nextPage = async (): Promise<ListPage<Page>> => {
+      const cursor = walker.nextCursor(page);
+      if (cursor === undefined) {
+        throw new InvalidInputError("this is the last page of the list: there is no next page");
+      }
+      if (followed(chain, cursor)) {
+        throw new PaginationError(
+          this.#request(),
+          `the server gave the cursor ${JSON.stringify(cursor)} a second time; the list would never end`,
+          cursor,
+        );
+      }
+      const link = { cursor, previous: chain };
+      return this.#navigable(await walker.fetchPage(cursor, this.#signal), link);
+    };
+    Object.defineProperties(page, {
+      hasNextPage: { value: hasNextPage, configurable: true, writable: true },
+      nextPage: { value: nextPage, configurable: true, writable: true },
+    });
+    return page as ListPage<Page>;
   }
 }
 

@@ -226,7 +226,9 @@ export async function names(signal: AbortSignal): Promise<string[]> {
     const summary: UserSummary = user;
     found.push(summary.name);
   }
-  const job: LongRunningJob<RoomDeleteStatus> = await admin.rooms.delete("!r:example.org", { block: true });
+  const job: LongRunningJob<RoomDeleteStatus> = await admin.rooms
+    .delete("!r:example.org", { block: true })
+    .started();
   const status: RoomDeleteStatus = await job.wait({ signal, onStatus: (s) => found.push(s.status) });
   found.push(status.status);
   try {

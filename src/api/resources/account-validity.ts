@@ -1,5 +1,6 @@
 import { number, object } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
+import { checkUserId, type UserId } from "../ids.ts";
 import { responseSchema } from "../schema.ts";
 import { Resource } from "./resource.ts";
 
@@ -16,11 +17,12 @@ export class AccountValidityResource extends Resource {
    * `POST /_synapse/admin/v1/account_validity/validity`
    * @see https://element-hq.github.io/synapse/latest/admin_api/account_validity.html#renew-account
    */
-  renew(
-    userId: string,
+  async renew(
+    userId: UserId,
     renewal: { expirationTs?: number; enableRenewalEmails?: boolean } = {},
     options: RequestOptions = {},
   ): Promise<{ expiration_ts: number }> {
+    checkUserId(userId);
     const body: Record<string, unknown> = { user_id: userId };
     if (renewal.expirationTs !== undefined) body["expiration_ts"] = renewal.expirationTs;
     if (renewal.enableRenewalEmails !== undefined)

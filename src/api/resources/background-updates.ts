@@ -35,9 +35,9 @@ export interface BackgroundUpdatesEnabled {
 /** Extra body parameters of the `event_resign` job. */
 export interface EventResignOptions {
   /** Only events whose signature verifies against this key (`"ed25519:id base64"`). */
-  old_key?: string;
+  oldKey?: string | undefined;
   /** Only events received before this epoch-ms time. */
-  before_ts?: number;
+  beforeTs?: number | undefined;
 }
 
 const enabledSchema = responseSchema<BackgroundUpdatesEnabled>()(object({ enabled: boolean() }));
@@ -87,8 +87,9 @@ export class BackgroundUpdatesResource extends Resource {
    * `POST /_synapse/admin/v1/background_updates/enabled`
    * @see https://element-hq.github.io/synapse/latest/usage/administration/admin_api/background_updates.html#enabled
    */
-  setEnabled(enabled: boolean, options: RequestOptions = {}): Promise<BackgroundUpdatesEnabled> {
-    return this.POST("/v1/background_updates/enabled", { body: { enabled }, schema: enabledSchema }, options);
+  setEnabled(state: { enabled: boolean }, options: RequestOptions = {}): Promise<BackgroundUpdatesEnabled> {
+    const body = { enabled: state.enabled };
+    return this.POST("/v1/background_updates/enabled", { body, schema: enabledSchema }, options);
   }
 
   /**
@@ -104,8 +105,15 @@ export class BackgroundUpdatesResource extends Resource {
   ): Promise<EmptyAnswer> {
     return this.POST(
       "/v1/background_updates/start_job",
-      { body: { job_name: jobName, ...extra }, schema: emptyAnswerSchema },
+      { body: startJobBody(jobName, extra), schema: emptyAnswerSchema },
       options,
     );
   }
+}
+
+function startJobBody(jobName: string, extra: EventResignOptions): Record<string, unknown> {
+  const body: Record<string, unknown> = { job_name: jobName };
+  if (extra.oldKey !== undefined) body["old_key"] = extra.oldKey;
+  if (extra.beforeTs !== undefined) body["before_ts"] = extra.beforeTs;
+  return body;
 }

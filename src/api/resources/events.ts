@@ -1,5 +1,6 @@
 import { exactOptional, number, object, record, string, unknown } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
+import { checkEventId, type EventId } from "../ids.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
 import { Resource } from "./resource.ts";
@@ -41,7 +42,8 @@ export class EventsResource extends Resource {
    * `GET /_synapse/admin/v1/fetch_event/<event_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/fetch_event.html
    */
-  get(eventId: string, options: RequestOptions = {}): Promise<FetchedEvent> {
+  async get(eventId: EventId, options: RequestOptions = {}): Promise<FetchedEvent> {
+    checkEventId(eventId);
     return this.GET(path`/v1/fetch_event/${eventId}`, { schema: fetchedSchema }, options);
   }
 }

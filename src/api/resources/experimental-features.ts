@@ -1,6 +1,7 @@
 import { boolean, object, record, string } from "valibot";
 import { type EmptyAnswer, emptyAnswerSchema } from "../answers.ts";
 import type { RequestOptions } from "../http-client.ts";
+import { checkUserId, type UserId } from "../ids.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
 import { Resource } from "./resource.ts";
@@ -28,7 +29,8 @@ export class ExperimentalFeaturesResource extends Resource {
    * `GET /_synapse/admin/v1/experimental_features/<user_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/experimental_features.html
    */
-  get(userId: string, options: RequestOptions = {}): Promise<ExperimentalFeatureStates> {
+  async get(userId: UserId, options: RequestOptions = {}): Promise<ExperimentalFeatureStates> {
+    checkUserId(userId);
     return this.GET(path`/v1/experimental_features/${userId}`, { schema: statesSchema }, options);
   }
 
@@ -38,7 +40,12 @@ export class ExperimentalFeaturesResource extends Resource {
    * `PUT /_synapse/admin/v1/experimental_features/<user_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/experimental_features.html
    */
-  set(userId: string, features: Record<string, boolean>, options: RequestOptions = {}): Promise<EmptyAnswer> {
+  async set(
+    userId: UserId,
+    features: Record<string, boolean>,
+    options: RequestOptions = {},
+  ): Promise<EmptyAnswer> {
+    checkUserId(userId);
     return this.PUT(
       path`/v1/experimental_features/${userId}`,
       { body: { features }, schema: emptyAnswerSchema },

@@ -1,6 +1,7 @@
 import { array, boolean, exactOptional, number, object, record, string, unknown } from "valibot";
 import { type EmptyAnswer, emptyAnswerSchema } from "../answers.ts";
 import type { RequestOptions } from "../http-client.ts";
+import { checkRoomId, type RoomId } from "../ids.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
 import { Resource } from "./resource.ts";
@@ -108,15 +109,14 @@ const serverKeysSchema = responseSchema<ServerKeys>()(
 /** The few Matrix client-server and federation calls an admin tool needs. */
 export class MatrixResource extends Resource {
   /**
-   * Logs a user in with a password and returns a new access token (a new device).
+   * Logs a user in with a password and returns a new access token (a new device,
+   * named `deviceName`, by default synadm's).
    *
    * `POST /_matrix/client/v3/login`
    * @see https://spec.matrix.org/latest/client-server-api/#post_matrixclientv3login
    */
   login(
-    user: string,
-    password: string,
-    deviceName: string = LOGIN_DEVICE_NAME,
+    credentials: { user: string; password: string; deviceName?: string | undefined },
     options: RequestOptions = {},
   ): Promise<LoginResponse> {
     return this.POST(
@@ -126,9 +126,9 @@ export class MatrixResource extends Resource {
         accessToken: null,
         body: {
           type: "m.login.password",
-          identifier: { type: "m.id.user", user },
-          password,
-          initial_device_display_name: deviceName,
+          identifier: { type: "m.id.user", user: credentials.user },
+          password: credentials.password,
+          initial_device_display_name: credentials.deviceName ?? LOGIN_DEVICE_NAME,
         },
         schema: loginSchema,
       },
@@ -151,7 +151,8 @@ export class MatrixResource extends Resource {
    *
    * `GET /_matrix/client/v3/rooms/{roomId}/aliases`
    */
-  roomAliases(roomId: string, options: RequestOptions = {}): Promise<{ aliases: string[] }> {
+  async roomAliases(roomId: RoomId, options: RequestOptions = {}): Promise<{ aliases: string[] }> {
+    checkRoomId(roomId);
     return this.GET(
       path`/client/v3/rooms/${roomId}/aliases`,
       { prefix: "matrix", schema: aliasesSchema },

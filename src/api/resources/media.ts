@@ -1,6 +1,7 @@
 import { array, nullable, number, object, string } from "valibot";
 import { type EmptyAnswer, emptyAnswerSchema, type Flag, flagSchema } from "../answers.ts";
 import type { RequestOptions } from "../http-client.ts";
+import { checkUserId, type UserId } from "../ids.ts";
 import type { PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
@@ -142,7 +143,11 @@ export class MediaResource extends PagedResource {
    * `POST /_synapse/admin/v1/user/<user_id>/media/quarantine`
    * @see https://element-hq.github.io/synapse/latest/admin_api/media_admin_api.html#quarantining-all-media-of-a-user
    */
-  quarantineUserMedia(userId: string, options: RequestOptions = {}): Promise<{ num_quarantined: number }> {
+  async quarantineUserMedia(
+    userId: UserId,
+    options: RequestOptions = {},
+  ): Promise<{ num_quarantined: number }> {
+    checkUserId(userId);
     return this.POST(
       path`/v1/user/${userId}/media/quarantine`,
       { body: {}, schema: quarantinedSchema },
@@ -178,13 +183,13 @@ export class MediaResource extends PagedResource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/media_admin_api.html#listing-quarantined-media-changes
    */
   quarantineChanges(
-    from?: number,
+    params: { from?: number | undefined } = {},
     options: RequestOptions = {},
   ): PagedList<QuarantineChangesPage, QuarantineChange, number> {
     return this.pagedGet(
       {
         path: "/v1/media/quarantine_changes",
-        query: (cursor) => ({ from: cursor ?? from }),
+        query: (cursor) => ({ from: cursor ?? params.from }),
         schema: changesSchema,
         items: (page) => page.changes,
         // Every page has a next_batch, the last one too (to poll from later): an empty page is the end.
@@ -232,10 +237,13 @@ export class MediaResource extends PagedResource {
    * `POST /_synapse/admin/v1/purge_media_cache?before_ts=...`
    * @see https://element-hq.github.io/synapse/latest/admin_api/media_admin_api.html#purge-remote-media-api
    */
-  purgeRemoteCache(beforeTs: number, options: RequestOptions = {}): Promise<{ deleted: number }> {
+  purgeRemoteCache(
+    criteria: { beforeTs: number },
+    options: RequestOptions = {},
+  ): Promise<{ deleted: number }> {
     return this.POST(
       "/v1/purge_media_cache",
-      { query: { before_ts: beforeTs }, body: {}, schema: purgedSchema },
+      { query: { before_ts: criteria.beforeTs }, body: {}, schema: purgedSchema },
       options,
     );
   }

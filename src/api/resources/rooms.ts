@@ -1,7 +1,20 @@
 import { array, boolean, exactOptional, nullable, number, object, record, string, unknown } from "valibot";
 import { type EmptyAnswer, emptyAnswerSchema } from "../answers.ts";
 import type { RequestOptions } from "../http-client.ts";
-import { type LongRunningJob, statusJob } from "../jobs.ts";
+import { roomIdField, userIdField } from "../id-schemas.ts";
+import {
+  checkEventId,
+  checkRoomAlias,
+  checkRoomId,
+  checkRoomIdOrAlias,
+  checkUserId,
+  type EventId,
+  type RoomAlias,
+  type RoomId,
+  type RoomIdOrAlias,
+  type UserId,
+} from "../ids.ts";
+import { type LongRunningJob, PendingJob, statusJob } from "../jobs.ts";
 import type { RoomOrder } from "../orders.ts";
 import { checkPageLimit, type PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
@@ -10,7 +23,7 @@ import { PagedResource } from "./resource.ts";
 
 /** A room as the room list shows it. */
 export interface RoomSummary {
-  room_id: string;
+  room_id: RoomId;
   name: string | null;
   canonical_alias: string | null;
   joined_members: number;
@@ -30,7 +43,7 @@ export interface RoomSummary {
 
 /** A room in full (Room Details API). The counts are null for a room without statistics yet. */
 export interface RoomDetails {
-  room_id: string;
+  room_id: RoomId;
   name: string | null;
   canonical_alias: string | null;
   joined_members: number | null;
@@ -159,15 +172,34 @@ export interface RoomListParams {
 /** What a room delete does (Delete Room API, both versions). */
 export interface RoomDeleteOptions {
   /** Create a new room with this local user as admin and move the members there. */
-  new_room_user_id?: string;
-  room_name?: string;
-  message?: string;
+  newRoomUserId?: UserId | undefined;
+  /** The name of that new room. */
+  roomName?: string | undefined;
+  /** The message that new room shows first. */
+  message?: string | undefined;
   /** Block the room so nobody can join it again. */
-  block?: boolean;
+  block?: boolean | undefined;
   /** Remove every trace of the room from the database (default true). */
-  purge?: boolean;
+  purge?: boolean | undefined;
   /** Purge even when local users are still in the room. */
-  force_purge?: boolean;
+  forcePurge?: boolean | undefined;
+}
+
+/**
+ * The body {@link RoomsResource.delete} and {@link RoomsResource.deleteNow} send
+ * for these options, as Synapse names its fields: to show what a delete would send.
+ * Throws `InvalidArgumentError` for a `newRoomUserId` that is no user ID.
+ */
+export function roomDeleteBody(deletion: RoomDeleteOptions): Record<string, unknown> {
+  if (deletion.newRoomUserId !== undefined) checkUserId(deletion.newRoomUserId, "newRoomUserId");
+  const body: Record<string, unknown> = {};
+  if (deletion.block !== undefined) body["block"] = deletion.block;
+  if (deletion.purge !== undefined) body["purge"] = deletion.purge;
+  if (deletion.newRoomUserId !== undefined) body["new_room_user_id"] = deletion.newRoomUserId;
+  if (deletion.roomName !== undefined) body["room_name"] = deletion.roomName;
+  if (deletion.message !== undefined) body["message"] = deletion.message;
+  if (deletion.forcePurge !== undefined) body["force_purge"] = deletion.forcePurge;
+  return body;
 }
 
 /** The status of an asynchronous room delete. */
@@ -217,7 +249,7 @@ const nullableString = nullable(string());
 const nullableNumber = nullable(number());
 const roomSummarySchema = responseSchema<RoomSummary>()(
   object({
-    room_id: string(),
+    room_id: roomIdField,
     name: nullableString,
     canonical_alias: nullableString,
     joined_members: number(),
@@ -245,7 +277,7 @@ const roomListSchema = responseSchema<RoomListPage>()(
 );
 const roomDetailsSchema = responseSchema<RoomDetails>()(
   object({
-    room_id: string(),
+    room_id: roomIdField,
     name: nullableString,
     canonical_alias: nullableString,
     joined_members: nullableNumber,
@@ -281,8 +313,8 @@ const clientEventSchema = responseSchema<ClientEvent>()(
     unsigned: exactOptional(anyObject),
   }),
 );
-const membersSchema = responseSchema<{ members: string[]; total: number }>()(
-  object({ members: array(string()), total: number() }),
+const membersSchema = responseSchema<{ members: UserId[]; total: number }>()(
+  object({ members: array(userIdField), total: number() }),
 );
 const stateSchema = responseSchema<{ state: ClientEvent[] }>()(object({ state: array(clientEventSchema) }));
 const messagesSchema = responseSchema<RoomMessagesPage>()(
@@ -362,15 +394,15 @@ const hierarchySchema = responseSchema<HierarchyPage>()(
     next_batch: exactOptional(string()),
   }),
 );
-const roomIdSchema = responseSchema<{ room_id: string }>()(object({ room_id: string() }));
+const roomIdSchema = responseSchema<{ room_id: RoomId }>()(object({ room_id: roomIdField }));
 const roomMediaSchema = responseSchema<{ local: string[]; remote: string[] }>()(
   object({ local: array(string()), remote: array(string()) }),
 );
 const quarantinedSchema = responseSchema<{ num_quarantined: number }>()(
   object({ num_quarantined: number() }),
 );
-const aliasSchema = responseSchema<{ room_id: string; servers: string[] }>()(
-  object({ room_id: string(), servers: array(string()) }),
+const aliasSchema = responseSchema<{ room_id: RoomId; servers: string[] }>()(
+  object({ room_id: roomIdField, servers: array(string()) }),
 );
 
 /**
@@ -427,7 +459,8 @@ export class RoomsResource extends PagedResource {
    * `GET /_synapse/admin/v1/rooms/<room_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#room-details-api
    */
-  get(roomId: string, options: RequestOptions = {}): Promise<RoomDetails> {
+  async get(roomId: RoomId, options: RequestOptions = {}): Promise<RoomDetails> {
+    checkRoomId(roomId);
     return this.GET(path`/v1/rooms/${roomId}`, { schema: roomDetailsSchema }, options);
   }
 
@@ -437,7 +470,8 @@ export class RoomsResource extends PagedResource {
    * `GET /_synapse/admin/v1/rooms/<room_id>/members`
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#room-members-api
    */
-  members(roomId: string, options: RequestOptions = {}): Promise<{ members: string[]; total: number }> {
+  async members(roomId: RoomId, options: RequestOptions = {}): Promise<{ members: UserId[]; total: number }> {
+    checkRoomId(roomId);
     return this.GET(path`/v1/rooms/${roomId}/members`, { schema: membersSchema }, options);
   }
 
@@ -447,7 +481,8 @@ export class RoomsResource extends PagedResource {
    * `GET /_synapse/admin/v1/rooms/<room_id>/state`
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#room-state-api
    */
-  state(roomId: string, options: RequestOptions = {}): Promise<{ state: ClientEvent[] }> {
+  async state(roomId: RoomId, options: RequestOptions = {}): Promise<{ state: ClientEvent[] }> {
+    checkRoomId(roomId);
     return this.GET(path`/v1/rooms/${roomId}/state`, { schema: stateSchema }, options);
   }
 
@@ -459,10 +494,11 @@ export class RoomsResource extends PagedResource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#room-messages-api
    */
   messages(
-    roomId: string,
+    roomId: RoomId,
     params: { from?: string; to?: string; limit?: number; filter?: unknown; dir?: "f" | "b" } = {},
     options: RequestOptions = {},
   ): PagedList<RoomMessagesPage, Record<string, unknown>, string> {
+    checkRoomId(roomId);
     const filter = params.filter === undefined ? undefined : JSON.stringify(params.filter);
     return this.pagedGet(
       {
@@ -488,27 +524,33 @@ export class RoomsResource extends PagedResource {
    * `GET /_synapse/admin/v1/rooms/<room_id>/timestamp_to_event`
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#room-timestamp-to-event-api
    */
-  timestampToEvent(
-    roomId: string,
-    ts: number,
-    dir: "f" | "b" = "f",
+  async timestampToEvent(
+    roomId: RoomId,
+    at: { ts: number; dir?: "f" | "b" },
     options: RequestOptions = {},
   ): Promise<{ event_id: string; origin_server_ts: number }> {
+    checkRoomId(roomId);
     return this.GET(
       path`/v1/rooms/${roomId}/timestamp_to_event`,
-      { query: { ts, dir }, schema: eventAtSchema },
+      { query: { ts: at.ts, dir: at.dir ?? "f" }, schema: eventAtSchema },
       options,
     );
   }
 
   /**
-   * Blocks a room (nobody on this server can join it), or unblocks it. The room need not be known.
+   * Blocks a room (`blocked: true`: nobody on this server can join it), or unblocks it. The room need not be known.
    *
    * `PUT /_synapse/admin/v1/rooms/<room_id>/block`
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#block-or-unblock-a-room
    */
-  setBlocked(roomId: string, block: boolean, options: RequestOptions = {}): Promise<{ block: boolean }> {
-    return this.PUT(path`/v1/rooms/${roomId}/block`, { body: { block }, schema: blockSchema }, options);
+  async setBlocked(
+    roomId: RoomId,
+    state: { blocked: boolean },
+    options: RequestOptions = {},
+  ): Promise<{ block: boolean }> {
+    checkRoomId(roomId);
+    const body = { block: state.blocked };
+    return this.PUT(path`/v1/rooms/${roomId}/block`, { body, schema: blockSchema }, options);
   }
 
   /**
@@ -517,7 +559,11 @@ export class RoomsResource extends PagedResource {
    * `GET /_synapse/admin/v1/rooms/<room_id>/block`
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#get-block-status
    */
-  blockStatus(roomId: string, options: RequestOptions = {}): Promise<{ block: boolean; user_id?: string }> {
+  async blockStatus(
+    roomId: RoomId,
+    options: RequestOptions = {},
+  ): Promise<{ block: boolean; user_id?: string }> {
+    checkRoomId(roomId);
     return this.GET(path`/v1/rooms/${roomId}/block`, { schema: blockStatusSchema }, options);
   }
 
@@ -527,31 +573,37 @@ export class RoomsResource extends PagedResource {
    * `DELETE /_synapse/admin/v1/rooms/<room_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#version-1-old-version
    */
-  deleteNow(
-    roomId: string,
+  async deleteNow(
+    roomId: RoomId,
     deletion: RoomDeleteOptions = {},
     options: RequestOptions = {},
   ): Promise<RoomShutdown> {
-    return this.DELETE(path`/v1/rooms/${roomId}`, { body: deletion, schema: shutdownSchema }, options);
+    checkRoomId(roomId);
+    const body = roomDeleteBody(deletion);
+    return this.DELETE(path`/v1/rooms/${roomId}`, { body, schema: shutdownSchema }, options);
   }
 
   /**
-   * Starts deleting a room in the background; the job follows it to its end.
+   * Deletes a room in the background. The request is sent at once; `await`
+   * waits for the delete to end (its final status), `.started()` gives the job.
    *
    * `DELETE /_synapse/admin/v2/rooms/<room_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#version-2-new-version
    */
-  async delete(
-    roomId: string,
+  delete(
+    roomId: RoomId,
     deletion: RoomDeleteOptions = {},
     options: RequestOptions = {},
-  ): Promise<LongRunningJob<RoomDeleteStatus>> {
-    const { delete_id } = await this.DELETE(
-      path`/v2/rooms/${roomId}`,
-      { body: deletion, schema: deleteSchema },
-      options,
-    );
-    return this.deleteJob(delete_id);
+  ): PendingJob<RoomDeleteStatus> {
+    return new PendingJob(async () => {
+      checkRoomId(roomId);
+      const { delete_id } = await this.DELETE(
+        path`/v2/rooms/${roomId}`,
+        { body: roomDeleteBody(deletion), schema: deleteSchema },
+        options,
+      );
+      return this.deleteJob(delete_id);
+    }, options.signal);
   }
 
   /**
@@ -579,7 +631,11 @@ export class RoomsResource extends PagedResource {
    * `GET /_synapse/admin/v2/rooms/<room_id>/delete_status`
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#query-by-room_id
    */
-  deleteStatusOfRoom(roomId: string, options: RequestOptions = {}): Promise<{ results: RoomDeleteStatus[] }> {
+  async deleteStatusOfRoom(
+    roomId: RoomId,
+    options: RequestOptions = {},
+  ): Promise<{ results: RoomDeleteStatus[] }> {
+    checkRoomId(roomId);
     return this.GET(path`/v2/rooms/${roomId}/delete_status`, { schema: deleteStatusesSchema }, options);
   }
 
@@ -589,7 +645,13 @@ export class RoomsResource extends PagedResource {
    * `POST /_synapse/admin/v1/rooms/<room_id_or_alias>/make_room_admin`
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#make-room-admin-api
    */
-  makeAdmin(roomIdOrAlias: string, userId?: string, options: RequestOptions = {}): Promise<EmptyAnswer> {
+  async makeAdmin(
+    roomIdOrAlias: RoomIdOrAlias,
+    userId?: UserId,
+    options: RequestOptions = {},
+  ): Promise<EmptyAnswer> {
+    checkRoomIdOrAlias(roomIdOrAlias);
+    if (userId !== undefined) checkUserId(userId);
     return this.POST(
       path`/v1/rooms/${roomIdOrAlias}/make_room_admin`,
       { body: userId === undefined ? {} : { user_id: userId }, schema: emptyAnswerSchema },
@@ -603,10 +665,11 @@ export class RoomsResource extends PagedResource {
    * `GET /_synapse/admin/v1/rooms/<room_id_or_alias>/forward_extremities`
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#check-for-forward-extremities
    */
-  forwardExtremities(
-    roomIdOrAlias: string,
+  async forwardExtremities(
+    roomIdOrAlias: RoomIdOrAlias,
     options: RequestOptions = {},
   ): Promise<{ count: number; results: ForwardExtremity[] }> {
+    checkRoomIdOrAlias(roomIdOrAlias);
     return this.GET(
       path`/v1/rooms/${roomIdOrAlias}/forward_extremities`,
       { schema: extremitiesSchema },
@@ -620,10 +683,11 @@ export class RoomsResource extends PagedResource {
    * `DELETE /_synapse/admin/v1/rooms/<room_id_or_alias>/forward_extremities`
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#deleting-forward-extremities
    */
-  deleteForwardExtremities(
-    roomIdOrAlias: string,
+  async deleteForwardExtremities(
+    roomIdOrAlias: RoomIdOrAlias,
     options: RequestOptions = {},
   ): Promise<{ deleted: number }> {
+    checkRoomIdOrAlias(roomIdOrAlias);
     return this.DELETE(
       path`/v1/rooms/${roomIdOrAlias}/forward_extremities`,
       { schema: deletedSchema },
@@ -637,12 +701,14 @@ export class RoomsResource extends PagedResource {
    * `GET /_synapse/admin/v1/rooms/<room_id>/context/<event_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#event-context-api
    */
-  eventContext(
-    roomId: string,
-    eventId: string,
+  async eventContext(
+    roomId: RoomId,
+    eventId: EventId,
     params: { limit?: number; filter?: unknown } = {},
     options: RequestOptions = {},
   ): Promise<EventContext> {
+    checkRoomId(roomId);
+    checkEventId(eventId);
     const query = {
       limit: params.limit,
       filter: params.filter === undefined ? undefined : JSON.stringify(params.filter),
@@ -658,10 +724,11 @@ export class RoomsResource extends PagedResource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/rooms.html#admin-space-hierarchy-endpoint
    */
   hierarchy(
-    roomId: string,
+    roomId: RoomId,
     params: { from?: string; limit?: number; maxDepth?: number } = {},
     options: RequestOptions = {},
   ): PagedList<HierarchyPage, HierarchyRoom, string> {
+    checkRoomId(roomId);
     return this.pagedGet(
       {
         path: path`/v1/rooms/${roomId}/hierarchy`,
@@ -680,7 +747,13 @@ export class RoomsResource extends PagedResource {
    * `POST /_synapse/admin/v1/join/<room_id_or_alias>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/room_membership.html
    */
-  join(roomIdOrAlias: string, userId: string, options: RequestOptions = {}): Promise<{ room_id: string }> {
+  async join(
+    roomIdOrAlias: RoomIdOrAlias,
+    userId: UserId,
+    options: RequestOptions = {},
+  ): Promise<{ room_id: RoomId }> {
+    checkRoomIdOrAlias(roomIdOrAlias);
+    checkUserId(userId);
     return this.POST(
       path`/v1/join/${roomIdOrAlias}`,
       { body: { user_id: userId }, schema: roomIdSchema },
@@ -694,7 +767,8 @@ export class RoomsResource extends PagedResource {
    * `GET /_synapse/admin/v1/room/<room_id>/media`
    * @see https://element-hq.github.io/synapse/latest/admin_api/media_admin_api.html#list-all-media-in-a-room
    */
-  media(roomId: string, options: RequestOptions = {}): Promise<{ local: string[]; remote: string[] }> {
+  async media(roomId: RoomId, options: RequestOptions = {}): Promise<{ local: string[]; remote: string[] }> {
+    checkRoomId(roomId);
     return this.GET(path`/v1/room/${roomId}/media`, { schema: roomMediaSchema }, options);
   }
 
@@ -704,7 +778,8 @@ export class RoomsResource extends PagedResource {
    * `POST /_synapse/admin/v1/room/<room_id>/media/quarantine`
    * @see https://element-hq.github.io/synapse/latest/admin_api/media_admin_api.html#quarantining-media-in-a-room
    */
-  quarantineMedia(roomId: string, options: RequestOptions = {}): Promise<{ num_quarantined: number }> {
+  async quarantineMedia(roomId: RoomId, options: RequestOptions = {}): Promise<{ num_quarantined: number }> {
+    checkRoomId(roomId);
     return this.POST(
       path`/v1/room/${roomId}/media/quarantine`,
       { body: {}, schema: quarantinedSchema },
@@ -717,7 +792,11 @@ export class RoomsResource extends PagedResource {
    *
    * `GET /_matrix/client/v3/directory/room/<room_alias>`
    */
-  resolveAlias(alias: string, options: RequestOptions = {}): Promise<{ room_id: string; servers: string[] }> {
+  async resolveAlias(
+    alias: RoomAlias,
+    options: RequestOptions = {},
+  ): Promise<{ room_id: RoomId; servers: string[] }> {
+    checkRoomAlias(alias, "alias");
     return this.GET(
       path`/client/v3/directory/room/${alias}`,
       { prefix: "matrix", schema: aliasSchema },
@@ -730,14 +809,15 @@ export class RoomsResource extends PagedResource {
    *
    * `PUT /_matrix/client/v3/directory/list/room/<room_id>`
    */
-  setDirectoryVisibility(
-    roomId: string,
-    visibility: "public" | "private",
+  async setDirectoryVisibility(
+    roomId: RoomId,
+    listing: { visibility: "public" | "private" },
     options: RequestOptions = {},
   ): Promise<EmptyAnswer> {
+    checkRoomId(roomId);
     return this.PUT(
       path`/client/v3/directory/list/room/${roomId}`,
-      { prefix: "matrix", body: { visibility }, schema: emptyAnswerSchema },
+      { prefix: "matrix", body: { visibility: listing.visibility }, schema: emptyAnswerSchema },
       options,
     );
   }

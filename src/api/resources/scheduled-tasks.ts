@@ -1,7 +1,8 @@
 import { array, nullable, number, object, record, string, unknown } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
+import type { PagedList } from "../pagination.ts";
 import { responseSchema } from "../schema.ts";
-import { Resource } from "./resource.ts";
+import { PagedResource } from "./resource.ts";
 
 /** The states a scheduled task can be in. */
 export const SCHEDULED_TASK_STATUSES = ["scheduled", "active", "complete", "cancelled", "failed"] as const;
@@ -60,20 +61,33 @@ const listSchema = responseSchema<ScheduledTaskList>()(
  * The Scheduled Tasks API (`scheduled_tasks.md`).
  * @see https://element-hq.github.io/synapse/latest/admin_api/scheduled_tasks.html
  */
-export class ScheduledTasksResource extends Resource {
+export class ScheduledTasksResource extends PagedResource {
   /**
-   * The scheduled tasks, filtered.
+   * The scheduled tasks, filtered: a list of one page (Synapse gives them all
+   * at once), awaited or iterated as every list.
    *
    * `GET /_synapse/admin/v1/scheduled_tasks`
    * @see https://element-hq.github.io/synapse/latest/admin_api/scheduled_tasks.html
    */
-  list(filters: ScheduledTaskFilters = {}, options: RequestOptions = {}): Promise<ScheduledTaskList> {
+  list(
+    filters: ScheduledTaskFilters = {},
+    options: RequestOptions = {},
+  ): PagedList<ScheduledTaskList, ScheduledTask, never> {
     const query = {
       action_name: filters.actionName,
       resource_id: filters.resourceId,
       status: filters.status,
       max_timestamp: filters.maxTimestamp,
     };
-    return this.GET("/v1/scheduled_tasks", { query, schema: listSchema }, options);
+    return this.pagedGet<ScheduledTaskList, ScheduledTask, never>(
+      {
+        path: "/v1/scheduled_tasks",
+        query: () => query,
+        schema: listSchema,
+        items: (page) => page.scheduled_tasks,
+        nextCursor: () => undefined,
+      },
+      options,
+    );
   }
 }

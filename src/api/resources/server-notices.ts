@@ -1,5 +1,6 @@
 import { object, string } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
+import { checkUserId, type UserId } from "../ids.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
 import { Resource } from "./resource.ts";
@@ -28,7 +29,12 @@ export class ServerNoticesResource extends Resource {
    * `POST /_synapse/admin/v1/send_server_notice` or `PUT /_synapse/admin/v1/send_server_notice/{txnId}`
    * @see https://element-hq.github.io/synapse/latest/admin_api/server_notices.html
    */
-  send(userId: string, notice: ServerNotice, options: RequestOptions = {}): Promise<{ event_id: string }> {
+  async send(
+    userId: UserId,
+    notice: ServerNotice,
+    options: RequestOptions = {},
+  ): Promise<{ event_id: string }> {
+    checkUserId(userId);
     const body: Record<string, unknown> = { user_id: userId, content: notice.content };
     if (notice.type !== undefined) body["type"] = notice.type;
     if (notice.stateKey !== undefined) body["state_key"] = notice.stateKey;

@@ -12,7 +12,9 @@ import {
 } from "valibot";
 import { type EmptyAnswer, emptyAnswerSchema, type Flag, flagSchema } from "../answers.ts";
 import type { HttpClient, RequestOptions } from "../http-client.ts";
-import { type LongRunningJob, statusJob } from "../jobs.ts";
+import { roomIdField, userIdField } from "../id-schemas.ts";
+import { checkRoomId, checkUserId, type RoomId, type UserId } from "../ids.ts";
+import { type LongRunningJob, PendingJob, statusJob } from "../jobs.ts";
 import type { MediaOrder, UserOrder } from "../orders.ts";
 import { checkPageLimit, type PagedList } from "../pagination.ts";
 import { path } from "../path.ts";
@@ -21,7 +23,7 @@ import { PagedResource } from "./resource.ts";
 
 /** A user as the list endpoints return it (Synapse's `UserPaginateResponse`). */
 export interface UserSummary {
-  name: string;
+  name: UserId;
   is_guest: boolean;
   admin: boolean;
   /** `null` for a regular user, else e.g. `bot` or `support`. */
@@ -50,7 +52,7 @@ export interface Threepid {
 
 /** A user account in full (Query User Account). */
 export interface UserDetails {
-  name: string;
+  name: UserId;
   admin: boolean;
   deactivated: boolean;
   locked: boolean;
@@ -201,7 +203,7 @@ export interface AccountData {
 /** Options of {@link UsersResource.redact}. */
 export interface RedactOptions {
   /** Rooms to redact in; empty or absent: every room the user is in. */
-  rooms?: readonly string[];
+  rooms?: readonly RoomId[];
   reason?: string;
   /** Events searched per room (Synapse's default 1000). */
   limit?: number;
@@ -225,7 +227,7 @@ const nullableString = nullable(string());
 const nullableNumber = nullable(number());
 const userSummarySchema = responseSchema<UserSummary>()(
   object({
-    name: string(),
+    name: userIdField,
     is_guest: boolean(),
     admin: boolean(),
     user_type: nullableString,
@@ -249,7 +251,7 @@ const userListSchema = responseSchema<UserListPage>()(
 );
 const userSchema = responseSchema<UserDetails>()(
   object({
-    name: string(),
+    name: userIdField,
     admin: boolean(),
     deactivated: boolean(),
     locked: boolean(),
@@ -359,8 +361,8 @@ const redactStatusSchema = responseSchema<RedactStatus>()(
     error: exactOptional(string()),
   }),
 );
-const joinedRoomsSchema = responseSchema<{ joined_rooms: string[]; total: number }>()(
-  object({ joined_rooms: array(string()), total: number() }),
+const joinedRoomsSchema = responseSchema<{ joined_rooms: RoomId[]; total: number }>()(
+  object({ joined_rooms: array(roomIdField), total: number() }),
 );
 const membershipsSchema = responseSchema<{ memberships: Record<string, string> }>()(
   object({ memberships: record(string(), string()) }),
@@ -430,7 +432,8 @@ export class UsersResource extends PagedResource {
    * `GET /_synapse/admin/v2/users/<user_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#query-user-account
    */
-  get(userId: string, options: RequestOptions = {}): Promise<UserDetails> {
+  async get(userId: UserId, options: RequestOptions = {}): Promise<UserDetails> {
+    checkUserId(userId);
     return this.GET(path`/v2/users/${userId}`, { schema: userSchema }, options);
   }
 
@@ -441,7 +444,12 @@ export class UsersResource extends PagedResource {
    * `PUT /_synapse/admin/v2/users/<user_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#create-or-modify-account
    */
-  createOrModify(userId: string, update: UserUpdate, options: RequestOptions = {}): Promise<UserDetails> {
+  async createOrModify(
+    userId: UserId,
+    update: UserUpdate,
+    options: RequestOptions = {},
+  ): Promise<UserDetails> {
+    checkUserId(userId);
     return this.PUT(path`/v2/users/${userId}`, { body: update, schema: userSchema }, options);
   }
 
@@ -536,37 +544,42 @@ export class UsersResource extends PagedResource {
    * `GET /_synapse/admin/v1/whois/<user_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#query-current-sessions-for-a-user
    */
-  whois(userId: string, options: RequestOptions = {}): Promise<Whois> {
+  async whois(userId: UserId, options: RequestOptions = {}): Promise<Whois> {
+    checkUserId(userId);
     return this.GET(path`/v1/whois/${userId}`, { schema: whoisSchema }, options);
   }
 
   /**
    * Deactivates an account (logs it out, removes it from rooms and its 3PIDs);
-   * `erase` also marks it GDPR-erased.
+   * `erase: true` also marks it GDPR-erased.
    *
    * `POST /_synapse/admin/v1/deactivate/<user_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#deactivate-account
    */
-  deactivate(
-    userId: string,
-    erase = false,
+  async deactivate(
+    userId: UserId,
+    deactivation: { erase?: boolean | undefined } = {},
     options: RequestOptions = {},
   ): Promise<{ id_server_unbind_result: string }> {
-    return this.POST(path`/v1/deactivate/${userId}`, { body: { erase }, schema: deactivateSchema }, options);
+    checkUserId(userId);
+    const body = { erase: deactivation.erase ?? false };
+    return this.POST(path`/v1/deactivate/${userId}`, { body, schema: deactivateSchema }, options);
   }
 
   /**
-   * Suspends (freezes) or unsuspends an account.
+   * Suspends (freezes) an account with `suspended: true`, or lifts it with `false`.
    *
    * `PUT /_synapse/admin/v1/suspend/<user_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#suspendunsuspend-account
    */
-  setSuspended(
-    userId: string,
-    suspend: boolean,
+  async setSuspended(
+    userId: UserId,
+    state: { suspended: boolean },
     options: RequestOptions = {},
   ): Promise<Record<string, boolean>> {
-    return this.PUT(path`/v1/suspend/${userId}`, { body: { suspend }, schema: suspendSchema }, options);
+    checkUserId(userId);
+    const body = { suspend: state.suspended };
+    return this.PUT(path`/v1/suspend/${userId}`, { body, schema: suspendSchema }, options);
   }
 
   /**
@@ -575,17 +588,14 @@ export class UsersResource extends PagedResource {
    * `POST /_synapse/admin/v1/reset_password/<user_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#reset-password
    */
-  resetPassword(
-    userId: string,
-    newPassword: string,
-    logoutDevices = true,
+  async resetPassword(
+    userId: UserId,
+    reset: { newPassword: string; logoutDevices?: boolean },
     options: RequestOptions = {},
   ): Promise<EmptyAnswer> {
-    return this.POST(
-      path`/v1/reset_password/${userId}`,
-      { body: { new_password: newPassword, logout_devices: logoutDevices }, schema: emptyAnswerSchema },
-      options,
-    );
+    checkUserId(userId);
+    const body = { new_password: reset.newPassword, logout_devices: reset.logoutDevices ?? true };
+    return this.POST(path`/v1/reset_password/${userId}`, { body, schema: emptyAnswerSchema }, options);
   }
 
   /**
@@ -594,18 +604,25 @@ export class UsersResource extends PagedResource {
    * `GET /_synapse/admin/v1/users/<user_id>/admin`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#get-whether-a-user-is-a-server-administrator-or-not
    */
-  isAdmin(userId: string, options: RequestOptions = {}): Promise<{ admin: boolean }> {
+  async isAdmin(userId: UserId, options: RequestOptions = {}): Promise<{ admin: boolean }> {
+    checkUserId(userId);
     return this.GET(path`/v1/users/${userId}/admin`, { schema: isAdminSchema }, options);
   }
 
   /**
-   * Makes the user a server admin, or not.
+   * Makes the user a server admin (`admin: true`), or not.
    *
    * `PUT /_synapse/admin/v1/users/<user_id>/admin`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#change-whether-a-user-is-a-server-administrator-or-not
    */
-  setAdmin(userId: string, admin: boolean, options: RequestOptions = {}): Promise<EmptyAnswer> {
-    return this.PUT(path`/v1/users/${userId}/admin`, { body: { admin }, schema: emptyAnswerSchema }, options);
+  async setAdmin(
+    userId: UserId,
+    state: { admin: boolean },
+    options: RequestOptions = {},
+  ): Promise<EmptyAnswer> {
+    checkUserId(userId);
+    const body = { admin: state.admin };
+    return this.PUT(path`/v1/users/${userId}/admin`, { body, schema: emptyAnswerSchema }, options);
   }
 
   /**
@@ -614,10 +631,11 @@ export class UsersResource extends PagedResource {
    * `GET /_synapse/admin/v1/users/<user_id>/memberships`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#list-room-memberships-of-a-user
    */
-  memberships(
-    userId: string,
+  async memberships(
+    userId: UserId,
     options: RequestOptions = {},
   ): Promise<{ memberships: Record<string, string> }> {
+    checkUserId(userId);
     return this.GET(path`/v1/users/${userId}/memberships`, { schema: membershipsSchema }, options);
   }
 
@@ -627,10 +645,11 @@ export class UsersResource extends PagedResource {
    * `GET /_synapse/admin/v1/users/<user_id>/joined_rooms`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#list-joined-rooms-of-a-user
    */
-  joinedRooms(
-    userId: string,
+  async joinedRooms(
+    userId: UserId,
     options: RequestOptions = {},
-  ): Promise<{ joined_rooms: string[]; total: number }> {
+  ): Promise<{ joined_rooms: RoomId[]; total: number }> {
+    checkUserId(userId);
     return this.GET(path`/v1/users/${userId}/joined_rooms`, { schema: joinedRoomsSchema }, options);
   }
 
@@ -640,14 +659,15 @@ export class UsersResource extends PagedResource {
    * `GET /_synapse/admin/v1/users/<user_id>/sent_invite_count`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#get-the-number-of-invites-sent-by-the-user
    */
-  sentInviteCount(
-    userId: string,
-    fromTs: number,
+  async sentInviteCount(
+    userId: UserId,
+    since: { fromTs: number },
     options: RequestOptions = {},
   ): Promise<{ invite_count: number }> {
+    checkUserId(userId);
     return this.GET(
       path`/v1/users/${userId}/sent_invite_count`,
-      { query: { from_ts: fromTs }, schema: inviteCountSchema },
+      { query: { from_ts: since.fromTs }, schema: inviteCountSchema },
       options,
     );
   }
@@ -658,14 +678,15 @@ export class UsersResource extends PagedResource {
    * `GET /_synapse/admin/v1/users/<user_id>/cumulative_joined_room_count`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#get-the-cumulative-number-of-rooms-a-user-has-joined-after-a-given-timestamp
    */
-  cumulativeJoinedRoomCount(
-    userId: string,
-    fromTs: number,
+  async cumulativeJoinedRoomCount(
+    userId: UserId,
+    since: { fromTs: number },
     options: RequestOptions = {},
   ): Promise<{ cumulative_joined_room_count: number }> {
+    checkUserId(userId);
     return this.GET(
       path`/v1/users/${userId}/cumulative_joined_room_count`,
-      { query: { from_ts: fromTs }, schema: joinedRoomCountSchema },
+      { query: { from_ts: since.fromTs }, schema: joinedRoomCountSchema },
       options,
     );
   }
@@ -676,7 +697,8 @@ export class UsersResource extends PagedResource {
    * `GET /_synapse/admin/v1/users/<user_id>/accountdata`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#account-data
    */
-  accountData(userId: string, options: RequestOptions = {}): Promise<{ account_data: AccountData }> {
+  async accountData(userId: UserId, options: RequestOptions = {}): Promise<{ account_data: AccountData }> {
+    checkUserId(userId);
     return this.GET(path`/v1/users/${userId}/accountdata`, { schema: accountDataSchema }, options);
   }
 
@@ -686,11 +708,12 @@ export class UsersResource extends PagedResource {
    * `GET /_synapse/admin/v1/users/<user_id>/media`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#list-media-uploaded-by-a-user
    */
-  mediaPage(
-    userId: string,
+  async mediaPage(
+    userId: UserId,
     params: { from?: number; limit?: number; orderBy?: MediaOrder; dir?: "f" | "b" } = {},
     options: RequestOptions = {},
   ): Promise<UserMediaPage> {
+    checkUserId(userId);
     const query = { from: params.from, limit: params.limit, order_by: params.orderBy, dir: params.dir };
     return this.GET(path`/v1/users/${userId}/media`, { query, schema: mediaSchema }, options);
   }
@@ -703,10 +726,11 @@ export class UsersResource extends PagedResource {
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#list-media-uploaded-by-a-user
    */
   media(
-    userId: string,
+    userId: UserId,
     params: { from?: number; limit?: number; orderBy?: MediaOrder; dir?: "f" | "b" } = {},
     options: RequestOptions = {},
   ): PagedList<UserMediaPage, UserMedia, number> {
+    checkUserId(userId);
     return this.pagedGet(
       {
         path: path`/v1/users/${userId}/media`,
@@ -725,31 +749,30 @@ export class UsersResource extends PagedResource {
    * `DELETE /_synapse/admin/v1/users/<user_id>/media`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#delete-media-uploaded-by-a-user
    */
-  deleteMedia(
-    userId: string,
+  async deleteMedia(
+    userId: UserId,
     params: { from?: number; limit?: number; orderBy?: MediaOrder; dir?: "f" | "b" } = {},
     options: RequestOptions = {},
   ): Promise<{ deleted_media: string[]; total: number }> {
+    checkUserId(userId);
     const query = { from: params.from, limit: params.limit, order_by: params.orderBy, dir: params.dir };
     return this.DELETE(path`/v1/users/${userId}/media`, { query, schema: deletedMediaSchema }, options);
   }
 
   /**
-   * An access token of the user, without a new device; expires at `validUntilMs` if given.
+   * An access token of the user, without a new device; expires at `validUntilMs` (epoch ms) if given.
    *
    * `POST /_synapse/admin/v1/users/<user_id>/login`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#login-as-a-user
    */
-  loginAs(
-    userId: string,
-    validUntilMs?: number,
+  async loginAs(
+    userId: UserId,
+    login: { validUntilMs?: number | undefined } = {},
     options: RequestOptions = {},
   ): Promise<{ access_token: string }> {
-    return this.POST(
-      path`/v1/users/${userId}/login`,
-      { body: validUntilMs === undefined ? {} : { valid_until_ms: validUntilMs }, schema: accessTokenSchema },
-      options,
-    );
+    checkUserId(userId);
+    const body = login.validUntilMs === undefined ? {} : { valid_until_ms: login.validUntilMs };
+    return this.POST(path`/v1/users/${userId}/login`, { body, schema: accessTokenSchema }, options);
   }
 
   /**
@@ -758,10 +781,11 @@ export class UsersResource extends PagedResource {
    * `POST /_synapse/admin/v1/users/<user_id>/_allow_cross_signing_replacement_without_uia`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#allow-replacing-master-cross-signing-key-without-user-interactive-auth
    */
-  allowCrossSigningReplacement(
-    userId: string,
+  async allowCrossSigningReplacement(
+    userId: UserId,
     options: RequestOptions = {},
   ): Promise<{ updatable_without_uia_before_ms: number }> {
+    checkUserId(userId);
     return this.POST(
       path`/v1/users/${userId}/_allow_cross_signing_replacement_without_uia`,
       { body: {}, schema: crossSigningSchema },
@@ -775,7 +799,8 @@ export class UsersResource extends PagedResource {
    * `GET /_synapse/admin/v2/users/<user_id>/devices`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#list-all-devices
    */
-  devices(userId: string, options: RequestOptions = {}): Promise<{ devices: Device[]; total: number }> {
+  async devices(userId: UserId, options: RequestOptions = {}): Promise<{ devices: Device[]; total: number }> {
+    checkUserId(userId);
     return this.GET(path`/v2/users/${userId}/devices`, { schema: devicesSchema }, options);
   }
 
@@ -785,7 +810,8 @@ export class UsersResource extends PagedResource {
    * `POST /_synapse/admin/v2/users/<user_id>/devices`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#create-a-device
    */
-  createDevice(userId: string, deviceId: string, options: RequestOptions = {}): Promise<EmptyAnswer> {
+  async createDevice(userId: UserId, deviceId: string, options: RequestOptions = {}): Promise<EmptyAnswer> {
+    checkUserId(userId);
     return this.POST(
       path`/v2/users/${userId}/devices`,
       { body: { device_id: deviceId }, schema: emptyAnswerSchema },
@@ -799,7 +825,8 @@ export class UsersResource extends PagedResource {
    * `GET /_synapse/admin/v2/users/<user_id>/devices/<device_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#show-a-device
    */
-  device(userId: string, deviceId: string, options: RequestOptions = {}): Promise<Device> {
+  async device(userId: UserId, deviceId: string, options: RequestOptions = {}): Promise<Device> {
+    checkUserId(userId);
     return this.GET(path`/v2/users/${userId}/devices/${deviceId}`, { schema: deviceSchema }, options);
   }
 
@@ -809,15 +836,16 @@ export class UsersResource extends PagedResource {
    * `PUT /_synapse/admin/v2/users/<user_id>/devices/<device_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#update-a-device
    */
-  renameDevice(
-    userId: string,
+  async renameDevice(
+    userId: UserId,
     deviceId: string,
-    displayName: string,
+    device: { displayName: string },
     options: RequestOptions = {},
   ): Promise<EmptyAnswer> {
+    checkUserId(userId);
     return this.PUT(
       path`/v2/users/${userId}/devices/${deviceId}`,
-      { body: { display_name: displayName }, schema: emptyAnswerSchema },
+      { body: { display_name: device.displayName }, schema: emptyAnswerSchema },
       options,
     );
   }
@@ -828,7 +856,8 @@ export class UsersResource extends PagedResource {
    * `DELETE /_synapse/admin/v2/users/<user_id>/devices/<device_id>`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#delete-a-device
    */
-  deleteDevice(userId: string, deviceId: string, options: RequestOptions = {}): Promise<EmptyAnswer> {
+  async deleteDevice(userId: UserId, deviceId: string, options: RequestOptions = {}): Promise<EmptyAnswer> {
+    checkUserId(userId);
     return this.DELETE(path`/v2/users/${userId}/devices/${deviceId}`, { schema: emptyAnswerSchema }, options);
   }
 
@@ -838,11 +867,12 @@ export class UsersResource extends PagedResource {
    * `POST /_synapse/admin/v2/users/<user_id>/delete_devices`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#delete-multiple-devices
    */
-  deleteDevices(
-    userId: string,
+  async deleteDevices(
+    userId: UserId,
     deviceIds: readonly string[],
     options: RequestOptions = {},
   ): Promise<EmptyAnswer> {
+    checkUserId(userId);
     return this.POST(
       path`/v2/users/${userId}/delete_devices`,
       { body: { devices: deviceIds }, schema: emptyAnswerSchema },
@@ -856,7 +886,8 @@ export class UsersResource extends PagedResource {
    * `GET /_synapse/admin/v1/users/<user_id>/pushers`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#list-all-pushers
    */
-  pushers(userId: string, options: RequestOptions = {}): Promise<{ pushers: Pusher[]; total: number }> {
+  async pushers(userId: UserId, options: RequestOptions = {}): Promise<{ pushers: Pusher[]; total: number }> {
+    checkUserId(userId);
     return this.GET(path`/v1/users/${userId}/pushers`, { schema: pushersSchema }, options);
   }
 
@@ -866,7 +897,8 @@ export class UsersResource extends PagedResource {
    * `POST /_synapse/admin/v1/users/<user_id>/shadow_ban`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#controlling-whether-a-user-is-shadow-banned
    */
-  shadowBan(userId: string, options: RequestOptions = {}): Promise<EmptyAnswer> {
+  async shadowBan(userId: UserId, options: RequestOptions = {}): Promise<EmptyAnswer> {
+    checkUserId(userId);
     return this.POST(path`/v1/users/${userId}/shadow_ban`, { body: {}, schema: emptyAnswerSchema }, options);
   }
 
@@ -876,7 +908,8 @@ export class UsersResource extends PagedResource {
    * `DELETE /_synapse/admin/v1/users/<user_id>/shadow_ban`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#controlling-whether-a-user-is-shadow-banned
    */
-  unshadowBan(userId: string, options: RequestOptions = {}): Promise<EmptyAnswer> {
+  async unshadowBan(userId: UserId, options: RequestOptions = {}): Promise<EmptyAnswer> {
+    checkUserId(userId);
     return this.DELETE(path`/v1/users/${userId}/shadow_ban`, { schema: emptyAnswerSchema }, options);
   }
 
@@ -886,7 +919,8 @@ export class UsersResource extends PagedResource {
    * `GET /_synapse/admin/v1/users/<user_id>/override_ratelimit`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#get-status-of-ratelimit
    */
-  rateLimit(userId: string, options: RequestOptions = {}): Promise<Partial<RateLimitOverride>> {
+  async rateLimit(userId: UserId, options: RequestOptions = {}): Promise<Partial<RateLimitOverride>> {
+    checkUserId(userId);
     return this.GET(path`/v1/users/${userId}/override_ratelimit`, { schema: maybeRateLimitSchema }, options);
   }
 
@@ -896,14 +930,18 @@ export class UsersResource extends PagedResource {
    * `POST /_synapse/admin/v1/users/<user_id>/override_ratelimit`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#set-ratelimit
    */
-  setRateLimit(
-    userId: string,
-    limit: { messages_per_second?: number; burst_count?: number },
+  async setRateLimit(
+    userId: UserId,
+    limit: { messagesPerSecond?: number | undefined; burstCount?: number | undefined },
     options: RequestOptions = {},
   ): Promise<RateLimitOverride> {
+    checkUserId(userId);
+    const body: Record<string, number> = {};
+    if (limit.messagesPerSecond !== undefined) body["messages_per_second"] = limit.messagesPerSecond;
+    if (limit.burstCount !== undefined) body["burst_count"] = limit.burstCount;
     return this.POST(
       path`/v1/users/${userId}/override_ratelimit`,
-      { body: limit, schema: rateLimitSchema },
+      { body, schema: rateLimitSchema },
       options,
     );
   }
@@ -914,7 +952,8 @@ export class UsersResource extends PagedResource {
    * `DELETE /_synapse/admin/v1/users/<user_id>/override_ratelimit`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#delete-ratelimit
    */
-  deleteRateLimit(userId: string, options: RequestOptions = {}): Promise<EmptyAnswer> {
+  async deleteRateLimit(userId: UserId, options: RequestOptions = {}): Promise<EmptyAnswer> {
+    checkUserId(userId);
     return this.DELETE(path`/v1/users/${userId}/override_ratelimit`, { schema: emptyAnswerSchema }, options);
   }
 
@@ -965,28 +1004,29 @@ export class UsersResource extends PagedResource {
   }
 
   /**
-   * Starts redacting the user's events; the job can be followed to its end.
+   * Redacts the user's events. The request is sent at once; `await` waits for
+   * the redaction to end (its final status), `.started()` gives the job.
    *
    * `POST /_synapse/admin/v1/user/<user_id>/redact`
    * @see https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html#redact-events-of-a-user
    */
-  async redact(
-    userId: string,
-    redact: RedactOptions = {},
-    options: RequestOptions = {},
-  ): Promise<LongRunningJob<RedactStatus>> {
-    const body: Record<string, unknown> = { rooms: redact.rooms ?? [] };
-    if (redact.reason !== undefined) body["reason"] = redact.reason;
-    if (redact.limit !== undefined) body["limit"] = redact.limit;
-    if (redact.useAdmin !== undefined) body["use_admin"] = redact.useAdmin;
-    if (redact.afterTs !== undefined) body["after_ts"] = redact.afterTs;
-    if (redact.beforeTs !== undefined) body["before_ts"] = redact.beforeTs;
-    const { redact_id } = await this.POST(
-      path`/v1/user/${userId}/redact`,
-      { body, schema: redactSchema },
-      options,
-    );
-    return this.redactionJob(redact_id);
+  redact(userId: UserId, redact: RedactOptions = {}, options: RequestOptions = {}): PendingJob<RedactStatus> {
+    return new PendingJob(async () => {
+      checkUserId(userId);
+      for (const room of redact.rooms ?? []) checkRoomId(room, "rooms");
+      const body: Record<string, unknown> = { rooms: redact.rooms ?? [] };
+      if (redact.reason !== undefined) body["reason"] = redact.reason;
+      if (redact.limit !== undefined) body["limit"] = redact.limit;
+      if (redact.useAdmin !== undefined) body["use_admin"] = redact.useAdmin;
+      if (redact.afterTs !== undefined) body["after_ts"] = redact.afterTs;
+      if (redact.beforeTs !== undefined) body["before_ts"] = redact.beforeTs;
+      const { redact_id } = await this.POST(
+        path`/v1/user/${userId}/redact`,
+        { body, schema: redactSchema },
+        options,
+      );
+      return this.redactionJob(redact_id);
+    }, options.signal);
   }
 
   /**

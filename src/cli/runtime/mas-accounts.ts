@@ -2,6 +2,7 @@
 // (see mas-routing.ts): find a Matrix user's MAS account, end its sessions,
 // deactivate it on both sides, act as it for a moment.
 import { ApiError } from "../../api/errors.ts";
+import type { UserId } from "../../api/ids.ts";
 import type { MasAdmin } from "../../api/mas-admin.ts";
 import type { MasUser } from "../../api/resources/mas-users.ts";
 import type { CommandContext } from "./context.ts";
@@ -93,7 +94,7 @@ export async function deactivateInMas(
   const { mas, id, user } = await masAccountOf(context, userId);
   if (!user.deactivated_at)
     await mas.users.deactivate(id, erase ? {} : { skip_erase: true }, signal ? { signal } : {});
-  const synapse = await (await context.admin()).users.get(userId, signal ? { signal } : {});
+  const synapse = await (await context.admin()).users.get(userId as UserId, signal ? { signal } : {});
   if (!synapse.deactivated)
     throw new CliError(
       `MAS deactivated ${userId}, but Synapse still has the account active: ` +

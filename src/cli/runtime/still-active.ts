@@ -1,4 +1,5 @@
 import { NotFoundError } from "../../api/errors.ts";
+import type { UserId } from "../../api/ids.ts";
 import type { SynapseAdmin } from "../../api/synapse-admin.ts";
 
 /**
@@ -12,7 +13,7 @@ export async function noLongerActive(
   signal: AbortSignal,
 ): Promise<string | undefined> {
   try {
-    const user = await admin.users.get(userId, { signal });
+    const user = await admin.users.get(userId as UserId, { signal });
     return user.deactivated ? "deactivated since it was chosen" : undefined;
   } catch (error) {
     if (error instanceof NotFoundError) return "no longer exists";

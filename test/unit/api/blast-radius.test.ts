@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { findBlastRadius, findRemoteInvites } from "../../../src/api/blast-radius.ts";
+import type { RoomId } from "../../../src/api/ids.ts";
 import { policyEntityHash, policyRules } from "../../../src/api/policy-rules.ts";
 import { SynapseAdmin } from "../../../src/api/synapse-admin.ts";
 import type { HttpRequest, HttpResponse, Transport } from "../../../src/api/transport.ts";
@@ -45,9 +46,9 @@ class RoutedTransport implements Transport {
   }
 }
 
-const room = (roomId: string, creator: string, alias: string | null = null) =>
+const room = (roomId: RoomId, creator: string, alias: string | null = null) =>
   roomSummary({ room_id: roomId, creator, canonical_alias: alias });
-const details = (roomId: string, creator: string, alias: string | null = null) =>
+const details = (roomId: RoomId, creator: string, alias: string | null = null) =>
   roomDetails({ room_id: roomId, creator, canonical_alias: alias });
 const invite = (victim: string, sender: string) =>
   clientEvent({ type: "m.room.member", state_key: victim, sender, content: { membership: "invite" } });

@@ -8,6 +8,8 @@ import {
   parseRoomAlias,
   parseRoomId,
   parseUserId,
+  type RoomId,
+  type UserId,
 } from "../../../src/api/ids.ts";
 import { checkPathSegments, encodePathSegment, joinUrl } from "../../../src/api/path.ts";
 import { SynapseAdmin } from "../../../src/api/synapse-admin.ts";
@@ -83,8 +85,8 @@ describe("IDs that would collapse the request path", () => {
     for (const id of collapsing) {
       await assert.rejects(admin.registrationTokens.delete(id), InvalidInputError);
       await assert.rejects(admin.users.deleteDevice("@alice:example.org", id), InvalidInputError);
-      await assert.rejects(admin.users.get(id), InvalidInputError);
-      await assert.rejects(admin.rooms.get(id), InvalidInputError);
+      await assert.rejects(admin.users.get(id as UserId), InvalidInputError);
+      await assert.rejects(admin.rooms.get(id as RoomId), InvalidInputError);
       await assert.rejects(
         admin.request({ method: "DELETE", path: `v1/registration_tokens/${id}` }),
         /invalid path/,

@@ -360,15 +360,65 @@ describe("PagedList", () => {
       },
     ];
     for (const { call, pages, next } of cases) {
-      const transport = new FakeTransport({ json: pages[0] }, { json: pages[0] }, { json: pages[1] });
+      const transport = new FakeTransport(
+        { json: pages[0] },
+        { json: pages[0] },
+        { json: pages[1] },
+        { json: pages[1] },
+      );
       const admin = new SynapseAdmin({ baseUrl: "https://hs.example.org", accessToken: "t", transport });
       const list = call(admin);
       assert.ok(list instanceof PagedList);
-      assert.deepEqual(await list, pages[0]);
+      const first = await list;
+      assert.deepEqual(first, pages[0]);
       assert.equal((await list.toArray()).length, 2);
       assert.equal(transport.requests.length, 3);
       assert.match(transport.requests[2]!.url.href, next);
+      // The same pages by hand, from the page awaited.
+      assert.equal(first.hasNextPage(), true);
+      const second = await first.nextPage();
+      assert.deepEqual(second, pages[1]);
+      assert.match(transport.requests[3]!.url.href, next);
+      assert.equal(second.hasNextPage(), false);
     }
+  });
+
+  it("lists Synapse gives at once are lists too: one page, awaited or iterated", async () => {
+    const token = { token: "t", uses_allowed: null, pending: 0, completed: 0, expiry_time: null };
+    const task = {
+      id: "1",
+      action: "a",
+      status: "failed",
+      timestamp_ms: 1,
+      resource_id: null,
+      result: null,
+      error: null,
+    };
+    const transport = new FakeTransport(
+      { json: { registration_tokens: [token] } },
+      { json: { scheduled_tasks: [task] } },
+    );
+    const admin = new SynapseAdmin({ baseUrl: "https://hs.example.org", accessToken: "t", transport });
+    const tokens = admin.registrationTokens.list({ valid: true });
+    assert.ok(tokens instanceof PagedList);
+    assert.deepEqual(await tokens.toArray(), [token]);
+    const tasks = await admin.scheduledTasks.list({ status: "failed" });
+    assert.deepEqual(tasks, { scheduled_tasks: [task] });
+    assert.equal(tasks.hasNextPage(), false);
+    await assert.rejects(tasks.nextPage(), InvalidInputError);
+    assert.equal(transport.requests.length, 2);
+  });
+
+  it("a page's navigation is not part of its data, and a repeated cursor by hand is a PaginationError", async () => {
+    const page = { users: [userSummary({ name: "@a:x" })], next_token: "1", total: 5 };
+    const transport = new FakeTransport({ json: page }, { json: page }, { json: page });
+    const admin = new SynapseAdmin({ baseUrl: "https://hs.example.org", accessToken: "t", transport });
+    const first = await admin.users.list();
+    assert.equal(JSON.stringify(first), JSON.stringify(page));
+    assert.deepEqual(Object.keys(first), Object.keys(page));
+    assert.deepEqual({ ...first }, page);
+    const second = await first.nextPage();
+    await assert.rejects(second.nextPage(), PaginationError);
   });
 
   it("refuses limit 0 (and other page sizes below 1) before any request", async () => {
@@ -463,5 +513,59 @@ describe("LongRunningJob", () => {
       assert.equal(error.message, "room delete id1 failed: boom");
       return true;
     });
+  });
+});
+
+describe("PendingJob", () => {
+  const deleting = (...statuses: string[]) =>
+    statuses.map((status) => ({
+      json: { status, error: "boom", delete_id: "d1", room_id: "!r:x", shutdown_room: null },
+    }));
+
+  it("one await sends the start request and waits for the end, giving the final status", async () => {
+    const transport = new FakeTransport({ json: { delete_id: "d1" } }, ...deleting("active", "complete"));
+    const admin = new SynapseAdmin({ baseUrl: "https://hs.example.org", accessToken: "t", transport });
+    const final = await admin.rooms.delete("!r:x", { purge: true });
+    assert.equal(final.status, "complete");
+    assert.deepEqual(
+      transport.requests.map((request) => `${request.method} ${request.url.pathname}`),
+      [
+        "DELETE /_synapse/admin/v2/rooms/!r:x".replace("!r:x", "%21r%3Ax"),
+        "GET /_synapse/admin/v2/rooms/delete_status/d1",
+        "GET /_synapse/admin/v2/rooms/delete_status/d1",
+      ],
+    );
+  });
+
+  it("started() gives the job to keep its ID and follow it; the request is sent once", async () => {
+    const transport = new FakeTransport({ json: { redact_id: "r1" } }, { json: { status: "complete" } });
+    const admin = new SynapseAdmin({ baseUrl: "https://hs.example.org", accessToken: "t", transport });
+    const pending = admin.users.redact("@a:x");
+    const job = await pending.started();
+    assert.ok(job instanceof LongRunningJob);
+    assert.equal(job.id, "r1");
+    assert.equal(await pending.id(), "r1");
+    const seen: string[] = [];
+    assert.equal(
+      (await pending.wait({ intervalMs: 1, onStatus: (s) => seen.push(s.status) })).status,
+      "complete",
+    );
+    assert.deepEqual(seen, ["complete"]);
+    assert.equal(transport.requests.length, 2);
+  });
+
+  it("a failed job rejects the await with JobFailedError; a failed start rejects started() and the await", async () => {
+    const transport = new FakeTransport(
+      { json: { purge_id: "p1" } },
+      { json: { status: "failed", error: "boom" } },
+      { status: 403, json: { errcode: "M_FORBIDDEN", error: "no" } },
+    );
+    const admin = new SynapseAdmin({ baseUrl: "https://hs.example.org", accessToken: "t", transport });
+    await assert.rejects(admin.purgeHistory.purge("!r:x", { beforeTs: 1 }), JobFailedError);
+    const refused = admin.purgeHistory.purge("!r:x", { beforeTs: 1 });
+    // Nothing handles the failure for a while: it must not be an unhandled rejection meanwhile.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await assert.rejects(refused.started(), /M_FORBIDDEN/);
+    await assert.rejects(refused.then(), /M_FORBIDDEN/);
   });
 });

@@ -10,15 +10,15 @@ export const backgroundUpdatesStatus: RunFor<typeof noParameters> = async (conte
   document(await (await context.admin()).backgroundUpdates.status());
 
 export const enableBackgroundUpdates: RunFor<typeof noParameters> = async (context) =>
-  document(await (await context.admin()).backgroundUpdates.setEnabled(true));
+  document(await (await context.admin()).backgroundUpdates.setEnabled({ enabled: true }));
 
 export const disableBackgroundUpdates: RunFor<typeof noParameters> = async (context) =>
-  document(await (await context.admin()).backgroundUpdates.setEnabled(false));
+  document(await (await context.admin()).backgroundUpdates.setEnabled({ enabled: false }));
 
 export const startBackgroundJob: RunFor<typeof startParameters> = async (context, { options, args }) => {
   const extra = {
-    ...(options.oldKey === undefined ? {} : { old_key: options.oldKey }),
-    ...(options.beforeTs === undefined ? {} : { before_ts: parseTimeSpec(options.beforeTs) }),
+    ...(options.oldKey === undefined ? {} : { oldKey: options.oldKey }),
+    ...(options.beforeTs === undefined ? {} : { beforeTs: parseTimeSpec(options.beforeTs) }),
   };
   const { backgroundUpdates } = await context.admin();
   const answer = await backgroundUpdates.startJob(args.job, extra);

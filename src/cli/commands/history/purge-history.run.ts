@@ -25,7 +25,7 @@ export const purgeHistory: RunFor<typeof purgeParameters> = async (context, { op
   if (!options.deleteLocal) await warnIfLocalEventsGoToo(context, admin);
   const action = `Purge the history of ${roomId} ${where}${options.deleteLocal ? ", local users' events included" : ""}`;
   const job = await changeAfterConfirmation(context, options.dryRun, action, () =>
-    purgeHistory.purge(roomId, point, options.deleteLocal),
+    purgeHistory.purge(roomId, { ...point, deleteLocalEvents: options.deleteLocal }).started(),
   );
   if (!job) return;
   return followJob(context, job, {

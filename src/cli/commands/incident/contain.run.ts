@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { type BlastRadiusSeeds, findBlastRadius } from "../../../api/blast-radius.ts";
 import { NotFoundError } from "../../../api/errors.ts";
+import type { RoomAlias, RoomId } from "../../../api/ids.ts";
 import { type PolicyRule, policyRules } from "../../../api/policy-rules.ts";
 import type { RoomDetails } from "../../../api/resources/rooms.ts";
 import type { UserDetails } from "../../../api/resources/users.ts";
@@ -52,10 +53,12 @@ async function readSeeds(
     : [];
   const rooms: string[] = [];
   for (const room of [...options.room, ...named.filter((id) => !id.startsWith("@"))])
-    rooms.push(room.startsWith("#") ? (await admin.rooms.resolveAlias(room)).room_id : room);
+    rooms.push(room.startsWith("#") ? (await admin.rooms.resolveAlias(room as RoomAlias)).room_id : room);
   const rules: PolicyRule[] = [];
   for (const room of options.policyRoom) {
-    const roomId = room.startsWith("#") ? (await admin.rooms.resolveAlias(room)).room_id : room;
+    const roomId = (
+      room.startsWith("#") ? (await admin.rooms.resolveAlias(room as RoomAlias)).room_id : room
+    ) as RoomId;
     const found = policyRules((await admin.rooms.state(roomId)).state);
     context.note(`${found.length} ban rule(s) in the policy room ${room}.`);
     rules.push(...found);
@@ -103,13 +106,13 @@ async function roomAction(
     if (!(error instanceof NotFoundError)) throw error;
   }
   if (actions.includes("remove-from-directory") && details?.public) {
-    await admin.rooms.setDirectoryVisibility(roomId, "private", { signal });
+    await admin.rooms.setDirectoryVisibility(roomId, { visibility: "private" }, { signal });
     result["removed_from_directory"] = true;
   }
   if (actions.includes("quarantine-media") && details)
     result["media_quarantined"] = (await admin.rooms.quarantineMedia(roomId, { signal })).num_quarantined;
   if (actions.includes("block")) {
-    await admin.rooms.setBlocked(roomId, true, { signal });
+    await admin.rooms.setBlocked(roomId, { blocked: true }, { signal });
     result["blocked"] = true;
   }
   if (actions.includes("delete")) {
@@ -125,11 +128,13 @@ async function roomAction(
     }
     let job = deleteId ? admin.rooms.deleteJob(deleteId) : undefined;
     if (!job) {
-      job = await admin.rooms.delete(
-        roomId,
-        { block: actions.includes("block"), purge: actions.includes("purge"), message: REASON },
-        { signal },
-      );
+      job = await admin.rooms
+        .delete(
+          roomId,
+          { block: actions.includes("block"), purge: actions.includes("purge"), message: REASON },
+          { signal },
+        )
+        .started();
       run.keep({ delete_id: job.id });
     }
     const final = await job.wait({ signal });
@@ -164,7 +169,7 @@ async function accountAction(
     const keptId = run.kept?.["redact_id"] as string | undefined;
     const job = keptId
       ? admin.users.redactionJob(keptId)
-      : await admin.users.redact(userId, { rooms: redactIn, reason: REASON }, { signal });
+      : await admin.users.redact(userId, { rooms: redactIn, reason: REASON }, { signal }).started();
     if (!keptId) run.keep({ redact_id: job.id });
     const final = await job.wait({ signal });
     result["redact_id"] = job.id;
@@ -173,13 +178,13 @@ async function accountAction(
   if (actions.includes("deactivate")) {
     if (!details.deactivated) {
       if (underMasIn) await deactivateInMas(underMasIn, userId, actions.includes("erase"), signal);
-      else await admin.users.deactivate(userId, actions.includes("erase"), { signal });
+      else await admin.users.deactivate(userId, { erase: actions.includes("erase") }, { signal });
     }
     result["deactivated"] = true;
     if (actions.includes("erase")) result["erased"] = true;
   }
   if (actions.includes("suspend")) {
-    await admin.users.setSuspended(userId, true, { signal });
+    await admin.users.setSuspended(userId, { suspended: true }, { signal });
     result["suspended"] = true;
   }
   if (actions.includes("shadow-ban")) {
@@ -270,7 +275,7 @@ async function rejectAsVictim(
   }
   const validUntil = Date.now() + lifetimeMs;
   run.keep({ login_as_valid_until: validUntil });
-  const { access_token: token } = await admin.users.loginAs(userId, validUntil, { signal });
+  const { access_token: token } = await admin.users.loginAs(userId, { validUntilMs: validUntil }, { signal });
   try {
     return await rejectWith(token);
   } finally {

@@ -3,6 +3,7 @@
 // of which says all it needs so that a resumed run needs nothing else.
 
 import type { BlastRadius } from "../../../api/blast-radius.ts";
+import type { RoomId, UserId } from "../../../api/ids.ts";
 import { UsageError } from "../../runtime/errors.ts";
 
 export const ROOM_ACTIONS = [
@@ -178,9 +179,9 @@ export function makePlan(
 
 /** One action of the run, as the journal keeps it. */
 export type PlanItem =
-  | { kind: "room"; roomId: string; actions: RoomAction[] }
-  | { kind: "account"; userId: string; actions: AccountStep[]; redactIn: string[] }
-  | { kind: "invite"; userId: string; roomId: string };
+  | { kind: "room"; roomId: RoomId; actions: RoomAction[] }
+  | { kind: "account"; userId: UserId; actions: AccountStep[]; redactIn: RoomId[] }
+  | { kind: "invite"; userId: UserId; roomId: RoomId };
 
 /**
  * The plan's items for the engine: rooms first (they stop the spread), then
@@ -206,14 +207,19 @@ export function planItems(plan: IncidentPlan): string[] {
   return items;
 }
 
-/** An item back as what it does. */
+/** An item back as what it does; its IDs were checked when the plan was read. */
 export function parseItem(item: string): PlanItem {
   const [kind, id, third, ...rest] = item.split(" ");
   if (kind === "room" && id && third !== undefined)
-    return { kind, roomId: id, actions: third.split(",") as RoomAction[] };
+    return { kind, roomId: id as RoomId, actions: third.split(",") as RoomAction[] };
   if (kind === "account" && id && third !== undefined)
-    return { kind, userId: id, actions: third.split(",") as AccountStep[], redactIn: rest };
-  if (kind === "invite" && id && third) return { kind, userId: id, roomId: third };
+    return {
+      kind,
+      userId: id as UserId,
+      actions: third.split(",") as AccountStep[],
+      redactIn: rest as RoomId[],
+    };
+  if (kind === "invite" && id && third) return { kind, userId: id as UserId, roomId: third as RoomId };
   throw new Error(`not an action of an incident plan: ${item}`);
 }
 

@@ -2,6 +2,7 @@
 // resumed run may come days later, and an item cut off by a crash is tried
 // again), so that no repair is ever made twice or over a change made since.
 import { NotFoundError } from "../../../api/errors.ts";
+import type { UserId } from "../../../api/ids.ts";
 import type { MasAdmin } from "../../../api/mas-admin.ts";
 import type { MasResourceObject } from "../../../api/resources/mas-resource.ts";
 import type { MasUser } from "../../../api/resources/mas-users.ts";
@@ -17,7 +18,7 @@ async function synapseAccount(
   signal: AbortSignal,
 ): Promise<UserDetails | undefined> {
   try {
-    return await admin.users.get(userId, { signal });
+    return await admin.users.get(userId as UserId, { signal });
   } catch (error) {
     if (error instanceof NotFoundError) return undefined;
     throw error;
@@ -71,14 +72,15 @@ export async function performRepair(
       // Synapse creates accounts unlocked: the lock is a second step, finished here after a crash between them.
       const lockMissing = masLocked && account && !account.deactivated && !account.locked;
       if (account && !lockMissing) return run.skip("Synapse has the account now");
-      if (!account) await admin.users.createOrModify(userId, { admin: user.attributes.admin }, { signal });
-      if (masLocked) await admin.users.createOrModify(userId, { locked: true }, { signal });
+      if (!account)
+        await admin.users.createOrModify(userId as UserId, { admin: user.attributes.admin }, { signal });
+      if (masLocked) await admin.users.createOrModify(userId as UserId, { locked: true }, { signal });
       return { mas_id: user.id };
     }
     case "deactivate-in-synapse": {
       if (!account || account.deactivated) return run.skip("no longer active in Synapse");
       if (!user || !masDeactivated) return run.skip("no longer deactivated in MAS");
-      await admin.users.deactivate(userId, false, { signal });
+      await admin.users.deactivate(userId as UserId, { erase: false }, { signal });
       return { mas_id: user.id };
     }
     case "deactivate-in-mas": {
@@ -92,7 +94,7 @@ export async function performRepair(
       const locked = repair === "lock-in-synapse";
       if (!bothActive || masLocked !== locked || account.locked === locked)
         return run.skip("the lock agrees now, or the account changed");
-      await admin.users.createOrModify(userId, { locked }, { signal });
+      await admin.users.createOrModify(userId as UserId, { locked }, { signal });
       return { mas_id: user.id };
     }
     case "grant-admin-in-synapse":
@@ -100,7 +102,7 @@ export async function performRepair(
       const admin_ = repair === "grant-admin-in-synapse";
       if (!bothActive || user.attributes.admin !== admin_ || account.admin === admin_)
         return run.skip("the admin flag agrees now, or the account changed");
-      await admin.users.createOrModify(userId, { admin: admin_ }, { signal });
+      await admin.users.createOrModify(userId as UserId, { admin: admin_ }, { signal });
       return { mas_id: user.id };
     }
   }

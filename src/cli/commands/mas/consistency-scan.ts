@@ -2,6 +2,7 @@
 // user, page by page, kept as one small record each (memory grows with the
 // users: some tens of MB at 100,000; refused beyond MAX_ACCOUNTS).
 import { NotFoundError } from "../../../api/errors.ts";
+import type { UserId } from "../../../api/ids.ts";
 import type { MasAdmin } from "../../../api/mas-admin.ts";
 import type { SynapseAdmin } from "../../../api/synapse-admin.ts";
 import { CliError } from "../../runtime/errors.ts";
@@ -74,7 +75,7 @@ export async function scanAccounts(
   const worker = async (): Promise<void> => {
     for (let account = pending.pop(); account; account = pending.pop()) {
       try {
-        const details = await admin.users.get(account.userId);
+        const details = await admin.users.get(account.userId as UserId);
         synapse.set(account.userId, { ...account, appserviceId: details.appservice_id });
       } catch (error) {
         // Gone since the list: nothing to compare.

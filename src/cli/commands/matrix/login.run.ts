@@ -12,5 +12,5 @@ export const matrixLogin: RunFor<typeof matrixLoginParameters> = async (context,
   const userId = await context.userId(args.userId);
   const password = options.password ?? (await context.prompt.ask("Password", { hidden: true }));
   context.prompt.close();
-  return document(await admin.matrix.login(userId, password));
+  return document(await admin.matrix.login({ user: userId, password }));
 };

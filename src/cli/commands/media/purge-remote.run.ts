@@ -12,7 +12,7 @@ export const purgeRemoteMedia: RunFor<typeof purgeParameters> = async (context, 
     context,
     options.dryRun,
     action,
-    () => media.purgeRemoteCache(before),
+    () => media.purgeRemoteCache({ beforeTs: before }),
     "when-configured",
   );
   return result ? document(result) : undefined;

@@ -54,7 +54,7 @@ export const unquarantineMedia: RunFor<typeof unquarantineParameters> = async (c
 };
 
 export const mediaQuarantineChanges: RunFor<typeof changesParameters> = async (context, { options }) =>
-  listIn(await (await context.admin()).media.quarantineChanges(options.from), "changes");
+  listIn(await (await context.admin()).media.quarantineChanges({ from: options.from }), "changes");
 
 export const protectMedia: RunFor<typeof protectParameters> = async (context, { args }) =>
   document(await (await context.admin()).media.protect(parseMediaId(args.mediaId)));

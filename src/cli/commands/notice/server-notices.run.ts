@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import type { UserId } from "../../../api/ids.ts";
 import { runBulkCommand } from "../../runtime/bulk/run-bulk-command.ts";
 import type { RunFor } from "../../runtime/command.ts";
 import { UsageError } from "../../runtime/errors.ts";
@@ -45,7 +46,7 @@ export const sendNotice: RunFor<typeof sendParameters> = async (context, { optio
       }
       // A transaction ID lets Synapse drop a repeat: a retry, or a resumed run redoing an item in flight.
       const txnId = `synadm-${run.runId}-${userId}`;
-      const { event_id } = await admin.serverNotices.send(userId, { content, txnId }, { signal });
+      const { event_id } = await admin.serverNotices.send(userId as UserId, { content, txnId }, { signal });
       return { event_id };
     },
     previewLength: options.previewLength,

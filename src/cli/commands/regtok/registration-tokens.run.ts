@@ -29,9 +29,13 @@ export const listTokens: RunFor<typeof listParameters> = async (context, { optio
       timeFields,
     });
   }
-  return listIn(await (await context.admin()).registrationTokens.list(options.valid), "registration_tokens", {
-    timeFields,
-  });
+  return listIn(
+    await (await context.admin()).registrationTokens.list({ valid: options.valid }),
+    "registration_tokens",
+    {
+      timeFields,
+    },
+  );
 };
 
 export const tokenDetails: RunFor<typeof detailsParameters> = async (context, { args }) => {
@@ -50,8 +54,8 @@ export const newToken: RunFor<typeof newParameters> = async (context, { options 
     options.expiryTs ?? (options.expireAt === undefined ? null : parseTimeSpec(options.expireAt));
   const body = {
     length: options.length,
-    uses_allowed: options.usesAllowed ?? null,
-    expiry_time: expiry,
+    usesAllowed: options.usesAllowed ?? null,
+    expiryTime: expiry,
     ...(options.token === undefined ? {} : { token: options.token }),
   };
   if (await underMas(context)) {
@@ -59,7 +63,7 @@ export const newToken: RunFor<typeof newParameters> = async (context, { options 
     await context.checkAuditLog();
     const { data } = await (await context.mas()).registrationTokens.add({
       token: options.token ?? generatedToken(options.length),
-      usage_limit: body.uses_allowed,
+      usage_limit: body.usesAllowed,
       expires_at: masDate(expiry),
     });
     return document(synadmShapeOf(data));
@@ -96,7 +100,11 @@ export const updateToken: RunFor<typeof updateParameters> = async (context, { op
     context,
     options.dryRun,
     action,
-    () => registrationTokens.update(args.token, changes),
+    () =>
+      registrationTokens.update(args.token, {
+        usesAllowed: changes.uses_allowed,
+        expiryTime: changes.expiry_time,
+      }),
     "when-configured",
   );
   return result ? document(result) : undefined;

@@ -12,7 +12,7 @@ export const blockRoom: RunFor<typeof blockParameters> = async (context, { optio
     context,
     options.dryRun,
     action,
-    () => rooms.setBlocked(roomId, options.block),
+    () => rooms.setBlocked(roomId, { blocked: options.block }),
     "when-configured",
   );
   return result ? document(result) : undefined;

@@ -1,5 +1,6 @@
 import { NotFoundError } from "../../../api/errors.ts";
-import type { RoomDeleteOptions, RoomsResource } from "../../../api/resources/rooms.ts";
+import type { RoomId } from "../../../api/ids.ts";
+import { type RoomDeleteOptions, type RoomsResource, roomDeleteBody } from "../../../api/resources/rooms.ts";
 import { readItemList } from "../../runtime/bulk/read-items.ts";
 import { runBulkCommand } from "../../runtime/bulk/run-bulk-command.ts";
 import type { RunFor } from "../../runtime/command.ts";
@@ -30,10 +31,10 @@ interface DeletionChoices {
 async function roomDeletion(context: CommandContext, choices: DeletionChoices): Promise<RoomDeleteOptions> {
   const deletion: RoomDeleteOptions = { block: choices.block, purge: !choices.noPurge };
   if (choices.newRoomUserId !== undefined)
-    deletion.new_room_user_id = await context.userId(choices.newRoomUserId);
-  if (choices.roomName !== undefined) deletion.room_name = choices.roomName;
+    deletion.newRoomUserId = await context.userId(choices.newRoomUserId);
+  if (choices.roomName !== undefined) deletion.roomName = choices.roomName;
   if (choices.message !== undefined) deletion.message = choices.message;
-  if (choices.forcePurge) deletion.force_purge = true;
+  if (choices.forcePurge) deletion.forcePurge = true;
   return deletion;
 }
 
@@ -54,13 +55,13 @@ export const deleteRoom: RunFor<typeof deleteParameters> = async (context, { opt
   );
   const what = `${options.noPurge ? "Delete" : "Delete and purge"}${options.block ? " and block" : ""} ${roomId}`;
   if (options.dryRun) {
-    context.note(`Would: ${what} with ${JSON.stringify(deletion)}.`);
+    context.note(`Would: ${what} with ${JSON.stringify(roomDeleteBody(deletion))}.`);
     return;
   }
   await confirmOrStop(context, `${what}?`);
 
   if (options.v1) return document(await rooms.deleteNow(roomId, deletion));
-  const job = await rooms.delete(roomId, deletion);
+  const job = await rooms.delete(roomId, deletion).started();
   return followJob(context, job, {
     label: "Room delete",
     idField: "delete_id",
@@ -76,13 +77,13 @@ export const deleteManyRooms: RunFor<typeof deleteManyParameters> = async (conte
   const what = `${options.noPurge ? "Delete" : "Delete and purge"}${options.block ? " and block" : ""}`;
   return runBulkCommand(context, {
     command: "room delete-many",
-    identity: { roomIds, deletion },
+    identity: { roomIds, deletion: roomDeleteBody(deletion) },
     itemField: "room_id",
     noun: "room(s) to delete",
     question: (count) => `${what} these ${count} room(s)?`,
     selectItems: async () => roomIds,
     perform: async (roomId, signal) => {
-      const job = await rooms.delete(roomId, deletion, { signal });
+      const job = await rooms.delete(roomId as RoomId, deletion, { signal }).started();
       const final = await job.wait({ signal });
       return { delete_id: job.id, status: final.status };
     },
@@ -102,7 +103,7 @@ export const roomDeleteStatus: RunFor<typeof deleteStatusParameters> = async (co
 /** Why a room chosen as having no local members is no longer to be purged, or `undefined` while it still is. */
 async function noLongerEmpty(
   rooms: RoomsResource,
-  roomId: string,
+  roomId: RoomId,
   signal: AbortSignal,
 ): Promise<string | undefined> {
   try {
@@ -121,11 +122,11 @@ export const purgeEmptyRooms: RunFor<typeof purgeEmptyParameters> = async (conte
   const deletion: RoomDeleteOptions = {
     block: false,
     purge: !options.noPurge,
-    ...(options.forcePurge ? { force_purge: true } : {}),
+    ...(options.forcePurge ? { forcePurge: true } : {}),
   };
   return runBulkCommand(context, {
     command: "room purge-empty",
-    identity: { deletion, v1: options.v1 },
+    identity: { deletion: roomDeleteBody(deletion), v1: options.v1 },
     itemField: "room_id",
     noun: "room(s) without local members",
     question: (count) => `Delete${options.noPurge ? "" : " and purge"} these ${count} room(s)?`,
@@ -144,13 +145,13 @@ export const purgeEmptyRooms: RunFor<typeof purgeEmptyParameters> = async (conte
     },
     perform: async (roomId, signal, run) => {
       // Chosen as empty: a room someone joined since (a resumed run, a long one) is left alone.
-      const inUse = await noLongerEmpty(rooms, roomId, signal);
+      const inUse = await noLongerEmpty(rooms, roomId as RoomId, signal);
       if (inUse) return run.skip(inUse);
       if (options.v1) {
-        await rooms.deleteNow(roomId, deletion, { signal });
+        await rooms.deleteNow(roomId as RoomId, deletion, { signal });
         return { status: "complete" };
       }
-      const job = await rooms.delete(roomId, deletion, { signal });
+      const job = await rooms.delete(roomId as RoomId, deletion, { signal }).started();
       const final = await job.wait({ signal });
       return { delete_id: job.id, status: final.status };
     },

@@ -1,3 +1,4 @@
+import type { RoomAlias } from "../../../api/ids.ts";
 import type { RunFor } from "../../runtime/command.ts";
 import { UsageError } from "../../runtime/errors.ts";
 import { document } from "../../runtime/output/result.ts";
@@ -11,7 +12,7 @@ export const resolveRoom: RunFor<typeof resolveParameters> = async (context, { o
   if (!target.startsWith("#"))
     throw new UsageError(`"${args.room}" is a room ID; give an alias, or -r to list its aliases`);
   // synadm prints just the room ID, as a JSON string.
-  return document((await admin.rooms.resolveAlias(target)).room_id);
+  return document((await admin.rooms.resolveAlias(target as RoomAlias)).room_id);
 };
 
 function setVisibility(visibility: "public" | "private"): RunFor<typeof visibilityParameters> {
@@ -23,7 +24,7 @@ function setVisibility(visibility: "public" | "private"): RunFor<typeof visibili
       context.note(`Would: ${action}.`);
       return;
     }
-    return document(await rooms.setDirectoryVisibility(roomId, visibility));
+    return document(await rooms.setDirectoryVisibility(roomId, { visibility }));
   };
 }
 export const publishRoom: RunFor<typeof visibilityParameters> = setVisibility("public");

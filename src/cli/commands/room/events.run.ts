@@ -42,6 +42,6 @@ export const roomTimestampToEvent: RunFor<typeof timestampParameters> = async (
   const roomId = parseRoomId(args.roomId);
   const ts = parseTimeSpec(args.time);
   return document(
-    await (await context.admin()).rooms.timestampToEvent(roomId, ts, options.backwards ? "b" : "f"),
+    await (await context.admin()).rooms.timestampToEvent(roomId, { ts, dir: options.backwards ? "b" : "f" }),
   );
 };

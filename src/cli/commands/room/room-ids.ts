@@ -1,4 +1,4 @@
-import { parseRoomAlias, parseRoomId } from "../../../api/ids.ts";
+import { parseRoomId, type RoomIdOrAlias, roomIdOrAlias } from "../../../api/ids.ts";
 import { type ArgumentSpec, argument } from "../../framework/spec.ts";
 import { text } from "../../framework/values.ts";
 
@@ -10,8 +10,8 @@ export const roomIdArgument: ArgumentSpec<string, string> = argument(
 );
 
 /** Checks a room ID or alias by its sigil, before anything is sent. */
-export function parseRoomIdOrAlias(value: string): string {
-  return value.startsWith("#") ? parseRoomAlias(value) : parseRoomId(value);
+export function parseRoomIdOrAlias(value: string): RoomIdOrAlias {
+  return roomIdOrAlias(value);
 }
 
 export { parseRoomId };

@@ -109,7 +109,7 @@ export const deactivateUser: RunFor<typeof deactivateParameters> = async (contex
     const { deactivateInMas } = await import("../../runtime/mas-accounts.ts");
     return document(await deactivateInMas(context, userId, options.gdprErase));
   }
-  return document(await admin.users.deactivate(userId, options.gdprErase));
+  return document(await admin.users.deactivate(userId, { erase: options.gdprErase }));
 };
 
 function capitalize(text: string): string {
@@ -135,7 +135,7 @@ export const setPassword: RunFor<typeof passwordParameters> = async (context, { 
     context,
     options.dryRun,
     action,
-    () => users.resetPassword(userId, newPassword, !options.noLogout),
+    () => users.resetPassword(userId, { newPassword, logoutDevices: !options.noLogout }),
     "when-configured",
   );
   return result ? document(result) : undefined;
@@ -186,7 +186,7 @@ export const suspendUser: RunFor<typeof suspendParameters> = async (context, { o
   const { users } = await context.admin();
   const action = `${options.unsuspend ? "Lift the suspension of" : "Suspend"} ${userId}`;
   const result = await changeAfterConfirmation(context, options.dryRun, action, () =>
-    users.setSuspended(userId, !options.unsuspend),
+    users.setSuspended(userId, { suspended: !options.unsuspend }),
   );
   return result ? document(result) : undefined;
 };

@@ -1,3 +1,4 @@
+import type { UserId } from "../../../api/ids.ts";
 import { parseDuration } from "../../../api/time.ts";
 import { readItemList } from "../../runtime/bulk/read-items.ts";
 import { runBulkCommand } from "../../runtime/bulk/run-bulk-command.ts";
@@ -46,7 +47,9 @@ export const deactivateRegex: RunFor<typeof deactivateRegexParameters> = async (
       const gone = await noLongerActive(admin, userId, signal);
       if (gone) return run.skip(gone);
       if (await masRouted) return { ...(await deactivateInMas(context, userId, options.gdprErase, signal)) };
-      return { ...(await admin.users.deactivate(userId, options.gdprErase, { signal })) };
+      return {
+        ...(await admin.users.deactivate(userId as UserId, { erase: options.gdprErase }, { signal })),
+      };
     },
     options,
     // synadm printed several documents per user; here one list: the users (dry run), else each deactivation's answer.
@@ -70,7 +73,7 @@ export const deactivateMany: RunFor<typeof deactivateManyParameters> = async (co
     selectItems: async () => users,
     perform: async (userId, signal) => {
       if (await masRouted) await deactivateInMas(context, userId, options.gdprErase, signal);
-      else await admin.users.deactivate(userId, options.gdprErase, { signal });
+      else await admin.users.deactivate(userId as UserId, { erase: options.gdprErase }, { signal });
       return undefined;
     },
     options,

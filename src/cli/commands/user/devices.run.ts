@@ -28,7 +28,9 @@ export const createDevice: RunFor<typeof deviceParameters> = async (context, { a
 
 export const renameDevice: RunFor<typeof renameDeviceParameters> = async (context, { args }) => {
   const userId = await context.userId(args.userId);
-  return document(await (await context.admin()).users.renameDevice(userId, args.deviceId, args.name));
+  return document(
+    await (await context.admin()).users.renameDevice(userId, args.deviceId, { displayName: args.name }),
+  );
 };
 
 export const deleteDevices: RunFor<typeof deleteDevicesParameters> = async (context, { options, args }) => {

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { NotFoundError } from "../../../api/errors.ts";
+import type { UserId } from "../../../api/ids.ts";
 import type { UserUpdate } from "../../../api/resources/users.ts";
 import { readInput } from "../../runtime/bulk/read-items.ts";
 import { runBulkCommand } from "../../runtime/bulk/run-bulk-command.ts";
@@ -101,7 +102,7 @@ export const importUsers: RunFor<typeof importParameters> = async (context, { op
   const admin = await context.admin();
   const exists = async (userId: string, signal: AbortSignal): Promise<boolean> => {
     try {
-      await admin.users.get(userId, { signal });
+      await admin.users.get(userId as UserId, { signal });
       return true;
     } catch (error) {
       if (error instanceof NotFoundError) return false;
@@ -146,7 +147,7 @@ export const importUsers: RunFor<typeof importParameters> = async (context, { op
       }
       // Under MAS an account is created in MAS first, never in Synapse alone.
       if (await masRouted) await modifyUnderMas(context, userId, update, action !== "create");
-      else await admin.users.createOrModify(userId, update, { signal });
+      else await admin.users.createOrModify(userId as UserId, update, { signal });
       // Shown here, and kept in the 0600 journal only until the run has finished without failures.
       return {
         action: action === "create" ? "created" : "updated",

@@ -3,6 +3,8 @@
 // (display name, avatar, third-party IDs, user type) stays Synapse's; Synapse's
 // own admin flag, which MAS never sets, is set to match MAS's. A user
 // created here is created in MAS first, never in Synapse alone.
+
+import type { UserId } from "../../../api/ids.ts";
 import type { UserDetails, UserUpdate } from "../../../api/resources/users.ts";
 import type { CommandContext } from "../../runtime/context.ts";
 import { createInMas, endSessionsInMas, type MasAccount, masAccountOf } from "../../runtime/mas-accounts.ts";
@@ -46,11 +48,11 @@ export async function modifyUnderMas(
   const profile = Object.fromEntries(
     Object.entries(update).filter(([key]) => !MAS_FIELDS.includes(key) || MIRRORED_FIELDS.includes(key)),
   );
-  if (Object.keys(profile).length > 0) await synapse.users.createOrModify(userId, profile);
+  if (Object.keys(profile).length > 0) await synapse.users.createOrModify(userId as UserId, profile);
   const { mas, id, user } = account;
   if (update.locked === true && !user.locked_at) await mas.users.lock(id);
   // As Synapse's `deactivated: true` here: no erasing (that is `user deactivate -e`).
   if (update.deactivated === true && !user.deactivated_at)
     await mas.users.deactivate(id, { skip_erase: true });
-  return { ...(await synapse.users.get(userId)), admin: account.user.admin };
+  return { ...(await synapse.users.get(userId as UserId)), admin: account.user.admin };
 }

@@ -18,7 +18,10 @@ export const setRateLimit: RunFor<typeof setRateLimitParameters> = async (contex
   const limit = { messages_per_second: options.messagesPerSecond, burst_count: options.burstCount };
   const action = `Override the rate limit of ${userId} with ${JSON.stringify(limit)}`;
   const result = await changeAfterConfirmation(context, options.dryRun, action, () =>
-    users.setRateLimit(userId, limit),
+    users.setRateLimit(userId, {
+      messagesPerSecond: limit.messages_per_second,
+      burstCount: limit.burst_count,
+    }),
   );
   return result ? document(result) : undefined;
 };

@@ -17,7 +17,7 @@ export const redactUser: RunFor<typeof redactParameters> = async (context, { opt
   }
   await confirmOrStop(context, `Redact the events of ${userId} ${where}?`, "when-configured");
   const { reason, limit } = options;
-  const job = await admin.users.redact(userId, { rooms, ...definedOnly({ reason, limit }) });
+  const job = await admin.users.redact(userId, { rooms, ...definedOnly({ reason, limit }) }).started();
   return followJob(context, job, {
     label: "Redaction",
     idField: "redact_id",

@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import type { UserId } from "../../../api/ids.ts";
 import { askNewPassword } from "../../runtime/ask-password.ts";
 import type { RunFor } from "../../runtime/command.ts";
 import type { CommandContext } from "../../runtime/context.ts";
@@ -56,7 +57,8 @@ async function registerInMas(
     ...(options.displayName === undefined ? {} : { displayname: options.displayName }),
     ...(options.userType === undefined ? {} : { user_type: options.userType }),
   };
-  if (Object.keys(profile).length > 0) await (await context.admin()).users.createOrModify(userId, profile);
+  if (Object.keys(profile).length > 0)
+    await (await context.admin()).users.createOrModify(userId as UserId, profile);
   context.note(
     `Created ${userId} in the Matrix Authentication Service. MAS gives no access token at registration: ` +
       `\`synadm user login ${userId}\` makes one.`,

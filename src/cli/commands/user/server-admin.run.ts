@@ -28,7 +28,7 @@ function setServerAdmin(admin: boolean): RunFor<typeof setServerAdminParameters>
     }
     const { users } = await context.admin();
     const result = await changeAfterConfirmation(context, options.dryRun, action, () =>
-      users.setAdmin(userId, admin),
+      users.setAdmin(userId, { admin }),
     );
     return result ? document(result) : undefined;
   };

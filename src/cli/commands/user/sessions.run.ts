@@ -45,5 +45,5 @@ export const loginAsUser: RunFor<typeof loginParameters> = async (context, { opt
     // Synapse's login-as answers the token alone; so does synadm under MAS.
     return document({ access_token: accessToken });
   }
-  return document(await (await context.admin()).users.loginAs(userId, validUntilMs));
+  return document(await (await context.admin()).users.loginAs(userId, { validUntilMs }));
 };
