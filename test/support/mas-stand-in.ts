@@ -655,6 +655,7 @@ export class MasStandIn {
     }
     const grant = this.#oauthHandle(method, url.pathname, headers, text);
     if (grant) return grant;
+    if (method === "POST" && url.pathname === "/_matrix/client/v3/login") return this.#compatLogin(text);
     const matched = this.#checker.match(method, url.pathname);
     let requestBody: unknown;
     const record = (status: number, body: unknown): { status: number; body: unknown } => {
@@ -702,6 +703,54 @@ export class MasStandIn {
     for (const problem of this.#checker.checkResponse(matched, status, answer))
       this.violations.push(`${name} response: ${problem}`);
     return record(status, answer);
+  }
+
+  // --- MAS's compatibility layer: Matrix password logins ------------------------------------
+
+  /** Passwords set through `setUserPassword`, by MAS user ID, for {@link #compatLogin}. */
+  readonly #passwords = new Map<string, string>();
+  /** The password logins answered (`POST /_matrix/client/v3/login`), by user name. */
+  readonly compatLogins: { user: string; status: number }[] = [];
+
+  /**
+   * `POST /_matrix/client/v3/login` with `m.login.password`, as MAS serves it
+   * for Matrix clients: a compatibility session and its device (made in the
+   * homeserver before answering), and an access token for it.
+   */
+  #compatLogin(text: string | undefined): { status: number; body: unknown } {
+    let request:
+      | { type?: string; identifier?: { type?: string; user?: string }; password?: string }
+      | undefined;
+    const refuse = (status: number, errcode: string, error: string) => {
+      this.compatLogins.push({ user: String(request?.identifier?.user), status });
+      return { status, body: { errcode, error } };
+    };
+    try {
+      request = JSON.parse(text ?? "");
+    } catch {
+      return refuse(400, "M_NOT_JSON", "Invalid JSON");
+    }
+    if (request?.type !== "m.login.password" || request.identifier?.type !== "m.id.user")
+      return refuse(400, "M_UNKNOWN", "Unsupported login type");
+    const user = String(request.identifier.user ?? "");
+    const localpart = user.startsWith("@") ? user.slice(1, user.indexOf(":")) : user;
+    const row = this.#find("users", (a) => a["username"] === localpart);
+    if (!row || this.#passwords.get(row.id) !== request.password || row.attributes["deactivated_at"])
+      return refuse(403, "M_FORBIDDEN", "Invalid username/password");
+    if (row.attributes["locked_at"]) return refuse(401, "M_USER_LOCKED", "User account has been locked");
+    const deviceId = `COMPAT${this.#secret("device").slice(-6)}`;
+    this.#tell("upsert_device", { localpart, device_id: deviceId });
+    this.seed("compat-sessions", { user_id: row.id, device_id: deviceId, finished_at: null });
+    const token = this.issueToken(
+      localpart,
+      `urn:matrix:client:api:* urn:matrix:client:device:${deviceId}`,
+      deviceId,
+    );
+    this.compatLogins.push({ user, status: 200 });
+    return {
+      status: 200,
+      body: { access_token: token, device_id: deviceId, user_id: `@${localpart}:${this.serverName}` },
+    };
   }
 
   // --- The operations ---------------------------------------------------------------------
@@ -752,6 +801,7 @@ export class MasStandIn {
         return this.#update("users", id, { admin: b["admin"] });
       case "setUserPassword":
         this.#get("users", id).attributes["password_set_at"] = this.#now();
+        this.#passwords.set(id, String(b["password"]));
         return [204, undefined];
 
       case "listUserEmails":

@@ -237,6 +237,17 @@ export class CommandContext {
     return this.#clientFor((await this.settings()).settings, false);
   }
 
+  /**
+   * A client, without a token, for the Matrix client API that MAS serves
+   * itself at `issuer` (its compatibility layer: password logins), where the
+   * server delegates auth to it and Synapse no longer serves them.
+   */
+  async masCompatClient(issuer: string): Promise<SynapseAdmin> {
+    const { settings } = await this.settings();
+    const base = issuer.replace(/\/+$/, "");
+    return this.#clientFor({ ...settings, base_url: base, matrix_path: "/_matrix", protocol: "http" }, false);
+  }
+
   async #createAdmin(): Promise<SynapseAdmin> {
     let { settings } = await this.settings();
     if (!settings.token && settings.token_command) {
