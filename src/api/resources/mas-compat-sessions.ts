@@ -3,6 +3,7 @@ import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
+import { MAS_FILTER_PARAMETERS } from "./mas-wire-names.ts";
 
 /** The attributes of a MAS resource object: `CompatSession` of MAS's OpenAPI description. */
 export interface MasCompatSession {
@@ -37,20 +38,23 @@ const masCompatSessionSchema = responseSchema<MasCompatSession>()(
 /** The filters of {@link MasCompatSessionsResource.list}. */
 export interface MasCompatSessionFilter {
   /** `filter[user]` */
-  user?: string;
+  user?: string | undefined;
   /** `filter[user-session]` */
-  userSession?: string;
+  userSession?: string | undefined;
   /** `filter[status]` */
-  status?: "active" | "finished";
+  status?: "active" | "finished" | undefined;
   /** `filter[created-before]` */
-  createdBefore?: string;
+  createdBefore?: string | undefined;
   /** `filter[created-after]` */
-  createdAfter?: string;
+  createdAfter?: string | undefined;
   /** `filter[last-active-before]` */
-  lastActiveBefore?: string;
+  lastActiveBefore?: string | undefined;
   /** `filter[last-active-after]` */
-  lastActiveAfter?: string;
+  lastActiveAfter?: string | undefined;
 }
+
+/** The options of {@link MasCompatSessionsResource.list}: its filters and {@link MasPaging}, in one object. */
+export type MasCompatSessionListParams = MasCompatSessionFilter & MasPaging;
 
 /** The MAS admin API: compatibility sessions (made by the legacy Matrix login API); the operations tagged `compat-session` in its OpenAPI description. */
 export class MasCompatSessionsResource extends MasResource {
@@ -61,23 +65,14 @@ export class MasCompatSessionsResource extends MasResource {
    * `GET /api/admin/v1/compat-sessions`
    */
   list(
-    filters: MasCompatSessionFilter = {},
-    paging: MasPaging = {},
+    params: MasCompatSessionListParams = {},
     options: RequestOptions = {},
   ): MasPagedList<MasCompatSession> {
-    return this.masList<MasCompatSession>(
+    return this.masList<MasCompatSession, MasCompatSessionFilter>(
       "/compat-sessions",
       masCompatSessionSchema,
-      paging,
-      {
-        "filter[user]": filters.user,
-        "filter[user-session]": filters.userSession,
-        "filter[status]": filters.status,
-        "filter[created-before]": filters.createdBefore,
-        "filter[created-after]": filters.createdAfter,
-        "filter[last-active-before]": filters.lastActiveBefore,
-        "filter[last-active-after]": filters.lastActiveAfter,
-      },
+      params,
+      MAS_FILTER_PARAMETERS.listCompatSessions,
       options,
     );
   }

@@ -3,6 +3,7 @@ import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
+import { MAS_FILTER_PARAMETERS } from "./mas-wire-names.ts";
 
 /** The attributes of a MAS resource object: `OAuth2Client` of MAS's OpenAPI description. */
 export interface MasOAuth2Client {
@@ -31,16 +32,19 @@ const masOAuth2ClientSchema = responseSchema<MasOAuth2Client>()(
 /** The filters of {@link MasOAuth2ClientsResource.list}. */
 export interface MasOAuth2ClientFilter {
   /** `filter[client-kind]` */
-  clientKind?: "dynamic" | "static";
+  clientKind?: "dynamic" | "static" | undefined;
   /** `filter[client-name]` */
-  clientName?: string;
+  clientName?: string | undefined;
   /** `filter[client-uri]` */
-  clientUri?: string;
+  clientUri?: string | undefined;
   /** `filter[grant-type]` */
-  grantType?: string;
+  grantType?: string | undefined;
   /** `filter[has-active-sessions]` */
-  hasActiveSessions?: boolean;
+  hasActiveSessions?: boolean | undefined;
 }
+
+/** The options of {@link MasOAuth2ClientsResource.list}: its filters and {@link MasPaging}, in one object. */
+export type MasOAuth2ClientListParams = MasOAuth2ClientFilter & MasPaging;
 
 /** The MAS admin API: OAuth 2.0 clients; the operations tagged `oauth2-client` in its OpenAPI description. */
 export class MasOAuth2ClientsResource extends MasResource {
@@ -50,22 +54,12 @@ export class MasOAuth2ClientsResource extends MasResource {
    *
    * `GET /api/admin/v1/oauth2-clients`
    */
-  list(
-    filters: MasOAuth2ClientFilter = {},
-    paging: MasPaging = {},
-    options: RequestOptions = {},
-  ): MasPagedList<MasOAuth2Client> {
-    return this.masList<MasOAuth2Client>(
+  list(params: MasOAuth2ClientListParams = {}, options: RequestOptions = {}): MasPagedList<MasOAuth2Client> {
+    return this.masList<MasOAuth2Client, MasOAuth2ClientFilter>(
       "/oauth2-clients",
       masOAuth2ClientSchema,
-      paging,
-      {
-        "filter[client-kind]": filters.clientKind,
-        "filter[client-name]": filters.clientName,
-        "filter[client-uri]": filters.clientUri,
-        "filter[grant-type]": filters.grantType,
-        "filter[has-active-sessions]": filters.hasActiveSessions,
-      },
+      params,
+      MAS_FILTER_PARAMETERS.listOAuth2Clients,
       options,
     );
   }

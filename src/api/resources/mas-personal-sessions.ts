@@ -3,13 +3,18 @@ import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
+import { MAS_BODY_FIELDS, MAS_FILTER_PARAMETERS, toWire } from "./mas-wire-names.ts";
 
-/** The body of a request: `CreatePersonalSessionRequest` of MAS's OpenAPI description. */
-export interface MasCreatePersonalSessionRequest {
-  actor_user_id: string;
-  expires_in?: number | null;
-  human_name: string;
+/** The options of {@link MasPersonalSessionsResource.create}: the body `CreatePersonalSessionRequest` of MAS's OpenAPI description, in camelCase. */
+export interface MasCreatePersonalSessionOptions {
+  /** `actor_user_id`: the ID of the MAS user the session acts as. */
+  actorUserId: string;
+  /** `human_name`: what the session is for. */
+  humanName: string;
+  /** `scope`: the OAuth 2.0 scopes of its token, space-separated. */
   scope: string;
+  /** `expires_in`: seconds until the token expires; `null` or absent: never. */
+  expiresIn?: number | null | undefined;
 }
 
 /** The attributes of a MAS resource object: `PersonalSession` of MAS's OpenAPI description. */
@@ -44,30 +49,34 @@ const masPersonalSessionSchema = responseSchema<MasPersonalSession>()(
   }),
 );
 
-/** The body of a request: `RegeneratePersonalSessionRequest` of MAS's OpenAPI description. */
-export interface MasRegeneratePersonalSessionRequest {
-  expires_in?: number | null;
+/** The options of {@link MasPersonalSessionsResource.regenerate}: the body `RegeneratePersonalSessionRequest` of MAS's OpenAPI description, in camelCase. */
+export interface MasRegeneratePersonalSessionOptions {
+  /** `expires_in`: seconds until the new token expires; `null` or absent: never. */
+  expiresIn?: number | null | undefined;
 }
 
 /** The filters of {@link MasPersonalSessionsResource.list}. */
 export interface MasPersonalSessionFilter {
   /** `filter[owner_user]` */
-  ownerUser?: string;
+  ownerUser?: string | undefined;
   /** `filter[owner_client]` */
-  ownerClient?: string;
+  ownerClient?: string | undefined;
   /** `filter[actor_user]` */
-  actorUser?: string;
+  actorUser?: string | undefined;
   /** `filter[scope]` */
-  scope?: Array<string>;
+  scope?: Array<string> | undefined;
   /** `filter[status]` */
-  status?: "active" | "revoked";
+  status?: "active" | "revoked" | undefined;
   /** `filter[expires_before]` */
-  expiresBefore?: string;
+  expiresBefore?: string | undefined;
   /** `filter[expires_after]` */
-  expiresAfter?: string;
+  expiresAfter?: string | undefined;
   /** `filter[expires]` */
-  expires?: boolean;
+  expires?: boolean | undefined;
 }
+
+/** The options of {@link MasPersonalSessionsResource.list}: its filters and {@link MasPaging}, in one object. */
+export type MasPersonalSessionListParams = MasPersonalSessionFilter & MasPaging;
 
 /** The MAS admin API: personal sessions (personal access tokens); the operations tagged `personal-session` in its OpenAPI description. */
 export class MasPersonalSessionsResource extends MasResource {
@@ -78,24 +87,14 @@ export class MasPersonalSessionsResource extends MasResource {
    * `GET /api/admin/v1/personal-sessions`
    */
   list(
-    filters: MasPersonalSessionFilter = {},
-    paging: MasPaging = {},
+    params: MasPersonalSessionListParams = {},
     options: RequestOptions = {},
   ): MasPagedList<MasPersonalSession> {
-    return this.masList<MasPersonalSession>(
+    return this.masList<MasPersonalSession, MasPersonalSessionFilter>(
       "/personal-sessions",
       masPersonalSessionSchema,
-      paging,
-      {
-        "filter[owner_user]": filters.ownerUser,
-        "filter[owner_client]": filters.ownerClient,
-        "filter[actor_user]": filters.actorUser,
-        "filter[scope]": filters.scope,
-        "filter[status]": filters.status,
-        "filter[expires_before]": filters.expiresBefore,
-        "filter[expires_after]": filters.expiresAfter,
-        "filter[expires]": filters.expires,
-      },
+      params,
+      MAS_FILTER_PARAMETERS.listPersonalSessions,
       options,
     );
   }
@@ -105,13 +104,14 @@ export class MasPersonalSessionsResource extends MasResource {
    *
    * `POST /api/admin/v1/personal-sessions`
    */
-  create(
-    request: MasCreatePersonalSessionRequest,
+  async create(
+    session: MasCreatePersonalSessionOptions,
     options: RequestOptions = {},
   ): Promise<MasSingle<MasPersonalSession>> {
+    const body = toWire("session", session, MAS_BODY_FIELDS.createPersonalSession);
     return this.POST<MasSingle<MasPersonalSession>>(
       "/personal-sessions",
-      { body: request, schema: this.masSingle(masPersonalSessionSchema) },
+      { body, schema: this.masSingle(masPersonalSessionSchema) },
       options,
     );
   }
@@ -134,14 +134,15 @@ export class MasPersonalSessionsResource extends MasResource {
    *
    * `POST /api/admin/v1/personal-sessions/<id>/regenerate`
    */
-  regenerate(
+  async regenerate(
     id: string,
-    request: MasRegeneratePersonalSessionRequest,
+    regeneration: MasRegeneratePersonalSessionOptions = {},
     options: RequestOptions = {},
   ): Promise<MasSingle<MasPersonalSession>> {
+    const body = toWire("regeneration", regeneration, MAS_BODY_FIELDS.regeneratePersonalSession);
     return this.POST<MasSingle<MasPersonalSession>>(
       path`/personal-sessions/${id}/regenerate`,
-      { body: request, schema: this.masSingle(masPersonalSessionSchema) },
+      { body, schema: this.masSingle(masPersonalSessionSchema) },
       options,
     );
   }

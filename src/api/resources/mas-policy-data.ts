@@ -3,6 +3,7 @@ import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
 import { MasResource, type MasSingle } from "./mas-resource.ts";
+import { MAS_BODY_FIELDS, toWire } from "./mas-wire-names.ts";
 
 /** The attributes of a MAS resource object: `PolicyData` of MAS's OpenAPI description. */
 export interface MasPolicyData {
@@ -18,8 +19,9 @@ const masPolicyDataSchema = responseSchema<MasPolicyData>()(
   }),
 );
 
-/** The body of a request: `SetPolicyDataRequest` of MAS's OpenAPI description. */
-export interface MasSetPolicyDataRequest {
+/** The options of {@link MasPolicyDataResource.set}: the body `SetPolicyDataRequest` of MAS's OpenAPI description. */
+export interface MasSetPolicyDataOptions {
+  /** `data`: the policy engine's data, any JSON. */
   data: unknown;
 }
 
@@ -30,10 +32,14 @@ export class MasPolicyDataResource extends MasResource {
    *
    * `POST /api/admin/v1/policy-data`
    */
-  set(request: MasSetPolicyDataRequest, options: RequestOptions = {}): Promise<MasSingle<MasPolicyData>> {
+  async set(
+    policy: MasSetPolicyDataOptions,
+    options: RequestOptions = {},
+  ): Promise<MasSingle<MasPolicyData>> {
+    const body = toWire("policy", policy, MAS_BODY_FIELDS.setPolicyData);
     return this.POST<MasSingle<MasPolicyData>>(
       "/policy-data",
-      { body: request, schema: this.masSingle(masPolicyDataSchema) },
+      { body, schema: this.masSingle(masPolicyDataSchema) },
       options,
     );
   }

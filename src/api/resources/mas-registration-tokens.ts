@@ -3,18 +3,24 @@ import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
+import { MAS_BODY_FIELDS, MAS_FILTER_PARAMETERS, toWire } from "./mas-wire-names.ts";
 
-/** The body of a request: `AddUserRegistrationTokenRequest` of MAS's OpenAPI description. */
-export interface MasAddUserRegistrationTokenRequest {
-  expires_at?: string | null;
-  token?: string | null;
-  usage_limit?: number | null;
+/** The options of {@link MasRegistrationTokensResource.add}: the body `AddUserRegistrationTokenRequest` of MAS's OpenAPI description, in camelCase. */
+export interface MasAddUserRegistrationTokenOptions {
+  /** `token`: the token itself; absent or `null`: a random one. */
+  token?: string | null | undefined;
+  /** `usage_limit`: how many registrations it allows; absent or `null`: unlimited. */
+  usageLimit?: number | null | undefined;
+  /** `expires_at`: when it expires (RFC 3339); absent or `null`: never. */
+  expiresAt?: string | null | undefined;
 }
 
-/** The body of a request: `EditUserRegistrationTokenRequest` of MAS's OpenAPI description. */
-export interface MasEditUserRegistrationTokenRequest {
-  expires_at?: string | null;
-  usage_limit?: number | null;
+/** The options of {@link MasRegistrationTokensResource.update}: the body `EditUserRegistrationTokenRequest` of MAS's OpenAPI description, in camelCase. */
+export interface MasEditUserRegistrationTokenOptions {
+  /** `usage_limit`: how many registrations it allows; `null` removes the limit, absent keeps it. */
+  usageLimit?: number | null | undefined;
+  /** `expires_at`: when it expires (RFC 3339); `null` removes the expiry, absent keeps it. */
+  expiresAt?: string | null | undefined;
 }
 
 /** The attributes of a MAS resource object: `UserRegistrationToken` of MAS's OpenAPI description. */
@@ -46,14 +52,17 @@ const masUserRegistrationTokenSchema = responseSchema<MasUserRegistrationToken>(
 /** The filters of {@link MasRegistrationTokensResource.list}. */
 export interface MasUserRegistrationTokenFilter {
   /** `filter[used]` */
-  used?: boolean;
+  used?: boolean | undefined;
   /** `filter[revoked]` */
-  revoked?: boolean;
+  revoked?: boolean | undefined;
   /** `filter[expired]` */
-  expired?: boolean;
+  expired?: boolean | undefined;
   /** `filter[valid]` */
-  valid?: boolean;
+  valid?: boolean | undefined;
 }
+
+/** The options of {@link MasRegistrationTokensResource.list}: its filters and {@link MasPaging}, in one object. */
+export type MasUserRegistrationTokenListParams = MasUserRegistrationTokenFilter & MasPaging;
 
 /** The MAS admin API: user registration tokens; the operations tagged `user-registration-token` in its OpenAPI description. */
 export class MasRegistrationTokensResource extends MasResource {
@@ -64,20 +73,14 @@ export class MasRegistrationTokensResource extends MasResource {
    * `GET /api/admin/v1/user-registration-tokens`
    */
   list(
-    filters: MasUserRegistrationTokenFilter = {},
-    paging: MasPaging = {},
+    params: MasUserRegistrationTokenListParams = {},
     options: RequestOptions = {},
   ): MasPagedList<MasUserRegistrationToken> {
-    return this.masList<MasUserRegistrationToken>(
+    return this.masList<MasUserRegistrationToken, MasUserRegistrationTokenFilter>(
       "/user-registration-tokens",
       masUserRegistrationTokenSchema,
-      paging,
-      {
-        "filter[used]": filters.used,
-        "filter[revoked]": filters.revoked,
-        "filter[expired]": filters.expired,
-        "filter[valid]": filters.valid,
-      },
+      params,
+      MAS_FILTER_PARAMETERS.listUserRegistrationTokens,
       options,
     );
   }
@@ -87,13 +90,14 @@ export class MasRegistrationTokensResource extends MasResource {
    *
    * `POST /api/admin/v1/user-registration-tokens`
    */
-  add(
-    request: MasAddUserRegistrationTokenRequest,
+  async add(
+    token: MasAddUserRegistrationTokenOptions = {},
     options: RequestOptions = {},
   ): Promise<MasSingle<MasUserRegistrationToken>> {
+    const body = toWire("token", token, MAS_BODY_FIELDS.addUserRegistrationToken);
     return this.POST<MasSingle<MasUserRegistrationToken>>(
       "/user-registration-tokens",
-      { body: request, schema: this.masSingle(masUserRegistrationTokenSchema) },
+      { body, schema: this.masSingle(masUserRegistrationTokenSchema) },
       options,
     );
   }
@@ -116,14 +120,15 @@ export class MasRegistrationTokensResource extends MasResource {
    *
    * `PUT /api/admin/v1/user-registration-tokens/<id>`
    */
-  update(
+  async update(
     id: string,
-    request: MasEditUserRegistrationTokenRequest,
+    changes: MasEditUserRegistrationTokenOptions,
     options: RequestOptions = {},
   ): Promise<MasSingle<MasUserRegistrationToken>> {
+    const body = toWire("changes", changes, MAS_BODY_FIELDS.updateUserRegistrationToken);
     return this.PUT<MasSingle<MasUserRegistrationToken>>(
       path`/user-registration-tokens/${id}`,
-      { body: request, schema: this.masSingle(masUserRegistrationTokenSchema) },
+      { body, schema: this.masSingle(masUserRegistrationTokenSchema) },
       options,
     );
   }

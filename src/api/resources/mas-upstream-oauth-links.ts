@@ -3,13 +3,18 @@ import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
+import { MAS_BODY_FIELDS, MAS_FILTER_PARAMETERS, toWire } from "./mas-wire-names.ts";
 
-/** The body of a request: `AddUpstreamOauthLinkRequest` of MAS's OpenAPI description. */
-export interface MasAddUpstreamOauthLinkRequest {
-  human_account_name?: string | null;
-  provider_id: string;
+/** The options of {@link MasUpstreamOAuthLinksResource.add}: the body `AddUpstreamOauthLinkRequest` of MAS's OpenAPI description, in camelCase. */
+export interface MasAddUpstreamOauthLinkOptions {
+  /** `user_id`: the ID of the MAS user. */
+  userId: string;
+  /** `provider_id`: the ID of the upstream provider. */
+  providerId: string;
+  /** `subject`: the user's subject at the provider. */
   subject: string;
-  user_id: string;
+  /** `human_account_name`: the account's name at the provider, to show. */
+  humanAccountName?: string | null | undefined;
 }
 
 /** The attributes of a MAS resource object: `UpstreamOAuthLink` of MAS's OpenAPI description. */
@@ -35,14 +40,17 @@ const masUpstreamOAuthLinkSchema = responseSchema<MasUpstreamOAuthLink>()(
 /** The filters of {@link MasUpstreamOAuthLinksResource.list}. */
 export interface MasUpstreamOAuthLinkFilter {
   /** `filter[user]` */
-  user?: string;
+  user?: string | undefined;
   /** `filter[provider]` */
-  provider?: string;
+  provider?: string | undefined;
   /** `filter[subject]` */
-  subject?: string;
+  subject?: string | undefined;
   /** `filter[human-account-name]` */
-  humanAccountName?: string;
+  humanAccountName?: string | undefined;
 }
+
+/** The options of {@link MasUpstreamOAuthLinksResource.list}: its filters and {@link MasPaging}, in one object. */
+export type MasUpstreamOAuthLinkListParams = MasUpstreamOAuthLinkFilter & MasPaging;
 
 /** The MAS admin API: links between users and upstream identity providers; the operations tagged `upstream-oauth-link` in its OpenAPI description. */
 export class MasUpstreamOAuthLinksResource extends MasResource {
@@ -53,20 +61,14 @@ export class MasUpstreamOAuthLinksResource extends MasResource {
    * `GET /api/admin/v1/upstream-oauth-links`
    */
   list(
-    filters: MasUpstreamOAuthLinkFilter = {},
-    paging: MasPaging = {},
+    params: MasUpstreamOAuthLinkListParams = {},
     options: RequestOptions = {},
   ): MasPagedList<MasUpstreamOAuthLink> {
-    return this.masList<MasUpstreamOAuthLink>(
+    return this.masList<MasUpstreamOAuthLink, MasUpstreamOAuthLinkFilter>(
       "/upstream-oauth-links",
       masUpstreamOAuthLinkSchema,
-      paging,
-      {
-        "filter[user]": filters.user,
-        "filter[provider]": filters.provider,
-        "filter[subject]": filters.subject,
-        "filter[human-account-name]": filters.humanAccountName,
-      },
+      params,
+      MAS_FILTER_PARAMETERS.listUpstreamOAuthLinks,
       options,
     );
   }
@@ -76,13 +78,14 @@ export class MasUpstreamOAuthLinksResource extends MasResource {
    *
    * `POST /api/admin/v1/upstream-oauth-links`
    */
-  add(
-    request: MasAddUpstreamOauthLinkRequest,
+  async add(
+    link: MasAddUpstreamOauthLinkOptions,
     options: RequestOptions = {},
   ): Promise<MasSingle<MasUpstreamOAuthLink>> {
+    const body = toWire("link", link, MAS_BODY_FIELDS.addUpstreamOAuthLink);
     return this.POST<MasSingle<MasUpstreamOAuthLink>>(
       "/upstream-oauth-links",
-      { body: request, schema: this.masSingle(masUpstreamOAuthLinkSchema) },
+      { body, schema: this.masSingle(masUpstreamOAuthLinkSchema) },
       options,
     );
   }

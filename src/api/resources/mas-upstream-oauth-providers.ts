@@ -3,6 +3,7 @@ import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
+import { MAS_FILTER_PARAMETERS } from "./mas-wire-names.ts";
 
 /** The attributes of a MAS resource object: `UpstreamOAuthProvider` of MAS's OpenAPI description. */
 export interface MasUpstreamOAuthProvider {
@@ -29,8 +30,11 @@ const masUpstreamOAuthProviderSchema = responseSchema<MasUpstreamOAuthProvider>(
 /** The filters of {@link MasUpstreamOAuthProvidersResource.list}. */
 export interface MasUpstreamOAuthProviderFilter {
   /** `filter[enabled]` */
-  enabled?: boolean;
+  enabled?: boolean | undefined;
 }
+
+/** The options of {@link MasUpstreamOAuthProvidersResource.list}: its filters and {@link MasPaging}, in one object. */
+export type MasUpstreamOAuthProviderListParams = MasUpstreamOAuthProviderFilter & MasPaging;
 
 /** The MAS admin API: upstream identity providers; the operations tagged `upstream-oauth-provider` in its OpenAPI description. */
 export class MasUpstreamOAuthProvidersResource extends MasResource {
@@ -41,17 +45,14 @@ export class MasUpstreamOAuthProvidersResource extends MasResource {
    * `GET /api/admin/v1/upstream-oauth-providers`
    */
   list(
-    filters: MasUpstreamOAuthProviderFilter = {},
-    paging: MasPaging = {},
+    params: MasUpstreamOAuthProviderListParams = {},
     options: RequestOptions = {},
   ): MasPagedList<MasUpstreamOAuthProvider> {
-    return this.masList<MasUpstreamOAuthProvider>(
+    return this.masList<MasUpstreamOAuthProvider, MasUpstreamOAuthProviderFilter>(
       "/upstream-oauth-providers",
       masUpstreamOAuthProviderSchema,
-      paging,
-      {
-        "filter[enabled]": filters.enabled,
-      },
+      params,
+      MAS_FILTER_PARAMETERS.listUpstreamOAuthProviders,
       options,
     );
   }

@@ -3,6 +3,7 @@ import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
+import { MAS_FILTER_PARAMETERS } from "./mas-wire-names.ts";
 
 /** The attributes of a MAS resource object: `UserSession` of MAS's OpenAPI description. */
 export interface MasUserSession {
@@ -29,18 +30,21 @@ const masUserSessionSchema = responseSchema<MasUserSession>()(
 /** The filters of {@link MasUserSessionsResource.list}. */
 export interface MasUserSessionFilter {
   /** `filter[user]` */
-  user?: string;
+  user?: string | undefined;
   /** `filter[status]` */
-  status?: "active" | "finished";
+  status?: "active" | "finished" | undefined;
   /** `filter[created-before]` */
-  createdBefore?: string;
+  createdBefore?: string | undefined;
   /** `filter[created-after]` */
-  createdAfter?: string;
+  createdAfter?: string | undefined;
   /** `filter[last-active-before]` */
-  lastActiveBefore?: string;
+  lastActiveBefore?: string | undefined;
   /** `filter[last-active-after]` */
-  lastActiveAfter?: string;
+  lastActiveAfter?: string | undefined;
 }
+
+/** The options of {@link MasUserSessionsResource.list}: its filters and {@link MasPaging}, in one object. */
+export type MasUserSessionListParams = MasUserSessionFilter & MasPaging;
 
 /** The MAS admin API: browser sessions (user sessions); the operations tagged `user-session` in its OpenAPI description. */
 export class MasUserSessionsResource extends MasResource {
@@ -50,23 +54,12 @@ export class MasUserSessionsResource extends MasResource {
    *
    * `GET /api/admin/v1/user-sessions`
    */
-  list(
-    filters: MasUserSessionFilter = {},
-    paging: MasPaging = {},
-    options: RequestOptions = {},
-  ): MasPagedList<MasUserSession> {
-    return this.masList<MasUserSession>(
+  list(params: MasUserSessionListParams = {}, options: RequestOptions = {}): MasPagedList<MasUserSession> {
+    return this.masList<MasUserSession, MasUserSessionFilter>(
       "/user-sessions",
       masUserSessionSchema,
-      paging,
-      {
-        "filter[user]": filters.user,
-        "filter[status]": filters.status,
-        "filter[created-before]": filters.createdBefore,
-        "filter[created-after]": filters.createdAfter,
-        "filter[last-active-before]": filters.lastActiveBefore,
-        "filter[last-active-after]": filters.lastActiveAfter,
-      },
+      params,
+      MAS_FILTER_PARAMETERS.listUserSessions,
       options,
     );
   }
