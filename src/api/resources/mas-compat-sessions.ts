@@ -2,8 +2,11 @@ import { exactOptional, nullable, object, string } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
+import type { MasCompatSessionFilter } from "./mas-options.ts";
+import { MAS_FILTER_PARAMETERS } from "./mas-options.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
-import { MAS_FILTER_PARAMETERS } from "./mas-wire-names.ts";
+
+export type { MasCompatSessionFilter } from "./mas-options.ts";
 
 /** The attributes of a MAS resource object: `CompatSession` of MAS's OpenAPI description. */
 export interface MasCompatSession {
@@ -34,24 +37,6 @@ const masCompatSessionSchema = responseSchema<MasCompatSession>()(
     user_session_id: exactOptional(nullable(string())),
   }),
 );
-
-/** The filters of {@link MasCompatSessionsResource.list}. */
-export interface MasCompatSessionFilter {
-  /** `filter[user]` */
-  user?: string | undefined;
-  /** `filter[user-session]` */
-  userSession?: string | undefined;
-  /** `filter[status]` */
-  status?: "active" | "finished" | undefined;
-  /** `filter[created-before]` */
-  createdBefore?: string | undefined;
-  /** `filter[created-after]` */
-  createdAfter?: string | undefined;
-  /** `filter[last-active-before]` */
-  lastActiveBefore?: string | undefined;
-  /** `filter[last-active-after]` */
-  lastActiveAfter?: string | undefined;
-}
 
 /** The options of {@link MasCompatSessionsResource.list}: its filters and {@link MasPaging}, in one object. */
 export type MasCompatSessionListParams = MasCompatSessionFilter & MasPaging;

@@ -2,8 +2,11 @@ import { array, boolean, exactOptional, nullable, object, string } from "valibot
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
+import type { MasOAuth2ClientFilter } from "./mas-options.ts";
+import { MAS_FILTER_PARAMETERS } from "./mas-options.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
-import { MAS_FILTER_PARAMETERS } from "./mas-wire-names.ts";
+
+export type { MasOAuth2ClientFilter } from "./mas-options.ts";
 
 /** The attributes of a MAS resource object: `OAuth2Client` of MAS's OpenAPI description. */
 export interface MasOAuth2Client {
@@ -28,20 +31,6 @@ const masOAuth2ClientSchema = responseSchema<MasOAuth2Client>()(
     redirect_uris: array(string()),
   }),
 );
-
-/** The filters of {@link MasOAuth2ClientsResource.list}. */
-export interface MasOAuth2ClientFilter {
-  /** `filter[client-kind]` */
-  clientKind?: "dynamic" | "static" | undefined;
-  /** `filter[client-name]` */
-  clientName?: string | undefined;
-  /** `filter[client-uri]` */
-  clientUri?: string | undefined;
-  /** `filter[grant-type]` */
-  grantType?: string | undefined;
-  /** `filter[has-active-sessions]` */
-  hasActiveSessions?: boolean | undefined;
-}
 
 /** The options of {@link MasOAuth2ClientsResource.list}: its filters and {@link MasPaging}, in one object. */
 export type MasOAuth2ClientListParams = MasOAuth2ClientFilter & MasPaging;

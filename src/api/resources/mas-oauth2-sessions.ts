@@ -2,8 +2,11 @@ import { exactOptional, nullable, object, string } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
+import type { MasOAuth2SessionFilter } from "./mas-options.ts";
+import { MAS_FILTER_PARAMETERS } from "./mas-options.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
-import { MAS_FILTER_PARAMETERS } from "./mas-wire-names.ts";
+
+export type { MasOAuth2SessionFilter } from "./mas-options.ts";
 
 /** The attributes of a MAS resource object: `OAuth2Session` of MAS's OpenAPI description. */
 export interface MasOAuth2Session {
@@ -34,30 +37,6 @@ const masOAuth2SessionSchema = responseSchema<MasOAuth2Session>()(
     user_session_id: exactOptional(nullable(string())),
   }),
 );
-
-/** The filters of {@link MasOAuth2SessionsResource.list}. */
-export interface MasOAuth2SessionFilter {
-  /** `filter[user]` */
-  user?: string | undefined;
-  /** `filter[client]` */
-  client?: Array<string> | undefined;
-  /** `filter[client-kind]` */
-  clientKind?: "dynamic" | "static" | undefined;
-  /** `filter[user-session]` */
-  userSession?: string | undefined;
-  /** `filter[scope]` */
-  scope?: Array<string> | undefined;
-  /** `filter[status]` */
-  status?: "active" | "finished" | undefined;
-  /** `filter[created-before]` */
-  createdBefore?: string | undefined;
-  /** `filter[created-after]` */
-  createdAfter?: string | undefined;
-  /** `filter[last-active-before]` */
-  lastActiveBefore?: string | undefined;
-  /** `filter[last-active-after]` */
-  lastActiveAfter?: string | undefined;
-}
 
 /** The options of {@link MasOAuth2SessionsResource.list}: its filters and {@link MasPaging}, in one object. */
 export type MasOAuth2SessionListParams = MasOAuth2SessionFilter & MasPaging;

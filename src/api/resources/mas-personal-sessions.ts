@@ -2,20 +2,19 @@ import { exactOptional, nullable, object, string } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
+import type {
+  MasCreatePersonalSessionOptions,
+  MasPersonalSessionFilter,
+  MasRegeneratePersonalSessionOptions,
+} from "./mas-options.ts";
+import { MAS_BODY_FIELDS, MAS_FILTER_PARAMETERS, toWire } from "./mas-options.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
-import { MAS_BODY_FIELDS, MAS_FILTER_PARAMETERS, toWire } from "./mas-wire-names.ts";
 
-/** The options of {@link MasPersonalSessionsResource.create}: the body `CreatePersonalSessionRequest` of MAS's OpenAPI description, in camelCase. */
-export interface MasCreatePersonalSessionOptions {
-  /** `actor_user_id`: the ID of the MAS user the session acts as. */
-  actorUserId: string;
-  /** `human_name`: what the session is for. */
-  humanName: string;
-  /** `scope`: the OAuth 2.0 scopes of its token, space-separated. */
-  scope: string;
-  /** `expires_in`: seconds until the token expires; `null` or absent: never. */
-  expiresIn?: number | null | undefined;
-}
+export type {
+  MasCreatePersonalSessionOptions,
+  MasPersonalSessionFilter,
+  MasRegeneratePersonalSessionOptions,
+} from "./mas-options.ts";
 
 /** The attributes of a MAS resource object: `PersonalSession` of MAS's OpenAPI description. */
 export interface MasPersonalSession {
@@ -48,32 +47,6 @@ const masPersonalSessionSchema = responseSchema<MasPersonalSession>()(
     scope: string(),
   }),
 );
-
-/** The options of {@link MasPersonalSessionsResource.regenerate}: the body `RegeneratePersonalSessionRequest` of MAS's OpenAPI description, in camelCase. */
-export interface MasRegeneratePersonalSessionOptions {
-  /** `expires_in`: seconds until the new token expires; `null` or absent: never. */
-  expiresIn?: number | null | undefined;
-}
-
-/** The filters of {@link MasPersonalSessionsResource.list}. */
-export interface MasPersonalSessionFilter {
-  /** `filter[owner_user]` */
-  ownerUser?: string | undefined;
-  /** `filter[owner_client]` */
-  ownerClient?: string | undefined;
-  /** `filter[actor_user]` */
-  actorUser?: string | undefined;
-  /** `filter[scope]` */
-  scope?: Array<string> | undefined;
-  /** `filter[status]` */
-  status?: "active" | "revoked" | undefined;
-  /** `filter[expires_before]` */
-  expiresBefore?: string | undefined;
-  /** `filter[expires_after]` */
-  expiresAfter?: string | undefined;
-  /** `filter[expires]` */
-  expires?: boolean | undefined;
-}
 
 /** The options of {@link MasPersonalSessionsResource.list}: its filters and {@link MasPaging}, in one object. */
 export type MasPersonalSessionListParams = MasPersonalSessionFilter & MasPaging;

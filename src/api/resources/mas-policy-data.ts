@@ -2,8 +2,11 @@ import { object, string, unknown } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
+import type { MasSetPolicyDataOptions } from "./mas-options.ts";
+import { MAS_BODY_FIELDS, toWire } from "./mas-options.ts";
 import { MasResource, type MasSingle } from "./mas-resource.ts";
-import { MAS_BODY_FIELDS, toWire } from "./mas-wire-names.ts";
+
+export type { MasSetPolicyDataOptions } from "./mas-options.ts";
 
 /** The attributes of a MAS resource object: `PolicyData` of MAS's OpenAPI description. */
 export interface MasPolicyData {
@@ -18,12 +21,6 @@ const masPolicyDataSchema = responseSchema<MasPolicyData>()(
     data: unknown(),
   }),
 );
-
-/** The options of {@link MasPolicyDataResource.set}: the body `SetPolicyDataRequest` of MAS's OpenAPI description. */
-export interface MasSetPolicyDataOptions {
-  /** `data`: the policy engine's data, any JSON. */
-  data: unknown;
-}
 
 /** The MAS admin API: the policy engine's data; the operations tagged `policy-data` in its OpenAPI description. */
 export class MasPolicyDataResource extends MasResource {

@@ -2,26 +2,19 @@ import { boolean, exactOptional, nullable, number, object, string } from "valibo
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
+import type {
+  MasAddUserRegistrationTokenOptions,
+  MasEditUserRegistrationTokenOptions,
+  MasUserRegistrationTokenFilter,
+} from "./mas-options.ts";
+import { MAS_BODY_FIELDS, MAS_FILTER_PARAMETERS, toWire } from "./mas-options.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
-import { MAS_BODY_FIELDS, MAS_FILTER_PARAMETERS, toWire } from "./mas-wire-names.ts";
 
-/** The options of {@link MasRegistrationTokensResource.add}: the body `AddUserRegistrationTokenRequest` of MAS's OpenAPI description, in camelCase. */
-export interface MasAddUserRegistrationTokenOptions {
-  /** `token`: the token itself; absent or `null`: a random one. */
-  token?: string | null | undefined;
-  /** `usage_limit`: how many registrations it allows; absent or `null`: unlimited. */
-  usageLimit?: number | null | undefined;
-  /** `expires_at`: when it expires (RFC 3339); absent or `null`: never. */
-  expiresAt?: string | null | undefined;
-}
-
-/** The options of {@link MasRegistrationTokensResource.update}: the body `EditUserRegistrationTokenRequest` of MAS's OpenAPI description, in camelCase. */
-export interface MasEditUserRegistrationTokenOptions {
-  /** `usage_limit`: how many registrations it allows; `null` removes the limit, absent keeps it. */
-  usageLimit?: number | null | undefined;
-  /** `expires_at`: when it expires (RFC 3339); `null` removes the expiry, absent keeps it. */
-  expiresAt?: string | null | undefined;
-}
+export type {
+  MasAddUserRegistrationTokenOptions,
+  MasEditUserRegistrationTokenOptions,
+  MasUserRegistrationTokenFilter,
+} from "./mas-options.ts";
 
 /** The attributes of a MAS resource object: `UserRegistrationToken` of MAS's OpenAPI description. */
 export interface MasUserRegistrationToken {
@@ -48,18 +41,6 @@ const masUserRegistrationTokenSchema = responseSchema<MasUserRegistrationToken>(
     valid: boolean(),
   }),
 );
-
-/** The filters of {@link MasRegistrationTokensResource.list}. */
-export interface MasUserRegistrationTokenFilter {
-  /** `filter[used]` */
-  used?: boolean | undefined;
-  /** `filter[revoked]` */
-  revoked?: boolean | undefined;
-  /** `filter[expired]` */
-  expired?: boolean | undefined;
-  /** `filter[valid]` */
-  valid?: boolean | undefined;
-}
 
 /** The options of {@link MasRegistrationTokensResource.list}: its filters and {@link MasPaging}, in one object. */
 export type MasUserRegistrationTokenListParams = MasUserRegistrationTokenFilter & MasPaging;

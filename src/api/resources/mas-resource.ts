@@ -13,7 +13,10 @@ import type { QueryValue, RequestOptions } from "../http-client.ts";
 import type { PagedList } from "../pagination.ts";
 import { checkPageLimit } from "../pagination.ts";
 import { responseSchema } from "../schema.ts";
-import { MAS_PAGING_PARAMETERS, toWire, type WireNames } from "./mas-wire-names.ts";
+import { MAS_PAGING_PARAMETERS, type MasPaging, toWire, type WireNames } from "./mas-options.ts";
+
+export type { MasPaging } from "./mas-options.ts";
+
 import { PagedResource } from "./resource.ts";
 
 /** The links of one MAS resource object or document. */
@@ -53,23 +56,6 @@ export interface MasPage<A> {
   meta?: { count?: number | null } | null;
   data?: Array<MasResourceObject<A>> | null;
   links: MasPaginationLinks;
-}
-
-/**
- * Paging of every MAS list, in the same options object as its filters:
- * forwards with `first` and `after`, backwards with `last` and `before`.
- */
-export interface MasPaging {
-  /** Items per page (`page[first]`; MAS's default is 10). */
-  first?: number | undefined;
-  /** The ID (cursor) after which the page starts (`page[after]`). */
-  after?: string | undefined;
-  /** Items per page counted from the end (`page[last]`). */
-  last?: number | undefined;
-  /** The ID (cursor) before which the page ends (`page[before]`). */
-  before?: string | undefined;
-  /** Whether to count the matching items (`count`): `only` answers the count without items. */
-  count?: "true" | "false" | "only" | undefined;
 }
 
 /** A paged MAS list: pages chained by `page[after]`, as long as the page has `links.next`. */

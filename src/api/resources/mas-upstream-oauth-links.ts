@@ -2,20 +2,11 @@ import { exactOptional, nullable, object, string } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
+import type { MasAddUpstreamOauthLinkOptions, MasUpstreamOAuthLinkFilter } from "./mas-options.ts";
+import { MAS_BODY_FIELDS, MAS_FILTER_PARAMETERS, toWire } from "./mas-options.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
-import { MAS_BODY_FIELDS, MAS_FILTER_PARAMETERS, toWire } from "./mas-wire-names.ts";
 
-/** The options of {@link MasUpstreamOAuthLinksResource.add}: the body `AddUpstreamOauthLinkRequest` of MAS's OpenAPI description, in camelCase. */
-export interface MasAddUpstreamOauthLinkOptions {
-  /** `user_id`: the ID of the MAS user. */
-  userId: string;
-  /** `provider_id`: the ID of the upstream provider. */
-  providerId: string;
-  /** `subject`: the user's subject at the provider. */
-  subject: string;
-  /** `human_account_name`: the account's name at the provider, to show. */
-  humanAccountName?: string | null | undefined;
-}
+export type { MasAddUpstreamOauthLinkOptions, MasUpstreamOAuthLinkFilter } from "./mas-options.ts";
 
 /** The attributes of a MAS resource object: `UpstreamOAuthLink` of MAS's OpenAPI description. */
 export interface MasUpstreamOAuthLink {
@@ -36,18 +27,6 @@ const masUpstreamOAuthLinkSchema = responseSchema<MasUpstreamOAuthLink>()(
     user_id: exactOptional(nullable(string())),
   }),
 );
-
-/** The filters of {@link MasUpstreamOAuthLinksResource.list}. */
-export interface MasUpstreamOAuthLinkFilter {
-  /** `filter[user]` */
-  user?: string | undefined;
-  /** `filter[provider]` */
-  provider?: string | undefined;
-  /** `filter[subject]` */
-  subject?: string | undefined;
-  /** `filter[human-account-name]` */
-  humanAccountName?: string | undefined;
-}
 
 /** The options of {@link MasUpstreamOAuthLinksResource.list}: its filters and {@link MasPaging}, in one object. */
 export type MasUpstreamOAuthLinkListParams = MasUpstreamOAuthLinkFilter & MasPaging;

@@ -2,8 +2,11 @@ import { boolean, exactOptional, nullable, object, string } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
+import type { MasUpstreamOAuthProviderFilter } from "./mas-options.ts";
+import { MAS_FILTER_PARAMETERS } from "./mas-options.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
-import { MAS_FILTER_PARAMETERS } from "./mas-wire-names.ts";
+
+export type { MasUpstreamOAuthProviderFilter } from "./mas-options.ts";
 
 /** The attributes of a MAS resource object: `UpstreamOAuthProvider` of MAS's OpenAPI description. */
 export interface MasUpstreamOAuthProvider {
@@ -26,12 +29,6 @@ const masUpstreamOAuthProviderSchema = responseSchema<MasUpstreamOAuthProvider>(
     registration_token_required: boolean(),
   }),
 );
-
-/** The filters of {@link MasUpstreamOAuthProvidersResource.list}. */
-export interface MasUpstreamOAuthProviderFilter {
-  /** `filter[enabled]` */
-  enabled?: boolean | undefined;
-}
 
 /** The options of {@link MasUpstreamOAuthProvidersResource.list}: its filters and {@link MasPaging}, in one object. */
 export type MasUpstreamOAuthProviderListParams = MasUpstreamOAuthProviderFilter & MasPaging;

@@ -2,16 +2,11 @@ import { object, string } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
+import type { MasAddUserEmailOptions, MasUserEmailFilter } from "./mas-options.ts";
+import { MAS_BODY_FIELDS, MAS_FILTER_PARAMETERS, toWire } from "./mas-options.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
-import { MAS_BODY_FIELDS, MAS_FILTER_PARAMETERS, toWire } from "./mas-wire-names.ts";
 
-/** The options of {@link MasUserEmailsResource.add}: the body `AddUserEmailRequest` of MAS's OpenAPI description, in camelCase. */
-export interface MasAddUserEmailOptions {
-  /** `user_id`: the ID of the MAS user. */
-  userId: string;
-  /** `email` */
-  email: string;
-}
+export type { MasAddUserEmailOptions, MasUserEmailFilter } from "./mas-options.ts";
 
 /** The attributes of a MAS resource object: `UserEmail` of MAS's OpenAPI description. */
 export interface MasUserEmail {
@@ -28,14 +23,6 @@ const masUserEmailSchema = responseSchema<MasUserEmail>()(
     user_id: string(),
   }),
 );
-
-/** The filters of {@link MasUserEmailsResource.list}. */
-export interface MasUserEmailFilter {
-  /** `filter[user]` */
-  user?: string | undefined;
-  /** `filter[email]` */
-  email?: string | undefined;
-}
 
 /** The options of {@link MasUserEmailsResource.list}: its filters and {@link MasPaging}, in one object. */
 export type MasUserEmailListParams = MasUserEmailFilter & MasPaging;

@@ -2,8 +2,11 @@ import { exactOptional, nullable, object, string } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
+import type { MasUserSessionFilter } from "./mas-options.ts";
+import { MAS_FILTER_PARAMETERS } from "./mas-options.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
-import { MAS_FILTER_PARAMETERS } from "./mas-wire-names.ts";
+
+export type { MasUserSessionFilter } from "./mas-options.ts";
 
 /** The attributes of a MAS resource object: `UserSession` of MAS's OpenAPI description. */
 export interface MasUserSession {
@@ -26,22 +29,6 @@ const masUserSessionSchema = responseSchema<MasUserSession>()(
     user_id: string(),
   }),
 );
-
-/** The filters of {@link MasUserSessionsResource.list}. */
-export interface MasUserSessionFilter {
-  /** `filter[user]` */
-  user?: string | undefined;
-  /** `filter[status]` */
-  status?: "active" | "finished" | undefined;
-  /** `filter[created-before]` */
-  createdBefore?: string | undefined;
-  /** `filter[created-after]` */
-  createdAfter?: string | undefined;
-  /** `filter[last-active-before]` */
-  lastActiveBefore?: string | undefined;
-  /** `filter[last-active-after]` */
-  lastActiveAfter?: string | undefined;
-}
 
 /** The options of {@link MasUserSessionsResource.list}: its filters and {@link MasPaging}, in one object. */
 export type MasUserSessionListParams = MasUserSessionFilter & MasPaging;

@@ -2,34 +2,23 @@ import { boolean, exactOptional, nullable, object, string } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
+import type {
+  MasAddUserOptions,
+  MasDeactivateUserOptions,
+  MasSetUserPasswordOptions,
+  MasUserFilter,
+  MasUserSetAdminOptions,
+} from "./mas-options.ts";
+import { MAS_BODY_FIELDS, MAS_FILTER_PARAMETERS, toWire } from "./mas-options.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
-import { MAS_BODY_FIELDS, MAS_FILTER_PARAMETERS, toWire } from "./mas-wire-names.ts";
 
-/** The options of {@link MasUsersResource.create}: the body `AddUserRequest` of MAS's OpenAPI description, in camelCase. */
-export interface MasAddUserOptions {
-  /** `username`: the localpart of the user's Matrix ID. */
-  username: string;
-  /** `displayname` */
-  displayname?: string | null | undefined;
-  /** `avatar_url` */
-  avatarUrl?: string | null | undefined;
-  /** `skip_homeserver_check`: create it without asking the homeserver whether the username is free. */
-  skipHomeserverCheck?: boolean | undefined;
-}
-
-/** The options of {@link MasUsersResource.deactivate}: the body `DeactivateUserRequest` of MAS's OpenAPI description, in camelCase. */
-export interface MasDeactivateUserOptions {
-  /** `skip_erase`: keep the user's data on the homeserver. */
-  skipErase?: boolean | undefined;
-}
-
-/** The options of {@link MasUsersResource.setPassword}: the body `SetUserPasswordRequest` of MAS's OpenAPI description, in camelCase. */
-export interface MasSetUserPasswordOptions {
-  /** `password` */
-  password: string;
-  /** `skip_password_check`: set it whatever its complexity. */
-  skipPasswordCheck?: boolean | null | undefined;
-}
+export type {
+  MasAddUserOptions,
+  MasDeactivateUserOptions,
+  MasSetUserPasswordOptions,
+  MasUserFilter,
+  MasUserSetAdminOptions,
+} from "./mas-options.ts";
 
 /** The attributes of a MAS resource object: `User` of MAS's OpenAPI description. */
 export interface MasUser {
@@ -52,30 +41,6 @@ const masUserSchema = responseSchema<MasUser>()(
     username: string(),
   }),
 );
-
-/** The options of {@link MasUsersResource.setAdmin}: the body `UserSetAdminRequest` of MAS's OpenAPI description. */
-export interface MasUserSetAdminOptions {
-  /** `admin`: whether the user may request admin scopes. */
-  admin: boolean;
-}
-
-/** The filters of {@link MasUsersResource.list}. */
-export interface MasUserFilter {
-  /** `filter[admin]` */
-  admin?: boolean | undefined;
-  /** `filter[legacy-guest]` */
-  legacyGuest?: boolean | undefined;
-  /** `filter[search]` */
-  search?: string | undefined;
-  /** `filter[status]` */
-  status?: "active" | "locked" | "deactivated" | undefined;
-  /** `filter[active-oauth2-client]` */
-  activeOauth2Client?: Array<string> | undefined;
-  /** `filter[has-active-oauth2-session]` */
-  hasActiveOauth2Session?: boolean | undefined;
-  /** `filter[has-active-compat-session]` */
-  hasActiveCompatSession?: boolean | undefined;
-}
 
 /** The options of {@link MasUsersResource.list}: its filters and {@link MasPaging}, in one object. */
 export type MasUserListParams = MasUserFilter & MasPaging;
