@@ -59,6 +59,54 @@ describe("MAS admin API client, against the stand-in", () => {
     assert.deepEqual(standIn.violations, []);
   });
 
+  it("camelCase options go out as MAS's snake_case bodies; a list's filters and paging share one object", async () => {
+    const { mas, standIn } = setup();
+    const { data } = await mas.users.create({
+      username: "dave",
+      displayname: "Dave",
+      skipHomeserverCheck: true,
+    });
+    await mas.users.setPassword(data.id, { password: "correct horse battery", skipPasswordCheck: true });
+    await mas.users.deactivate(data.id, { skipErase: true });
+    await mas.personalSessions.create({
+      actorUserId: data.id,
+      humanName: "ops",
+      scope: "openid",
+      expiresIn: 60,
+    });
+    await mas.registrationTokens.add({ token: "abc", usageLimit: 2, expiresAt: null });
+    const bodies = Object.fromEntries(
+      standIn.requests.map((request) => [request.operationId, request.requestBody] as const),
+    );
+    assert.deepEqual(bodies["createUser"], {
+      username: "dave",
+      displayname: "Dave",
+      skip_homeserver_check: true,
+    });
+    assert.deepEqual(bodies["setUserPassword"], {
+      password: "correct horse battery",
+      skip_password_check: true,
+    });
+    assert.deepEqual(bodies["deactivateUser"], { skip_erase: true });
+    assert.deepEqual(bodies["createPersonalSession"], {
+      actor_user_id: data.id,
+      human_name: "ops",
+      scope: "openid",
+      expires_in: 60,
+    });
+    assert.deepEqual(bodies["addUserRegistrationToken"], { token: "abc", usage_limit: 2, expires_at: null });
+
+    const page = await mas.users.list({ status: "deactivated", first: 1, count: "true" });
+    assert.equal(page.data?.[0]?.id, data.id);
+    const query = new URL(standIn.requests.at(-1)!.path, "https://auth.example.org").searchParams;
+    assert.deepEqual(Object.fromEntries(query), {
+      "filter[status]": "deactivated",
+      "page[first]": "1",
+      count: "true",
+    });
+    assert.deepEqual(standIn.violations, []);
+  });
+
   it("failures are MasApiErrors carrying MAS's titles", async () => {
     const { mas, standIn } = setup();
     await mas.users.create({ username: "bob" });
