@@ -31,11 +31,16 @@ export interface MasAdminOptions
  * A typed client of the Matrix Authentication Service's admin API
  * (`/api/admin/v1`), one resource per tag of its OpenAPI description. Lists
  * are {@link PagedList}s following MAS's cursors; failures are
- * {@link MasApiError}s with the `errors[].title` MAS gave.
+ * {@link MasApiError}s with the `errors[].title` MAS gave. Each call takes one
+ * options object in camelCase, sent in MAS's snake_case; a list takes its
+ * filters and paging (`first`, `after`, `last`, `before`, `count`) together.
+ * Answers are MAS's JSON as it sent them.
  *
  * @example
  * const mas = new MasAdmin({ baseUrl: "https://auth.example.org", accessToken });
- * for await (const user of mas.users.list({ status: "locked" })) console.log(user.attributes.username);
+ * for await (const user of mas.users.list({ status: "locked", first: 100 })) console.log(user.attributes.username);
+ * const { data } = await mas.users.create({ username: "alice", skipHomeserverCheck: true });
+ * await mas.users.deactivate(data.id, { skipErase: true });
  */
 export class MasAdmin {
   /** The transport-level client every MAS resource shares (its `admin` prefix is MAS's). */

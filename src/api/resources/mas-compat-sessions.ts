@@ -2,7 +2,11 @@ import { exactOptional, nullable, object, string } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
+import type { MasCompatSessionFilter } from "./mas-options.ts";
+import { MAS_FILTER_PARAMETERS } from "./mas-options.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
+
+export type { MasCompatSessionFilter } from "./mas-options.ts";
 
 /** The attributes of a MAS resource object: `CompatSession` of MAS's OpenAPI description. */
 export interface MasCompatSession {
@@ -34,23 +38,8 @@ const masCompatSessionSchema = responseSchema<MasCompatSession>()(
   }),
 );
 
-/** The filters of {@link MasCompatSessionsResource.list}. */
-export interface MasCompatSessionFilter {
-  /** `filter[user]` */
-  user?: string;
-  /** `filter[user-session]` */
-  userSession?: string;
-  /** `filter[status]` */
-  status?: "active" | "finished";
-  /** `filter[created-before]` */
-  createdBefore?: string;
-  /** `filter[created-after]` */
-  createdAfter?: string;
-  /** `filter[last-active-before]` */
-  lastActiveBefore?: string;
-  /** `filter[last-active-after]` */
-  lastActiveAfter?: string;
-}
+/** The options of {@link MasCompatSessionsResource.list}: its filters and {@link MasPaging}, in one object. */
+export type MasCompatSessionListParams = MasCompatSessionFilter & MasPaging;
 
 /** The MAS admin API: compatibility sessions (made by the legacy Matrix login API); the operations tagged `compat-session` in its OpenAPI description. */
 export class MasCompatSessionsResource extends MasResource {
@@ -61,23 +50,14 @@ export class MasCompatSessionsResource extends MasResource {
    * `GET /api/admin/v1/compat-sessions`
    */
   list(
-    filters: MasCompatSessionFilter = {},
-    paging: MasPaging = {},
+    params: MasCompatSessionListParams = {},
     options: RequestOptions = {},
   ): MasPagedList<MasCompatSession> {
-    return this.masList<MasCompatSession>(
+    return this.masList<MasCompatSession, MasCompatSessionFilter>(
       "/compat-sessions",
       masCompatSessionSchema,
-      paging,
-      {
-        "filter[user]": filters.user,
-        "filter[user-session]": filters.userSession,
-        "filter[status]": filters.status,
-        "filter[created-before]": filters.createdBefore,
-        "filter[created-after]": filters.createdAfter,
-        "filter[last-active-before]": filters.lastActiveBefore,
-        "filter[last-active-after]": filters.lastActiveAfter,
-      },
+      params,
+      MAS_FILTER_PARAMETERS.listCompatSessions,
       options,
     );
   }

@@ -2,7 +2,11 @@ import { array, boolean, exactOptional, nullable, object, string } from "valibot
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
+import type { MasOAuth2ClientFilter } from "./mas-options.ts";
+import { MAS_FILTER_PARAMETERS } from "./mas-options.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
+
+export type { MasOAuth2ClientFilter } from "./mas-options.ts";
 
 /** The attributes of a MAS resource object: `OAuth2Client` of MAS's OpenAPI description. */
 export interface MasOAuth2Client {
@@ -28,19 +32,8 @@ const masOAuth2ClientSchema = responseSchema<MasOAuth2Client>()(
   }),
 );
 
-/** The filters of {@link MasOAuth2ClientsResource.list}. */
-export interface MasOAuth2ClientFilter {
-  /** `filter[client-kind]` */
-  clientKind?: "dynamic" | "static";
-  /** `filter[client-name]` */
-  clientName?: string;
-  /** `filter[client-uri]` */
-  clientUri?: string;
-  /** `filter[grant-type]` */
-  grantType?: string;
-  /** `filter[has-active-sessions]` */
-  hasActiveSessions?: boolean;
-}
+/** The options of {@link MasOAuth2ClientsResource.list}: its filters and {@link MasPaging}, in one object. */
+export type MasOAuth2ClientListParams = MasOAuth2ClientFilter & MasPaging;
 
 /** The MAS admin API: OAuth 2.0 clients; the operations tagged `oauth2-client` in its OpenAPI description. */
 export class MasOAuth2ClientsResource extends MasResource {
@@ -50,22 +43,12 @@ export class MasOAuth2ClientsResource extends MasResource {
    *
    * `GET /api/admin/v1/oauth2-clients`
    */
-  list(
-    filters: MasOAuth2ClientFilter = {},
-    paging: MasPaging = {},
-    options: RequestOptions = {},
-  ): MasPagedList<MasOAuth2Client> {
-    return this.masList<MasOAuth2Client>(
+  list(params: MasOAuth2ClientListParams = {}, options: RequestOptions = {}): MasPagedList<MasOAuth2Client> {
+    return this.masList<MasOAuth2Client, MasOAuth2ClientFilter>(
       "/oauth2-clients",
       masOAuth2ClientSchema,
-      paging,
-      {
-        "filter[client-kind]": filters.clientKind,
-        "filter[client-name]": filters.clientName,
-        "filter[client-uri]": filters.clientUri,
-        "filter[grant-type]": filters.grantType,
-        "filter[has-active-sessions]": filters.hasActiveSessions,
-      },
+      params,
+      MAS_FILTER_PARAMETERS.listOAuth2Clients,
       options,
     );
   }

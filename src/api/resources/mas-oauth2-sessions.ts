@@ -2,7 +2,11 @@ import { exactOptional, nullable, object, string } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
+import type { MasOAuth2SessionFilter } from "./mas-options.ts";
+import { MAS_FILTER_PARAMETERS } from "./mas-options.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
+
+export type { MasOAuth2SessionFilter } from "./mas-options.ts";
 
 /** The attributes of a MAS resource object: `OAuth2Session` of MAS's OpenAPI description. */
 export interface MasOAuth2Session {
@@ -34,29 +38,8 @@ const masOAuth2SessionSchema = responseSchema<MasOAuth2Session>()(
   }),
 );
 
-/** The filters of {@link MasOAuth2SessionsResource.list}. */
-export interface MasOAuth2SessionFilter {
-  /** `filter[user]` */
-  user?: string;
-  /** `filter[client]` */
-  client?: Array<string>;
-  /** `filter[client-kind]` */
-  clientKind?: "dynamic" | "static";
-  /** `filter[user-session]` */
-  userSession?: string;
-  /** `filter[scope]` */
-  scope?: Array<string>;
-  /** `filter[status]` */
-  status?: "active" | "finished";
-  /** `filter[created-before]` */
-  createdBefore?: string;
-  /** `filter[created-after]` */
-  createdAfter?: string;
-  /** `filter[last-active-before]` */
-  lastActiveBefore?: string;
-  /** `filter[last-active-after]` */
-  lastActiveAfter?: string;
-}
+/** The options of {@link MasOAuth2SessionsResource.list}: its filters and {@link MasPaging}, in one object. */
+export type MasOAuth2SessionListParams = MasOAuth2SessionFilter & MasPaging;
 
 /** The MAS admin API: OAuth 2.0 sessions; the operations tagged `oauth2-session` in its OpenAPI description. */
 export class MasOAuth2SessionsResource extends MasResource {
@@ -67,26 +50,14 @@ export class MasOAuth2SessionsResource extends MasResource {
    * `GET /api/admin/v1/oauth2-sessions`
    */
   list(
-    filters: MasOAuth2SessionFilter = {},
-    paging: MasPaging = {},
+    params: MasOAuth2SessionListParams = {},
     options: RequestOptions = {},
   ): MasPagedList<MasOAuth2Session> {
-    return this.masList<MasOAuth2Session>(
+    return this.masList<MasOAuth2Session, MasOAuth2SessionFilter>(
       "/oauth2-sessions",
       masOAuth2SessionSchema,
-      paging,
-      {
-        "filter[user]": filters.user,
-        "filter[client]": filters.client,
-        "filter[client-kind]": filters.clientKind,
-        "filter[user-session]": filters.userSession,
-        "filter[scope]": filters.scope,
-        "filter[status]": filters.status,
-        "filter[created-before]": filters.createdBefore,
-        "filter[created-after]": filters.createdAfter,
-        "filter[last-active-before]": filters.lastActiveBefore,
-        "filter[last-active-after]": filters.lastActiveAfter,
-      },
+      params,
+      MAS_FILTER_PARAMETERS.listOAuth2Sessions,
       options,
     );
   }

@@ -2,15 +2,19 @@ import { exactOptional, nullable, object, string } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
+import type {
+  MasCreatePersonalSessionOptions,
+  MasPersonalSessionFilter,
+  MasRegeneratePersonalSessionOptions,
+} from "./mas-options.ts";
+import { MAS_BODY_FIELDS, MAS_FILTER_PARAMETERS, toWire } from "./mas-options.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
 
-/** The body of a request: `CreatePersonalSessionRequest` of MAS's OpenAPI description. */
-export interface MasCreatePersonalSessionRequest {
-  actor_user_id: string;
-  expires_in?: number | null;
-  human_name: string;
-  scope: string;
-}
+export type {
+  MasCreatePersonalSessionOptions,
+  MasPersonalSessionFilter,
+  MasRegeneratePersonalSessionOptions,
+} from "./mas-options.ts";
 
 /** The attributes of a MAS resource object: `PersonalSession` of MAS's OpenAPI description. */
 export interface MasPersonalSession {
@@ -44,30 +48,8 @@ const masPersonalSessionSchema = responseSchema<MasPersonalSession>()(
   }),
 );
 
-/** The body of a request: `RegeneratePersonalSessionRequest` of MAS's OpenAPI description. */
-export interface MasRegeneratePersonalSessionRequest {
-  expires_in?: number | null;
-}
-
-/** The filters of {@link MasPersonalSessionsResource.list}. */
-export interface MasPersonalSessionFilter {
-  /** `filter[owner_user]` */
-  ownerUser?: string;
-  /** `filter[owner_client]` */
-  ownerClient?: string;
-  /** `filter[actor_user]` */
-  actorUser?: string;
-  /** `filter[scope]` */
-  scope?: Array<string>;
-  /** `filter[status]` */
-  status?: "active" | "revoked";
-  /** `filter[expires_before]` */
-  expiresBefore?: string;
-  /** `filter[expires_after]` */
-  expiresAfter?: string;
-  /** `filter[expires]` */
-  expires?: boolean;
-}
+/** The options of {@link MasPersonalSessionsResource.list}: its filters and {@link MasPaging}, in one object. */
+export type MasPersonalSessionListParams = MasPersonalSessionFilter & MasPaging;
 
 /** The MAS admin API: personal sessions (personal access tokens); the operations tagged `personal-session` in its OpenAPI description. */
 export class MasPersonalSessionsResource extends MasResource {
@@ -78,24 +60,14 @@ export class MasPersonalSessionsResource extends MasResource {
    * `GET /api/admin/v1/personal-sessions`
    */
   list(
-    filters: MasPersonalSessionFilter = {},
-    paging: MasPaging = {},
+    params: MasPersonalSessionListParams = {},
     options: RequestOptions = {},
   ): MasPagedList<MasPersonalSession> {
-    return this.masList<MasPersonalSession>(
+    return this.masList<MasPersonalSession, MasPersonalSessionFilter>(
       "/personal-sessions",
       masPersonalSessionSchema,
-      paging,
-      {
-        "filter[owner_user]": filters.ownerUser,
-        "filter[owner_client]": filters.ownerClient,
-        "filter[actor_user]": filters.actorUser,
-        "filter[scope]": filters.scope,
-        "filter[status]": filters.status,
-        "filter[expires_before]": filters.expiresBefore,
-        "filter[expires_after]": filters.expiresAfter,
-        "filter[expires]": filters.expires,
-      },
+      params,
+      MAS_FILTER_PARAMETERS.listPersonalSessions,
       options,
     );
   }
@@ -105,13 +77,14 @@ export class MasPersonalSessionsResource extends MasResource {
    *
    * `POST /api/admin/v1/personal-sessions`
    */
-  create(
-    request: MasCreatePersonalSessionRequest,
+  async create(
+    session: MasCreatePersonalSessionOptions,
     options: RequestOptions = {},
   ): Promise<MasSingle<MasPersonalSession>> {
+    const body = toWire("session", session, MAS_BODY_FIELDS.createPersonalSession);
     return this.POST<MasSingle<MasPersonalSession>>(
       "/personal-sessions",
-      { body: request, schema: this.masSingle(masPersonalSessionSchema) },
+      { body, schema: this.masSingle(masPersonalSessionSchema) },
       options,
     );
   }
@@ -134,14 +107,15 @@ export class MasPersonalSessionsResource extends MasResource {
    *
    * `POST /api/admin/v1/personal-sessions/<id>/regenerate`
    */
-  regenerate(
+  async regenerate(
     id: string,
-    request: MasRegeneratePersonalSessionRequest,
+    regeneration: MasRegeneratePersonalSessionOptions = {},
     options: RequestOptions = {},
   ): Promise<MasSingle<MasPersonalSession>> {
+    const body = toWire("regeneration", regeneration, MAS_BODY_FIELDS.regeneratePersonalSession);
     return this.POST<MasSingle<MasPersonalSession>>(
       path`/personal-sessions/${id}/regenerate`,
-      { body: request, schema: this.masSingle(masPersonalSessionSchema) },
+      { body, schema: this.masSingle(masPersonalSessionSchema) },
       options,
     );
   }

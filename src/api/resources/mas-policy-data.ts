@@ -2,7 +2,11 @@ import { object, string, unknown } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
+import type { MasSetPolicyDataOptions } from "./mas-options.ts";
+import { MAS_BODY_FIELDS, toWire } from "./mas-options.ts";
 import { MasResource, type MasSingle } from "./mas-resource.ts";
+
+export type { MasSetPolicyDataOptions } from "./mas-options.ts";
 
 /** The attributes of a MAS resource object: `PolicyData` of MAS's OpenAPI description. */
 export interface MasPolicyData {
@@ -18,11 +22,6 @@ const masPolicyDataSchema = responseSchema<MasPolicyData>()(
   }),
 );
 
-/** The body of a request: `SetPolicyDataRequest` of MAS's OpenAPI description. */
-export interface MasSetPolicyDataRequest {
-  data: unknown;
-}
-
 /** The MAS admin API: the policy engine's data; the operations tagged `policy-data` in its OpenAPI description. */
 export class MasPolicyDataResource extends MasResource {
   /**
@@ -30,10 +29,14 @@ export class MasPolicyDataResource extends MasResource {
    *
    * `POST /api/admin/v1/policy-data`
    */
-  set(request: MasSetPolicyDataRequest, options: RequestOptions = {}): Promise<MasSingle<MasPolicyData>> {
+  async set(
+    policy: MasSetPolicyDataOptions,
+    options: RequestOptions = {},
+  ): Promise<MasSingle<MasPolicyData>> {
+    const body = toWire("policy", policy, MAS_BODY_FIELDS.setPolicyData);
     return this.POST<MasSingle<MasPolicyData>>(
       "/policy-data",
-      { body: request, schema: this.masSingle(masPolicyDataSchema) },
+      { body, schema: this.masSingle(masPolicyDataSchema) },
       options,
     );
   }

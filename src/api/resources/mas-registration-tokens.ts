@@ -2,20 +2,19 @@ import { boolean, exactOptional, nullable, number, object, string } from "valibo
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
+import type {
+  MasAddUserRegistrationTokenOptions,
+  MasEditUserRegistrationTokenOptions,
+  MasUserRegistrationTokenFilter,
+} from "./mas-options.ts";
+import { MAS_BODY_FIELDS, MAS_FILTER_PARAMETERS, toWire } from "./mas-options.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
 
-/** The body of a request: `AddUserRegistrationTokenRequest` of MAS's OpenAPI description. */
-export interface MasAddUserRegistrationTokenRequest {
-  expires_at?: string | null;
-  token?: string | null;
-  usage_limit?: number | null;
-}
-
-/** The body of a request: `EditUserRegistrationTokenRequest` of MAS's OpenAPI description. */
-export interface MasEditUserRegistrationTokenRequest {
-  expires_at?: string | null;
-  usage_limit?: number | null;
-}
+export type {
+  MasAddUserRegistrationTokenOptions,
+  MasEditUserRegistrationTokenOptions,
+  MasUserRegistrationTokenFilter,
+} from "./mas-options.ts";
 
 /** The attributes of a MAS resource object: `UserRegistrationToken` of MAS's OpenAPI description. */
 export interface MasUserRegistrationToken {
@@ -43,17 +42,8 @@ const masUserRegistrationTokenSchema = responseSchema<MasUserRegistrationToken>(
   }),
 );
 
-/** The filters of {@link MasRegistrationTokensResource.list}. */
-export interface MasUserRegistrationTokenFilter {
-  /** `filter[used]` */
-  used?: boolean;
-  /** `filter[revoked]` */
-  revoked?: boolean;
-  /** `filter[expired]` */
-  expired?: boolean;
-  /** `filter[valid]` */
-  valid?: boolean;
-}
+/** The options of {@link MasRegistrationTokensResource.list}: its filters and {@link MasPaging}, in one object. */
+export type MasUserRegistrationTokenListParams = MasUserRegistrationTokenFilter & MasPaging;
 
 /** The MAS admin API: user registration tokens; the operations tagged `user-registration-token` in its OpenAPI description. */
 export class MasRegistrationTokensResource extends MasResource {
@@ -64,20 +54,14 @@ export class MasRegistrationTokensResource extends MasResource {
    * `GET /api/admin/v1/user-registration-tokens`
    */
   list(
-    filters: MasUserRegistrationTokenFilter = {},
-    paging: MasPaging = {},
+    params: MasUserRegistrationTokenListParams = {},
     options: RequestOptions = {},
   ): MasPagedList<MasUserRegistrationToken> {
-    return this.masList<MasUserRegistrationToken>(
+    return this.masList<MasUserRegistrationToken, MasUserRegistrationTokenFilter>(
       "/user-registration-tokens",
       masUserRegistrationTokenSchema,
-      paging,
-      {
-        "filter[used]": filters.used,
-        "filter[revoked]": filters.revoked,
-        "filter[expired]": filters.expired,
-        "filter[valid]": filters.valid,
-      },
+      params,
+      MAS_FILTER_PARAMETERS.listUserRegistrationTokens,
       options,
     );
   }
@@ -87,13 +71,14 @@ export class MasRegistrationTokensResource extends MasResource {
    *
    * `POST /api/admin/v1/user-registration-tokens`
    */
-  add(
-    request: MasAddUserRegistrationTokenRequest,
+  async add(
+    token: MasAddUserRegistrationTokenOptions = {},
     options: RequestOptions = {},
   ): Promise<MasSingle<MasUserRegistrationToken>> {
+    const body = toWire("token", token, MAS_BODY_FIELDS.addUserRegistrationToken);
     return this.POST<MasSingle<MasUserRegistrationToken>>(
       "/user-registration-tokens",
-      { body: request, schema: this.masSingle(masUserRegistrationTokenSchema) },
+      { body, schema: this.masSingle(masUserRegistrationTokenSchema) },
       options,
     );
   }
@@ -116,14 +101,15 @@ export class MasRegistrationTokensResource extends MasResource {
    *
    * `PUT /api/admin/v1/user-registration-tokens/<id>`
    */
-  update(
+  async update(
     id: string,
-    request: MasEditUserRegistrationTokenRequest,
+    changes: MasEditUserRegistrationTokenOptions,
     options: RequestOptions = {},
   ): Promise<MasSingle<MasUserRegistrationToken>> {
+    const body = toWire("changes", changes, MAS_BODY_FIELDS.updateUserRegistrationToken);
     return this.PUT<MasSingle<MasUserRegistrationToken>>(
       path`/user-registration-tokens/${id}`,
-      { body: request, schema: this.masSingle(masUserRegistrationTokenSchema) },
+      { body, schema: this.masSingle(masUserRegistrationTokenSchema) },
       options,
     );
   }

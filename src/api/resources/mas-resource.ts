@@ -13,6 +13,10 @@ import type { QueryValue, RequestOptions } from "../http-client.ts";
 import type { PagedList } from "../pagination.ts";
 import { checkPageLimit } from "../pagination.ts";
 import { responseSchema } from "../schema.ts";
+import { MAS_PAGING_PARAMETERS, type MasPaging, toWire, type WireNames } from "./mas-options.ts";
+
+export type { MasPaging } from "./mas-options.ts";
+
 import { PagedResource } from "./resource.ts";
 
 /** The links of one MAS resource object or document. */
@@ -52,20 +56,6 @@ export interface MasPage<A> {
   meta?: { count?: number | null } | null;
   data?: Array<MasResourceObject<A>> | null;
   links: MasPaginationLinks;
-}
-
-/** Paging of every MAS list: forwards with `first` and `after`, backwards with `last` and `before`. */
-export interface MasPaging {
-  /** Items per page (`page[first]`; MAS's default is 10). */
-  first?: number;
-  /** The ID (cursor) after which the page starts (`page[after]`). */
-  after?: string;
-  /** Items per page counted from the end (`page[last]`). */
-  last?: number;
-  /** The ID (cursor) before which the page ends (`page[before]`). */
-  before?: string;
-  /** Whether to count the matching items (`count`): `only` answers the count without items. */
-  count?: "true" | "false" | "only";
 }
 
 /** A paged MAS list: pages chained by `page[after]`, as long as the page has `links.next`. */
@@ -155,29 +145,25 @@ export abstract class MasResource extends PagedResource {
   }
 
   /**
-   * A {@link MasPagedList} of `GET <path>` with these filters (already named
-   * `filter[...]`), following `page[after]`; each item's attributes checked by `attributes`.
+   * A {@link MasPagedList} of `GET <path>` with the filters and paging of
+   * `params` (each filter sent as `filterNames` names it), following
+   * `page[after]`; each item's attributes checked by `attributes`.
    */
-  protected masList<A>(
+  protected masList<A, F extends object>(
     path: string,
     attributes: GenericSchema<unknown, A>,
-    paging: MasPaging,
-    filters: Readonly<Record<string, QueryValue>>,
+    params: F & MasPaging,
+    filterNames: WireNames<F>,
     options: RequestOptions,
   ): MasPagedList<A> {
-    checkPageLimit(paging.first);
-    checkPageLimit(paging.last);
-    const base: Record<string, QueryValue> = {
-      ...filters,
-      "page[first]": paging.first,
-      "page[last]": paging.last,
-      "page[before]": paging.before,
-      count: paging.count,
-    };
+    checkPageLimit(params.first);
+    checkPageLimit(params.last);
+    const names: WireNames<F & MasPaging> = { ...filterNames, ...MAS_PAGING_PARAMETERS };
+    const { "page[after]": after, ...base } = toWire("params", params, names) as Record<string, QueryValue>;
     return this.pagedGet<MasPage<A>, MasResourceObject<A>, string>(
       {
         path,
-        query: (cursor) => ({ ...base, "page[after]": cursor ?? paging.after }),
+        query: (cursor) => ({ ...base, "page[after]": cursor ?? after }),
         schema: masPageSchema(attributes),
         items: (page) => page.data ?? [],
         nextCursor: masNextCursor,

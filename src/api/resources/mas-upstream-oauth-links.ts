@@ -2,15 +2,11 @@ import { exactOptional, nullable, object, string } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
+import type { MasAddUpstreamOauthLinkOptions, MasUpstreamOAuthLinkFilter } from "./mas-options.ts";
+import { MAS_BODY_FIELDS, MAS_FILTER_PARAMETERS, toWire } from "./mas-options.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
 
-/** The body of a request: `AddUpstreamOauthLinkRequest` of MAS's OpenAPI description. */
-export interface MasAddUpstreamOauthLinkRequest {
-  human_account_name?: string | null;
-  provider_id: string;
-  subject: string;
-  user_id: string;
-}
+export type { MasAddUpstreamOauthLinkOptions, MasUpstreamOAuthLinkFilter } from "./mas-options.ts";
 
 /** The attributes of a MAS resource object: `UpstreamOAuthLink` of MAS's OpenAPI description. */
 export interface MasUpstreamOAuthLink {
@@ -32,17 +28,8 @@ const masUpstreamOAuthLinkSchema = responseSchema<MasUpstreamOAuthLink>()(
   }),
 );
 
-/** The filters of {@link MasUpstreamOAuthLinksResource.list}. */
-export interface MasUpstreamOAuthLinkFilter {
-  /** `filter[user]` */
-  user?: string;
-  /** `filter[provider]` */
-  provider?: string;
-  /** `filter[subject]` */
-  subject?: string;
-  /** `filter[human-account-name]` */
-  humanAccountName?: string;
-}
+/** The options of {@link MasUpstreamOAuthLinksResource.list}: its filters and {@link MasPaging}, in one object. */
+export type MasUpstreamOAuthLinkListParams = MasUpstreamOAuthLinkFilter & MasPaging;
 
 /** The MAS admin API: links between users and upstream identity providers; the operations tagged `upstream-oauth-link` in its OpenAPI description. */
 export class MasUpstreamOAuthLinksResource extends MasResource {
@@ -53,20 +40,14 @@ export class MasUpstreamOAuthLinksResource extends MasResource {
    * `GET /api/admin/v1/upstream-oauth-links`
    */
   list(
-    filters: MasUpstreamOAuthLinkFilter = {},
-    paging: MasPaging = {},
+    params: MasUpstreamOAuthLinkListParams = {},
     options: RequestOptions = {},
   ): MasPagedList<MasUpstreamOAuthLink> {
-    return this.masList<MasUpstreamOAuthLink>(
+    return this.masList<MasUpstreamOAuthLink, MasUpstreamOAuthLinkFilter>(
       "/upstream-oauth-links",
       masUpstreamOAuthLinkSchema,
-      paging,
-      {
-        "filter[user]": filters.user,
-        "filter[provider]": filters.provider,
-        "filter[subject]": filters.subject,
-        "filter[human-account-name]": filters.humanAccountName,
-      },
+      params,
+      MAS_FILTER_PARAMETERS.listUpstreamOAuthLinks,
       options,
     );
   }
@@ -76,13 +57,14 @@ export class MasUpstreamOAuthLinksResource extends MasResource {
    *
    * `POST /api/admin/v1/upstream-oauth-links`
    */
-  add(
-    request: MasAddUpstreamOauthLinkRequest,
+  async add(
+    link: MasAddUpstreamOauthLinkOptions,
     options: RequestOptions = {},
   ): Promise<MasSingle<MasUpstreamOAuthLink>> {
+    const body = toWire("link", link, MAS_BODY_FIELDS.addUpstreamOAuthLink);
     return this.POST<MasSingle<MasUpstreamOAuthLink>>(
       "/upstream-oauth-links",
-      { body: request, schema: this.masSingle(masUpstreamOAuthLinkSchema) },
+      { body, schema: this.masSingle(masUpstreamOAuthLinkSchema) },
       options,
     );
   }

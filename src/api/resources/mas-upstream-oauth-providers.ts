@@ -2,7 +2,11 @@ import { boolean, exactOptional, nullable, object, string } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
+import type { MasUpstreamOAuthProviderFilter } from "./mas-options.ts";
+import { MAS_FILTER_PARAMETERS } from "./mas-options.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
+
+export type { MasUpstreamOAuthProviderFilter } from "./mas-options.ts";
 
 /** The attributes of a MAS resource object: `UpstreamOAuthProvider` of MAS's OpenAPI description. */
 export interface MasUpstreamOAuthProvider {
@@ -26,11 +30,8 @@ const masUpstreamOAuthProviderSchema = responseSchema<MasUpstreamOAuthProvider>(
   }),
 );
 
-/** The filters of {@link MasUpstreamOAuthProvidersResource.list}. */
-export interface MasUpstreamOAuthProviderFilter {
-  /** `filter[enabled]` */
-  enabled?: boolean;
-}
+/** The options of {@link MasUpstreamOAuthProvidersResource.list}: its filters and {@link MasPaging}, in one object. */
+export type MasUpstreamOAuthProviderListParams = MasUpstreamOAuthProviderFilter & MasPaging;
 
 /** The MAS admin API: upstream identity providers; the operations tagged `upstream-oauth-provider` in its OpenAPI description. */
 export class MasUpstreamOAuthProvidersResource extends MasResource {
@@ -41,17 +42,14 @@ export class MasUpstreamOAuthProvidersResource extends MasResource {
    * `GET /api/admin/v1/upstream-oauth-providers`
    */
   list(
-    filters: MasUpstreamOAuthProviderFilter = {},
-    paging: MasPaging = {},
+    params: MasUpstreamOAuthProviderListParams = {},
     options: RequestOptions = {},
   ): MasPagedList<MasUpstreamOAuthProvider> {
-    return this.masList<MasUpstreamOAuthProvider>(
+    return this.masList<MasUpstreamOAuthProvider, MasUpstreamOAuthProviderFilter>(
       "/upstream-oauth-providers",
       masUpstreamOAuthProviderSchema,
-      paging,
-      {
-        "filter[enabled]": filters.enabled,
-      },
+      params,
+      MAS_FILTER_PARAMETERS.listUpstreamOAuthProviders,
       options,
     );
   }

@@ -2,13 +2,11 @@ import { object, string } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
+import type { MasAddUserEmailOptions, MasUserEmailFilter } from "./mas-options.ts";
+import { MAS_BODY_FIELDS, MAS_FILTER_PARAMETERS, toWire } from "./mas-options.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
 
-/** The body of a request: `AddUserEmailRequest` of MAS's OpenAPI description. */
-export interface MasAddUserEmailRequest {
-  email: string;
-  user_id: string;
-}
+export type { MasAddUserEmailOptions, MasUserEmailFilter } from "./mas-options.ts";
 
 /** The attributes of a MAS resource object: `UserEmail` of MAS's OpenAPI description. */
 export interface MasUserEmail {
@@ -26,13 +24,8 @@ const masUserEmailSchema = responseSchema<MasUserEmail>()(
   }),
 );
 
-/** The filters of {@link MasUserEmailsResource.list}. */
-export interface MasUserEmailFilter {
-  /** `filter[user]` */
-  user?: string;
-  /** `filter[email]` */
-  email?: string;
-}
+/** The options of {@link MasUserEmailsResource.list}: its filters and {@link MasPaging}, in one object. */
+export type MasUserEmailListParams = MasUserEmailFilter & MasPaging;
 
 /** The MAS admin API: users' email addresses; the operations tagged `user-email` in its OpenAPI description. */
 export class MasUserEmailsResource extends MasResource {
@@ -42,19 +35,12 @@ export class MasUserEmailsResource extends MasResource {
    *
    * `GET /api/admin/v1/user-emails`
    */
-  list(
-    filters: MasUserEmailFilter = {},
-    paging: MasPaging = {},
-    options: RequestOptions = {},
-  ): MasPagedList<MasUserEmail> {
-    return this.masList<MasUserEmail>(
+  list(params: MasUserEmailListParams = {}, options: RequestOptions = {}): MasPagedList<MasUserEmail> {
+    return this.masList<MasUserEmail, MasUserEmailFilter>(
       "/user-emails",
       masUserEmailSchema,
-      paging,
-      {
-        "filter[user]": filters.user,
-        "filter[email]": filters.email,
-      },
+      params,
+      MAS_FILTER_PARAMETERS.listUserEmails,
       options,
     );
   }
@@ -64,10 +50,11 @@ export class MasUserEmailsResource extends MasResource {
    *
    * `POST /api/admin/v1/user-emails`
    */
-  add(request: MasAddUserEmailRequest, options: RequestOptions = {}): Promise<MasSingle<MasUserEmail>> {
+  async add(email: MasAddUserEmailOptions, options: RequestOptions = {}): Promise<MasSingle<MasUserEmail>> {
+    const body = toWire("email", email, MAS_BODY_FIELDS.addUserEmail);
     return this.POST<MasSingle<MasUserEmail>>(
       "/user-emails",
-      { body: request, schema: this.masSingle(masUserEmailSchema) },
+      { body, schema: this.masSingle(masUserEmailSchema) },
       options,
     );
   }

@@ -2,7 +2,11 @@ import { exactOptional, nullable, object, string } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
+import type { MasUserSessionFilter } from "./mas-options.ts";
+import { MAS_FILTER_PARAMETERS } from "./mas-options.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
+
+export type { MasUserSessionFilter } from "./mas-options.ts";
 
 /** The attributes of a MAS resource object: `UserSession` of MAS's OpenAPI description. */
 export interface MasUserSession {
@@ -26,21 +30,8 @@ const masUserSessionSchema = responseSchema<MasUserSession>()(
   }),
 );
 
-/** The filters of {@link MasUserSessionsResource.list}. */
-export interface MasUserSessionFilter {
-  /** `filter[user]` */
-  user?: string;
-  /** `filter[status]` */
-  status?: "active" | "finished";
-  /** `filter[created-before]` */
-  createdBefore?: string;
-  /** `filter[created-after]` */
-  createdAfter?: string;
-  /** `filter[last-active-before]` */
-  lastActiveBefore?: string;
-  /** `filter[last-active-after]` */
-  lastActiveAfter?: string;
-}
+/** The options of {@link MasUserSessionsResource.list}: its filters and {@link MasPaging}, in one object. */
+export type MasUserSessionListParams = MasUserSessionFilter & MasPaging;
 
 /** The MAS admin API: browser sessions (user sessions); the operations tagged `user-session` in its OpenAPI description. */
 export class MasUserSessionsResource extends MasResource {
@@ -50,23 +41,12 @@ export class MasUserSessionsResource extends MasResource {
    *
    * `GET /api/admin/v1/user-sessions`
    */
-  list(
-    filters: MasUserSessionFilter = {},
-    paging: MasPaging = {},
-    options: RequestOptions = {},
-  ): MasPagedList<MasUserSession> {
-    return this.masList<MasUserSession>(
+  list(params: MasUserSessionListParams = {}, options: RequestOptions = {}): MasPagedList<MasUserSession> {
+    return this.masList<MasUserSession, MasUserSessionFilter>(
       "/user-sessions",
       masUserSessionSchema,
-      paging,
-      {
-        "filter[user]": filters.user,
-        "filter[status]": filters.status,
-        "filter[created-before]": filters.createdBefore,
-        "filter[created-after]": filters.createdAfter,
-        "filter[last-active-before]": filters.lastActiveBefore,
-        "filter[last-active-after]": filters.lastActiveAfter,
-      },
+      params,
+      MAS_FILTER_PARAMETERS.listUserSessions,
       options,
     );
   }

@@ -2,26 +2,23 @@ import { boolean, exactOptional, nullable, object, string } from "valibot";
 import type { RequestOptions } from "../http-client.ts";
 import { path } from "../path.ts";
 import { responseSchema } from "../schema.ts";
+import type {
+  MasAddUserOptions,
+  MasDeactivateUserOptions,
+  MasSetUserPasswordOptions,
+  MasUserFilter,
+  MasUserSetAdminOptions,
+} from "./mas-options.ts";
+import { MAS_BODY_FIELDS, MAS_FILTER_PARAMETERS, toWire } from "./mas-options.ts";
 import { type MasPagedList, type MasPaging, MasResource, type MasSingle } from "./mas-resource.ts";
 
-/** The body of a request: `AddUserRequest` of MAS's OpenAPI description. */
-export interface MasAddUserRequest {
-  avatar_url?: string | null;
-  displayname?: string | null;
-  skip_homeserver_check?: boolean;
-  username: string;
-}
-
-/** The body of a request: `DeactivateUserRequest` of MAS's OpenAPI description. */
-export interface MasDeactivateUserRequest {
-  skip_erase?: boolean;
-}
-
-/** The body of a request: `SetUserPasswordRequest` of MAS's OpenAPI description. */
-export interface MasSetUserPasswordRequest {
-  password: string;
-  skip_password_check?: boolean | null;
-}
+export type {
+  MasAddUserOptions,
+  MasDeactivateUserOptions,
+  MasSetUserPasswordOptions,
+  MasUserFilter,
+  MasUserSetAdminOptions,
+} from "./mas-options.ts";
 
 /** The attributes of a MAS resource object: `User` of MAS's OpenAPI description. */
 export interface MasUser {
@@ -45,28 +42,8 @@ const masUserSchema = responseSchema<MasUser>()(
   }),
 );
 
-/** The body of a request: `UserSetAdminRequest` of MAS's OpenAPI description. */
-export interface MasUserSetAdminRequest {
-  admin: boolean;
-}
-
-/** The filters of {@link MasUsersResource.list}. */
-export interface MasUserFilter {
-  /** `filter[admin]` */
-  admin?: boolean;
-  /** `filter[legacy-guest]` */
-  legacyGuest?: boolean;
-  /** `filter[search]` */
-  search?: string;
-  /** `filter[status]` */
-  status?: "active" | "locked" | "deactivated";
-  /** `filter[active-oauth2-client]` */
-  activeOauth2Client?: Array<string>;
-  /** `filter[has-active-oauth2-session]` */
-  hasActiveOauth2Session?: boolean;
-  /** `filter[has-active-compat-session]` */
-  hasActiveCompatSession?: boolean;
-}
+/** The options of {@link MasUsersResource.list}: its filters and {@link MasPaging}, in one object. */
+export type MasUserListParams = MasUserFilter & MasPaging;
 
 /** The MAS admin API: MAS users; the operations tagged `user` in its OpenAPI description. */
 export class MasUsersResource extends MasResource {
@@ -76,39 +53,24 @@ export class MasUsersResource extends MasResource {
    *
    * `GET /api/admin/v1/users`
    */
-  list(
-    filters: MasUserFilter = {},
-    paging: MasPaging = {},
-    options: RequestOptions = {},
-  ): MasPagedList<MasUser> {
-    return this.masList<MasUser>(
+  list(params: MasUserListParams = {}, options: RequestOptions = {}): MasPagedList<MasUser> {
+    return this.masList<MasUser, MasUserFilter>(
       "/users",
       masUserSchema,
-      paging,
-      {
-        "filter[admin]": filters.admin,
-        "filter[legacy-guest]": filters.legacyGuest,
-        "filter[search]": filters.search,
-        "filter[status]": filters.status,
-        "filter[active-oauth2-client]": filters.activeOauth2Client,
-        "filter[has-active-oauth2-session]": filters.hasActiveOauth2Session,
-        "filter[has-active-compat-session]": filters.hasActiveCompatSession,
-      },
+      params,
+      MAS_FILTER_PARAMETERS.listUsers,
       options,
     );
   }
 
   /**
-   * Creates a user in MAS (and, unless `skip_homeserver_check`, checks the username with the homeserver first); it has no password until one is set.
+   * Creates a user in MAS (and, unless `skipHomeserverCheck`, checks the username with the homeserver first); it has no password until one is set.
    *
    * `POST /api/admin/v1/users`
    */
-  create(request: MasAddUserRequest, options: RequestOptions = {}): Promise<MasSingle<MasUser>> {
-    return this.POST<MasSingle<MasUser>>(
-      "/users",
-      { body: request, schema: this.masSingle(masUserSchema) },
-      options,
-    );
+  async create(user: MasAddUserOptions, options: RequestOptions = {}): Promise<MasSingle<MasUser>> {
+    const body = toWire("user", user, MAS_BODY_FIELDS.createUser);
+    return this.POST<MasSingle<MasUser>>("/users", { body, schema: this.masSingle(masUserSchema) }, options);
   }
 
   /**
@@ -138,18 +100,19 @@ export class MasUsersResource extends MasResource {
   }
 
   /**
-   * Deactivates a user: ends its sessions, and erases it on the homeserver unless `skip_erase`.
+   * Deactivates a user: ends its sessions, and erases it on the homeserver unless `skipErase`.
    *
    * `POST /api/admin/v1/users/<id>/deactivate`
    */
-  deactivate(
+  async deactivate(
     id: string,
-    request: MasDeactivateUserRequest = {},
+    deactivation: MasDeactivateUserOptions = {},
     options: RequestOptions = {},
   ): Promise<MasSingle<MasUser>> {
+    const body = toWire("deactivation", deactivation, MAS_BODY_FIELDS.deactivateUser);
     return this.POST<MasSingle<MasUser>>(
       path`/users/${id}/deactivate`,
-      { body: request, schema: this.masSingle(masUserSchema) },
+      { body, schema: this.masSingle(masUserSchema) },
       options,
     );
   }
@@ -185,29 +148,31 @@ export class MasUsersResource extends MasResource {
    *
    * `POST /api/admin/v1/users/<id>/set-admin`
    */
-  setAdmin(
+  async setAdmin(
     id: string,
-    request: MasUserSetAdminRequest,
+    state: MasUserSetAdminOptions,
     options: RequestOptions = {},
   ): Promise<MasSingle<MasUser>> {
+    const body = toWire("state", state, MAS_BODY_FIELDS.userSetAdmin);
     return this.POST<MasSingle<MasUser>>(
       path`/users/${id}/set-admin`,
-      { body: request, schema: this.masSingle(masUserSchema) },
+      { body, schema: this.masSingle(masUserSchema) },
       options,
     );
   }
 
   /**
-   * Sets the user's password; `skip_password_check` skips the complexity check.
+   * Sets the user's password; `skipPasswordCheck` skips the complexity check.
    *
    * `POST /api/admin/v1/users/<id>/set-password`
    */
-  setPassword(id: string, request: MasSetUserPasswordRequest, options: RequestOptions = {}): Promise<void> {
-    return this.POST<void>(
-      path`/users/${id}/set-password`,
-      { body: request, schema: this.masNoContent },
-      options,
-    );
+  async setPassword(
+    id: string,
+    change: MasSetUserPasswordOptions,
+    options: RequestOptions = {},
+  ): Promise<void> {
+    const body = toWire("change", change, MAS_BODY_FIELDS.setUserPassword);
+    return this.POST<void>(path`/users/${id}/set-password`, { body, schema: this.masNoContent }, options);
   }
 
   /**

@@ -65,7 +65,7 @@ export async function endSessionsInMas(mas: MasAdmin, id: string, signal?: Abort
   for (const kind of kinds) {
     // Collected first: finishing while paging would move the cursor over a changing list.
     const active: string[] = [];
-    for await (const session of kind.list({ user: id, status: "active" }, { first: 100 }, options)) {
+    for await (const session of kind.list({ user: id, status: "active", first: 100 }, options)) {
       active.push(session.id);
       if (active.length > MAX_SESSIONS_PER_KIND)
         throw new CliError(
@@ -93,7 +93,7 @@ export async function deactivateInMas(
 ): Promise<{ id_server_unbind_result: string }> {
   const { mas, id, user } = await masAccountOf(context, userId);
   if (!user.deactivated_at)
-    await mas.users.deactivate(id, erase ? {} : { skip_erase: true }, signal ? { signal } : {});
+    await mas.users.deactivate(id, erase ? {} : { skipErase: true }, signal ? { signal } : {});
   const synapse = await (await context.admin()).users.get(userId as UserId, signal ? { signal } : {});
   if (!synapse.deactivated)
     throw new CliError(
@@ -133,10 +133,10 @@ export async function personalSessionFor(
   }
   const { data } = await mas.personalSessions.create(
     {
-      actor_user_id: id,
-      human_name: purpose,
+      actorUserId: id,
+      humanName: purpose,
       scope: "urn:matrix:client:api:*",
-      ...(expiresIn === undefined ? {} : { expires_in: expiresIn }),
+      ...(expiresIn === undefined ? {} : { expiresIn }),
     },
     signal ? { signal } : {},
   );

@@ -31,7 +31,7 @@ describe("MAS admin API client, against the stand-in", () => {
     assert.equal((await mas.users.setAdmin(id, { admin: true })).data.attributes.admin, true);
     assert.equal(await mas.users.setPassword(id, { password: "correct horse battery" }), undefined);
     assert.ok(standIn.record("users", id)!["password_set_at"]);
-    assert.ok((await mas.users.deactivate(id, { skip_erase: true })).data.attributes.deactivated_at);
+    assert.ok((await mas.users.deactivate(id, { skipErase: true })).data.attributes.deactivated_at);
     assert.equal((await mas.users.reactivate(id)).data.attributes.deactivated_at, null);
     assert.equal((await mas.users.get(id)).data.attributes.username, "alice");
     assert.deepEqual(standIn.violations, []);
@@ -41,21 +41,69 @@ describe("MAS admin API client, against the stand-in", () => {
     const { mas, standIn } = setup();
     for (let i = 0; i < 25; i++)
       standIn.seedUser(`user${String(i).padStart(2, "0")}`, { admin: i % 5 === 0 });
-    const first = await mas.users.list({}, { first: 10 });
+    const first = await mas.users.list({ first: 10 });
     assert.equal(first.meta?.count, 25);
     assert.equal(first.data?.length, 10);
     assert.ok(first.links.next);
     const names: string[] = [];
-    for await (const user of mas.users.list({}, { first: 10 })) names.push(user.attributes.username);
+    for await (const user of mas.users.list({ first: 10 })) names.push(user.attributes.username);
     assert.equal(names.length, 25);
     assert.equal(new Set(names).size, 25);
-    const admins = await mas.users.list({ admin: true }, { first: 2 }).toArray();
+    const admins = await mas.users.list({ admin: true, first: 2 }).toArray();
     assert.equal(admins.length, 5);
-    const counted = await mas.users.list({ status: "active" }, { count: "only" });
+    const counted = await mas.users.list({ status: "active", count: "only" });
     assert.equal(counted.meta?.count, 25);
-    assert.deepEqual(await mas.users.list({ search: "user2" }, { count: "only" }).toArray(), []);
+    assert.deepEqual(await mas.users.list({ search: "user2", count: "only" }).toArray(), []);
     const requested = standIn.requests.filter((each) => each.operationId === "listUsers");
     assert.match(requested[2]!.path, /page%5Bafter%5D=/);
+    assert.deepEqual(standIn.violations, []);
+  });
+
+  it("camelCase options go out as MAS's snake_case bodies; a list's filters and paging share one object", async () => {
+    const { mas, standIn } = setup();
+    const { data } = await mas.users.create({
+      username: "dave",
+      displayname: "Dave",
+      skipHomeserverCheck: true,
+    });
+    await mas.users.setPassword(data.id, { password: "correct horse battery", skipPasswordCheck: true });
+    await mas.users.deactivate(data.id, { skipErase: true });
+    await mas.personalSessions.create({
+      actorUserId: data.id,
+      humanName: "ops",
+      scope: "openid",
+      expiresIn: 60,
+    });
+    await mas.registrationTokens.add({ token: "abc", usageLimit: 2, expiresAt: null });
+    const bodies = Object.fromEntries(
+      standIn.requests.map((request) => [request.operationId, request.requestBody] as const),
+    );
+    assert.deepEqual(bodies["createUser"], {
+      username: "dave",
+      displayname: "Dave",
+      skip_homeserver_check: true,
+    });
+    assert.deepEqual(bodies["setUserPassword"], {
+      password: "correct horse battery",
+      skip_password_check: true,
+    });
+    assert.deepEqual(bodies["deactivateUser"], { skip_erase: true });
+    assert.deepEqual(bodies["createPersonalSession"], {
+      actor_user_id: data.id,
+      human_name: "ops",
+      scope: "openid",
+      expires_in: 60,
+    });
+    assert.deepEqual(bodies["addUserRegistrationToken"], { token: "abc", usage_limit: 2, expires_at: null });
+
+    const page = await mas.users.list({ status: "deactivated", first: 1, count: "true" });
+    assert.equal(page.data?.[0]?.id, data.id);
+    const query = new URL(standIn.requests.at(-1)!.path, "https://auth.example.org").searchParams;
+    assert.deepEqual(Object.fromEntries(query), {
+      "filter[status]": "deactivated",
+      "page[first]": "1",
+      count: "true",
+    });
     assert.deepEqual(standIn.violations, []);
   });
 
@@ -85,7 +133,7 @@ describe("MAS admin API client, against the stand-in", () => {
     assert.equal((await mas.server.siteConfig()).server_name, "example.org");
     const userId = (await mas.users.create({ username: "carol" })).data.id;
 
-    const email = await mas.userEmails.add({ user_id: userId, email: "carol@example.org" });
+    const email = await mas.userEmails.add({ userId, email: "carol@example.org" });
     assert.equal((await mas.userEmails.get(email.data.id)).data.attributes.email, "carol@example.org");
     assert.equal((await mas.userEmails.list({ user: userId })).data?.length, 1);
     await mas.userEmails.delete(email.data.id);
@@ -120,24 +168,24 @@ describe("MAS admin API client, against the stand-in", () => {
     assert.equal((await mas.oauth2Clients.get(client)).data.attributes.client_name, "automation");
 
     const personal = await mas.personalSessions.create({
-      actor_user_id: userId,
-      human_name: "support login",
+      actorUserId: userId,
+      humanName: "support login",
       scope: "urn:matrix:client:api:*",
-      expires_in: 3600,
+      expiresIn: 3600,
     });
     assert.match(personal.data.attributes.access_token ?? "", /^mpt_/);
     assert.equal((await mas.personalSessions.get(personal.data.id)).data.attributes.access_token, null);
-    const again = await mas.personalSessions.regenerate(personal.data.id, { expires_in: 60 });
+    const again = await mas.personalSessions.regenerate(personal.data.id, { expiresIn: 60 });
     assert.notEqual(again.data.attributes.access_token, personal.data.attributes.access_token);
     assert.equal((await mas.personalSessions.list({ actorUser: userId })).data?.length, 1);
     assert.ok((await mas.personalSessions.revoke(personal.data.id)).data.attributes.revoked_at);
     await assert.rejects(mas.personalSessions.revoke(personal.data.id), /HTTP 409/);
 
-    const token = await mas.registrationTokens.add({ usage_limit: 3 });
+    const token = await mas.registrationTokens.add({ usageLimit: 3 });
     const tokenId = token.data.id;
     assert.equal((await mas.registrationTokens.get(tokenId)).data.attributes.usage_limit, 3);
     assert.equal(
-      (await mas.registrationTokens.update(tokenId, { usage_limit: null })).data.attributes.usage_limit,
+      (await mas.registrationTokens.update(tokenId, { usageLimit: null })).data.attributes.usage_limit,
       null,
     );
     assert.ok((await mas.registrationTokens.revoke(tokenId)).data.attributes.revoked_at);
@@ -153,8 +201,8 @@ describe("MAS admin API client, against the stand-in", () => {
     assert.equal((await mas.upstreamOAuthProviders.list({ enabled: true })).data?.length, 1);
     assert.equal((await mas.upstreamOAuthProviders.get(provider)).data.id, provider);
     const link = await mas.upstreamOAuthLinks.add({
-      user_id: userId,
-      provider_id: provider,
+      userId,
+      providerId: provider,
       subject: "sub-1",
     });
     assert.equal((await mas.upstreamOAuthLinks.get(link.data.id)).data.attributes.subject, "sub-1");

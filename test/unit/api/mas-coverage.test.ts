@@ -1,19 +1,55 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
-import { InvalidResponseError } from "../../../src/api/errors.ts";
+import { InvalidArgumentError, InvalidResponseError } from "../../../src/api/errors.ts";
 import { MasAdmin } from "../../../src/api/mas-admin.ts";
+import {
+  MAS_BODY_FIELDS,
+  MAS_FILTER_PARAMETERS,
+  MAS_PAGING_PARAMETERS,
+} from "../../../src/api/resources/mas-options.ts";
+import type {
+  MasCreatePersonalSessionOptions,
+  MasPersonalSessionFilter,
+  MasRegeneratePersonalSessionOptions,
+} from "../../../src/api/resources/mas-personal-sessions.ts";
+import type { MasSetPolicyDataOptions } from "../../../src/api/resources/mas-policy-data.ts";
+import type {
+  MasAddUserRegistrationTokenOptions,
+  MasEditUserRegistrationTokenOptions,
+  MasUserRegistrationTokenFilter,
+} from "../../../src/api/resources/mas-registration-tokens.ts";
+import type {
+  MasAddUpstreamOauthLinkOptions,
+  MasUpstreamOAuthLinkFilter,
+} from "../../../src/api/resources/mas-upstream-oauth-links.ts";
+import type { MasUpstreamOAuthProviderFilter } from "../../../src/api/resources/mas-upstream-oauth-providers.ts";
+import type {
+  MasAddUserEmailOptions,
+  MasUserEmailFilter,
+} from "../../../src/api/resources/mas-user-emails.ts";
+import type { MasUserSessionFilter } from "../../../src/api/resources/mas-user-sessions.ts";
+import type {
+  MasAddUserOptions,
+  MasDeactivateUserOptions,
+  MasSetUserPasswordOptions,
+  MasUserFilter,
+  MasUserSetAdminOptions,
+} from "../../../src/api/resources/mas-users.ts";
 import { FakeTransport } from "../../support/fake-transport.ts";
 import { MAS_OPERATIONS } from "../../support/mas-operations.ts";
 
 interface Operation {
   operationId: string;
   parameters?: Array<{ in: string; name: string }>;
-  requestBody?: unknown;
+  requestBody?: { content: { "application/json": { schema: { $ref: string } } } };
 }
 const spec = JSON.parse(
   readFileSync(new URL("../../fixtures/mas-admin-api/openapi.json", import.meta.url), "utf8"),
-) as { paths: Record<string, Record<string, Operation>> };
+) as {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+};
 const operations = Object.entries(spec.paths).flatMap(([template, methods]) =>
   Object.entries(methods).map(([method, operation]) => ({
     template,
@@ -54,6 +90,112 @@ describe("every operation of MAS's admin API has a library method", () => {
       assert.equal(sent.method, method);
       assert.equal(sent.url.pathname, template.replace(/\{\w+\}/g, ID));
       assert.equal(sent.headers["authorization"], "Bearer mas_t");
+    });
+  }
+});
+
+/** `skip_homeserver_check` → `skipHomeserverCheck`, `active-oauth2-client` → `activeOauth2Client`. */
+function camelCase(name: string): string {
+  return name.replace(/[-_]([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+const ignoreAnswer = (error: unknown) => {
+  // The one answer fits no operation's schema; only the request matters here.
+  if (!(error instanceof InvalidResponseError)) throw error;
+};
+
+function client(): { mas: MasAdmin; transport: FakeTransport } {
+  const transport = new FakeTransport().otherwise({ json: { data: [], links: { self: "/" } } });
+  return { mas: new MasAdmin({ baseUrl: "https://auth.example.org/", transport }), transport };
+}
+
+function methodOf(mas: MasAdmin, operationId: string): (...args: unknown[]) => unknown {
+  const [resource, name] = MAS_OPERATIONS[operationId]!;
+  const group = (mas as unknown as Record<string, Record<string, (...args: unknown[]) => unknown>>)[
+    resource
+  ]!;
+  return group[name]!.bind(group);
+}
+
+describe("each camelCase option maps to exactly the fields and parameters of MAS's OpenAPI description", () => {
+  const withBody = operations.filter(({ operation }) => operation.requestBody !== undefined);
+  it("the body tables cover exactly the operations with a body", () => {
+    assert.deepEqual(
+      Object.keys(MAS_BODY_FIELDS).sort(),
+      withBody.map(({ operation }) => operation.operationId).sort(),
+    );
+  });
+
+  for (const { template, operation } of withBody) {
+    const ref = operation.requestBody!.content["application/json"].schema.$ref;
+    const schemaName = ref.split("/").at(-1)!;
+    const table: Readonly<Record<string, string>> =
+      MAS_BODY_FIELDS[operation.operationId as keyof typeof MAS_BODY_FIELDS] ?? {};
+    it(`${operation.operationId}: each option is one field of ${schemaName}, in camelCase`, async () => {
+      const fields = Object.keys(spec.components.schemas[schemaName]?.properties ?? {});
+      assert.deepEqual(Object.values(table).sort(), [...fields].sort());
+      for (const [option, field] of Object.entries(table)) assert.equal(option, camelCase(field));
+
+      const { mas, transport } = client();
+      const pathArgs = template.match(/\{\w+\}/g) ?? [];
+      const given = Object.fromEntries(Object.keys(table).map((option) => [option, `value of ${option}`]));
+      await Promise.resolve(methodOf(mas, operation.operationId)(...pathArgs.map(() => ID), given)).catch(
+        ignoreAnswer,
+      );
+      const sent = JSON.parse(transport.requests[0]!.body ?? "null") as Record<string, unknown>;
+      assert.deepEqual(
+        sent,
+        Object.fromEntries(Object.entries(table).map(([option, field]) => [field, `value of ${option}`])),
+      );
+    });
+  }
+
+  it("an option the table does not know (0.1's snake_case) fails before any request", async () => {
+    const { mas, transport } = client();
+    await assert.rejects(mas.users.deactivate(ID, { skip_erase: true } as never), (error: unknown) => {
+      assert.ok(error instanceof InvalidArgumentError);
+      assert.equal(error.parameter, "deactivation");
+      assert.match(error.message, /unknown option "skip_erase"; expected one of skipErase/);
+      return true;
+    });
+    assert.throws(() => mas.users.list({ "filter[admin]": true } as never), InvalidArgumentError);
+    assert.equal(transport.requests.length, 0);
+  });
+
+  const lists = operations.filter(({ operation }) => operation.operationId in MAS_FILTER_PARAMETERS);
+  it("the filter tables cover exactly the lists", () => {
+    assert.deepEqual(
+      Object.keys(MAS_FILTER_PARAMETERS).sort(),
+      operations
+        .filter(({ operation }) =>
+          (operation.parameters ?? []).some((each) => each.name.startsWith("filter[")),
+        )
+        .map(({ operation }) => operation.operationId)
+        .sort(),
+    );
+  });
+
+  for (const { operation } of lists) {
+    const table: Readonly<Record<string, string>> =
+      MAS_FILTER_PARAMETERS[operation.operationId as keyof typeof MAS_FILTER_PARAMETERS];
+    it(`${operation.operationId}: each filter and paging option is one of its query parameters`, async () => {
+      const query = (operation.parameters ?? [])
+        .filter((each) => each.in === "query")
+        .map((each) => each.name);
+      const names = { ...table, ...MAS_PAGING_PARAMETERS };
+      assert.deepEqual(Object.values(names).sort(), [...query].sort());
+      for (const [option, name] of Object.entries(table))
+        assert.equal(option, camelCase(name.replace(/^filter\[(.*)\]$/, "$1")));
+
+      const { mas, transport } = client();
+      const given = Object.fromEntries(
+        Object.keys(names).map((option) => [option, option === "first" || option === "last" ? 2 : option]),
+      );
+      await Promise.resolve(methodOf(mas, operation.operationId)(given)).catch(ignoreAnswer);
+      const sent = transport.requests[0]!.url.searchParams;
+      assert.deepEqual([...new Set(sent.keys())].sort(), [...query].sort());
+      for (const [option, name] of Object.entries(names))
+        assert.equal(sent.get(name), String(given[option]), `${option} is sent as ${name}`);
     });
   }
 });

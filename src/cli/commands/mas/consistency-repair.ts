@@ -62,7 +62,7 @@ export async function performRepair(
       if (!account || account.deactivated) return run.skip("no longer active in Synapse");
       if (account.appservice_id) return run.skip("an application service's account");
       const created = await mas.users.create(
-        { username: localpartOf(userId), skip_homeserver_check: true },
+        { username: localpartOf(userId), skipHomeserverCheck: true },
         { signal },
       );
       return { mas_id: created.data.id };
@@ -86,7 +86,7 @@ export async function performRepair(
     case "deactivate-in-mas": {
       if (!user || masDeactivated) return run.skip("no longer active in MAS");
       if (!account?.deactivated) return run.skip("no longer deactivated in Synapse");
-      await mas.users.deactivate(user.id, { skip_erase: true }, { signal });
+      await mas.users.deactivate(user.id, { skipErase: true }, { signal });
       return { mas_id: user.id };
     }
     case "lock-in-synapse":

@@ -45,7 +45,7 @@ async function readSynapse(admin: SynapseAdmin, pageSize: number): Promise<Map<s
 
 async function readMas(mas: MasAdmin, pageSize: number): Promise<Map<string, MasAccount>> {
   const users = new Map<string, MasAccount>();
-  for await (const user of mas.users.list({}, { first: pageSize, count: "false" })) {
+  for await (const user of mas.users.list({ first: pageSize, count: "false" })) {
     if (users.size >= MAX_ACCOUNTS) throw tooMany("MAS");
     const { attributes } = user;
     users.set(attributes.username, {

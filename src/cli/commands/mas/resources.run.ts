@@ -61,7 +61,7 @@ export const listEmails: RunFor<typeof emailListParameters> = async (context, { 
   const filters = definedOnly({ user, email: options.email });
   return masListResult(
     context,
-    (await context.mas()).userEmails.list(filters, pagingOf(options)),
+    (await context.mas()).userEmails.list({ ...filters, ...pagingOf(options) }),
     options.all,
   );
 };
@@ -73,7 +73,7 @@ export const addEmail: RunFor<typeof emailAddParameters> = async (context, { arg
   const mas = await context.mas();
   const userId = await masUserId(mas, args.user);
   await context.checkAuditLog();
-  return document(await mas.userEmails.add({ user_id: userId, email: args.email }));
+  return document(await mas.userEmails.add({ userId, email: args.email }));
 };
 
 export const removeEmail: RunFor<typeof removeParameters> = async (context, { options, args }) => {
@@ -91,7 +91,7 @@ export const listClients: RunFor<typeof clientListParameters> = async (context, 
   const filters = definedOnly({ clientKind: options.kind, clientName: options.name });
   return masListResult(
     context,
-    (await context.mas()).oauth2Clients.list(filters, pagingOf(options)),
+    (await context.mas()).oauth2Clients.list({ ...filters, ...pagingOf(options) }),
     options.all,
   );
 };
@@ -106,7 +106,7 @@ export const listPersonalSessions: RunFor<typeof personalListParameters> = async
   const filters = definedOnly({ actorUser, status: options.status });
   return masListResult(
     context,
-    (await context.mas()).personalSessions.list(filters, pagingOf(options)),
+    (await context.mas()).personalSessions.list({ ...filters, ...pagingOf(options) }),
     options.all,
   );
 };
@@ -123,10 +123,10 @@ export const createPersonalSession: RunFor<typeof personalCreateParameters> = as
   await context.checkAuditLog();
   return document(
     await mas.personalSessions.create({
-      actor_user_id: actor,
-      human_name: options.name ?? "synadm",
+      actorUserId: actor,
+      humanName: options.name ?? "synadm",
       scope: options.scope ?? "urn:matrix:client:api:*",
-      ...(options.expiresIn === undefined ? {} : { expires_in: options.expiresIn }),
+      ...(options.expiresIn === undefined ? {} : { expiresIn: options.expiresIn }),
     }),
   );
 };
@@ -136,8 +136,8 @@ export const regeneratePersonalSession: RunFor<typeof personalRegenerateParamete
   { options, args },
 ) => {
   await context.checkAuditLog();
-  const request = options.expiresIn === undefined ? {} : { expires_in: options.expiresIn };
-  return document(await (await context.mas()).personalSessions.regenerate(args.id, request));
+  const regeneration = options.expiresIn === undefined ? {} : { expiresIn: options.expiresIn };
+  return document(await (await context.mas()).personalSessions.regenerate(args.id, regeneration));
 };
 
 export const revokePersonalSession: RunFor<typeof removeParameters> = async (context, { options, args }) => {
@@ -154,7 +154,7 @@ export const listTokens: RunFor<typeof tokenListParameters> = async (context, { 
   const filters = definedOnly({ valid, used, revoked, expired });
   return masListResult(
     context,
-    (await context.mas()).registrationTokens.list(filters, pagingOf(options)),
+    (await context.mas()).registrationTokens.list({ ...filters, ...pagingOf(options) }),
     options.all,
   );
 };
@@ -168,8 +168,8 @@ export const newToken: RunFor<typeof tokenNewParameters> = async (context, { opt
   return document(
     await (await context.mas()).registrationTokens.add({
       ...(options.token === undefined ? {} : { token: options.token }),
-      ...(options.usesAllowed === undefined ? {} : { usage_limit: options.usesAllowed }),
-      ...(options.expireAt === undefined ? {} : { expires_at: rfc3339(options.expireAt) }),
+      ...(options.usesAllowed === undefined ? {} : { usageLimit: options.usesAllowed }),
+      ...(options.expireAt === undefined ? {} : { expiresAt: rfc3339(options.expireAt) }),
     }),
   );
 };
@@ -179,10 +179,10 @@ export const updateToken: RunFor<typeof tokenUpdateParameters> = async (context,
   await context.checkAuditLog();
   return document(
     await (await context.mas()).registrationTokens.update(args.id, {
-      ...(options.unlimited ? { usage_limit: null } : {}),
-      ...(options.usesAllowed === undefined ? {} : { usage_limit: options.usesAllowed }),
-      ...(options.noExpiry ? { expires_at: null } : {}),
-      ...(options.expireAt === undefined ? {} : { expires_at: rfc3339(options.expireAt) }),
+      ...(options.unlimited ? { usageLimit: null } : {}),
+      ...(options.usesAllowed === undefined ? {} : { usageLimit: options.usesAllowed }),
+      ...(options.noExpiry ? { expiresAt: null } : {}),
+      ...(options.expireAt === undefined ? {} : { expiresAt: rfc3339(options.expireAt) }),
     }),
   );
 };
@@ -208,7 +208,7 @@ export const listLinks: RunFor<typeof linkListParameters> = async (context, { op
   const filters = definedOnly({ user, provider: options.provider, subject: options.subject });
   return masListResult(
     context,
-    (await context.mas()).upstreamOAuthLinks.list(filters, pagingOf(options)),
+    (await context.mas()).upstreamOAuthLinks.list({ ...filters, ...pagingOf(options) }),
     options.all,
   );
 };
@@ -222,10 +222,10 @@ export const addLink: RunFor<typeof linkAddParameters> = async (context, { optio
   await context.checkAuditLog();
   return document(
     await mas.upstreamOAuthLinks.add({
-      user_id: userId,
-      provider_id: args.provider,
+      userId,
+      providerId: args.provider,
       subject: args.subject,
-      ...(options.accountName === undefined ? {} : { human_account_name: options.accountName }),
+      ...(options.accountName === undefined ? {} : { humanAccountName: options.accountName }),
     }),
   );
 };
@@ -243,7 +243,7 @@ export const listProviders: RunFor<typeof providerListParameters> = async (conte
   const filters = definedOnly({ enabled: options.enabled });
   return masListResult(
     context,
-    (await context.mas()).upstreamOAuthProviders.list(filters, pagingOf(options)),
+    (await context.mas()).upstreamOAuthProviders.list({ ...filters, ...pagingOf(options) }),
     options.all,
   );
 };

@@ -10,8 +10,7 @@ import type { finishParameters, listParameters, SessionKind, showParameters } fr
 /** What the three session resources have in common, as these commands use it. */
 interface SessionResource {
   list(
-    filters: { user?: string; status?: "active" | "finished" },
-    paging: MasPaging,
+    params: { user?: string; status?: "active" | "finished" } & MasPaging,
   ): MasPagedList<Record<string, unknown>>;
   get(id: string): Promise<unknown>;
   finish(id: string): Promise<unknown>;
@@ -30,7 +29,11 @@ export function listSessions(kind: SessionKind): RunFor<typeof listParameters> {
     const mas = await context.mas();
     const user = options.user === undefined ? undefined : await masUserId(mas, options.user);
     const filters = { ...(user ? { user } : {}), ...(options.status ? { status: options.status } : {}) };
-    return masListResult(context, resourceOf(mas, kind).list(filters, pagingOf(options)), options.all);
+    return masListResult(
+      context,
+      resourceOf(mas, kind).list({ ...filters, ...pagingOf(options) }),
+      options.all,
+    );
   };
 }
 

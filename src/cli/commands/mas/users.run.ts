@@ -19,7 +19,11 @@ import type {
 export const listUsers: RunFor<typeof listParameters> = async (context, { options }) => {
   const { admins, status, search, guests } = options;
   const filters = definedOnly({ admin: admins, status, search, legacyGuest: guests });
-  return masListResult(context, (await context.mas()).users.list(filters, pagingOf(options)), options.all);
+  return masListResult(
+    context,
+    (await context.mas()).users.list({ ...filters, ...pagingOf(options) }),
+    options.all,
+  );
 };
 
 export const showUser: RunFor<typeof userParameters> = async (context, { args }) => {
@@ -33,7 +37,7 @@ export const createUser: RunFor<typeof createParameters> = async (context, { opt
   return document(
     await mas.users.create({
       username: args.username,
-      ...(options.skipHomeserverCheck ? { skip_homeserver_check: true } : {}),
+      ...(options.skipHomeserverCheck ? { skipHomeserverCheck: true } : {}),
     }),
   );
 };
@@ -73,7 +77,7 @@ export const deactivateUser: RunFor<typeof deactivateParameters> = async (contex
   const id = await masUserId(mas, args.user);
   const what = options.skipErase ? "Deactivate" : "Deactivate and erase";
   const done = await changeAfterConfirmation(context, options.dryRun, `${what} ${args.user} in MAS`, () =>
-    mas.users.deactivate(id, options.skipErase ? { skip_erase: true } : {}),
+    mas.users.deactivate(id, options.skipErase ? { skipErase: true } : {}),
   );
   return done === undefined ? undefined : document(done);
 };

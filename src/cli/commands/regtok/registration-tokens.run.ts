@@ -63,8 +63,8 @@ export const newToken: RunFor<typeof newParameters> = async (context, { options 
     await context.checkAuditLog();
     const { data } = await (await context.mas()).registrationTokens.add({
       token: options.token ?? generatedToken(options.length),
-      usage_limit: body.usesAllowed,
-      expires_at: masDate(expiry),
+      usageLimit: body.usesAllowed,
+      expiresAt: masDate(expiry),
     });
     return document(synadmShapeOf(data));
   }
@@ -88,8 +88,8 @@ export const updateToken: RunFor<typeof updateParameters> = async (context, { op
       action,
       async () =>
         mas.registrationTokens.update(await masTokenId(mas, args.token), {
-          ...(changes.uses_allowed === undefined ? {} : { usage_limit: changes.uses_allowed }),
-          ...(changes.expiry_time === undefined ? {} : { expires_at: masDate(changes.expiry_time) }),
+          ...(changes.uses_allowed === undefined ? {} : { usageLimit: changes.uses_allowed }),
+          ...(changes.expiry_time === undefined ? {} : { expiresAt: masDate(changes.expiry_time) }),
         }),
       "when-configured",
     );

@@ -42,7 +42,7 @@ export async function masTokens(context: CommandContext, valid?: boolean): Promi
   const mas = await context.mas();
   const found: SynadmToken[] = [];
   const filters = { revoked: false, ...(valid === undefined ? {} : { valid }) };
-  for await (const token of mas.registrationTokens.list(filters, { first: 100 })) {
+  for await (const token of mas.registrationTokens.list({ ...filters, first: 100 })) {
     if (found.length >= MAX_TOKENS) throw new CliError(`more than ${MAX_TOKENS} registration tokens in MAS`);
     found.push(synadmShapeOf(token));
   }
@@ -52,7 +52,7 @@ export async function masTokens(context: CommandContext, valid?: boolean): Promi
 /** MAS's ID of a token given by its text; a revoked or unknown one is not found, as Synapse says. */
 export async function masTokenId(mas: MasAdmin, text: string): Promise<string> {
   let seen = 0;
-  for await (const token of mas.registrationTokens.list({ revoked: false }, { first: 100 })) {
+  for await (const token of mas.registrationTokens.list({ revoked: false, first: 100 })) {
     if (token.attributes.token === text) return token.id;
     if (++seen >= MAX_TOKENS) break;
   }

@@ -53,6 +53,6 @@ export async function modifyUnderMas(
   if (update.locked === true && !user.locked_at) await mas.users.lock(id);
   // As Synapse's `deactivated: true` here: no erasing (that is `user deactivate -e`).
   if (update.deactivated === true && !user.deactivated_at)
-    await mas.users.deactivate(id, { skip_erase: true });
+    await mas.users.deactivate(id, { skipErase: true });
   return { ...(await synapse.users.get(userId as UserId)), admin: account.user.admin };
 }
