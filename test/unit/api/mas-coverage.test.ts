@@ -8,34 +8,6 @@ import {
   MAS_FILTER_PARAMETERS,
   MAS_PAGING_PARAMETERS,
 } from "../../../src/api/resources/mas-options.ts";
-import type {
-  MasCreatePersonalSessionOptions,
-  MasPersonalSessionFilter,
-  MasRegeneratePersonalSessionOptions,
-} from "../../../src/api/resources/mas-personal-sessions.ts";
-import type { MasSetPolicyDataOptions } from "../../../src/api/resources/mas-policy-data.ts";
-import type {
-  MasAddUserRegistrationTokenOptions,
-  MasEditUserRegistrationTokenOptions,
-  MasUserRegistrationTokenFilter,
-} from "../../../src/api/resources/mas-registration-tokens.ts";
-import type {
-  MasAddUpstreamOauthLinkOptions,
-  MasUpstreamOAuthLinkFilter,
-} from "../../../src/api/resources/mas-upstream-oauth-links.ts";
-import type { MasUpstreamOAuthProviderFilter } from "../../../src/api/resources/mas-upstream-oauth-providers.ts";
-import type {
-  MasAddUserEmailOptions,
-  MasUserEmailFilter,
-} from "../../../src/api/resources/mas-user-emails.ts";
-import type { MasUserSessionFilter } from "../../../src/api/resources/mas-user-sessions.ts";
-import type {
-  MasAddUserOptions,
-  MasDeactivateUserOptions,
-  MasSetUserPasswordOptions,
-  MasUserFilter,
-  MasUserSetAdminOptions,
-} from "../../../src/api/resources/mas-users.ts";
 import { FakeTransport } from "../../support/fake-transport.ts";
 import { MAS_OPERATIONS } from "../../support/mas-operations.ts";
 
