@@ -5,13 +5,11 @@
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, afterEach, before, describe, it } from "node:test";
-import { homeWithConfig, runCli, startCli } from "../support/cli.ts";
-import { MasStandIn } from "../support/mas-stand-in.ts";
-import { type SynapseServer, startMasSynapse } from "../support/synapse.ts";
+import { describe, it } from "node:test";
+import { runCli, startCli } from "../support/cli.ts";
+import { type MasMode, useMasMode } from "../support/mas-mode.ts";
+import type { SynapseServer } from "../support/synapse.ts";
 
-const standIn = new MasStandIn({ token: "mas_admin_secret_token", serverName: "mas.test" });
-let server: SynapseServer;
 const AS_TOKEN = "as_token_of_the_test_bridge";
 const APPSERVICE = [
   "id: testbridge",
@@ -23,15 +21,12 @@ const APPSERVICE = [
   "  users: [{ exclusive: true, regex: '@bridge_.*:mas.test' }]",
   "",
 ].join("\n");
+let server: SynapseServer;
 let home = "";
+const { standIn } = useMasMode({ appservices: [APPSERVICE], ready: seed });
 
-before(async () => {
-  const masUrl = await standIn.listen();
-  server = await startMasSynapse(standIn, masUrl, {
-    serverName: "mas.test",
-    database: "sqlite",
-    appservices: [APPSERVICE],
-  });
+async function seed(started: MasMode): Promise<void> {
+  ({ server, home } = started);
   // A bridge's puppet, registered by the appservice: Synapse's alone, never MAS's.
   const registered = await fetch(`${server.baseUrl}/_matrix/client/v3/register`, {
     method: "POST",
@@ -43,26 +38,7 @@ before(async () => {
     }),
   });
   assert.equal(registered.status, 200, await registered.text());
-  home = homeWithConfig(
-    [
-      `base_url: ${server.baseUrl}`,
-      `token: ${server.adminToken}`,
-      "admin_path: /_synapse/admin",
-      "matrix_path: /_matrix",
-      "format: json",
-      `mas_url: ${masUrl}`,
-      `mas_token: ${standIn.token}`,
-      "",
-    ].join("\n"),
-  );
-});
-after(async () => {
-  await server?.stop();
-  await standIn.close();
-});
-afterEach(() => {
-  assert.deepEqual(standIn.violations.splice(0), [], "requests or answers outside MAS's description");
-});
+}
 
 interface Finding {
   check: string;

@@ -8,12 +8,12 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, afterEach, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { rootGroup } from "../../src/cli/commands/index.ts";
 import type { AnyCommandSpec, GroupSpec } from "../../src/cli/framework/spec.ts";
-import { assertOneLineError, freshHome, homeWithConfig, runCli } from "../support/cli.ts";
-import { MasStandIn } from "../support/mas-stand-in.ts";
-import { type SynapseServer, startMasSynapse } from "../support/synapse.ts";
+import { assertOneLineError, freshHome, runCli } from "../support/cli.ts";
+import { type MasMode, useMasMode } from "../support/mas-mode.ts";
+import type { SynapseServer } from "../support/synapse.ts";
 
 /** synadm 0.49.2's leaf commands, as its --help lists them. */
 const SYNADM_0_49_2_COMMANDS = [
@@ -71,22 +71,8 @@ const SYNADM_0_49_2_COMMANDS = [
   "version",
 ];
 
-const standIn = new MasStandIn({ token: "mas_admin_secret_token", serverName: "mas.test" });
 let server: SynapseServer;
-let home = "";
-let masUrl = "";
-
-const config = (): string =>
-  [
-    `base_url: ${server.baseUrl}`,
-    `token: ${server.adminToken}`,
-    "admin_path: /_synapse/admin",
-    "matrix_path: /_matrix",
-    "format: json",
-    `mas_url: ${masUrl}`,
-    `mas_token: ${standIn.token}`,
-    "",
-  ].join("\n");
+const { standIn, synadm, ok } = useMasMode({ cliTimeoutMs: 120_000, ready: seed });
 
 const ALICE_PASSWORD = "alice's long password";
 /** What the seeding made, for the commands to act on. */
@@ -105,10 +91,8 @@ const seeded = {
 /** What one command answered, for the next to use. */
 const answered = { purgeId: "", redactId: "", deleteId: "" };
 
-before(async () => {
-  masUrl = await standIn.listen();
-  server = await startMasSynapse(standIn, masUrl, { serverName: "mas.test", database: "sqlite" });
-  home = homeWithConfig(config());
+async function seed(started: MasMode): Promise<void> {
+  server = started.server;
   for (const name of ["alice", "bob", "carol", "spamz1", "spamz2"]) await ok("mas", "user", "create", name);
   await ok("mas", "user", "set-password", "alice", "-p", ALICE_PASSWORD);
   for (const device of ["ALICEDEV", "OLDDEV"])
@@ -158,26 +142,7 @@ before(async () => {
     await client(bobToken, "POST", "/client/v3/createRoom", { name: "Left behind" })
   ).room_id;
   await client(bobToken, "POST", `/client/v3/rooms/${encodeURIComponent(seeded.emptyRoomId)}/leave`, {});
-});
-after(async () => {
-  await server?.stop();
-  await standIn.close();
-});
-afterEach(() => {
-  assert.deepEqual(standIn.violations.splice(0), [], "requests or answers outside MAS's description");
-});
-
-async function synadm(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return runCli(args, { home, timeoutMs: 120_000 });
 }
-
-// biome-ignore lint/suspicious/noExplicitAny: the JSON documents of many commands, checked by the assertions.
-async function ok(...args: string[]): Promise<any> {
-  const result = await synadm(...args);
-  assert.equal(result.code, 0, `synadm ${args.join(" ")}: ${result.stderr}`);
-  return result.stdout.trim() === "" ? undefined : JSON.parse(result.stdout);
-}
-
 /** A Matrix API call (path after /_matrix) with a user's token. */
 // biome-ignore lint/suspicious/noExplicitAny: Synapse's answers, checked by the assertions.
 async function client(token: string, method: string, path: string, body?: unknown): Promise<any> {

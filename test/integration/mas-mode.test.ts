@@ -5,56 +5,18 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, afterEach, before, describe, it } from "node:test";
-import { homeWithConfig, runCli } from "../support/cli.ts";
-import { MasStandIn } from "../support/mas-stand-in.ts";
-import { type SynapseServer, startMasSynapse } from "../support/synapse.ts";
+import { describe, it } from "node:test";
+import { useMasMode } from "../support/mas-mode.ts";
+import type { SynapseServer } from "../support/synapse.ts";
 
-const standIn = new MasStandIn({ token: "mas_admin_secret_token", serverName: "mas.test" });
 let server: SynapseServer;
 let home = "";
-
-before(async () => {
-  const masUrl = await standIn.listen();
-  server = await startMasSynapse(standIn, masUrl, { serverName: "mas.test", database: "sqlite" });
-  home = homeWithConfig(
-    [
-      `base_url: ${server.baseUrl}`,
-      `token: ${server.adminToken}`,
-      "admin_path: /_synapse/admin",
-      "matrix_path: /_matrix",
-      "format: json",
-      `mas_url: ${masUrl}`,
-      `mas_token: ${standIn.token}`,
-      "",
-    ].join("\n"),
-  );
+const mas = useMasMode({
+  ready: (started) => {
+    ({ server, home } = started);
+  },
 });
-after(async () => {
-  await server?.stop();
-  await standIn.close();
-});
-afterEach(() => {
-  assert.deepEqual(standIn.violations.splice(0), [], "requests or answers outside MAS's description");
-});
-
-async function synadm(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return runCli(args, { home });
-}
-
-async function ok(...args: string[]): Promise<any> {
-  const result = await synadm(...args);
-  assert.equal(result.code, 0, `synadm ${args.join(" ")}: ${result.stderr}`);
-  return result.stdout.trim() === "" ? undefined : JSON.parse(result.stdout);
-}
-
-/** Synapse's own view, asked directly with the admin's token. */
-async function synapseUser(localpart: string): Promise<any> {
-  const response = await fetch(`${server.baseUrl}/_synapse/admin/v2/users/@${localpart}:mas.test`, {
-    headers: { authorization: `Bearer ${server.adminToken}` },
-  });
-  return response.status === 404 ? undefined : response.json();
-}
+const { standIn, synadm, ok, synapseUser } = mas;
 
 describe("synadm against Synapse in MAS mode", () => {
   it("the stand-in's users are Synapse's: mas user create provisions them there", async () => {

@@ -4,60 +4,19 @@
 // output keeps synadm's shape. Each test checks Synapse's state (asked
 // directly with the admin's token) and the stand-in's records.
 import assert from "node:assert/strict";
-import { after, afterEach, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { assertOneLineError, homeWithConfig, runCli } from "../support/cli.ts";
-import { MasStandIn } from "../support/mas-stand-in.ts";
-import { type SynapseServer, startMasSynapse } from "../support/synapse.ts";
+import { useMasMode } from "../support/mas-mode.ts";
+import type { SynapseServer } from "../support/synapse.ts";
 
-const standIn = new MasStandIn({ token: "mas_admin_secret_token", serverName: "mas.test" });
 let server: SynapseServer;
 let home = "";
-let masUrl = "";
-
-const config = (masToken: string): string =>
-  [
-    `base_url: ${server.baseUrl}`,
-    `token: ${server.adminToken}`,
-    "admin_path: /_synapse/admin",
-    "matrix_path: /_matrix",
-    "format: json",
-    `mas_url: ${masUrl}`,
-    `mas_token: ${masToken}`,
-    "",
-  ].join("\n");
-
-before(async () => {
-  masUrl = await standIn.listen();
-  server = await startMasSynapse(standIn, masUrl, { serverName: "mas.test", database: "sqlite" });
-  home = homeWithConfig(config(standIn.token));
+const mas = useMasMode({
+  ready: (started) => {
+    ({ server, home } = started);
+  },
 });
-after(async () => {
-  await server?.stop();
-  await standIn.close();
-});
-afterEach(() => {
-  assert.deepEqual(standIn.violations.splice(0), [], "requests or answers outside MAS's description");
-});
-
-async function synadm(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return runCli(args, { home });
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: the JSON documents of many commands, checked by the assertions.
-async function ok(...args: string[]): Promise<any> {
-  const result = await synadm(...args);
-  assert.equal(result.code, 0, `synadm ${args.join(" ")}: ${result.stderr}`);
-  return result.stdout.trim() === "" ? undefined : JSON.parse(result.stdout);
-}
-
-/** Synapse's own view, asked directly with the admin's token. */
-// biome-ignore lint/suspicious/noExplicitAny: Synapse's user document, checked by the assertions.
-async function synapseUser(localpart: string): Promise<any> {
-  const response = await fetch(`${server.baseUrl}/_synapse/admin/v2/users/@${localpart}:mas.test`, {
-    headers: { authorization: `Bearer ${server.adminToken}` },
-  });
-  return response.status === 404 ? undefined : response.json();
-}
+const { standIn, synadm, ok, synapseUser, config } = mas;
 
 /** A user's rooms as Synapse has them: invited, joined (rooms they left are not listed). */
 async function memberships(localpart: string): Promise<Record<string, string>> {
