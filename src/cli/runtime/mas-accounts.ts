@@ -42,8 +42,8 @@ export async function masAccountOf(context: CommandContext, userId: string): Pro
     if (!(error instanceof ApiError) || error.status !== 404) throw error;
     throw new CliError(
       `MAS has no user ${localpartOf(userId)} (for ${userId}); under MAS every local account is MAS's: ` +
-        "a new one is made with `synadm user modify` or `synadm mas user create`, one that Synapse alone " +
-        "has (made before MAS) is moved into MAS with syn2mas",
+        "a new one is made with `synadm user modify` or `synadm mas user create`; one that Synapse alone " +
+        "has is adopted by MAS with `synadm mas doctor --fix`",
       ExitCode.failed,
     );
   }

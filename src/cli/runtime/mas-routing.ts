@@ -50,7 +50,8 @@ export function explainMasRefusal(error: unknown): unknown {
   const refused = error.status === 401 ? "did not accept" : "refused";
   return new CliError(
     `${error.message}; MAS ${refused} the MAS admin token: mas_token or mas_token_command ` +
-      "(SYNADM_MAS_TOKEN) must be a valid MAS access token with the scope urn:mas:admin",
+      "(SYNADM_MAS_TOKEN), or the token of mas_client_id's client credentials or of `synadm mas login`, " +
+      "must be a valid MAS access token with the scope urn:mas:admin",
     ExitCode.failed,
   );
 }
