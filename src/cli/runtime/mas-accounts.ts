@@ -78,6 +78,98 @@ export async function endSessionsInMas(mas: MasAdmin, id: string, signal?: Abort
   return ended;
 }
 
+/** The scope tokens by which an OAuth 2.0 session names its Matrix device: the stable one and MSC2967's. */
+const DEVICE_SCOPE_PREFIXES = ["urn:matrix:client:device:", "urn:matrix:org.matrix.msc2967.client:device:"];
+
+/** The Matrix devices an OAuth 2.0 session's scope (space-separated) names. */
+function devicesInScope(scope: string): string[] {
+  return scope
+    .split(" ")
+    .flatMap((token) =>
+      DEVICE_SCOPE_PREFIXES.filter((p) => token.startsWith(p)).map((p) => token.slice(p.length)),
+    );
+}
+
+/**
+ * Ends the active sessions of a MAS user that stand for these Matrix devices:
+ * compatibility sessions whose `device_id` is one of them, OAuth 2.0 sessions
+ * whose scope names one (`urn:matrix:client:device:<id>`). Deleting the
+ * device in Synapse alone would leave MAS taking its token and syncing the
+ * device back. Answers how many were ended.
+ */
+export async function endDeviceSessionsInMas(
+  mas: MasAdmin,
+  id: string,
+  deviceIds: readonly string[],
+  signal?: AbortSignal,
+): Promise<number> {
+  const devices = new Set(deviceIds);
+  if (devices.size === 0) return 0;
+  const options = signal ? { signal } : {};
+  const tooMany = () =>
+    new CliError(`more than ${MAX_SESSIONS_PER_KIND} active sessions of one kind: end them with synadm mas`);
+  // Collected first, as in endSessionsInMas: finishing while paging would move the cursor.
+  const compat: string[] = [];
+  let seen = 0;
+  for await (const session of mas.compatSessions.list({ user: id, status: "active", first: 100 }, options)) {
+    if (++seen > MAX_SESSIONS_PER_KIND) throw tooMany();
+    const device = session.attributes.device_id;
+    if (device && devices.has(device)) compat.push(session.id);
+  }
+  const oauth2: string[] = [];
+  seen = 0;
+  for await (const session of mas.oauth2Sessions.list({ user: id, status: "active", first: 100 }, options)) {
+    if (++seen > MAX_SESSIONS_PER_KIND) throw tooMany();
+    if (devicesInScope(session.attributes.scope).some((device) => devices.has(device)))
+      oauth2.push(session.id);
+  }
+  for (const session of compat) await mas.compatSessions.finish(session, options);
+  for (const session of oauth2) await mas.oauth2Sessions.finish(session, options);
+  return compat.length + oauth2.length;
+}
+
+/**
+ * {@link endDeviceSessionsInMas} for a local Matrix user's MAS account, found
+ * on the first call and kept for the next (a prune ends one device's sessions
+ * at a time). A user MAS does not know (one Synapse alone has) has no sessions
+ * there: 0, said once on stderr, and their devices are Synapse's to delete.
+ */
+export function deviceSessionEnder(
+  context: CommandContext,
+  userId: string,
+): (deviceIds: readonly string[], signal?: AbortSignal) => Promise<number> {
+  let account: Promise<{ mas: MasAdmin; id: string } | undefined> | undefined;
+  const find = async () => {
+    const mas = await context.mas();
+    try {
+      return { mas, id: (await mas.users.getByUsername(localpartOf(userId))).data.id };
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 404) throw error;
+      context.note(`MAS has no user ${localpartOf(userId)} (for ${userId}): no MAS sessions to end.`);
+      return undefined;
+    }
+  };
+  return async (deviceIds, signal) => {
+    account ??= find();
+    // A failed look-up is not kept: the next device asks again.
+    const found = await account.catch((error: unknown) => {
+      account = undefined;
+      throw error;
+    });
+    return found ? endDeviceSessionsInMas(found.mas, found.id, deviceIds, signal) : 0;
+  };
+}
+
+/** Ends the MAS sessions of a local Matrix user's devices; see {@link deviceSessionEnder}. */
+export function endDeviceSessions(
+  context: CommandContext,
+  userId: string,
+  deviceIds: readonly string[],
+  signal?: AbortSignal,
+): Promise<number> {
+  return deviceSessionEnder(context, userId)(deviceIds, signal);
+}
+
 /**
  * Deactivates a local user in MAS (`POST users/{id}/deactivate`), which
  * deactivates them in Synapse too, erasing them there only with `erase`; then

@@ -2,6 +2,8 @@ import type { Device } from "../../../api/resources/users.ts";
 import { daysAgo } from "../../../api/time.ts";
 import type { RunFor } from "../../runtime/command.ts";
 import { changeAfterConfirmation } from "../../runtime/confirm.ts";
+import type { CommandContext } from "../../runtime/context.ts";
+import { lazyUnderMas, underMas } from "../../runtime/mas-routing.ts";
 import { document, listIn } from "../../runtime/output/result.ts";
 import type {
   deleteDevicesParameters,
@@ -38,11 +40,24 @@ export const deleteDevices: RunFor<typeof deleteDevicesParameters> = async (cont
   const { users } = await context.admin();
   const ids = args.deviceIds;
   const action = `Delete ${ids.length} device(s) of ${userId} (${ids.join(", ")}) and their access tokens`;
-  const result = await changeAfterConfirmation(context, options.dryRun, action, () =>
-    ids.length === 1 ? users.deleteDevice(userId, ids[0]!) : users.deleteDevices(userId, ids),
-  );
+  const result = await changeAfterConfirmation(context, options.dryRun, action, async () => {
+    if (await underMas(context)) {
+      const { endDeviceSessions } = await import("../../runtime/mas-accounts.ts");
+      noteEndedInMas(context, await endDeviceSessions(context, userId, ids));
+    }
+    return ids.length === 1 ? users.deleteDevice(userId, ids[0]!) : users.deleteDevices(userId, ids);
+  });
   return result ? document(result) : undefined;
 };
+
+/**
+ * Under MAS a device is one of MAS's sessions: deleted in Synapse alone, its
+ * token would stay valid at MAS and MAS would sync the device back. So its
+ * sessions are ended in MAS first; this says how many.
+ */
+function noteEndedInMas(context: CommandContext, ended: number): void {
+  context.note(`Ended ${ended} MAS session(s) of the deleted device(s) (the server delegates auth to MAS).`);
+}
 
 /** Which devices to delete: oldest first, never leaving fewer than `minSurviving`. */
 export function selectDevices(
@@ -106,40 +121,52 @@ export const pruneDevices: RunFor<typeof pruneDevicesParameters> = async (contex
   context.note(`${userId}: ${selected.length} of ${devices.length} device(s) selected for deletion.`);
   if (selected.length === 0 || options.listOnly) return document(selected, { timeFields: TIME_FIELDS });
   const oneAtATime = serially();
+  // Asked only when a device is deleted; under MAS, each device's MAS sessions end before it is.
+  const masUsed = lazyUnderMas(context);
+  let endInMas: ((deviceIds: readonly string[], signal?: AbortSignal) => Promise<number>) | undefined;
+  let endedInMas: number | undefined;
   // Loaded only here: the device commands that list or show do without the bulk engine.
   const { runBulkCommand } = await import("../../runtime/bulk/run-bulk-command.ts");
-  return runBulkCommand(context, {
-    command: "user prune-devices",
-    identity: {
-      userId,
-      minDays: options.minDays,
-      minSurviving: options.minSurviving,
-      deviceId: options.deviceId,
-    },
-    itemField: "device_id",
-    noun: "device(s)",
-    question: (count) => `Delete ${count} device(s) of ${userId} and their access tokens?`,
-    askPolicy: "when-configured",
-    selectItems: async () => selected.map((device) => device.device_id),
-    // One request per device (not one for all) so that progress, failures and --resume are per device;
-    // one device at a time, each checked again first, so that no run leaves fewer than --min-surviving.
-    perform: (deviceId, signal, run) =>
-      oneAtATime(async () => {
-        const { devices: current } = await admin.users.devices(userId, { signal });
-        const why = noLongerToDelete(current, deviceId, options);
-        if (why) return run.skip(why);
-        await admin.users.deleteDevice(userId, deviceId, { signal });
-        return undefined;
-      }),
-    options: { ...options, dryRun: false },
-    // As synadm: the devices deleted; a device that could not be deleted says why.
-    synadmDocument: (summary) => {
-      const errors = new Map<unknown, Record<string, unknown>>(
-        summary.failed.map((f) => [f["device_id"], { error: f["error"] }]),
-      );
-      for (const s of summary.skipped) errors.set(s["device_id"], { skipped: s["reason"] });
-      return selected.map((device) => ({ ...device, ...errors.get(device.device_id) }));
-    },
-    timeFields: TIME_FIELDS,
-  });
+  try {
+    return await runBulkCommand(context, {
+      command: "user prune-devices",
+      identity: {
+        userId,
+        minDays: options.minDays,
+        minSurviving: options.minSurviving,
+        deviceId: options.deviceId,
+      },
+      itemField: "device_id",
+      noun: "device(s)",
+      question: (count) => `Delete ${count} device(s) of ${userId} and their access tokens?`,
+      askPolicy: "when-configured",
+      selectItems: async () => selected.map((device) => device.device_id),
+      // One request per device (not one for all) so that progress, failures and --resume are per device;
+      // one device at a time, each checked again first, so that no run leaves fewer than --min-surviving.
+      perform: (deviceId, signal, run) =>
+        oneAtATime(async () => {
+          const { devices: current } = await admin.users.devices(userId, { signal });
+          const why = noLongerToDelete(current, deviceId, options);
+          if (why) return run.skip(why);
+          if (await masUsed) {
+            endInMas ??= (await import("../../runtime/mas-accounts.ts")).deviceSessionEnder(context, userId);
+            endedInMas = (endedInMas ?? 0) + (await endInMas([deviceId], signal));
+          }
+          await admin.users.deleteDevice(userId, deviceId, { signal });
+          return undefined;
+        }),
+      options: { ...options, dryRun: false },
+      // As synadm: the devices deleted; a device that could not be deleted says why.
+      synadmDocument: (summary) => {
+        const errors = new Map<unknown, Record<string, unknown>>(
+          summary.failed.map((f) => [f["device_id"], { error: f["error"] }]),
+        );
+        for (const s of summary.skipped) errors.set(s["device_id"], { skipped: s["reason"] });
+        return selected.map((device) => ({ ...device, ...errors.get(device.device_id) }));
+      },
+      timeFields: TIME_FIELDS,
+    });
+  } finally {
+    if (endedInMas !== undefined) noteEndedInMas(context, endedInMas);
+  }
 };
