@@ -13,10 +13,10 @@
 // Synapse asks of MAS: its metadata (`/.well-known/openid-configuration`) and
 // token introspection (`POST /oauth2/introspect`, authenticated with the
 // shared secret), answering for the tokens it issued (`issueToken`, personal
-// sessions). Connected to the homeserver (`connectHomeserver`), it keeps
+// sessions, compat logins, each active while its session is). Connected to the homeserver (`connectHomeserver`), it keeps
 // Synapse's users in step through Synapse's `/_synapse/mas/*` endpoints, as
 // MAS does: users it creates are provisioned there, deactivations, locks and
-// emails are passed on.
+// emails are passed on, and a finished session's device is deleted there.
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -72,6 +72,8 @@ interface Issued {
   readonly deviceId: string | undefined;
   /** A personal session's token is active while the session is. */
   readonly personalSession?: string;
+  /** A compat login's token is active while its compatibility session is. */
+  readonly compatSession?: string;
   /** The client an OAuth 2.0 grant issued it to. */
   readonly clientId?: string;
   /** On the stand-in's clock (ms); none: it does not expire. */
@@ -279,6 +281,8 @@ export class MasStandIn {
 
   #stillActive(issued: Issued): boolean {
     if (issued.expiresAt !== undefined && issued.expiresAt <= this.#clock) return false;
+    if (issued.compatSession)
+      return !this.#rows.get("compat-sessions")!.get(issued.compatSession)?.attributes["finished_at"];
     if (!issued.personalSession) return true;
     const session = this.#rows.get("personal-sessions")!.get(issued.personalSession)?.attributes;
     if (!session || session["revoked_at"]) return false;
@@ -740,12 +744,18 @@ export class MasStandIn {
     if (row.attributes["locked_at"]) return refuse(401, "M_USER_LOCKED", "User account has been locked");
     const deviceId = `COMPAT${this.#secret("device").slice(-6)}`;
     this.#tell("upsert_device", { localpart, device_id: deviceId });
-    this.seed("compat-sessions", { user_id: row.id, device_id: deviceId, finished_at: null });
-    const token = this.issueToken(
-      localpart,
-      `urn:matrix:client:api:* urn:matrix:client:device:${deviceId}`,
+    const compatSession = this.seed("compat-sessions", {
+      user_id: row.id,
+      device_id: deviceId,
+      finished_at: null,
+    });
+    const token = this.#secret("mct");
+    this.#issued.set(token, {
+      username: localpart,
+      scope: `urn:matrix:client:api:* urn:matrix:client:device:${deviceId}`,
       deviceId,
-    );
+      compatSession,
+    });
     this.compatLogins.push({ user, status: 200 });
     return {
       status: 200,
@@ -842,8 +852,12 @@ export class MasStandIn {
         });
       case "getCompatSession":
         return [200, this.#single("compat-sessions", this.#get("compat-sessions", id).id)];
-      case "finishCompatSession":
-        return this.#finish("compat-sessions", id);
+      case "finishCompatSession": {
+        const answer = this.#finish("compat-sessions", id);
+        const device = this.#get("compat-sessions", id).attributes["device_id"];
+        if (typeof device === "string") this.#tellDeviceGone(id, "compat-sessions", device);
+        return answer;
+      }
       case "listOAuth2Sessions":
         return this.#list("oauth2-sessions", query, {
           "filter[user]": (a, v) => a["user_id"] === v,
@@ -852,8 +866,14 @@ export class MasStandIn {
         });
       case "getOAuth2Session":
         return [200, this.#single("oauth2-sessions", this.#get("oauth2-sessions", id).id)];
-      case "finishOAuth2Session":
-        return this.#finish("oauth2-sessions", id);
+      case "finishOAuth2Session": {
+        const answer = this.#finish("oauth2-sessions", id);
+        const scope = String(this.#get("oauth2-sessions", id).attributes["scope"] ?? "");
+        for (const token of scope.split(" "))
+          if (token.startsWith("urn:matrix:client:device:"))
+            this.#tellDeviceGone(id, "oauth2-sessions", token.slice("urn:matrix:client:device:".length));
+        return answer;
+      }
       case "listOAuth2Clients":
         return this.#list("oauth2-clients", query, {
           "filter[client-name]": (a, v) => a["client_name"] === v,
@@ -995,6 +1015,14 @@ export class MasStandIn {
 
   #username(userId: string): string {
     return String(this.#get("users", userId).attributes["username"]);
+  }
+
+  /** A session with a device has ended: MAS deletes the device in the homeserver. */
+  #tellDeviceGone(sessionId: string, collection: Collection, deviceId: string): void {
+    const owner = this.#rows
+      .get("users")!
+      .get(String(this.#get(collection, sessionId).attributes["user_id"]));
+    if (owner) this.#tell("delete_device", { localpart: owner.attributes["username"], device_id: deviceId });
   }
 
   /** Synapse holds a user's emails as MAS lists them: the whole set is sent on each change. */
