@@ -139,10 +139,11 @@ export function deviceSessionEnder(
   userId: string,
 ): (deviceIds: readonly string[], signal?: AbortSignal) => Promise<number> {
   let account: Promise<{ mas: MasAdmin; id: string } | undefined> | undefined;
-  const find = async () => {
+  const find = async (signal: AbortSignal | undefined) => {
     const mas = await context.mas();
     try {
-      return { mas, id: (await mas.users.getByUsername(localpartOf(userId))).data.id };
+      const { data } = await mas.users.getByUsername(localpartOf(userId), signal ? { signal } : {});
+      return { mas, id: data.id };
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 404) throw error;
       context.note(`MAS has no user ${localpartOf(userId)} (for ${userId}): no MAS sessions to end.`);
@@ -150,7 +151,7 @@ export function deviceSessionEnder(
     }
   };
   return async (deviceIds, signal) => {
-    account ??= find();
+    account ??= find(signal);
     // A failed look-up is not kept: the next device asks again.
     const found = await account.catch((error: unknown) => {
       account = undefined;
