@@ -9,9 +9,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { rootGroup } from "../../src/cli/commands/index.ts";
-import type { AnyCommandSpec, GroupSpec } from "../../src/cli/framework/spec.ts";
 import { assertOneLineError, freshHome, runCli } from "../support/cli.ts";
+import { findCommand } from "../support/command-tree.ts";
 import { type MasMode, useMasMode } from "../support/mas-mode.ts";
 import type { SynapseServer } from "../support/synapse.ts";
 
@@ -600,17 +599,6 @@ const COMMANDS: Record<string, () => Promise<void>> = {
   },
 };
 
-function find(path: readonly string[]): AnyCommandSpec | GroupSpec | undefined {
-  let node: AnyCommandSpec | GroupSpec = rootGroup;
-  for (const name of path) {
-    if (node.kind !== "group") return undefined;
-    const next: AnyCommandSpec | GroupSpec | undefined = node.commands.find((c) => c.name === name);
-    if (!next) return undefined;
-    node = next;
-  }
-  return node;
-}
-
 describe("every synadm 0.49.2 command against Synapse in MAS mode", () => {
   for (const [command, check] of Object.entries(COMMANDS)) it(command, check);
 
@@ -622,7 +610,7 @@ describe("every synadm 0.49.2 command against Synapse in MAS mode", () => {
 
   it("the table runs every leaf command of synadm 0.49.2, each a command of this CLI", () => {
     for (const command of SYNADM_0_49_2_COMMANDS) {
-      assert.equal(find(command.split(" "))?.kind, "command", `synadm ${command} is a command here`);
+      assert.equal(findCommand(command.split(" "))?.kind, "command", `synadm ${command} is a command here`);
       assert.ok(command in COMMANDS, `synadm ${command} is run in MAS mode`);
     }
     assert.deepEqual(Object.keys(COMMANDS).sort(), [...SYNADM_0_49_2_COMMANDS].sort());

@@ -4,10 +4,10 @@ import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { describe, it } from "node:test";
 import { promisify } from "node:util";
-import { rootGroup } from "../../src/cli/commands/index.ts";
 import { renderHelp } from "../../src/cli/framework/help.ts";
-import { type AnyCommandSpec, type GroupSpec, namesOf } from "../../src/cli/framework/spec.ts";
+import { namesOf } from "../../src/cli/framework/spec.ts";
 import { globalOptions } from "../../src/cli/runtime/options/global.ts";
+import { findCommand } from "../support/command-tree.ts";
 import { testServer } from "../support/server.ts";
 
 const run = promisify(execFile);
@@ -43,24 +43,13 @@ async function referenceGrammar(): Promise<ReferenceCommand[]> {
   return JSON.parse(stdout) as ReferenceCommand[];
 }
 
-function find(path: readonly string[]): AnyCommandSpec | GroupSpec | undefined {
-  let node: AnyCommandSpec | GroupSpec = rootGroup;
-  for (const name of path) {
-    if (node.kind !== "group") return undefined;
-    const next: AnyCommandSpec | GroupSpec | undefined = node.commands.find((c) => c.name === name);
-    if (!next) return undefined;
-    node = next;
-  }
-  return node;
-}
-
 describe("grammar of synadm 0.49.2", () => {
   it("every command and option of the reference is accepted", async () => {
     const commands = await referenceGrammar();
     assert.ok(commands.length > 50, `${commands.length} commands in the reference`);
     let checked = 0;
     for (const command of commands) {
-      const node = find(command.path);
+      const node = findCommand(command.path);
       assert.ok(node, `synadm ${command.path.join(" ")} exists`);
       const help = renderHelp(node, ["synadm", ...command.path], globalOptions);
       for (const name of command.options) {
@@ -73,7 +62,7 @@ describe("grammar of synadm 0.49.2", () => {
         checked++;
       }
       for (const sub of command.commands)
-        assert.ok(find([...command.path, sub]), `synadm ${command.path.join(" ")} ${sub}`);
+        assert.ok(findCommand([...command.path, sub]), `synadm ${command.path.join(" ")} ${sub}`);
     }
     assert.ok(checked > 100, `checked ${checked} options`);
   });
