@@ -39,6 +39,9 @@ export const deleteDevices: RunFor<typeof deleteDevicesParameters> = async (cont
   const userId = await context.userId(args.userId);
   const { users } = await context.admin();
   const ids = args.deviceIds;
+  // Refused before anything is asked, MAS included: such an ID would name another endpoint.
+  const { checkPathSegments, path } = await import("../../../api/path.ts");
+  for (const id of ids) checkPathSegments(path`/v2/users/${userId}/devices/${id}`);
   const action = `Delete ${ids.length} device(s) of ${userId} (${ids.join(", ")}) and their access tokens`;
   const result = await changeAfterConfirmation(context, options.dryRun, action, async () => {
     if (await underMas(context)) {
