@@ -2,21 +2,16 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { MasApiError } from "../../../src/api/errors.ts";
 import { MasAdmin } from "../../../src/api/mas-admin.ts";
-import { MAS_OPENAPI, MasStandIn } from "../../support/mas-stand-in.ts";
+import { inProcessMas } from "../../support/mas-in-process.ts";
+import { MAS_OPENAPI, type MasStandIn } from "../../support/mas-stand-in.ts";
 import { OpenApiChecker } from "../../support/openapi-check.ts";
 
 const standIns: MasStandIn[] = [];
 
 function setup(): { mas: MasAdmin; standIn: MasStandIn } {
-  const standIn = new MasStandIn();
-  standIns.push(standIn);
-  const mas = new MasAdmin({
-    baseUrl: "https://auth.example.org",
-    accessToken: standIn.token,
-    transport: standIn.transport(),
-    retry: { maxRetries: 0 },
-  });
-  return { mas, standIn };
+  const made = inProcessMas();
+  standIns.push(made.standIn);
+  return made;
 }
 
 describe("MAS admin API client, against the stand-in", () => {

@@ -8,6 +8,7 @@ import { InvalidArgumentError, InvalidInputError, SynadmError } from "../../../s
 import { eventId, roomAlias, roomId, roomIdOrAlias, userId } from "../../../src/api/ids.ts";
 import { SynapseAdmin } from "../../../src/api/synapse-admin.ts";
 import { FakeTransport } from "../../support/fake-transport.ts";
+import { userSummary } from "../../support/fixtures.ts";
 
 const alice = userId("@alice:example.org");
 const lobby = roomId("!lobby:example.org");
@@ -132,23 +133,9 @@ describe("the boundary check", () => {
 
 describe("IDs in answers", () => {
   it("are checked by their sigil: a user list with a name that is no user ID is an invalid response", async () => {
+    // The server's JSON: a name that is no user ID is what is being tested.
     const page = (name: string) => ({
-      users: [
-        {
-          name,
-          is_guest: false,
-          admin: false,
-          user_type: null,
-          deactivated: false,
-          erased: false,
-          shadow_banned: false,
-          displayname: null,
-          avatar_url: null,
-          creation_ts: 0,
-          last_seen_ts: null,
-          locked: false,
-        },
-      ],
+      users: [{ ...userSummary({ name: "@x:example.org" }), name }],
       total: 1,
     });
     const transport = new FakeTransport({ json: page("@ok:example.org") }, { json: page("ok") });

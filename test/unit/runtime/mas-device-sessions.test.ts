@@ -2,27 +2,15 @@
 // in process: which sessions stand for a device, and that nothing else ends.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { MasAdmin } from "../../../src/api/mas-admin.ts";
 import type { CommandContext } from "../../../src/cli/runtime/context.ts";
 import { deviceSessionEnder, endDeviceSessionsInMas } from "../../../src/cli/runtime/mas-accounts.ts";
-import { MasStandIn } from "../../support/mas-stand-in.ts";
-
-function setup(): { mas: MasAdmin; standIn: MasStandIn } {
-  const standIn = new MasStandIn();
-  const mas = new MasAdmin({
-    baseUrl: "https://auth.example.org",
-    accessToken: standIn.token,
-    transport: standIn.transport(),
-    retry: { maxRetries: 0 },
-  });
-  return { mas, standIn };
-}
+import { inProcessMas } from "../../support/mas-in-process.ts";
 
 const CLIENT = "01J0000000000000000000C11E";
 
 describe("ending the MAS sessions of devices", () => {
   it("finishes the active compat sessions of the devices and the OAuth 2.0 sessions naming them", async () => {
-    const { mas, standIn } = setup();
+    const { mas, standIn } = inProcessMas();
     const alice = standIn.seedUser("alice");
     const bob = standIn.seedUser("bob");
     const compat = (user: string, device: string | null, finished: string | null = null) =>
@@ -58,7 +46,7 @@ describe("ending the MAS sessions of devices", () => {
   });
 
   it("finds the account once; a user MAS does not know has none, said once", async () => {
-    const { mas, standIn } = setup();
+    const { mas, standIn } = inProcessMas();
     const alice = standIn.seedUser("alice");
     standIn.seed("compat-sessions", { user_id: alice, device_id: "DEV1", finished_at: null });
     standIn.seed("compat-sessions", { user_id: alice, device_id: "DEV2", finished_at: null });
