@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { JournalFile } from "../../src/cli/runtime/bulk/journal-file.ts";
 import { assertOneLineError, homeWithConfig, runCli, startCli } from "../support/cli.ts";
+import { journals, runsDir } from "../support/journals.ts";
 import {
   adminApi,
   clientApi,
@@ -84,20 +85,6 @@ class ScriptedProxy {
     this.vanish();
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
-}
-
-function runsDir(home: string): string {
-  return join(home, ".local", "state", "synadm", "runs");
-}
-
-/** The journals (not locks, not set-aside copies) of unfinished runs in a home. */
-function journals(home: string): string[] {
-  const dir = runsDir(home);
-  return existsSync(dir)
-    ? readdirSync(dir)
-        .filter((name) => /-[0-9a-f]{16}\.jsonl$/.test(name))
-        .map((name) => join(dir, name))
-    : [];
 }
 
 async function until(what: string, condition: () => boolean | Promise<boolean>, ms = 60_000): Promise<void> {

@@ -1,26 +1,12 @@
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, it } from "node:test";
 import { homeWithConfig, runCli, startCli } from "../support/cli.ts";
 import { useFaultProxy } from "../support/fault-proxy.ts";
+import { doneLines, journals } from "../support/journals.ts";
 import { adminApi, configYaml, createUser, uniquePrefix } from "../support/server.ts";
 
 const prefix = uniquePrefix();
 const enc = encodeURIComponent;
-
-/** The journals of unfinished runs in a home directory. */
-function journals(home: string): string[] {
-  const dir = join(home, ".local", "state", "synadm", "runs");
-  return existsSync(dir) ? readdirSync(dir).map((name) => join(dir, name)) : [];
-}
-
-/** Lines of a journal recording a finished item. */
-function doneLines(file: string): number {
-  return readFileSync(file, "utf8")
-    .split("\n")
-    .filter((line) => line.includes('"outcome":"done"')).length;
-}
 
 /** Waits until the run's journal records `count` finished items. */
 async function untilJournalHasDone(home: string, count: number): Promise<void> {

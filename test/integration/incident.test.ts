@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { type CliResult, homeWithConfig, runCli, startCli } from "../support/cli.ts";
 import { useFaultProxy } from "../support/fault-proxy.ts";
+import { doneLines, journals } from "../support/journals.ts";
 import {
   adminApi,
   clientApi,
@@ -68,17 +69,6 @@ async function liveLoginAsTokens(userIds: readonly string[]): Promise<number> {
   );
   const now = Date.now();
   return rows.filter(([user, until]) => userIds.includes(user!) && (!until || Number(until) > now)).length;
-}
-
-function journals(home: string): string[] {
-  const dir = join(home, ".local", "state", "synadm", "runs");
-  return existsSync(dir) ? readdirSync(dir).map((name) => join(dir, name)) : [];
-}
-
-function doneLines(file: string): number {
-  return readFileSync(file, "utf8")
-    .split("\n")
-    .filter((line) => line.includes('"outcome":"done"')).length;
 }
 
 describe("incident contain: a spam wave from one seed to a contained server", () => {

@@ -3,10 +3,9 @@
 // `--fix` repairs them (checked in the stand-in's records and in Synapse itself), a dry run
 // changes nothing, and a repair run killed outright and resumed makes no repair twice.
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, it } from "node:test";
 import { runCli, startCli } from "../support/cli.ts";
+import { doneLines, journals } from "../support/journals.ts";
 import { type MasMode, useMasMode } from "../support/mas-mode.ts";
 import type { SynapseServer } from "../support/synapse.ts";
 
@@ -144,11 +143,6 @@ async function masCreate(username: string): Promise<void> {
 /** The stand-in's write operations answered so far. */
 const writes = (): number => standIn.requests.filter((request) => request.method !== "GET").length;
 
-function journals(): string[] {
-  const dir = join(home, ".local", "state", "synadm", "runs");
-  return existsSync(dir) ? readdirSync(dir).map((name) => join(dir, name)) : [];
-}
-
 describe("mas doctor against Synapse in MAS mode", () => {
   it("a split-brain account made in Synapse alone is found; --fix (answered yes) adopts it in MAS; then healthy", async () => {
     await putSynapseUser("split", { displayname: "Split Brain" });
@@ -197,7 +191,7 @@ describe("mas doctor against Synapse in MAS mode", () => {
     const again = await masDoctor([]);
     assert.equal(again.code, 0, JSON.stringify(again.report.findings));
     assert.deepEqual(disagreements(again.report), []);
-    assert.deepEqual(journals(), [], "a finished run leaves no journal");
+    assert.deepEqual(journals(home), [], "a finished run leaves no journal");
   });
 
   it("every other kind is found; --dry-run changes nothing; --batch --fix repairs them all", async () => {
@@ -266,7 +260,7 @@ describe("mas doctor against Synapse in MAS mode", () => {
     assert.equal((await synapseAccount("deacmas")).deactivated, false);
     assert.equal((await synapseAccount("lockme")).locked, true);
     assert.equal((await synapseAccount("boss")).admin, false);
-    assert.deepEqual(journals(), []);
+    assert.deepEqual(journals(home), []);
 
     const fixed = await masDoctor(["--batch", "--fix"]);
     assert.equal(fixed.code, 0, fixed.stderr);
@@ -311,12 +305,8 @@ describe("mas doctor against Synapse in MAS mode", () => {
     const args = ["-o", "json", "--batch", "mas", "doctor", "--fix", "--concurrency", "1"];
     const first = startCli(args, { home, timeoutMs: 120_000 });
     for (let waited = 0; ; waited += 10) {
-      const [journal] = journals();
-      const done = journal
-        ? readFileSync(journal, "utf8")
-            .split("\n")
-            .filter((line) => line.includes('"outcome":"done"')).length
-        : 0;
+      const [journal] = journals(home);
+      const done = journal ? doneLines(journal) : 0;
       if (done >= 3) break;
       assert.ok(waited < 60_000, "the run never got going");
       await new Promise((resolve) => setTimeout(resolve, 10));
@@ -352,7 +342,7 @@ describe("mas doctor against Synapse in MAS mode", () => {
         `${name} created in MAS exactly once`,
       );
     }
-    assert.deepEqual(journals(), [], "a finished run leaves no journal");
+    assert.deepEqual(journals(home), [], "a finished run leaves no journal");
     const healthy = await masDoctor([]);
     assert.equal(healthy.code, 0, JSON.stringify(healthy.report.findings));
   });
@@ -369,7 +359,7 @@ describe("mas doctor against Synapse in MAS mode", () => {
       failed.stderr.trim().split("\n").at(-1)!,
       /^Error: 1 of 1 failed; run the same command with --resume to try them again$/,
     );
-    assert.equal(journals().length, 1, "the failure is kept for --resume");
+    assert.equal(journals(home).length, 1, "the failure is kept for --resume");
 
     // Deactivated in MAS since: the retried repair finds nothing left to do.
     masRecord("Bad Name")!["deactivated_at"] = "2026-08-03T00:00:00Z";
@@ -379,7 +369,7 @@ describe("mas doctor against Synapse in MAS mode", () => {
       { repair: "create-in-synapse @Bad Name:mas.test", reason: "no longer active in MAS" },
     ]);
     assert.equal(await synapseUser("Bad Name"), undefined);
-    assert.deepEqual(journals(), []);
+    assert.deepEqual(journals(home), []);
   });
 
   it("names from the servers are escaped for the terminal; the options that need --fix say so", async () => {

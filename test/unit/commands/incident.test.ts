@@ -253,3 +253,47 @@ describe("incident evidence", () => {
     assert.equal(defaultEvidenceDir(state, now), `${first}-3`);
   });
 });
+
+describe("a redaction a killed run started", () => {
+  it("is followed, not started again, when Synapse says one is in progress (its ID was never kept)", async () => {
+    const { startOrFollowRedaction } = await import("../../../src/cli/commands/incident/contain.run.ts");
+    const { SynapseAdmin } = await import("../../../src/api/synapse-admin.ts");
+    const { FakeTransport } = await import("../../support/fake-transport.ts");
+    const transport = new FakeTransport(
+      {
+        status: 400,
+        json: { errcode: "M_UNKNOWN", error: "Redact already in progress for user @spam:example.org" },
+      },
+      {
+        json: {
+          scheduled_tasks: [
+            {
+              id: "RUNNING",
+              action: "redact_all_events",
+              status: "active",
+              timestamp_ms: 1,
+              resource_id: "@spam:example.org",
+              result: null,
+              error: null,
+            },
+          ],
+        },
+      },
+    );
+    const admin = new SynapseAdmin({ baseUrl: "https://hs.example.org", accessToken: "t", transport });
+    const job = await startOrFollowRedaction(
+      admin,
+      "@spam:example.org",
+      ["!abuse:example.org"],
+      new AbortController().signal,
+    );
+    assert.equal(job.id, "RUNNING");
+    const [redact, tasks] = transport.requests;
+    assert.equal(redact?.method, "POST");
+    assert.match(String(tasks?.url), /\/v1\/scheduled_tasks\?/);
+    const query = tasks!.url.searchParams;
+    assert.equal(query.get("action_name"), "redact_all_events");
+    assert.equal(query.get("resource_id"), "@spam:example.org");
+    assert.deepEqual(query.getAll("status").sort(), ["active", "scheduled"]);
+  });
+});

@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { type BlastRadiusSeeds, findBlastRadius } from "../../../api/blast-radius.ts";
-import { NotFoundError } from "../../../api/errors.ts";
-import type { RoomAlias, RoomId } from "../../../api/ids.ts";
+import { BadRequestError, NotFoundError } from "../../../api/errors.ts";
+import type { RoomAlias, RoomId, UserId } from "../../../api/ids.ts";
 import { type PolicyRule, policyRules } from "../../../api/policy-rules.ts";
 import type { RoomDetails } from "../../../api/resources/rooms.ts";
 import type { UserDetails } from "../../../api/resources/users.ts";
@@ -169,7 +169,7 @@ async function accountAction(
     const keptId = run.kept?.["redact_id"] as string | undefined;
     const job = keptId
       ? admin.users.redactionJob(keptId)
-      : await admin.users.redact(userId, { rooms: redactIn, reason: REASON }, { signal }).started();
+      : await startOrFollowRedaction(admin, userId, redactIn, signal);
     if (!keptId) run.keep({ redact_id: job.id });
     const final = await job.wait({ signal });
     result["redact_id"] = job.id;
@@ -192,6 +192,33 @@ async function accountAction(
     result["shadow_banned"] = true;
   }
   return result;
+}
+
+/**
+ * Starts the redaction of a user's events, or follows the one in progress: a
+ * run killed right after starting it had no time to keep its ID, and Synapse
+ * refuses a second while one runs. The one running is found among the task
+ * scheduler's tasks (`redact_all_events` of that user), only then, so a run
+ * that was not killed pays no extra request.
+ */
+export async function startOrFollowRedaction(
+  admin: SynapseAdmin,
+  userId: UserId,
+  rooms: readonly RoomId[],
+  signal: AbortSignal,
+) {
+  try {
+    return await admin.users.redact(userId, { rooms: [...rooms], reason: REASON }, { signal }).started();
+  } catch (error) {
+    if (!(error instanceof BadRequestError) || !/already in progress/i.test(error.error ?? "")) throw error;
+    const { scheduled_tasks: running } = await admin.scheduledTasks.list(
+      { actionName: "redact_all_events", resourceId: userId, status: ["active", "scheduled"] },
+      { signal },
+    );
+    const task = running[0];
+    if (!task) throw error;
+    return admin.users.redactionJob(task.id);
+  }
 }
 
 /**
