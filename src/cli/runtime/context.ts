@@ -283,7 +283,7 @@ export class CommandContext {
         );
       baseUrl = delegation.issuer;
     }
-    const { auditLogWriter, readCaFile, tokenFromCommand } = await import("./settings/client.ts");
+    const { sharedClientOptions, tokenFromCommand } = await import("./settings/client.ts");
     const found = await this.#masToken(settings, baseUrl, tokenFromCommand);
     const token = typeof found === "string" ? found : found.accessToken;
     if (!token)
@@ -298,25 +298,12 @@ export class CommandContext {
         "the MAS token contains a control character (a line break?); check it",
         ExitCode.usage,
       );
-    if (!settings.ssl_verify) this.log.warn("TLS certificate verification is off (ssl_verify: false)");
     const { MasAdmin } = await import("../../api/mas-admin.ts");
-    const ca = settings.ca_file ? await readCaFile(settings.ca_file) : undefined;
-    const onChange = settings.audit_log
-      ? await auditLogWriter(settings.audit_log, this.commandPath, this.log)
-      : undefined;
     return new MasAdmin({
-      ...(ca === undefined ? {} : { ca }),
-      ...(onChange === undefined ? {} : { onChange }),
+      ...(await sharedClientOptions(settings, this)),
       baseUrl,
       accessToken: token,
       ...(typeof found === "string" ? {} : { accessTokenProvider: (await this.oauth()).provider(found) }),
-      timeoutMs: (this.globals.timeout ?? settings.timeout) * 1000,
-      retry: { maxRetryAfterMs: (this.globals.maxWait ?? settings.max_wait) * 1000 },
-      maxResponseBytes: (this.globals.maxResponseMib ?? settings.max_response_mib) * 2 ** 20,
-      verifyTls: settings.ssl_verify,
-      logger: this.log,
-      ...(this.io.extraCaCertsFile ? { extraCaFile: this.io.extraCaCertsFile } : {}),
-      ...(this.io.transport ? { transport: this.io.transport } : {}),
     });
   }
 

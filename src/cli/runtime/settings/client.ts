@@ -1,7 +1,7 @@
 // The Admin API client a command works with, made from the settings: TLS and
 // its certificates, the Unix socket, the audit log, limits and the token.
 import type { AuthDelegation } from "../../../api/auth-delegation.ts";
-import type { ChangeRecord } from "../../../api/http-client.ts";
+import type { ChangeRecord, HttpClientOptions } from "../../../api/http-client.ts";
 import type { Logger } from "../../../api/logger.ts";
 import type { SynapseAdmin } from "../../../api/synapse-admin.ts";
 import type { Transport } from "../../../api/transport.ts";
@@ -28,38 +28,65 @@ export interface ClientHost {
 export async function createClient(settings: Settings, host: ClientHost): Promise<SynapseAdmin> {
   // As synadm: with `protocol: unix`, base_url is the path of Synapse's Unix socket.
   const socketPath = settings.protocol === "unix" ? await unixSocketPath(settings.base_url) : undefined;
-  if (!settings.ssl_verify) host.log.warn("TLS certificate verification is off (ssl_verify: false)");
   const { SynapseAdmin } = await import("../../../api/synapse-admin.ts");
-  const ca = settings.ca_file ? await readCaFile(settings.ca_file) : undefined;
-  const onChange = settings.audit_log
-    ? await auditLogWriter(settings.audit_log, host.commandPath, host.log)
-    : undefined;
+  const shared = await sharedClientOptions(settings, host);
   return new SynapseAdmin({
-    ...(ca === undefined ? {} : { ca }),
-    ...(onChange === undefined ? {} : { onChange }),
+    ...shared,
     baseUrl: socketPath === undefined ? settings.base_url : "http://localhost",
     ...(host.withToken ? { accessToken: settings.token } : {}),
     ...(host.withToken && host.accessTokenProvider ? { accessTokenProvider: host.accessTokenProvider } : {}),
     adminPath: settings.admin_path,
     matrixPath: settings.matrix_path,
-    timeoutMs: (host.globals.timeout ?? settings.timeout) * 1000,
-    retry: { maxRetryAfterMs: (host.globals.maxWait ?? settings.max_wait) * 1000 },
-    maxResponseBytes: (host.globals.maxResponseMib ?? settings.max_response_mib) * 2 ** 20,
-    verifyTls: settings.ssl_verify,
-    logger: host.log,
     discovery: { mode: settings.server_discovery },
     ...(host.authDelegation ? { authDelegation: host.authDelegation } : {}),
     ...(settings.homeserver && settings.homeserver !== "auto-retrieval"
       ? { serverName: settings.homeserver }
       : {}),
+    ...(shared.transport || socketPath === undefined
+      ? {}
+      : { transport: await unixSocketTransport(socketPath) }),
+  });
+}
+
+/**
+ * What the Synapse client and the MAS client are both made with from the
+ * settings: limits, TLS and its certificates, the audit log, the log, and
+ * the transport a test gives.
+ */
+export async function sharedClientOptions(
+  settings: Settings,
+  host: Pick<ClientHost, "globals" | "io" | "log" | "commandPath">,
+): Promise<
+  Pick<
+    HttpClientOptions,
+    | "ca"
+    | "onChange"
+    | "timeoutMs"
+    | "retry"
+    | "maxResponseBytes"
+    | "verifyTls"
+    | "logger"
+    | "extraCaFile"
+    | "transport"
+  >
+> {
+  if (!settings.ssl_verify) host.log.warn("TLS certificate verification is off (ssl_verify: false)");
+  const ca = settings.ca_file ? await readCaFile(settings.ca_file) : undefined;
+  const onChange = settings.audit_log
+    ? await auditLogWriter(settings.audit_log, host.commandPath, host.log)
+    : undefined;
+  return {
+    ...(ca === undefined ? {} : { ca }),
+    ...(onChange === undefined ? {} : { onChange }),
+    timeoutMs: (host.globals.timeout ?? settings.timeout) * 1000,
+    retry: { maxRetryAfterMs: (host.globals.maxWait ?? settings.max_wait) * 1000 },
+    maxResponseBytes: (host.globals.maxResponseMib ?? settings.max_response_mib) * 2 ** 20,
+    verifyTls: settings.ssl_verify,
+    logger: host.log,
     // The certificates NODE_EXTRA_CA_CERTS named, handed over by the launcher (see launcher.sh).
     ...(host.io.extraCaCertsFile ? { extraCaFile: host.io.extraCaCertsFile } : {}),
-    ...(host.io.transport
-      ? { transport: host.io.transport }
-      : socketPath === undefined
-        ? {}
-        : { transport: await unixSocketTransport(socketPath) }),
-  });
+    ...(host.io.transport ? { transport: host.io.transport } : {}),
+  };
 }
 
 /** The token `token_command` prints: its first line (pass(1) keeps notes below it). */
